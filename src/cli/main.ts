@@ -1,0 +1,19 @@
+// Process wiring for the CLI: real stdin/stdout/stderr and the exit code.
+import { readFileSync } from 'node:fs';
+import { run } from './program.js';
+
+const io = {
+  stdout: (t: string) => process.stdout.write(t),
+  stderr: (t: string) => process.stderr.write(t),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  readStdin: () => readFileSync(0),
+};
+
+run(process.argv.slice(2), io).then(
+  (code) => { process.exitCode = code; },
+  (e: Error) => {
+    process.stderr.write(`review-parse: internal error: ${e.message}\n`);
+    if (process.argv.includes('--debug')) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,77 @@
+// Stage 1: bytes → text. Users bring files from many tools, so the encoding is detected
+// rather than asked for: UTF-8 (with or without BOM), UTF-16 with a BOM, and Shift_JIS (CP932),
+// the encoding of most Japanese government downloads before 2020.
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: Encoding }
+  | { ok: false; code: 'empty' | 'binary'; message: string };
+
+const SIGNATURES: Array<[string, number[]]> = [
+  ['a PDF file', [0x25, 0x50, 0x44, 0x46]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a ZIP archive (an Excel or Word file?)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function knownBinaryKind(bytes: Uint8Array): string | null {
+  for (const [kind, signature] of SIGNATURES) if (startsWith(bytes, signature)) return kind;
+  return null;
+}
+
+/** Share of C0 control characters other than tab, line ends, form feed and NUL padding. */
+function controlShare(text: string): number {
+  const sample = text.slice(0, 65536);
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0) || c === 0xfffd) controls++;
+  }
+  return sample.length ? controls / sample.length : 0;
+}
+
+function tryDecode(bytes: Uint8Array, encoding: Encoding): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function detectEncoding(bytes: Uint8Array): Encoding {
+  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8';
+  if (tryDecode(bytes.subarray(0, 1 << 20), 'utf-8') !== null || !looksLikeShiftJis(bytes)) return 'utf-8';
+  return 'shift_jis';
+}
+
+function looksLikeShiftJis(bytes: Uint8Array): boolean {
+  // A truncated first megabyte may cut a UTF-8 sequence; Shift_JIS must decode cleanly instead.
+  return tryDecode(bytes.subarray(0, 1 << 20), 'shift_jis') !== null || tryDecode(bytes, 'shift_jis') !== null;
+}
+
+/** Line ends become \n and NUL bytes go; form feeds stay, as page breaks the tokenizer reads. */
+export function normalizeText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').replace(/\r\n?/g, '\n');
+}
+
+export function decode(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return { ok: false, code: 'empty', message: 'the file is empty' };
+  const kind = knownBinaryKind(bytes);
+  if (kind) return { ok: false, code: 'binary', message: `this is ${kind}, not extracted text; run a text extractor (pdftotext, pdfminer) on it first` };
+  const encoding = detectEncoding(bytes);
+  const text = new TextDecoder(encoding, { fatal: false }).decode(bytes);
+  if (controlShare(text) > 0.05) {
+    return { ok: false, code: 'binary', message: 'this looks like a binary file, not extracted text' };
+  }
+  const normalized = normalizeText(text);
+  if (normalized.trim() === '') return { ok: false, code: 'empty', message: 'the file holds only white space' };
+  return { ok: true, text: normalized, encoding };
+}

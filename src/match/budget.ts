@@ -1,0 +1,223 @@
+// 予算額・執行額 and the 予算内訳. The table has four fiscal-year columns and the 要求 column;
+// extractors print it by rows, by columns, or scattered. We read it whichever way the labels
+// allow, and let the sheet's own arithmetic choose between readings and fill what is missing:
+//   計 = 当初予算 + 補正予算 + 前年度から繰越し − 翌年度へ繰越し + 予備費等,  執行率 = 執行額 / 計.
+import type { Budget, BudgetBreakdown, BudgetYear } from '../assemble/schema.js';
+import type { Token } from '../tokenize/labels.js';
+import { isLabel } from '../tokenize/labels.js';
+import { parseAmount } from '../tokenize/values.js';
+import type { LabelId } from '../tokenize/vocabulary.js';
+import type { MatchContext } from './context.js';
+import { amountOf, centre, headerYear, nearestColumn, rateOf, runAfter, valuesOf, type Value } from './values.js';
+
+const AMOUNT_ROWS = ['initial', 'supplementary', 'carriedFromPrevious', 'carriedToNext', 'reserveFund', 'total', 'executed'] as const;
+type AmountRow = (typeof AMOUNT_ROWS)[number];
+type Row = AmountRow | 'executionRate';
+const ROWS: readonly Row[] = [...AMOUNT_ROWS, 'executionRate'];
+
+/** Past years and the current one; the fifth column is the next year's 要求. */
+const YEAR_COLUMNS = 4;
+
+type Grid = Record<Row, Array<Value | undefined>>;
+
+function emptyGrid(): Grid {
+  return Object.fromEntries(ROWS.map((r) => [r, []])) as unknown as Grid;
+}
+
+function rowLabel(ctx: MatchContext, row: Row): Token | undefined {
+  return ctx.find(row as LabelId).find((t) => !t.labels.includes('breakdownCurrent') || row === 'initial');
+}
+
+/** Layout text: each row's values sit to the right of its label, under the year headers. */
+function readLayout(ctx: MatchContext): Grid | null {
+  const headers = ctx.tokens.filter((t) => headerYear(t) !== null && /年度(要求)?$/.test(t.folded));
+  const initial = rowLabel(ctx, 'initial');
+  if (!initial) return null;
+  const columns = headers.filter((h) => h.row < initial.row && h.row >= initial.row - 6).sort((a, b) => a.col - b.col).slice(0, YEAR_COLUMNS + 1);
+  if (columns.length < YEAR_COLUMNS) return null;
+  const centres = columns.map(centre);
+  const rightEdge = columns[columns.length - 1]!.end + 4;
+  const grid = emptyGrid();
+  for (const row of ROWS) {
+    const label = rowLabel(ctx, row);
+    if (!label) continue;
+    for (const t of ctx.rightOf(label, 0)) {
+      if (t.col > rightEdge) break;
+      const vs = valuesOf(t);
+      if (!vs || vs.length !== 1) continue;
+      grid[row][nearestColumn(t, centres)] = vs[0];
+      ctx.use(t);
+    }
+  }
+  return grid;
+}
+
+/** Rows printed label by label: `当初予算 140 393 197 124 [183]`, with 執行額 and 執行率 perhaps run on after 計. */
+function readRows(ctx: MatchContext): Grid {
+  const grid = emptyGrid();
+  for (const row of ROWS) {
+    const label = rowLabel(ctx, row);
+    if (!label) continue;
+    let vs = runAfter(ctx, label);
+    if (row === 'total' && vs.length > YEAR_COLUMNS + 1) {
+      const rates = vs.filter((v) => v.cell.kind === 'rate');
+      const width = vs.length - rates.length * 2 >= YEAR_COLUMNS ? vs.length - rates.length * 2 : YEAR_COLUMNS;
+      const executed = vs.slice(width, width + rates.length);
+      if (!grid.executed.length) grid.executed = executed;
+      if (!grid.executionRate.length) grid.executionRate = vs.slice(width + rates.length, width + 2 * rates.length);
+      vs = vs.slice(0, width);
+    }
+    if (vs.length > YEAR_COLUMNS + 1) continue;
+    grid[row] = vs;
+  }
+  return grid;
+}
+
+/** Columns printed one after another after the last row label: 補正 … 計, 執行額, 執行率 per year. */
+function readColumns(ctx: MatchContext, initialRow: Array<Value | undefined>): Grid | null {
+  const last = rowLabel(ctx, 'executionRate');
+  if (!last) return null;
+  const vs = runAfter(ctx, last);
+  if (vs.length < 20) return null;
+  const grid = emptyGrid();
+  grid.initial = initialRow;
+  const perColumn: Row[] = ['supplementary', 'carriedFromPrevious', 'carriedToNext', 'reserveFund', 'total', 'executed', 'executionRate'];
+  let i = 0;
+  for (let c = 0; c < YEAR_COLUMNS; c++) {
+    const rows = c < YEAR_COLUMNS - 1 ? perColumn : perColumn.slice(0, 5);
+    for (const row of rows) grid[row][c] = vs[i++];
+  }
+  if (vs[i]) grid.total[YEAR_COLUMNS] = vs[i++];
+  return i <= vs.length ? grid : null;
+}
+
+/** How many of the sheet's own identities a reading satisfies; the best reading wins. */
+function consistency(years: BudgetYear[]): number {
+  let score = 0;
+  for (const y of years) {
+    if (y.total !== null && y.initial !== null) {
+      const sum = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
+      score += Math.abs(sum - y.total) < 0.51 ? 1 : -1;
+    }
+    if (y.executionRate !== null && y.executed !== null && y.total) {
+      score += Math.abs((100 * y.executed) / y.total - y.executionRate) < 1 ? 1 : -1;
+    }
+  }
+  return score;
+}
+
+function toYears(grid: Grid, firstYear: number): BudgetYear[] {
+  const years: BudgetYear[] = [];
+  for (let c = 0; c <= YEAR_COLUMNS; c++) {
+    const isRequest = c === YEAR_COLUMNS;
+    const get = (row: AmountRow) => amountOf(grid[row][c]);
+    const initial = get('initial');
+    const total = get('total') ?? (isRequest ? initial : null);
+    years.push({
+      fiscalYear: firstYear + c,
+      initial: isRequest ? initial ?? total : initial,
+      supplementary: isRequest ? null : get('supplementary'),
+      carriedFromPrevious: isRequest ? null : get('carriedFromPrevious'),
+      carriedToNext: isRequest ? null : get('carriedToNext'),
+      reserveFund: isRequest ? null : get('reserveFund'),
+      total,
+      executed: isRequest ? null : get('executed'),
+      executionRate: isRequest ? null : rateOf(grid.executionRate[c]),
+      request: isRequest ? total ?? initial : null,
+    });
+  }
+  return years;
+}
+
+/** Scattered text: the five-value 当初予算 row, the 執行率 run, and arithmetic for the rest. */
+function readScattered(ctx: MatchContext, rows: Grid): Grid {
+  const grid = { ...rows };
+  if (grid.initial.length < YEAR_COLUMNS) {
+    const fullRow = ctx.tokens.map((t) => valuesOf(t)).find((vs) => vs?.length === YEAR_COLUMNS + 1);
+    if (fullRow) grid.initial = fullRow;
+  }
+  return grid;
+}
+
+/** Fills totals from the sum of their parts and executed amounts from the rate, then checks. */
+function completeByArithmetic(ctx: MatchContext, years: BudgetYear[], pool: number[]): void {
+  for (const y of years) {
+    if (y.request !== null || y.initial === null) continue;
+    const parts = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
+    if (y.total === null) {
+      y.total = Math.round(parts * 1000) / 1000;
+      ctx.report('info', 'budget-total-derived', `budget.years[${y.fiscalYear}].total`, `計 for ${y.fiscalYear} was not found; it is the sum of its parts, ${y.total}`);
+    }
+    if (y.executed === null && y.executionRate !== null && y.total) {
+      const match = pool.find((x) => Math.abs((100 * x) / y.total! - y.executionRate!) < 0.5);
+      if (match !== undefined) y.executed = match;
+    }
+  }
+}
+
+function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
+  const firstYear = reviewYear - (YEAR_COLUMNS - 1);
+  const candidates: Grid[] = [];
+  if (ctx.isLayout) {
+    const layout = readLayout(ctx);
+    if (layout) candidates.push(layout);
+  }
+  const rows = readRows(ctx);
+  candidates.push(rows);
+  const columns = readColumns(ctx, rows.initial);
+  if (columns) candidates.push(columns);
+  candidates.push(readScattered(ctx, rows));
+  const readings = candidates.map((g) => toYears(g, firstYear));
+  const best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
+  const pool = ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(amountOf).filter((x): x is number => x !== null && x > 0);
+  completeByArithmetic(ctx, best, pool);
+  return best;
+}
+
+/** 予算内訳: item, this year's 当初予算, next year's 要求, 主な増減理由; it ends at 計. */
+function breakdown(ctx: MatchContext): BudgetBreakdown[] {
+  const header = ctx.first('breakdownReason') ?? ctx.first('breakdownItem');
+  if (!header) return [];
+  const out: BudgetBreakdown[] = [];
+  let item: Token | null = null;
+  let numbers: number[] = [];
+  let reason: string | null = null;
+  const flush = () => {
+    if (item && numbers.length >= 1) {
+      out.push({ item: item.text, currentYear: numbers[0] ?? null, nextYearRequest: numbers[1] ?? null, reason });
+      ctx.trace(`budget.breakdown[${out.length - 1}]`, item);
+    }
+    item = null;
+    numbers = [];
+    reason = null;
+  };
+  const tokens = ctx.isLayout ? ctx.tokens.filter((t) => t.col >= header.col - 50 && t.row > header.row).sort((a, b) => a.row - b.row || a.col - b.col) : ctx.tokens.slice(header.index + 1);
+  for (const t of tokens) {
+    if (t.labels.includes('total') || t.inlineLabel === 'total') break;
+    if (isLabel(t) || headerYear(t) !== null || t.lines.length > 3) continue;
+    const words = t.text.split(/\s+/);
+    const amount = parseAmount(words[0]!);
+    if (amount !== null && item) {
+      if (numbers.length < 2) numbers.push(amount);
+      const rest = words.slice(1).join('');
+      if (rest) reason = rest;
+    } else if (amount === null && item && numbers.length === 2 && !reason) {
+      reason = t.text;
+    } else if (amount === null) {
+      flush();
+      item = t;
+    }
+    if (out.length > 30) break;
+  }
+  flush();
+  return out;
+}
+
+export function matchBudget(ctx: MatchContext, reviewYear: number | null): Budget {
+  if (reviewYear === null) {
+    ctx.report('error', 'budget-no-year', 'budget.years', 'the review year is unknown, so the budget columns cannot be dated');
+    return { unit: '百万円', years: [], breakdown: [] };
+  }
+  const years = budgetYears(ctx, reviewYear);
+  return { unit: '百万円', years, breakdown: breakdown(ctx) };
+}

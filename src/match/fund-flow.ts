@@ -1,0 +1,134 @@
+// 資金の流れ: the ministry's box and one box per block (Ａ．name ＋ amount 百万円 ＋ what it does).
+import type { FundFlow } from '../assemble/schema.js';
+import type { Token } from '../tokenize/labels.js';
+import { isLabel } from '../tokenize/labels.js';
+import { fold, parseNumber } from '../tokenize/values.js';
+import { MINISTRIES } from '../tokenize/vocabulary.js';
+import type { MatchContext } from './context.js';
+
+const BLOCK_NAME = /^([A-ZＡ-Ｚ])[.．]\s*(.+)$/;
+const FLOW_AMOUNT = /^([△▲-]?[\d,.]+)百万円$/;
+/** Words that label the arrows between boxes, and 【contract method】 notes. */
+const CONNECTOR = /^(再委託|再々委託|補助|委託|交付|負担|貸付|請負|出資|再補助|間接補助|直接補助|委託・請負|【.*】|\[.*\])$/;
+/** A wrapped role line fills its box; the next piece continues it. */
+const WRAPPED_WIDTH = 14;
+
+interface FlowBox {
+  block: string | null;
+  name: string;
+  amount: number | null;
+  tokens: Token[];
+}
+
+function flowAmount(text: string): number | null {
+  const m = FLOW_AMOUNT.exec(fold(text));
+  return m ? parseNumber(m[1]!) : null;
+}
+
+function blockLetter(letter: string): string {
+  return letter.normalize('NFKC');
+}
+
+/** A name line followed by an amount line, in one box or in the next one. */
+function readBoxes(ctx: MatchContext): FlowBox[] {
+  const out: FlowBox[] = [];
+  ctx.tokens.forEach((t, i) => {
+    const lines = t.lines.map((l) => l.text);
+    let name: string | undefined;
+    let amount: number | null = null;
+    const used = [t];
+    if (lines.length >= 2 && flowAmount(lines[lines.length - 1]!) !== null) {
+      name = lines.slice(0, -1).join('');
+      amount = flowAmount(lines[lines.length - 1]!);
+    } else {
+      const next = ctx.isLayout
+        ? ctx.tokens.find((n) => n.row > t.row && n.row <= t.row + 2 && Math.abs((n.col + n.end) / 2 - (t.col + t.end) / 2) < 8)
+        : ctx.tokens[i + 1];
+      if (next && flowAmount(next.text) !== null && flowAmount(t.text) === null) {
+        name = t.text;
+        amount = flowAmount(next.text);
+        used.push(next);
+      }
+    }
+    if (name === undefined) return;
+    const m = BLOCK_NAME.exec(name.trim());
+    out.push({ block: m ? blockLetter(m[1]!) : null, name: (m ? m[2]! : name).trim(), amount, tokens: used });
+  });
+  return out;
+}
+
+function isRoleText(t: Token, boxes: Set<Token>): boolean {
+  return !boxes.has(t) && !isLabel(t) && !CONNECTOR.test(t.folded) && flowAmount(t.text) === null && !BLOCK_NAME.test(t.text) && t.folded.length > 1;
+}
+
+/** Role texts come after the boxes they describe, in the same order; wrapped pieces are joined. */
+function roleTexts(ctx: MatchContext, from: number, to: number, boxes: Set<Token>): Token[][] {
+  const pieces: Token[][] = [];
+  const candidates = ctx.tokens.slice(from, to).filter((t) => isRoleText(t, boxes));
+  for (const t of candidates) {
+    const last = pieces[pieces.length - 1];
+    const lastLine = last?.[last.length - 1]?.lines.at(-1)?.text ?? '';
+    const continues = last && !ctx.isLayout && fold(lastLine).length >= WRAPPED_WIDTH && t.index === last[last.length - 1]!.index + 1;
+    if (continues) last.push(t);
+    else pieces.push([t]);
+  }
+  return pieces;
+}
+
+export function matchFundFlow(ctx: MatchContext): FundFlow[] {
+  const boxes = readBoxes(ctx);
+  if (!boxes.length) {
+    ctx.report('warning', 'missing-section', 'fundFlow', 'no 資金の流れ boxes (name and 百万円 amount) were found');
+    return [];
+  }
+  const taken = new Set(boxes.flatMap((b) => b.tokens));
+  const end = ctx.first('expensesNote')?.index ?? ctx.first('recipientsTitle')?.index ?? ctx.tokens.length;
+  const flows: FundFlow[] = [];
+  // Boxes are read in rows: each row of boxes is followed by the roles of its boxes.
+  let k = 0;
+  while (k < boxes.length) {
+    const rowStart = k;
+    const firstIndex = boxes[k]!.tokens[0]!.index;
+    while (k + 1 < boxes.length && nextIsSameRow(ctx, boxes, k)) k++;
+    const rowBoxes = boxes.slice(rowStart, k + 1);
+    const lastIndex = rowBoxes[rowBoxes.length - 1]!.tokens.at(-1)!.index;
+    const nextIndex = boxes[k + 1]?.tokens[0]!.index ?? end;
+    const roleScope = ctx.isLayout ? ctx.tokens.filter((t) => t.row > rowBoxes[0]!.tokens[0]!.row && t.index < nextIndex) : null;
+    const roles = roleScope
+      ? rolesByColumn(ctx, rowBoxes, roleScope, taken)
+      : roleTexts(ctx, lastIndex + 1, Math.max(lastIndex + 1, nextIndex), taken).map((p) => p.map((t) => t.text).join(''));
+    const withRoles = rowBoxes.filter((b) => b.block !== null || !isMinistry(b.name));
+    rowBoxes.forEach((b) => {
+      const role = b.block === null && isMinistry(b.name) ? null : roles[withRoles.indexOf(b)] ?? null;
+      flows.push({ block: b.block, name: b.name, amount: b.amount, role });
+      b.tokens.forEach((t) => ctx.trace(`fundFlow[${flows.length - 1}]`, t));
+    });
+    void firstIndex;
+    k++;
+  }
+  return flows;
+}
+
+function isMinistry(name: string): boolean {
+  return MINISTRIES.some((m) => fold(name).startsWith(m));
+}
+
+/** Boxes of one row stand one after another with nothing but their own tokens between them. */
+function nextIsSameRow(ctx: MatchContext, boxes: FlowBox[], k: number): boolean {
+  const a = boxes[k]!;
+  const b = boxes[k + 1]!;
+  if (ctx.isLayout) return b.tokens[0]!.row === a.tokens[0]!.row;
+  return b.tokens[0]!.index === a.tokens.at(-1)!.index + 1;
+}
+
+/** Layout text: a role stands under its box; pieces in the same column are one role. */
+function rolesByColumn(ctx: MatchContext, row: FlowBox[], scope: Token[], taken: Set<Token>): string[] {
+  return row.map((b) => {
+    const head = b.tokens[0]!;
+    const mid = (head.col + head.end) / 2;
+    const pieces = scope.filter((t) => isRoleText(t, taken) && t.col <= mid + 4 && t.end >= mid - 4 && t.row > head.row);
+    const first = pieces.sort((x, y) => x.row - y.row)[0];
+    if (!first) return null;
+    return first.text;
+  }).map((r) => r ?? '');
+}

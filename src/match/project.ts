@@ -1,0 +1,175 @@
+// Sheet header (year, 府省庁, 事業番号) and project basics (事業名 … 実施方法).
+import type { Project, SheetKey } from '../assemble/schema.js';
+import type { Token } from '../tokenize/labels.js';
+import { isLabel } from '../tokenize/labels.js';
+import { eraYear, fold } from '../tokenize/values.js';
+import {
+  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MINISTRIES, OFFICIAL_TITLE, type LabelId,
+} from '../tokenize/vocabulary.js';
+import type { MatchContext } from './context.js';
+
+const TITLE = /(平成|令和)(\d{1,2}|元)年度行政事業レビューシート/;
+const PROJECT_NUMBER = /^(?:新\d{2}-)?\d{4}$/;
+const YEAR_TEXT = /^(?:平成|令和|昭和)?(?:\d{1,2}|元)年度$|^\d{4}年度$/;
+const END_OPEN = '終了予定なし';
+
+function ministryIn(folded: string): string | null {
+  return MINISTRIES.find((m) => folded === m || folded.endsWith(`レビューシート${m}`)) ?? null;
+}
+
+export function matchSheetKey(ctx: MatchContext): SheetKey {
+  const title = ctx.tokens.find((t) => TITLE.test(t.folded));
+  const m = title ? TITLE.exec(title.folded) : null;
+  const reviewYear = m ? eraYear(`${m[1]}${m[2]}年度`) : null;
+  if (title) ctx.trace('sheet.reviewYear', title);
+  else ctx.report('error', 'missing-title', 'sheet.reviewYear', 'no 行政事業レビューシート title with its year was found');
+
+  const ministryToken = ctx.tokens.find((t) => ministryIn(t.folded));
+  const ministry = ministryToken ? ministryIn(ministryToken.folded) : null;
+  if (ministryToken) ctx.trace('sheet.ministry', ministryToken);
+  else ctx.report('warning', 'missing-ministry', 'sheet.ministry', 'no 府省庁 name was found in the header');
+
+  const numberToken = projectNumberToken(ctx);
+  if (numberToken) ctx.trace('sheet.projectNumber', numberToken);
+  else ctx.report('warning', 'missing-project-number', 'sheet.projectNumber', 'no 事業番号 was found');
+  return { reviewYear, ministry, projectNumber: numberToken ? numberToken.folded.replace('－', '-') : null };
+}
+
+function projectNumberToken(ctx: MatchContext): Token | undefined {
+  const looksLikeNumber = (t: Token) => PROJECT_NUMBER.test(t.folded.replace('－', '-'));
+  const label = ctx.first('projectNumber');
+  const near = label ? ctx.valueOf(label, looksLikeNumber, 4) : undefined;
+  // A real 事業番号 keeps its leading zeros; a bare four-digit amount does not.
+  return near ?? ctx.tokens.find((t) => looksLikeNumber(t) && /^(新|0)/.test(t.folded));
+}
+
+/** The value printed just before the next label of the same header row, on one line with it. */
+function gluedBefore(ctx: MatchContext, label: LabelId): Token | undefined {
+  const row = HEADER_ROWS.find((r) => r.includes(label));
+  const next = row?.[row.indexOf(label) + 1];
+  if (!next) return undefined;
+  for (const anchor of ctx.find(next)) {
+    const before = ctx.tokens[anchor.index - 1];
+    if (before && !isLabel(before) && before.row === anchor.row && !ctx.isUsed(before)) return before;
+  }
+  return undefined;
+}
+
+/** Text value of a header label: beside it, or glued before the next label of its row. */
+function textField(ctx: MatchContext, label: LabelId, field: string, accept: (t: Token) => boolean = isText): Token | undefined {
+  // A value glued on one line to the next label of its row is the strongest evidence there is.
+  const glued = gluedBefore(ctx, label);
+  if (glued && accept(glued)) {
+    ctx.trace(field, glued);
+    return glued;
+  }
+  for (const anchor of ctx.find(label)) {
+    const value = ctx.valueOf(anchor, accept, 3);
+    if (value) {
+      ctx.trace(field, value);
+      return value;
+    }
+  }
+  return undefined;
+}
+
+/** Free text, not a number, a year or a dash. */
+function isText(t: Token): boolean {
+  return !/^[\d,.%△▲-]*$/.test(t.folded) && !YEAR_TEXT.test(t.folded) && t.folded !== END_OPEN;
+}
+
+function isYear(t: Token): boolean {
+  return YEAR_TEXT.test(t.folded) || t.folded === END_OPEN;
+}
+
+function yearOf(t: Token | undefined): number | null {
+  return t && t.folded !== END_OPEN ? eraYear(t.folded) : null;
+}
+
+/** In layout text a cell's value can stand under its label: 作成責任者 over 課長 藤井 雅文. */
+function layoutCellBelow(ctx: MatchContext, anchor: Token): Token[] {
+  const below = ctx.tokens.filter((t) => t.row > anchor.row && t.row <= anchor.row + 4 && t.col >= anchor.col - 2 && t.col < anchor.end + 16);
+  const firstRow = below[0]?.row;
+  return below.filter((t) => t.row === firstRow && !isLabel(t));
+}
+
+function responsibleOfficial(ctx: MatchContext, division: Token | undefined): string | null {
+  const anchor = ctx.first('responsibleOfficial');
+  if (anchor && ctx.isLayout) {
+    const cells = [...ctx.rightOf(anchor, 0).filter((t) => !isLabel(t)), ...layoutCellBelow(ctx, anchor)];
+    if (cells.length) {
+      ctx.trace('project.responsibleOfficial', ...cells);
+      return cells.map((t) => t.text).join('　');
+    }
+  }
+  const inDivision = division ? OFFICIAL_TITLE.exec(division.text) : null;
+  if (inDivision) return inDivision[1]!.trim();
+  const value = textField(ctx, 'responsibleOfficial', 'project.responsibleOfficial', (t) => isText(t) && OFFICIAL_TITLE.test(` ${t.text}`));
+  return value?.text ?? null;
+}
+
+function splitList(text: string): string[] {
+  return text.split(/[、,，\n]/).map((s) => s.trim()).filter(Boolean);
+}
+
+function accountsOf(ctx: MatchContext): string[] {
+  const anchor = ctx.first('accounts');
+  const value = anchor ? ctx.valueOf(anchor, (t) => ACCOUNT_PATTERN.test(t.text) && (ACCOUNT_PATTERN.lastIndex = 0) === 0, 6) : undefined;
+  const source = value ?? ctx.tokens.find((t) => /^(一般会計|.*特別会計.*)$/.test(t.folded) && t.folded.length < 60);
+  if (!source) {
+    ctx.report('warning', 'missing-accounts', 'project.accounts', 'no 会計区分 (一般会計 or a 特別会計) was found');
+    return [];
+  }
+  ctx.trace('project.accounts', source);
+  return [...source.text.replace(/\s+/g, '').matchAll(ACCOUNT_PATTERN)].map((m) => m[0]);
+}
+
+function implementationMethods(ctx: MatchContext): string[] {
+  const has = (t: Token) => IMPLEMENTATION_METHODS.some((m) => t.folded.includes(m));
+  const anchor = ctx.first('implementationMethod');
+  const value = anchor ? ctx.valueOf(anchor, has, 40) : undefined;
+  const source = value ?? ctx.tokens.find((t) => has(t) && t.folded.length <= 30 && !isLabel(t));
+  if (!source) return [];
+  ctx.trace('project.implementationMethods', source);
+  return IMPLEMENTATION_METHODS.filter((m) => source.folded.includes(m));
+}
+
+export function matchProject(ctx: MatchContext): Project {
+  const text = (label: LabelId, field: string) => textField(ctx, label, `project.${field}`)?.text ?? null;
+  const name = text('projectName', 'name');
+  const bureau = text('bureau', 'bureau');
+  const divisionToken = textField(ctx, 'division', 'project.division');
+  const official = responsibleOfficial(ctx, divisionToken);
+  const division = divisionToken ? divisionToken.text.replace(OFFICIAL_TITLE, '').trim() : null;
+
+  const start = textField(ctx, 'startYear', 'project.startYear', isYear);
+  const end = textField(ctx, 'endYear', 'project.endYear', isYear);
+  const accounts = accountsOf(ctx);
+  const mainPoliciesToken = ctx.first('mainPolicies');
+  const policiesText = mainPoliciesToken?.inlineLabel === 'mainPolicies' ? mainPoliciesToken.rest : text('mainPolicies', 'mainPolicies');
+  const project: Project = {
+    name,
+    bureau,
+    division,
+    responsibleOfficial: official,
+    startYear: yearOf(start),
+    endYear: yearOf(end),
+    accounts,
+    legalBasis: text('legalBasis', 'legalBasis'),
+    relatedPlans: text('relatedPlans', 'relatedPlans'),
+    mainPolicies: policiesText ? splitList(policiesText) : [],
+    mainExpense: text('mainExpense', 'mainExpense'),
+    purpose: text('purpose', 'purpose'),
+    overview: text('overview', 'overview'),
+    implementationMethods: implementationMethods(ctx),
+  };
+  for (const [key, value] of Object.entries(project)) {
+    if (value === null && key !== 'endYear' && key !== 'relatedPlans') {
+      ctx.report('warning', 'unplaced-field', `project.${key}`, `no value was found for project.${key}`);
+    }
+  }
+  if (!start && fold(ctx.sheet.lines.join('')).includes('事業開始年度')) {
+    ctx.report('warning', 'unplaced-field', 'project.startYear', 'the 事業開始年度 label has no year beside it');
+  }
+  return project;
+}

@@ -1,0 +1,54 @@
+// 事業所管部局による点検・改善: for each template item, its mark (○ △ × - 有 無) and explanation.
+import type { SelfCheck } from '../assemble/schema.js';
+import type { Token } from '../tokenize/labels.js';
+import { isLabel } from '../tokenize/labels.js';
+import { fold } from '../tokenize/values.js';
+import { SELF_CHECK_GROUPS, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
+import type { MatchContext } from './context.js';
+
+const MARKS = new Set<string>(SELF_CHECK_MARKS);
+const ITEMS = SELF_CHECK_GROUPS.flatMap((g) => g.items.map((item) => ({ group: g.group, item, key: fold(item) })));
+
+function isMark(t: Token): boolean {
+  return MARKS.has(t.folded.normalize('NFKC')) || MARKS.has(t.folded);
+}
+
+/** An item token: its text is the item, or a long enough start of it (extractors wrap items). */
+function findItem(tokens: readonly Token[], key: string): Token | undefined {
+  return tokens.find((t) => t.folded === key) ?? tokens.find((t) => t.folded.length >= 12 && key.startsWith(t.folded));
+}
+
+const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || (t.folded.length >= 8 && i.key.includes(t.folded)));
+
+export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
+  const found = ITEMS.map((i) => ({ ...i, token: findItem(ctx.tokens, i.key) }));
+  if (!found.some((f) => f.token)) {
+    ctx.report('warning', 'missing-section', 'selfCheck', 'no 点検・改善 items were found');
+    return [];
+  }
+  const explanationOf = (mark: Token | undefined): Token | undefined => {
+    if (!mark) return undefined;
+    if (ctx.isLayout) {
+      return ctx.tokens.filter((t) => t.col > mark.end && !isLabel(t) && !isItemText(t) && t.row <= mark.row + 2 && (t.lines.at(-1)!.line >= mark.row - 1))
+        .sort((a, b) => Math.abs(a.row - mark.row) - Math.abs(b.row - mark.row))[0];
+    }
+    const next = ctx.tokens[mark.index + 1];
+    return next && !isMark(next) && !isLabel(next) && !isItemText(next) && next.folded.length > 3 ? next : undefined;
+  };
+  // Marks stand in the items' order: beside each item in layout text, in one run in stream text.
+  const marks = ctx.tokens.filter(isMark).filter((m) => !ctx.isUsed(m));
+  const startAt = found.find((f) => f.token)!.token!;
+  const streamMarks = marks.filter((m) => m.index > startAt.index - 40);
+  return found.map((f, k) => {
+    let mark: Token | undefined;
+    if (ctx.isLayout && f.token) {
+      mark = marks.filter((m) => Math.abs(m.row - f.token!.row) <= 1 && m.col > f.token!.col).sort((a, b) => a.col - b.col)[0];
+    } else {
+      mark = streamMarks[k];
+    }
+    const explanation = explanationOf(mark);
+    if (mark) ctx.trace(`selfCheck[${k}].mark`, mark);
+    if (explanation) ctx.trace(`selfCheck[${k}].explanation`, explanation);
+    return { group: f.group, item: f.item, mark: mark ? mark.text : null, explanation: explanation?.text ?? null };
+  });
+}

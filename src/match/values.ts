@@ -1,0 +1,67 @@
+// Helpers shared by the table matchers: value tokens, runs of them, and year columns.
+import type { Token } from '../tokenize/labels.js';
+import { isLabel } from '../tokenize/labels.js';
+import { readCell, type CellValue } from '../tokenize/values.js';
+import type { MatchContext } from './context.js';
+
+export interface Value {
+  cell: CellValue;
+  raw: string;
+  token: Token;
+}
+
+/** The words of a token when every one of them is a table value (`0 0 150 0 0`, `- - 79%`). */
+export function valuesOf(token: Token, text = token.text): Value[] | null {
+  if (isLabel(token)) return null;
+  const words = text.split(/[\s\u3000]+/).filter(Boolean);
+  if (!words.length) return null;
+  const out: Value[] = [];
+  for (const raw of words) {
+    const cell = readCell(raw);
+    if (!cell) return null;
+    out.push({ cell, raw, token });
+  }
+  return out;
+}
+
+/** The values that follow a label: its own inline rest, then value-only tokens up to the next other token. */
+export function runAfter(ctx: MatchContext, label: Token): Value[] {
+  const out: Value[] = [];
+  if (label.rest) {
+    const own = valuesOf({ ...label, labels: [] }, label.rest);
+    if (own) out.push(...own);
+  }
+  for (let i = label.index + 1; i < ctx.tokens.length; i++) {
+    const vs = valuesOf(ctx.tokens[i]!);
+    if (!vs) break;
+    out.push(...vs);
+  }
+  return out;
+}
+
+export const amountOf = (v: Value | undefined): number | null =>
+  !v ? null : v.cell.kind === 'dash' ? 0 : v.cell.kind === 'number' ? v.cell.value : null;
+
+export const rateOf = (v: Value | undefined): number | null => (v && v.cell.kind !== 'dash' ? v.cell.value : null);
+
+export const countOf = (v: Value | undefined): number | null => (v && v.cell.kind === 'number' ? v.cell.value : null);
+
+/** Column centre of a token in layout text. */
+export const centre = (t: Token): number => (t.col + t.end) / 2;
+
+/** Index of the column whose centre is nearest to the token's. */
+export function nearestColumn(token: Token, centres: readonly number[]): number {
+  let best = 0;
+  centres.forEach((c, i) => {
+    if (Math.abs(c - centre(token)) < Math.abs(centres[best]! - centre(token))) best = i;
+  });
+  return best;
+}
+
+/** `25年度`, `28年度活動見込`, `29年度要求`: the year of a column header, in the sheet's era. */
+export function headerYear(token: Token): number | null {
+  const m = /^(?:平成|令和)?(\d{1,2}|元)年度(要求|活動見込|当初予算)?$/.exec(token.folded);
+  if (!m) return null;
+  const n = m[1] === '元' ? 1 : Number(m[1]);
+  return n >= 20 ? 1988 + n : 2018 + n;
+}

@@ -1,0 +1,56 @@
+// The library's one entry point: text in, { sheet, diagnostics } out. Each stage is a folder:
+// input → tokenize → match → assemble. Nothing here throws on bad input; problems are diagnostics.
+import type { Diagnostic, ReviewSheet } from './assemble/schema.js';
+import { assemble } from './assemble/assemble.js';
+import { checkConsistency } from './assemble/checks.js';
+import { decode, normalizeText } from './input/decode.js';
+import { buildDocument, type Extractor } from './tokenize/document.js';
+import { tokenize } from './tokenize/labels.js';
+import { MatchContext } from './match/context.js';
+import { matchAll } from './match/index.js';
+
+export interface ParseOptions {
+  /** Add, for every value, the input lines it came from (JSON path → 1-based line numbers). */
+  provenance?: boolean;
+  /** Which extractor produced the text; detected when absent. */
+  extractor?: Extractor;
+}
+
+export interface ParseResult {
+  sheet: ReviewSheet;
+  diagnostics: Diagnostic[];
+  /** The extractor the text was read as. */
+  extractor: Extractor;
+}
+
+export class NotASheetError extends Error {
+  constructor(readonly code: 'empty' | 'binary' | 'not-a-sheet', message: string) {
+    super(message);
+    this.name = 'NotASheetError';
+  }
+}
+
+/** How many template labels a text must show before it is taken for a review sheet. */
+const MIN_LABELS = 5;
+
+export function parseSheet(text: string, options: ParseOptions = {}): ParseResult {
+  const doc = buildDocument(normalizeText(text), options.extractor);
+  const sheet = tokenize(doc);
+  const labelled = new Set(sheet.tokens.flatMap((t) => t.labels));
+  if (labelled.size < MIN_LABELS) {
+    throw new NotASheetError('not-a-sheet', `this text is not a 行政事業レビューシート: only ${labelled.size} of the template's labels were found`);
+  }
+  const ctx = new MatchContext(sheet);
+  ctx.report('info', 'extractor', null, `read as ${doc.extractor} text`);
+  const sections = matchAll(ctx);
+  checkConsistency(sections, ctx);
+  const result = assemble(sections, ctx.diagnostics, { provenance: options.provenance ? ctx.provenance : undefined });
+  return { sheet: result, diagnostics: result.diagnostics, extractor: doc.extractor };
+}
+
+/** Bytes from a file or stdin: decoded (UTF-8, UTF-16, Shift_JIS) before parsing. */
+export function parseSheetBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  const decoded = decode(bytes);
+  if (!decoded.ok) throw new NotASheetError(decoded.code, decoded.message);
+  return parseSheet(decoded.text, options);
+}

@@ -1,0 +1,151 @@
+// Stage 2a: text → boxes. Every extractor prints the sheet's cells as runs of text; we call
+// one cell's text a box. pdfminer and pdftotext print a box as a paragraph (lines with no blank
+// line between them) in an order of their own; `pdftotext -layout` keeps the page's columns
+// with spaces, so there a box is a run of segments stacked at the same column. Either way the
+// matchers see the same thing: boxes in reading order, each with its input line numbers and,
+// for layout text, its position on the page.
+
+export type Extractor = 'layout' | 'pdfminer' | 'pdftotext';
+
+export interface BoxLine {
+  text: string;
+  /** 1-based input line number, for provenance. */
+  line: number;
+}
+
+export interface Box {
+  index: number;
+  lines: BoxLine[];
+  /** Lines joined with no space (Japanese wraps anywhere), trimmed. */
+  text: string;
+  /** Page position in layout text: row = first input line, col = first character column. */
+  row: number;
+  col: number;
+  /** Last character column + 1 over all lines (layout text); 0 otherwise. */
+  end: number;
+}
+
+export interface SheetDocument {
+  extractor: Extractor;
+  lines: string[];
+  boxes: Box[];
+}
+
+/** Two or more spaces (or a tab) separate columns in layout text; one space belongs to the text. */
+const COLUMN_GAP = /(?: {2,}|\t|\u3000{2,})/;
+
+function isLayout(lines: readonly string[]): boolean {
+  let wide = 0;
+  let filled = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    filled++;
+    if (/\S {3,}\S/.test(line) || /^ {8,}\S/.test(line)) wide++;
+  }
+  return filled > 0 && wide / filled > 0.3;
+}
+
+export function detectExtractor(text: string, lines: readonly string[]): Extractor {
+  if (isLayout(lines)) return 'layout';
+  // pdftotext ends every page with a form feed, which decoding turned into a blank-line pair;
+  // pdfminer's text starts with a box of its own and never a lone form feed.
+  return text.includes('\f') ? 'pdftotext' : 'pdfminer';
+}
+
+function makeBox(index: number, lines: BoxLine[], row: number, col: number, end: number): Box {
+  return { index, lines, text: lines.map((l) => l.text.trim()).join(''), row, col, end };
+}
+
+/** Paragraph boxes: pdfminer and pdftotext separate cells with blank lines. */
+function paragraphBoxes(lines: readonly string[]): Box[] {
+  const boxes: Box[] = [];
+  let current: BoxLine[] = [];
+  const flush = () => {
+    if (current.length) boxes.push(makeBox(boxes.length, current, current[0]!.line, 0, 0));
+    current = [];
+  };
+  lines.forEach((text, i) => {
+    if (text.trim() === '' || text.includes('\f')) flush();
+    if (text.trim() === '') return;
+    current.push({ text: text.replace(/\f/g, '').trim(), line: i + 1 });
+  });
+  flush();
+  return boxes;
+}
+
+interface Segment {
+  text: string;
+  line: number;
+  col: number;
+  end: number;
+}
+
+function segmentsOf(text: string, line: number): Segment[] {
+  const out: Segment[] = [];
+  let offset = 0;
+  for (const part of text.split(COLUMN_GAP)) {
+    const at = text.indexOf(part, offset);
+    if (part.trim()) {
+      const lead = part.length - part.trimStart().length;
+      const trimmed = part.trim();
+      out.push({ text: trimmed, line, col: at + lead, end: at + lead + trimmed.length });
+    }
+    offset = at + part.length;
+  }
+  return out;
+}
+
+/**
+ * Layout boxes: a segment continues the box above it when it starts at nearly the same column
+ * on the next line (wrapped cell text is left-aligned). Everything else starts a new box.
+ */
+function layoutBoxes(lines: readonly string[]): Box[] {
+  const open: Array<{ seg: Segment; lines: BoxLine[]; col: number; end: number; lastLine: number }> = [];
+  const done: typeof open = [];
+  lines.forEach((text, i) => {
+    const segs = segmentsOf(text, i + 1);
+    for (const seg of segs) {
+      const above = open.find((b) => continues(b, seg, i));
+      if (above) {
+        above.lines.push({ text: seg.text, line: seg.line });
+        above.lastLine = i + 1;
+        above.end = Math.max(above.end, seg.end);
+      } else {
+        open.push({ seg, lines: [{ text: seg.text, line: seg.line }], col: seg.col, end: seg.end, lastLine: i + 1 });
+      }
+    }
+    for (let k = open.length - 1; k >= 0; k--) {
+      if (open[k]!.lastLine < i - MAX_GAP) done.push(...open.splice(k, 1));
+    }
+  });
+  done.push(...open);
+  done.sort((a, b) => a.seg.line - b.seg.line || a.col - b.col);
+  return done.map((b, index) => makeBox(index, b.lines, b.seg.line, b.col, b.end));
+}
+
+/** Wrapped text may skip a line where the label beside it takes more lines. */
+const MAX_GAP = 1;
+
+function continues(box: { lastLine: number; col: number; lines: BoxLine[] }, seg: Segment, lineIndex: number): boolean {
+  const gap = lineIndex + 1 - box.lastLine;
+  if (gap < 1 || gap > MAX_GAP + 1 || startsNewCell(seg.text)) return false;
+  if (Math.abs(box.col - seg.col) > (gap === 1 ? 2 : 0)) return false;
+  const last = box.lines[box.lines.length - 1]!.text;
+  if (startsNewCell(last)) return false;
+  // Across blank lines only a wrapped line continues: one that filled its cell's width.
+  const widest = Math.max(...box.lines.map((l) => l.text.length));
+  return gap === 1 || (box.lines.length >= 2 && last.length >= 10 && last.length >= 0.8 * widest);
+}
+
+/** A value or a bracketed note never continues the cell above it in a table. */
+function startsNewCell(text: string): boolean {
+  return /^[-－―‐△▲]?[\d０-９]/.test(text) || /^[【（(]/.test(text) && text.length < 3;
+}
+
+export function buildDocument(text: string, extractor?: Extractor): SheetDocument {
+  const rawLines = text.split('\n');
+  const kind = extractor ?? detectExtractor(text, rawLines);
+  const lines = rawLines.map((l) => l.replace(/\f/g, ' '));
+  const boxes = kind === 'layout' ? layoutBoxes(lines) : paragraphBoxes(rawLines);
+  return { extractor: kind, lines, boxes };
+}

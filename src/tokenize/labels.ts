@@ -1,0 +1,132 @@
+// Stage 2b: boxes → tokens. Each box is compared with the vocabulary once, here, so that the
+// matchers ask "where is label X" instead of spelling Japanese strings themselves.
+import type { Box, BoxLine, SheetDocument } from './document.js';
+import { LABELS, type LabelId, type LabelDef } from './vocabulary.js';
+import { fold } from './values.js';
+
+export interface Token extends Box {
+  /** Folded text: NFKC, no white space. */
+  folded: string;
+  /** Labels this box is, whole (a form can belong to more than one label: 計, 当初予算). */
+  labels: LabelId[];
+  /** Labels this box starts with, followed by values on the same line; `rest` holds those values. */
+  inlineLabel: LabelId | null;
+  rest: string;
+}
+
+export interface TokenizedSheet {
+  extractor: SheetDocument['extractor'];
+  lines: string[];
+  tokens: Token[];
+}
+
+const ENTRIES = Object.entries(LABELS) as Array<[LabelId, LabelDef]>;
+
+const WHOLE = new Map<string, LabelId[]>();
+for (const [id, def] of ENTRIES) {
+  for (const form of def.forms) {
+    const key = fold(form);
+    WHOLE.set(key, [...(WHOLE.get(key) ?? []), id]);
+  }
+}
+
+/** Inline forms, longest first, so that 前年度から繰越し wins over a shorter form. */
+const INLINE = ENTRIES.filter(([, def]) => def.inline)
+  .flatMap(([id, def]) => def.forms.map((form) => ({ id, form: fold(form) })))
+  .sort((a, b) => b.form.length - a.form.length);
+
+function inlineLabelOf(box: Box): { id: LabelId; rest: string } | null {
+  const first = box.lines[0]?.text ?? '';
+  const firstFolded = fold(first);
+  for (const { id, form } of INLINE) {
+    if (!firstFolded.startsWith(form) || firstFolded === form) continue;
+    // Find where the label ends in the unfolded first line, keeping the values' own spacing.
+    let consumed = 0;
+    let i = 0;
+    while (i < first.length && consumed < form.length) {
+      consumed += fold(first[i]!).length;
+      i++;
+    }
+    const rest = [first.slice(i), ...box.lines.slice(1).map((l) => l.text)].join('\n').trim();
+    return { id, rest };
+  }
+  return null;
+}
+
+/** Long forms, which extractors cut into pieces across boxes. */
+const LONG_FORMS = [...WHOLE.entries()].filter(([form]) => form.length >= 8);
+
+/** A piece of a long label: long enough not to be a value, or a bracketed tail like `内）`. */
+function fragmentOf(folded: string): LabelId[] {
+  if (folded.length < 2 || (folded.length < 4 && !/[（）()]/.test(folded))) return [];
+  if (/^[\d,.%-]+$/.test(folded) || /^(平成|令和)?\d*年度/.test(folded)) return [];
+  for (const [form, ids] of LONG_FORMS) if (form.length > folded.length && form.includes(folded)) return ids;
+  return [];
+}
+
+export function labelsOf(folded: string): LabelId[] {
+  return WHOLE.get(folded) ?? fragmentOf(folded);
+}
+
+/**
+ * Some extractors print a whole table row as one line: `計 108 計 25`, `Ｍ２Ｍ実証事業 担当部局庁
+ * 情報流通行政局 作成責任者`. Such a line is cut at every word that is a label by itself, so that
+ * each label and each value stands in a box of its own, in the line's order.
+ */
+function splitAtLabels(box: Box): Box[] {
+  if (box.lines.length !== 1) return splitLabelLines(box);
+  const line = box.lines[0]!;
+  const words = line.text.split(/ +/);
+  if (words.length < 2 || !words.some((w) => WHOLE.has(fold(w)))) return [box];
+  const parts: string[][] = [];
+  for (const word of words) {
+    const isLabelWord = WHOLE.has(fold(word));
+    const last = parts[parts.length - 1];
+    if (isLabelWord || !last || WHOLE.has(fold(last.join(' ')))) parts.push([word]);
+    else last.push(word);
+  }
+  let col = box.col;
+  return parts.map((p) => {
+    const text = p.join(' ');
+    const piece: Box = { ...box, lines: [{ text, line: line.line }], text, col, end: col + text.length };
+    col += text.length + 1;
+    return piece;
+  });
+}
+
+/** A paragraph whose lines mix a value and a label (`平成２７年度⏎事業終了`) is cut between them. */
+function splitLabelLines(box: Box): Box[] {
+  const isLabelLine = (text: string) => {
+    const f = fold(text);
+    return f.length >= 4 && WHOLE.has(f);
+  };
+  if (WHOLE.has(fold(box.text)) || !box.lines.some((l) => isLabelLine(l.text)) || box.lines.every((l) => isLabelLine(l.text))) return [box];
+  const groups: BoxLine[][] = [];
+  let previousWasLabel: boolean | null = null;
+  for (const line of box.lines) {
+    const label = isLabelLine(line.text);
+    if (label !== previousWasLabel || label) groups.push([]);
+    groups[groups.length - 1]!.push(line);
+    previousWasLabel = label;
+  }
+  return groups.map((lines) => ({ ...box, lines, text: lines.map((l) => l.text.trim()).join(''), row: lines[0]!.line }));
+}
+
+export function tokenize(doc: SheetDocument): TokenizedSheet {
+  const boxes = doc.boxes.flatMap(splitAtLabels).map((b, index) => ({ ...b, index }));
+  const tokens = boxes.map((box): Token => {
+    const folded = fold(box.text);
+    const labels = labelsOf(folded);
+    const inline = labels.length ? null : inlineLabelOf(box);
+    return { ...box, folded, labels, inlineLabel: inline?.id ?? null, rest: inline?.rest ?? '' };
+  });
+  return { extractor: doc.extractor, lines: doc.lines, tokens };
+}
+
+export function isLabel(token: Token): boolean {
+  return token.labels.length > 0;
+}
+
+export function hasLabel(token: Token, id: LabelId): boolean {
+  return token.labels.includes(id) || token.inlineLabel === id;
+}

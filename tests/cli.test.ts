@@ -1,0 +1,58 @@
+// The built command, as a user runs it (npm test builds dist/ first).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, root } from './helpers.js';
+
+const bin = join(root, 'bin/review-parse');
+const run = (args: string[], input?: Buffer | string) => spawnSync(bin, args, { input, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+const seed = fixture('h28-soumu-0092.pdfminer.txt');
+
+describe('review-parse CLI', () => {
+  it('writes the sheet as JSON to stdout and diagnostics as JSON lines to stderr', () => {
+    const r = run([seed]);
+    expect(r.status).toBe(0);
+    const sheet = JSON.parse(r.stdout);
+    expect(sheet.sheet).toEqual({ reviewYear: 2016, ministry: '総務省', projectNumber: '0092' });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    for (const line of r.stderr.split('\n').filter(Boolean)) expect(JSON.parse(line)).toHaveProperty('code');
+  });
+  it('reads stdin with -, and --pretty indents', () => {
+    const r = run(['-', '--pretty'], readFileSync(seed));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\n  "schemaVersion": "1"');
+  });
+  it('adds input line numbers with --provenance', () => {
+    const sheet = JSON.parse(run([seed, '--provenance']).stdout);
+    expect(sheet.provenance['sheet.projectNumber']).toEqual([readFileSync(seed, 'utf8').split('\n').findIndex((l) => l.includes('0092')) + 1]);
+  });
+  it('exits 1 naming the file for a missing, empty, binary or foreign file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'scan.pdf'), '%PDF-1.4 binary');
+    writeFileSync(join(dir, 'novel.txt'), '吾輩は猫である。名前はまだ無い。\n');
+    for (const [file, says] of [['missing.txt', 'no such file'], ['empty.txt', 'empty'], ['scan.pdf', 'PDF'], ['novel.txt', 'not a 行政事業レビューシート']]) {
+      const r = run([join(dir, file!)]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(file);
+      expect(r.stderr).toContain(says);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(run([dir]).stderr).toContain('folder');
+  });
+  it('exits 2 on a usage error and 0 for --version', () => {
+    expect(run(['--no-such-option']).status).toBe(2);
+    expect(run([]).status).toBe(2);
+    const v = run(['--version']);
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+  it('prints the JSON Schema', () => {
+    const r = run(['schema']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).properties).toHaveProperty('recipients');
+  });
+});

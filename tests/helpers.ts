@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildDocument, type Extractor } from '../src/tokenize/document.js';
+import { tokenize } from '../src/tokenize/labels.js';
+import { MatchContext } from '../src/match/context.js';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+export const scorerPath = fileURLToPath(new URL('../../shared/tools/score.mjs', import.meta.url));
+export const hasScorer = existsSync(scorerPath);
+
+/** A matcher context over a snippet written in a test. */
+export function contextOf(text: string, extractor: Extractor = 'pdfminer'): MatchContext {
+  return new MatchContext(tokenize(buildDocument(text, extractor)));
+}

@@ -1,0 +1,118 @@
+// Each section matcher on a small snippet in the forms extractors print.
+import { describe, expect, it } from 'vitest';
+import { contextOf } from './helpers.js';
+import { matchProject, matchSheetKey } from '../src/match/project.js';
+import { matchBudget } from '../src/match/budget.js';
+import { matchFundFlow } from '../src/match/fund-flow.js';
+import { matchRecipients } from '../src/match/recipients.js';
+import { matchSelfCheck } from '../src/match/self-check.js';
+import { matchExpenses } from '../src/match/expenses.js';
+import { matchUnitCost } from '../src/match/unit-cost.js';
+import { matchReview } from '../src/match/review.js';
+
+const paragraphs = (...boxes: string[]) => `${boxes.join('\n\n')}\n`;
+
+describe('sheet header and project', () => {
+  it('reads the year, ministry and number, and values glued into one row line', () => {
+    const ctx = contextOf(paragraphs('平成２８年度行政事業レビューシート 総務省', '事業番号', '　 0092',
+      'Ｍ２Ｍ実証事業 担当部局庁 情報流通行政局 作成責任者', '担当課室 情報セキュリティ対策室 室長　大森　一顕', '事業名', '会計区分', '一般会計'));
+    expect(matchSheetKey(ctx)).toEqual({ reviewYear: 2016, ministry: '総務省', projectNumber: '0092' });
+    const p = matchProject(ctx);
+    expect(p).toMatchObject({ name: 'Ｍ２Ｍ実証事業', bureau: '情報流通行政局', division: '情報セキュリティ対策室', responsibleOfficial: '室長　大森　一顕', accounts: ['一般会計'] });
+  });
+  it('reads 終了予定なし as no end year', () => {
+    const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
+    expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });
+  });
+});
+
+describe('budget', () => {
+  it('reads rows label by label and splits 執行額 and 執行率 run on after 計', () => {
+    const ctx = contextOf(paragraphs('当初予算', '140', '393', '197', '124', '補正予算', '-', '-', '-', '-', '前年度から繰越', '-', '-', '-', '-',
+      '翌年度へ繰越し', '-', '-', '-', '-', '予備費等', '15', '-', '32', '-', '計', '155', '373', '229', '124', '155', '332', '229', '100%', '89%', '100%'));
+    const { years } = matchBudget(ctx, 2016);
+    expect(years.map((y) => y.fiscalYear)).toEqual([2013, 2014, 2015, 2016, 2017]);
+    expect(years[0]).toMatchObject({ initial: 140, reserveFund: 15, total: 155, executed: 155, executionRate: 100 });
+    expect(years[1]).toMatchObject({ initial: 393, total: 373, executed: 332, executionRate: 89 });
+  });
+  it('uses the execution rate to find the executed amount in scattered text', () => {
+    const ctx = contextOf(paragraphs('当初予算', '事業概要', '0 0 150 0 0', 'ほか', '- 118', '執行率（％） - - 79%'));
+    const { years } = matchBudget(ctx, 2016);
+    expect(years[2]).toMatchObject({ initial: 150, total: 150, executed: 118, executionRate: 79 });
+    expect(years[4]).toMatchObject({ request: 0 });
+  });
+  it('reads layout rows under their year headers', () => {
+    const text = [
+      '              25年度      26年度      27年度      28年度      29年度要求',
+      '当初予算         140         393         197         124          183',
+      '補正予算           -           -          10           -',
+      '計               140         393         207         124          183',
+      '執行額           100         300         207',
+      '執行率（％）      71%         76%        100%',
+    ].join('\n');
+    const { years } = matchBudget(contextOf(text, 'layout'), 2016);
+    expect(years[2]).toMatchObject({ initial: 197, supplementary: 10, total: 207, executed: 207, executionRate: 100 });
+    expect(years[4]).toMatchObject({ initial: 183, request: 183 });
+  });
+});
+
+describe('fund flow', () => {
+  it('reads boxes and gives each its role, joining wrapped pieces', () => {
+    const ctx = contextOf(paragraphs('総務省', '１１８百万円', 'Ａ．（株）日立製作所', '１０８百万円', 'Ｍ２Ｍに関するセキュリティ技術等', 'の調査・課題抽出及び検証',
+      'Ｂ．（株）ＦＦＲＩ\n２５百万円', '【総合評価入札】', '潜在脅威の調査'));
+    expect(matchFundFlow(ctx)).toEqual([
+      { block: null, name: '総務省', amount: 118, role: null },
+      { block: 'A', name: '（株）日立製作所', amount: 108, role: 'Ｍ２Ｍに関するセキュリティ技術等の調査・課題抽出及び検証' },
+      { block: 'B', name: '（株）ＦＦＲＩ', amount: 25, role: '潜在脅威の調査' },
+    ]);
+  });
+});
+
+describe('recipients', () => {
+  const header = ['支　出　先', '法　人　番　号', '業　務　概　要', '支　出　額\n（百万円）', '契約方式', '入札者数\n（応募者\n数）', '落札率'];
+  it('reads rows printed row by row', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-'));
+    const { recipients } = matchRecipients(ctx, []);
+    expect(recipients).toEqual([{ block: 'A', rank: 1, name: '富士ソフト（株）', corporateNumber: '2020001043507', summary: 'システムの運用業務', amount: 27,
+      contractMethod: '総合評価入札', bidders: 2, winningBidRate: 68, reason: null }]);
+  });
+  it('completes a clipped summary from the fund flow', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));
+    const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);
+    expect(recipients[0]).toMatchObject({ name: '（株）日立製作所', summary: '調査検討', amount: 10 });
+  });
+});
+
+describe('self-check', () => {
+  it('pairs template items with marks and explanations in order', () => {
+    const ctx = contextOf(paragraphs('事業の目的は国民や社会のニーズを的確に反映しているか。', '地方自治体、民間等に委ねることができない事業なのか。', '○', 'ニーズは高い。', '△', '国が行う必要がある。'));
+    const rows = matchSelfCheck(ctx);
+    expect(rows[0]).toMatchObject({ group: '国費投入の必要性', mark: '○', explanation: 'ニーズは高い。' });
+    expect(rows[1]).toMatchObject({ mark: '△', explanation: '国が行う必要がある。' });
+  });
+});
+
+describe('expenses', () => {
+  it('reads a block whose items add up to its 計', () => {
+    const ctx = contextOf(paragraphs('A.富士ソフト（株）', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '13.3', 'その他', '通信運搬費', '3.1', '計', '16.4'));
+    const [a] = matchExpenses(ctx, []);
+    expect(a).toMatchObject({ block: 'A', recipient: '富士ソフト（株）', total: 16.4 });
+    expect(a!.items.map((i) => i.amount)).toEqual([13.3, 3.1]);
+  });
+});
+
+describe('unit cost', () => {
+  it('finds the cost whose value equals its formula', () => {
+    const ctx = contextOf(paragraphs('算出根拠', '実証に係る費用／課題件数', '計算式 百万円/件', '118／4-', '百万円', '- - 29.5'));
+    const u = matchUnitCost(ctx, 2016);
+    expect(u).toMatchObject({ basis: '実証に係る費用／課題件数', unit: '百万円', formulaUnit: '百万円/件' });
+    expect(u.values[2]).toEqual({ fiscalYear: 2015, value: 29.5, formula: '118／4' });
+  });
+});
+
+describe('review', () => {
+  it('reads opinions after their labels and the verdict beside them', () => {
+    const ctx = contextOf(paragraphs('外部有識者の所見', '外部有識者点検対象外', '行政事業レビュー推進チームの所見', '現\n状\n通\nり', '引き続き実施する。'));
+    expect(matchReview(ctx)).toMatchObject({ externalOpinion: '外部有識者点検対象外', reviewTeamOpinion: '引き続き実施する。', reviewTeamVerdict: '現状通り' });
+  });
+});

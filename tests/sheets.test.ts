@@ -1,0 +1,54 @@
+// Whole sheets, graded by the project's shared scorer (../shared/tools/score.mjs).
+// The floors are the scores measured when they were set: they may only go up.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSheetBytes } from '../src/parse.js';
+import { reviewSheetSchema } from '../src/assemble/schema.js';
+import { fixture, hasScorer, scorerPath } from './helpers.js';
+
+type Tally = { sections: Map<string, { right: number; total: number }>; right: number; total: number; misses: Array<{ path: string }> };
+const scorer = hasScorer ? ((await import(scorerPath)) as { scoreSheet: (want: unknown, got: unknown) => Tally }) : null;
+
+const load = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8')) as unknown;
+const sectionScore = (t: Tally, s: string) => { const x = t.sections.get(s); return x && x.total ? x.right / x.total : 1; };
+
+describe('the seed sheet (h28 総務省 0092, pdfminer)', () => {
+  const { sheet } = parseSheetBytes(readFileSync(fixture('h28-soumu-0092.pdfminer.txt')));
+  const want = load('h28-soumu-0092.expected.json') as typeof sheet;
+
+  it('passes the schema', () => {
+    expect(reviewSheetSchema.safeParse(sheet).success).toBe(true);
+  });
+  it('reads the header and the budget table exactly', () => {
+    expect(sheet.sheet).toEqual(want.sheet);
+    const amounts = (ys: typeof sheet.budget.years) => ys.map((y) => [y.fiscalYear, y.initial ?? 0, y.total ?? 0, y.executed ?? 0, y.executionRate]);
+    expect(amounts(sheet.budget.years)).toEqual(amounts(want.budget.years));
+  });
+  it.runIf(scorer)('holds its per-section scores', () => {
+    const t = scorer!.scoreSheet(want, sheet);
+    expect(sectionScore(t, 'sheet')).toBe(1);
+    expect(sectionScore(t, 'budget')).toBe(1);
+    expect(t.right / t.total).toBeGreaterThanOrEqual(0.4);
+  });
+});
+
+describe.runIf(scorer)('corpus fixtures, every extractor', () => {
+  const dir = fixture('corpus');
+  const floors = { pdfminer: 0.3, pdftotext: 0.2, layout: 0.25 } as const;
+  for (const kind of Object.keys(floors) as Array<keyof typeof floors>) {
+    it(`${kind} text scores at least ${floors[kind] * 100}% and always passes the schema`, () => {
+      let right = 0;
+      let total = 0;
+      for (const f of readdirSync(dir).filter((f) => f.endsWith(`.${kind}.txt`))) {
+        const { sheet } = parseSheetBytes(readFileSync(`${dir}/${f}`));
+        expect(reviewSheetSchema.safeParse(sheet).success).toBe(true);
+        const want = JSON.parse(readFileSync(`${dir}/${f.replace(`.${kind}.txt`, '.expected.json')}`, 'utf8'));
+        const t = scorer!.scoreSheet(want, sheet);
+        right += t.right;
+        total += t.total;
+        expect(sheet.sheet).toEqual(want.sheet);
+      }
+      expect(right / total).toBeGreaterThanOrEqual(floors[kind]);
+    });
+  }
+});

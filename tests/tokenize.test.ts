@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocument, detectExtractor } from '../src/tokenize/document.js';
+import { tokenize } from '../src/tokenize/labels.js';
+import { decode } from '../src/input/decode.js';
+
+const tokens = (text: string, kind?: 'pdfminer' | 'layout') => tokenize(buildDocument(text, kind)).tokens;
+
+describe('tokenizer', () => {
+  it('makes one box per paragraph and joins wrapped lines with no space', () => {
+    const t = tokens('事業名\n\nＭ２Ｍセキュリティ\n実証事業\n');
+    expect(t.map((x) => x.text)).toEqual(['事業名', 'Ｍ２Ｍセキュリティ実証事業']);
+    expect(t[0]!.labels).toContain('projectName');
+    expect(t[1]!.lines.map((l) => l.line)).toEqual([3, 4]);
+  });
+  it('recognises a label split across lines and a vertical label', () => {
+    const t = tokens('予算額・\n執行額\n\n点\n検\n・\n改\n善\n結\n果\n');
+    expect(t[0]!.labels).toContain('budgetTitle');
+    expect(t[1]!.labels).toContain('selfCheckSide');
+  });
+  it('cuts a line that glues labels and values', () => {
+    const t = tokens('Ｍ２Ｍ実証事業 担当部局庁 情報流通行政局 作成責任者\n\n計 108 計 25\n');
+    expect(t.map((x) => x.text)).toEqual(['Ｍ２Ｍ実証事業', '担当部局庁', '情報流通行政局', '作成責任者', '計', '108', '計', '25']);
+  });
+  it('keeps the values of a label glued to them', () => {
+    const t = tokens('執行率（％） - - 79%\n');
+    expect(t[0]!.labels).toContain('executionRate');
+    expect(t[1]!.text).toBe('- - 79%');
+  });
+  it('reads layout text into positioned boxes', () => {
+    const text = '   当初予算        140        393\n   補正予算          -          -\n';
+    expect(detectExtractor(text, text.split('\n'))).toBe('layout');
+    const t = tokens(text, 'layout');
+    const v140 = t.find((x) => x.text === '140')!;
+    expect(v140.row).toBe(1);
+    expect(v140.col).toBe(text.indexOf('140'));
+    expect(t.filter((x) => x.text === '-')).toHaveLength(2);
+  });
+});
+
+describe('decoding', () => {
+  it('decodes UTF-8 with a BOM, UTF-16 and Shift_JIS alike', () => {
+    const text = '事業名\r\nテスト\r\n';
+    const utf8 = decode(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from(text)]));
+    const utf16 = decode(new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]));
+    const sjis = decode(new Uint8Array([0x8e, 0x96, 0x8b, 0xc6, 0x96, 0xbc])); // 事業名 in Shift_JIS
+    expect(utf8).toMatchObject({ ok: true, text: '事業名\nテスト\n' });
+    expect(utf16).toMatchObject({ ok: true, text: '事業名\nテスト\n' });
+    expect(sjis).toMatchObject({ ok: true, text: '事業名', encoding: 'shift_jis' });
+  });
+  it('refuses empty and binary input with a reason', () => {
+    expect(decode(new Uint8Array())).toMatchObject({ ok: false, code: 'empty' });
+    expect(decode(Buffer.from('%PDF-1.4\n...'))).toMatchObject({ ok: false, code: 'binary' });
+    expect(decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).toMatchObject({ ok: false, code: 'binary' });
+  });
+});
