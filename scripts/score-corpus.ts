@@ -25,5 +25,5 @@ for (const kind of kinds) {
     }
   }
   console.log(`== ${kind}`);
-  console.log(execFileSync('node', [scorer, '--expected', out, '--actual', out, ...(args.includes('--verbose') ? ['--verbose'] : [])], { encoding: 'utf8' }));
+  console.log(execFileSync('node', [scorer, '--expected', out, '--actual', out, ...(args.includes('--verbose') ? ['--verbose'] : [])], { encoding: 'utf8', maxBuffer: 1 << 28 }));
 }

@@ -66,17 +66,89 @@ function tables(ctx: MatchContext, from: number, to: number): Table[] {
     let body = s;
     while (body < scope.length && scope[body]!.labels.includes('recipientHeader')) body++;
     const end = starts[k + 1] ?? scope.length;
-    return { block: letters[k] ?? null, tokens: scope.slice(body, end).filter((t) => !isLabel(t) && !BLOCK_MARK.test(t.folded)) };
+    const tokens = scope.slice(body, end).filter((t) => !isLabel(t) && !BLOCK_MARK.test(t.folded));
+    return { block: letters[k] ?? null, tokens: ctx.isLayout ? rowByRow(tokens) : tokens };
   });
+}
+
+/**
+ * Layout text keeps each row on its line, with wrapped cells above and below it. Rows are found
+ * by their rank at the left edge; every other token joins the nearest rank's row, and each row
+ * is read left to right, which is the stream order the row reader expects.
+ */
+function rowByRow(tokens: Token[]): Token[] {
+  const left = Math.min(...tokens.filter((t) => CORPORATE.test(t.folded.split(/\s/)[0] ?? '')).map((t) => t.col), Infinity);
+  const anchors: Token[] = [];
+  for (const t of [...tokens].sort((a, b) => a.row - b.row)) {
+    if (/^\d{1,2}$/.test(t.folded) && Number(t.folded) === anchors.length + 1 && t.col < left) anchors.push(t);
+  }
+  if (!anchors.length) return tokens;
+  const groups = anchors.map((a) => [a]);
+  for (const t of tokens) {
+    if (anchors.includes(t)) continue;
+    const mid = t.row + (t.lines.length - 1) / 2;
+    let best = 0;
+    anchors.forEach((a, i) => { if (Math.abs(a.row - mid) < Math.abs(anchors[best]!.row - mid)) best = i; });
+    groups[best]!.push(t);
+  }
+  return groups.flatMap((g) => [g[0]!, ...g.slice(1).sort((a, b) => a.col - b.col)]);
 }
 
 function emptyRow(block: string | null, rank: number): Recipient {
   return { block, rank, name: null, corporateNumber: null, summary: null, amount: null, contractMethod: null, bidders: null, winningBidRate: null, reason: null };
 }
 
+/** The cells of a row, left to right, and the kinds of word each accepts. */
+const SLOTS: Array<{ field: keyof Recipient; kinds: Kind[] }> = [
+  { field: 'name', kinds: ['text'] },
+  { field: 'corporateNumber', kinds: ['corporate', 'dash'] },
+  { field: 'summary', kinds: ['text', 'dash'] },
+  { field: 'amount', kinds: ['amount', 'dash'] },
+  { field: 'contractMethod', kinds: ['method', 'text', 'dash'] },
+  { field: 'bidders', kinds: ['amount', 'dash'] },
+  { field: 'winningBidRate', kinds: ['rate', 'amount', 'dash'] },
+  { field: 'reason', kinds: ['text', 'dash'] },
+];
+
+function setCell(r: Recipient, field: keyof Recipient, w: Word): void {
+  if (w.kind === 'dash') return;
+  if (field === 'amount' || field === 'bidders') r[field] = parseNumber(w.text);
+  else if (field === 'winningBidRate') r.winningBidRate = parseRate(w.text);
+  else if (field === 'name' || field === 'corporateNumber' || field === 'summary' || field === 'contractMethod' || field === 'reason') r[field] = w.text;
+}
+
+const isRank = (w: Word, next: number) => w.kind === 'amount' && /^\d{1,2}$/.test(fold(w.text)) && Number(fold(w.text)) === next;
+
+/**
+ * Rows printed one after another, each opened by its rank: its words fill the row's cells left
+ * to right, a word skipping the cells whose kind it is not (a missing 法人番号, an empty method).
+ */
+function readRankedRows(block: string | null, words: Word[]): Recipient[] | null {
+  const rows: Recipient[] = [];
+  let slot = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (isRank(w, rows.length + 1) && (next?.kind === 'text' || next?.kind === 'corporate')) {
+      rows.push(emptyRow(block, rows.length + 1));
+      slot = 0;
+      continue;
+    }
+    const row = rows[rows.length - 1];
+    if (!row) continue;
+    while (slot < SLOTS.length && !SLOTS[slot]!.kinds.includes(w.kind)) slot++;
+    if (slot >= SLOTS.length) continue;
+    setCell(row, SLOTS[slot]!.field, w);
+    slot++;
+  }
+  return rows.length ? rows : null;
+}
+
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
 function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const words = table.tokens.flatMap(wordsOf);
+  const ranked = readRankedRows(table.block, words);
+  if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(ranked, summaries);
   const rows: Recipient[] = [];
   let row: Recipient | null = null;
   const valueQueue: Word[] = [];
@@ -117,10 +189,15 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
     valueQueue.push(w);
   }
   assignValues(rows, valueQueue);
+  return completeSummaries(rows, summaries);
+}
+
+/** A summary the table lost or clipped is completed from the recipient's fund-flow box. */
+function completeSummaries(rows: Recipient[], summaries: Map<string, string>): Recipient[] {
   for (const r of rows) {
-    if (r.summary) continue;
-    const complete = r.name ? summaries.get(fold(r.name)) : undefined;
-    if (complete) r.summary = complete;
+    const full = r.name ? summaries.get(fold(r.name)) : undefined;
+    if (!full) continue;
+    if (!r.summary || (fold(r.summary).length < fold(full).length && fold(full).includes(fold(r.summary).slice(0, 6)))) r.summary = full;
   }
   return rows;
 }

@@ -80,7 +80,26 @@ interface Segment {
   end: number;
 }
 
+/** Headings the template spaces out letter by letter (`支   出   先`) are one word again. */
+const SPACED_LETTER_GAP = 4;
+const isLetter = (text: string) => text.length === 1 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
+
+function joinSpacedLetters(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segments) {
+    const prev = out[out.length - 1];
+    if (prev && isLetter(seg.text) && isLetter(prev.text.slice(-1)) && /^[\p{L}]+$/u.test(prev.text) && seg.col - prev.end <= SPACED_LETTER_GAP && (prev.text.length > 1 || isLetter(prev.text))) {
+      out[out.length - 1] = { ...prev, text: prev.text + seg.text, end: seg.end };
+    } else out.push(seg);
+  }
+  return out;
+}
+
 function segmentsOf(text: string, line: number): Segment[] {
+  return joinSpacedLetters(splitSegments(text, line));
+}
+
+function splitSegments(text: string, line: number): Segment[] {
   const out: Segment[] = [];
   let offset = 0;
   for (const part of text.split(COLUMN_GAP)) {
