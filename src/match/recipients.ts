@@ -53,11 +53,24 @@ interface Table {
   tokens: Token[];
 }
 
-/** Header groups (支出先 … 落札率) start tables; the block letters listed beside them name them. */
+const isLetterMark = (t: Token) => BLOCK_MARK.test(t.folded) || /^[A-Z]\.?$/.test(t.lines.at(-1)!.text.trim());
+const letterOf = (t: Token) => (BLOCK_MARK.exec(t.folded) ?? /^([A-Z])/.exec(t.lines.at(-1)!.text.trim()))![1]!.normalize('NFKC');
+/** Single letters of a heading the extractor spaced out and scattered (`支`, `出`, `先`). */
+const isHeadingLetter = (t: Token) => t.folded.length === 1 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t.folded);
+const cellsOf = (tokens: Token[]) => tokens.filter((t) => !isLabel(t) && !BLOCK_MARK.test(t.folded) && !isHeadingLetter(t));
+
+/**
+ * A table is what stands between one block letter and the next, when the letters head their
+ * tables; when the extractor printed the letters together (A. B C D), tables start at each
+ * group of header labels (支出先 … 落札率) instead, and take the letters in order.
+ */
 function tables(ctx: MatchContext, from: number, to: number): Table[] {
   const scope = ctx.tokens.slice(from, to);
-  const letters = scope.filter((t) => BLOCK_MARK.test(t.folded) || /^[A-Z]\.?$/.test(t.lines.at(-1)!.text.trim()))
-    .map((t) => (BLOCK_MARK.exec(t.folded) ?? /^([A-Z])/.exec(t.lines.at(-1)!.text.trim()))![1]!.normalize('NFKC'));
+  const marks = scope.map((t, i) => (isLetterMark(t) ? i : -1)).filter((i) => i >= 0);
+  const byLetter = marks.map((m, k) => ({ block: letterOf(scope[m]!), tokens: cellsOf(scope.slice(m + 1, marks[k + 1] ?? scope.length)) }));
+  const arrange = (t: Table): Table => (ctx.isLayout ? { ...t, tokens: rowByRow(t.tokens) } : t);
+  if (byLetter.length && byLetter.every((t) => t.tokens.length > 0)) return byLetter.map(arrange);
+  const letters = marks.map((m) => letterOf(scope[m]!));
   const starts: number[] = [];
   scope.forEach((t, i) => {
     if (t.labels.includes('recipientHeader') && (i === 0 || !scope[i - 1]!.labels.includes('recipientHeader'))) starts.push(i);
@@ -65,9 +78,7 @@ function tables(ctx: MatchContext, from: number, to: number): Table[] {
   return starts.map((s, k) => {
     let body = s;
     while (body < scope.length && scope[body]!.labels.includes('recipientHeader')) body++;
-    const end = starts[k + 1] ?? scope.length;
-    const tokens = scope.slice(body, end).filter((t) => !isLabel(t) && !BLOCK_MARK.test(t.folded));
-    return { block: letters[k] ?? null, tokens: ctx.isLayout ? rowByRow(tokens) : tokens };
+    return arrange({ block: letters[k] ?? null, tokens: cellsOf(scope.slice(body, starts[k + 1] ?? scope.length)) });
   });
 }
 
