@@ -1,7 +1,7 @@
 // 単位当たりコスト: 算出根拠, the cost per unit for each past year, and its 計算式 (`118／4`).
 import type { UnitCost } from '../assemble/schema.js';
 import { isLabel } from '../tokenize/labels.js';
-import { fold, parseCount } from '../tokenize/values.js';
+import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, runAfter, valuesOf } from './values.js';
 import { textAfter, isProse } from './text-field.js';
@@ -41,6 +41,5 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number | null): Uni
     const found = ctx.tokens.flatMap((t) => (valuesOf(t) ?? [])).map((v) => countOf(v)).find((n) => n !== null && Math.abs(n - target) <= Math.max(0.051, target * 0.01));
     if (found != null) values[i]!.value = found;
   });
-  void parseCount;
   return { basis, unit: unitToken?.text ?? null, formulaUnit: formulaUnit ? formulaUnit.trim() : null, values };
 }
