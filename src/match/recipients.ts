@@ -172,7 +172,7 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (w.kind === 'amount' && Number.isInteger(Number(w.text)) && Number(w.text) === rows.length + 1 && next && (next.kind === 'text' || next.kind === 'corporate')) {
+    if (isRank(w, rows.length + 1) && (next?.kind === 'text' || next?.kind === 'corporate')) {
       pendingName = null;
       newRow();
       continue;
@@ -220,12 +220,7 @@ function assignValues(rows: Recipient[], values: Word[]): void {
   const rowWise = values.length >= 2 && values[1]!.kind !== 'amount';
   const cells: Array<keyof Recipient> = ['amount', 'contractMethod', 'bidders', 'winningBidRate', 'reason'];
   const put = (r: Recipient, field: keyof Recipient, w: Word) => {
-    if (w.kind === 'dash') return;
-    if (field === 'amount' && w.kind === 'amount') r.amount = parseNumber(w.text);
-    else if (field === 'contractMethod' && (w.kind === 'method' || w.kind === 'text')) r.contractMethod = w.text;
-    else if (field === 'bidders' && w.kind === 'amount') r.bidders = parseNumber(w.text);
-    else if (field === 'winningBidRate' && (w.kind === 'rate' || w.kind === 'amount')) r.winningBidRate = parseRate(w.text);
-    else if (field === 'reason' && w.kind === 'text') r.reason = w.text;
+    if (SLOTS.find((s) => s.field === field)!.kinds.includes(w.kind)) setCell(r, field, w);
   };
   if (rowWise) {
     let r = 0;

@@ -88,7 +88,7 @@ function joinSpacedLetters(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const seg of segments) {
     const prev = out[out.length - 1];
-    if (prev && isLetter(seg.text) && isLetter(prev.text.slice(-1)) && /^[\p{L}]+$/u.test(prev.text) && seg.col - prev.end <= SPACED_LETTER_GAP && (prev.text.length > 1 || isLetter(prev.text))) {
+    if (prev && isLetter(seg.text) && isLetter(prev.text.slice(-1)) && /^[\p{L}]+$/u.test(prev.text) && seg.col - prev.end <= SPACED_LETTER_GAP) {
       out[out.length - 1] = { ...prev, text: prev.text + seg.text, end: seg.end };
     } else out.push(seg);
   }
