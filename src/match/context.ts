@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../assemble/schema.js';
 import type { Token, TokenizedSheet } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
-import { hasLabel, isLabel } from '../tokenize/labels.js';
+import { isLabel } from '../tokenize/labels.js';
 
 export class MatchContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -11,7 +11,25 @@ export class MatchContext {
   /** Tokens a matcher has taken as a value, so that no other field takes them too. */
   private readonly used = new Set<number>();
 
-  constructor(readonly sheet: TokenizedSheet) {}
+  /** Tokens by label id, built once: every matcher starts by asking where its labels are. */
+  private readonly byLabel = new Map<LabelId, Token[]>();
+
+  /** Tokens by the row they start on, for the layout lookups of nearby cells. */
+  private readonly byRow = new Map<number, Token[]>();
+
+  constructor(readonly sheet: TokenizedSheet) {
+    for (const t of sheet.tokens) {
+      const row = this.byRow.get(t.row);
+      if (row) row.push(t);
+      else this.byRow.set(t.row, [t]);
+      const ids = t.inlineLabel ? [...t.labels, t.inlineLabel] : t.labels;
+      for (const id of new Set(ids)) {
+        const list = this.byLabel.get(id);
+        if (list) list.push(t);
+        else this.byLabel.set(id, [t]);
+      }
+    }
+  }
 
   get tokens(): readonly Token[] {
     return this.sheet.tokens;
@@ -45,18 +63,25 @@ export class MatchContext {
   }
 
   find(label: LabelId): Token[] {
-    return this.sheet.tokens.filter((t) => hasLabel(t, label));
+    return [...(this.byLabel.get(label) ?? [])];
   }
 
   first(label: LabelId): Token | undefined {
-    return this.sheet.tokens.find((t) => hasLabel(t, label));
+    return this.byLabel.get(label)?.[0];
+  }
+
+  /** Tokens that start on rows `from` to `to`, in input order. */
+  startingOnRows(from: number, to: number): Token[] {
+    const out: Token[] = [];
+    for (let row = from; row <= to; row++) out.push(...(this.byRow.get(row) ?? []));
+    return out.sort((a, b) => a.index - b.index);
   }
 
   /** Tokens on the same printed row as `anchor`, to its right (layout text only). */
   rightOf(anchor: Token, slack = 1): Token[] {
     const lastRow = anchor.lines[anchor.lines.length - 1]!.line;
-    return this.sheet.tokens
-      .filter((t) => t.col >= anchor.end && t.row >= anchor.row - slack && t.row <= lastRow + slack)
+    return this.startingOnRows(anchor.row - slack, lastRow + slack)
+      .filter((t) => t.col >= anchor.end)
       .sort((a, b) => a.col - b.col);
   }
 

@@ -42,9 +42,9 @@ function readBoxes(ctx: MatchContext): FlowBox[] {
       amount = flowAmount(lines[lines.length - 1]!);
     } else {
       const next = ctx.isLayout
-        ? ctx.tokens.find((n) => n.row > t.row && n.row <= t.row + 2 && Math.abs((n.col + n.end) / 2 - (t.col + t.end) / 2) < 8)
+        ? ctx.startingOnRows(t.row + 1, t.row + 2).find((n) => Math.abs((n.col + n.end) / 2 - (t.col + t.end) / 2) < 8)
         : ctx.tokens[i + 1];
-      if (next && flowAmount(next.text) !== null && flowAmount(t.text) === null) {
+      if (next && flowAmount(t.text) === null && flowAmount(next.text) !== null) {
         name = t.text;
         amount = flowAmount(next.text);
         used.push(next);

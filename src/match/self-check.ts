@@ -29,7 +29,7 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
   const explanationOf = (mark: Token | undefined): Token | undefined => {
     if (!mark) return undefined;
     if (ctx.isLayout) {
-      return ctx.tokens.filter((t) => t.col > mark.end && !isLabel(t) && !isItemText(t) && t.row <= mark.row + 2 && (t.lines.at(-1)!.line >= mark.row - 1))
+      return ctx.tokens.filter((t) => t.col > mark.end && t.row <= mark.row + 2 && t.lines.at(-1)!.line >= mark.row - 1 && !isLabel(t) && !isItemText(t))
         .sort((a, b) => Math.abs(a.row - mark.row) - Math.abs(b.row - mark.row))[0];
     }
     const next = ctx.tokens[mark.index + 1];

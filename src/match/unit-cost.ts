@@ -14,7 +14,7 @@ const COST_UNIT = /^(円|千円|百万円|億円)$/;
 export function matchUnitCost(ctx: MatchContext, reviewYear: number | null): UnitCost {
   const firstYear = (reviewYear ?? 0) - PAST_COLUMNS;
   const basis = textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isProse(t) && !COST_UNIT.test(t.folded), 8);
-  const formulaTokens = ctx.tokens.filter((t) => !isLabel(t)).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => FORMULA.test(fold(w).replace(/-$/, '')));
+  const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => FORMULA.test(fold(w).replace(/-$/, '')));
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));
   const unitToken = ctx.tokens.find((t) => COST_UNIT.test(t.folded) && !isLabel(t));
   const formulaUnitToken = ctx.tokens.find((t) => FORMULA_UNIT.test(t.folded) || (t.inlineLabel === 'unitCostFormula' && FORMULA_UNIT.test(fold(t.rest))));

@@ -1,7 +1,7 @@
 // Helpers shared by the table matchers: value tokens, runs of them, and year columns.
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { readCell, type CellValue } from '../tokenize/values.js';
+import { DASHES, readCell, type CellValue } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 
 export interface Value {
@@ -10,9 +10,14 @@ export interface Value {
   token: Token;
 }
 
+/** Every character a value cell can hold, after folding (digits, separators, signs, dashes). */
+const VALUE_CHARACTERS = new RegExp(`^[\\d,.%△▲${[...DASHES].join('').replace('-', '\\-')}]+$`);
+
 /** The words of a token when every one of them is a table value (`0 0 150 0 0`, `- - 79%`). */
 export function valuesOf(token: Token, text = token.text): Value[] | null {
   if (isLabel(token)) return null;
+  // Most boxes are prose; one test on the folded text spares splitting and reading them.
+  if (text === token.text && !VALUE_CHARACTERS.test(token.folded)) return null;
   const words = text.split(/[\s\u3000]+/).filter(Boolean);
   if (!words.length) return null;
   const out: Value[] = [];

@@ -53,15 +53,28 @@ function inlineLabelOf(box: Box): { id: LabelId; rest: string } | null {
   return null;
 }
 
-/** Long forms, which extractors cut into pieces across boxes. */
-const LONG_FORMS = [...WHOLE.entries()].filter(([form]) => form.length >= 8);
+/**
+ * Every piece of a long form (8+ characters), which extractors cut into pieces across boxes,
+ * mapped to the labels of the first form that contains it. Built once so that labelling a box
+ * is one look-up, not a scan of the vocabulary.
+ */
+const PIECES = new Map<string, LabelId[]>();
+for (const [form, ids] of WHOLE) {
+  if (form.length < 8) continue;
+  for (let start = 0; start < form.length; start++) {
+    for (let end = start + 2; end <= form.length; end++) {
+      if (end - start === form.length) continue;
+      const piece = form.slice(start, end);
+      if (!PIECES.has(piece)) PIECES.set(piece, ids);
+    }
+  }
+}
 
 /** A piece of a long label: long enough not to be a value, or a bracketed tail like `内）`. */
 function fragmentOf(folded: string): LabelId[] {
   if (folded.length < 2 || (folded.length < 4 && !/[（）()]/.test(folded))) return [];
   if (/^[\d,.%-]+$/.test(folded) || /^(平成|令和)?\d*年度/.test(folded)) return [];
-  for (const [form, ids] of LONG_FORMS) if (form.length > folded.length && form.includes(folded)) return ids;
-  return [];
+  return PIECES.get(folded) ?? [];
 }
 
 export function labelsOf(folded: string): LabelId[] {
@@ -113,12 +126,24 @@ function splitLabelLines(box: Box): Box[] {
 }
 
 export function tokenize(doc: SheetDocument): TokenizedSheet {
-  const boxes = doc.boxes.flatMap(splitAtLabels).map((b, index) => ({ ...b, index }));
-  const tokens = boxes.map((box): Token => {
+  const tokens = doc.boxes.flatMap(splitAtLabels).map((box, index): Token => {
     const folded = fold(box.text);
     const labels = labelsOf(folded);
     const inline = labels.length ? null : inlineLabelOf(box);
-    return { ...box, folded, labels, inlineLabel: inline?.id ?? null, rest: inline?.rest ?? '' };
+    // Fields spelled out rather than spread: tokens then share one object shape, which keeps
+    // the matchers' many property reads fast.
+    return {
+      index,
+      lines: box.lines,
+      text: box.text,
+      row: box.row,
+      col: box.col,
+      end: box.end,
+      folded,
+      labels,
+      inlineLabel: inline?.id ?? null,
+      rest: inline?.rest ?? '',
+    };
   });
   return { extractor: doc.extractor, lines: doc.lines, tokens };
 }

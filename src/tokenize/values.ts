@@ -5,8 +5,18 @@ export const DASHES = new Set(['-', '－', '―', '‐', '—', '–', '‑', '�
 
 /** NFKC makes full-width digits, ％ and ． readable; white space inside a number is dropped. */
 export function fold(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  let folded = FOLDED.get(text);
+  if (folded === undefined) {
+    folded = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+    // Matchers fold the same short cell texts over and over; a bounded memo keeps that cheap
+    // without letting a huge input grow it without limit.
+    if (FOLDED.size >= FOLD_MEMO_LIMIT) FOLDED.clear();
+    FOLDED.set(text, folded);
+  }
+  return folded;
 }
+const FOLD_MEMO_LIMIT = 50_000;
+const FOLDED = new Map<string, string>();
 
 export function isDash(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, '');
