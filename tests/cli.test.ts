@@ -1,13 +1,9 @@
 // The built command, as a user runs it (npm test builds dist/ first).
-import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, root } from './helpers.js';
-
-const bin = join(root, 'bin/review-parse');
-const run = (args: string[], input?: Buffer | string) => spawnSync(bin, args, { input, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+import { fixture, root, runCli as run } from './helpers.js';
 const seed = fixture('h28-soumu-0092.pdfminer.txt');
 
 describe('review-parse CLI', () => {

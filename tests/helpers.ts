@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDocument, type Extractor } from '../src/tokenize/document.js';
 import { tokenize } from '../src/tokenize/labels.js';
@@ -12,4 +14,9 @@ export const hasScorer = existsSync(scorerPath);
 /** A matcher context over a snippet written in a test. */
 export function contextOf(text: string, extractor: Extractor = 'pdfminer'): MatchContext {
   return new MatchContext(tokenize(buildDocument(text, extractor)));
+}
+
+/** The built command, as a user runs it (npm test builds dist/ first). */
+export function runCli(args: string[], input?: Buffer | string, cwd?: string) {
+  return spawnSync(join(root, 'bin/review-parse'), args, { input, cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
 }

@@ -1,13 +1,19 @@
-// The command line: a thin layer over parseSheet. Each command lives in its own file.
+// The command line: a thin layer over the library. Each command lives in its own file and is
+// imported only when it runs, so that `--version` and `--help` start fast.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { convert, type Io } from './convert.js';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
-import { reviewSheetJsonSchema } from '../output/json-schema.js';
+import type { Io } from './convert.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
 }
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -23,11 +29,31 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .action((file: string, options) => setExit(convert(file, options, io)));
+    .action(async (file: string, options) => {
+      const { convert } = await import('./convert.js');
+      setExit(convert(file, options, io));
+    });
+  program
+    .command('batch')
+    .description('convert many sheets: one JSON each under --out, and NDJSON or CSV tables')
+    .argument('<inputs...>', 'globs (quote them), folders (every .txt below) or files')
+    .option('-o, --out <dir>', 'write one .json per sheet here, mirroring the inputs\' relative paths, and manifest.json')
+    .option('--ndjson <file>', 'write every document as one line of this file (- for stdout)')
+    .option('--csv <dir>', 'write tidy CSV tables (sheets, budget_years, outcomes, …) here, UTF-8 with a BOM')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInteger)
+    .option('--pretty', 'indent the JSON files')
+    .option('--provenance', 'add the input line numbers of every value')
+    .option('--debug', 'print stack traces of internal errors')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (inputs: string[], options) => {
+      const { batch } = await import('./batch.js');
+      setExit(await batch(inputs, options, io));
+    });
   program
     .command('schema')
     .description('print the JSON Schema of the output')
-    .action(() => {
+    .action(async () => {
+      const { reviewSheetJsonSchema } = await import('../output/json-schema.js');
       io.stdout(`${JSON.stringify(reviewSheetJsonSchema(), null, 2)}\n`);
       setExit(EXIT.ok);
     });

@@ -15,7 +15,7 @@ export function fold(text: string): string {
   }
   return folded;
 }
-const FOLD_MEMO_LIMIT = 50_000;
+const FOLD_MEMO_LIMIT = 10_000;
 const FOLDED = new Map<string, string>();
 
 export function isDash(text: string): boolean {

@@ -1,0 +1,92 @@
+// One batch item: read the file, parse it, write its JSON whole or not at all, and return what
+// the batch needs to know. It runs in a worker thread or inline; it never throws.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { parseSheetBytes, NotASheetError } from '../parse.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { csvRowsOf } from '../output/csv.js';
+import type { Diagnostic } from '../assemble/schema.js';
+
+export interface FileTask {
+  id: number;
+  input: string;
+  output: string | null;
+  /** A problem found before reading (e.g. a path that does not exist). */
+  problem?: string;
+}
+
+export interface TaskOptions {
+  pretty: boolean;
+  provenance: boolean;
+  /** Return the document as one NDJSON line. */
+  ndjson: boolean;
+  /** Return each table's CSV lines. */
+  csv: boolean;
+}
+
+export type FileStatus = 'ok' | 'warnings' | 'failed';
+
+export interface FileResult {
+  id: number;
+  input: string;
+  sha256: string | null;
+  status: FileStatus;
+  diagnostics: Record<Diagnostic['level'], number>;
+  output: string | null;
+  message?: string;
+  ndjson?: string;
+  csv?: Record<string, string>;
+}
+
+/** Reading a whole file into memory is bounded: a sheet is tens of kilobytes. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+function failed(task: FileTask, message: string, sha256: string | null = null): FileResult {
+  return { id: task.id, input: task.input, sha256, status: 'failed', diagnostics: { error: 0, warning: 0, info: 0 }, output: null, message };
+}
+
+function readBytes(path: string): Buffer | string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return 'is a folder, not a file';
+    size = stat.size;
+  } catch {
+    return 'no such file';
+  }
+  if (size > MAX_INPUT_BYTES) return `is ${Math.round(size / 1024 / 1024)} MB; a review sheet's text is far smaller (limit ${MAX_INPUT_BYTES / 1024 / 1024} MB)`;
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    return `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+}
+
+export function convertFile(task: FileTask, options: TaskOptions): FileResult {
+  if (task.problem) return failed(task, task.problem);
+  const bytes = readBytes(task.input);
+  if (typeof bytes === 'string') return failed(task, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  try {
+    const { sheet, diagnostics } = parseSheetBytes(bytes, { provenance: options.provenance });
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const d of diagnostics) counts[d.level]++;
+    const json = JSON.stringify(sheet, null, options.pretty ? 2 : undefined);
+    if (task.output) {
+      try {
+        writeFileAtomic(task.output, `${json}\n`);
+      } catch (e) {
+        return failed(task, `cannot write ${task.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, sha256);
+      }
+    }
+    const status: FileStatus = counts.error > 0 ? 'failed' : counts.warning > 0 ? 'warnings' : 'ok';
+    const result: FileResult = { id: task.id, input: task.input, sha256, status, diagnostics: counts, output: task.output };
+    if (status === 'failed') result.message = diagnostics.find((d) => d.level === 'error')!.message;
+    if (options.ndjson) result.ndjson = options.pretty ? JSON.stringify(sheet) : json;
+    if (options.csv) result.csv = csvRowsOf(sheet);
+    return result;
+  } catch (e) {
+    if (e instanceof NotASheetError) return failed(task, e.message, sha256);
+    return failed(task, `internal error: ${(e as Error).message}`, sha256);
+  }
+}

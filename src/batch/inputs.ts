@@ -1,0 +1,59 @@
+// Which files a batch converts: globs (fast-glob), folders (every .txt below them) and plain
+// paths, each with the path relative to where it was found, so that --out can mirror it.
+import { statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import fg from 'fast-glob';
+
+export interface BatchInput {
+  /** The path as found (relative to the working folder when the pattern was). */
+  path: string;
+  /** Where it goes under --out: its path below the folder or the glob's fixed part. */
+  relative: string;
+  /** Set when a plain path given on the command line cannot be converted at all. */
+  problem?: string;
+}
+
+/** The fixed folder a glob starts from: `sheets/2016/**\/*.txt` → `sheets/2016`. */
+function staticBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (part && fg.isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  if (fixed.length === parts.length) fixed.pop();
+  return fixed.join('/') || '.';
+}
+
+function expandOne(arg: string): BatchInput[] {
+  let isFolder = false;
+  try {
+    isFolder = statSync(arg).isDirectory();
+  } catch {
+    if (!fg.isDynamicPattern(arg)) return [{ path: arg, relative: basename(arg), problem: 'no such file' }];
+  }
+  if (isFolder) {
+    return fg.sync(`${fg.convertPathToPattern(arg)}/**/*.txt`, { onlyFiles: true }).map((path) => ({ path, relative: relative(arg, path) }));
+  }
+  if (!fg.isDynamicPattern(arg)) return [{ path: arg, relative: basename(arg) }];
+  const base = staticBase(arg);
+  return fg.sync(arg, { onlyFiles: true }).map((path) => ({ path, relative: relative(base, path) }));
+}
+
+/** All inputs, each file once, in path order: the order of the batch's outputs. */
+export function expandInputs(args: readonly string[]): BatchInput[] {
+  const seen = new Map<string, BatchInput>();
+  for (const arg of args) {
+    for (const input of expandOne(arg)) {
+      const key = resolve(input.path);
+      if (!seen.has(key)) seen.set(key, input);
+    }
+  }
+  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `2016/soumu-0092.pdfminer.txt` → `OUT/2016/soumu-0092.pdfminer.json`. */
+export function outputPathFor(outDir: string, input: BatchInput): string {
+  const rel = input.relative.replace(/\.txt$/i, '') + '.json';
+  return join(outDir, dirname(rel), basename(rel));
+}

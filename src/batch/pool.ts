@@ -1,0 +1,86 @@
+// Runs file tasks over worker threads and hands the results back in input order, whatever the
+// number of workers: the batch's outputs are then the same for any --jobs.
+import { Worker } from 'node:worker_threads';
+import { convertFile, type FileResult, type FileTask, type TaskOptions } from './convert-file.js';
+
+/** Files per message: enough to make messaging cheap, few enough to keep the workers even. */
+const CHUNK = 16;
+/** Chunks queued per worker, so that none waits for the main thread between chunks. */
+const QUEUED_PER_WORKER = 2;
+
+export type ResultHandler = (result: FileResult) => void | Promise<void>;
+
+function crashed(task: FileTask, error: Error): FileResult {
+  return { id: task.id, input: task.input, sha256: null, status: 'failed', diagnostics: { error: 0, warning: 0, info: 0 }, output: null, message: `internal error: the worker stopped (${error.message})` };
+}
+
+export async function runTasks(tasks: readonly FileTask[], options: TaskOptions, jobs: number, onResult: ResultHandler): Promise<void> {
+  if (jobs <= 1 || tasks.length <= CHUNK) {
+    for (const task of tasks) await onResult(convertFile(task, options));
+    return;
+  }
+  const queue: FileTask[][] = [];
+  for (let i = 0; i < tasks.length; i += CHUNK) queue.push(tasks.slice(i, i + CHUNK));
+  const ready = new Map<number, FileResult>();
+  let nextToHand = 0;
+  let handing: Promise<void> = Promise.resolve();
+  const workers = new Set<Worker>();
+
+  // Results arrive out of order; each is handed on once all before it have been.
+  const handInOrder = async () => {
+    while (ready.has(nextToHand)) {
+      const result = ready.get(nextToHand)!;
+      ready.delete(nextToHand);
+      nextToHand++;
+      await onResult(result);
+    }
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    let finished = false;
+    const accept = (results: FileResult[]) => {
+      for (const r of results) ready.set(r.id, r);
+      handing = handing.then(handInOrder).then(() => {
+        if (finished || nextToHand < tasks.length) return;
+        finished = true;
+        for (const w of workers) void w.terminate();
+        resolve();
+      });
+      handing.catch(reject);
+    };
+    const startWorker = () => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: options });
+      const inFlight: FileTask[][] = [];
+      let alive = true;
+      const feed = () => {
+        while (alive && inFlight.length < QUEUED_PER_WORKER && queue.length) {
+          const chunk = queue.shift()!;
+          inFlight.push(chunk);
+          worker.postMessage(chunk);
+        }
+      };
+      worker.on('message', (results: FileResult[]) => {
+        inFlight.shift();
+        accept(results);
+        // The next chunk goes out once these results are handed on, so a slow writer holds
+        // the workers back instead of letting results pile up in memory.
+        handing.then(feed, reject);
+      });
+      // A worker that dies (out of memory, a bug) is replaced. Its files are tried again one
+      // by one, so that only the file that kills a worker fails.
+      worker.on('error', (e) => {
+        alive = false;
+        workers.delete(worker);
+        const lost = inFlight.splice(0);
+        for (const chunk of lost) {
+          if (chunk.length > 1) queue.unshift(...chunk.map((t) => [t]));
+          else accept([crashed(chunk[0]!, e)]);
+        }
+        if (queue.length) startWorker();
+      });
+      workers.add(worker);
+      feed();
+    };
+    for (let i = 0; i < Math.min(jobs, queue.length); i++) startWorker();
+  });
+}

@@ -1,0 +1,54 @@
+// Output files are written whole or not at all: into a temporary file beside the target, then
+// renamed over it. A crash or a full disk leaves the old file (or none), never half a document.
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+
+function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+}
+
+export function writeFileAtomic(path: string, data: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = temporaryPathFor(path);
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, path);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw e;
+  }
+}
+
+/** A file written as a stream (NDJSON, CSV) that appears under its name only when complete. */
+export class AtomicFileStream {
+  private readonly temporary: string;
+  private readonly stream: WriteStream;
+  private failure: Error | null = null;
+
+  constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.temporary = temporaryPathFor(path);
+    this.stream = createWriteStream(this.temporary);
+    this.stream.on('error', (e) => { this.failure = e; });
+  }
+
+  /** Resolves when the stream can take more, so that a slow disk holds the batch back. */
+  write(text: string): Promise<void> | void {
+    if (this.stream.write(text)) return;
+    return new Promise((resolve) => this.stream.once('drain', resolve));
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+    if (this.failure) {
+      rmSync(this.temporary, { force: true });
+      throw this.failure;
+    }
+    renameSync(this.temporary, this.path);
+  }
+
+  async abandon(): Promise<void> {
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+    rmSync(this.temporary, { force: true });
+  }
+}

@@ -1,0 +1,88 @@
+// `review-parse batch`, through the built command.
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { root, runCli } from './helpers.js';
+
+interface Manifest {
+  files: Array<{ input: string; sha256: string | null; status: string; output: string | null; message?: string; diagnostics: Record<string, number> }>;
+  counts: Record<string, number>;
+}
+
+const allFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f));
+
+describe('review-parse batch', () => {
+  let sheets: string;
+  beforeAll(() => {
+    // The fixtures (19 texts, more than one chunk per worker) plus two bad files in a subfolder.
+    sheets = mkdtempSync(join(tmpdir(), 'rp-batch-'));
+    cpSync(join(root, 'fixtures'), join(sheets, 'in'), { recursive: true, filter: (src) => !src.endsWith('.json') && !src.endsWith('.md') });
+    mkdirSync(join(sheets, 'in', 'bad'));
+    writeFileSync(join(sheets, 'in', 'bad', 'empty.txt'), '');
+    writeFileSync(join(sheets, 'in', 'bad', 'scan.txt'), Buffer.from('%PDF-1.7\n\u0000\u0001\u0002binary'));
+  });
+
+  it('mirrors the inputs under --out, skips the bad files, and exits 1 because some failed', () => {
+    const out = join(sheets, 'out');
+    const r = runCli(['batch', join(sheets, 'in'), '--out', out, '--jobs', '2']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/empty\.txt: .*empty/);
+    expect(r.stderr).toMatch(/scan\.txt: .*PDF/);
+    expect(r.stderr).toMatch(/21 sheets, \d+ converted, \d+ converted with warnings, 2 failed/);
+    const seedOut = join(out, 'h28-soumu-0092.pdfminer.json');
+    expect(JSON.parse(readFileSync(seedOut, 'utf8')).sheet.projectNumber).toBe('0092');
+    expect(existsSync(join(out, 'corpus', '2016_総務省_0039.layout.json'))).toBe(true);
+    expect(existsSync(join(out, 'bad', 'empty.json'))).toBe(false);
+    expect(allFiles(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.files).toHaveLength(21);
+    expect(manifest.counts.failed).toBe(2);
+    const seed = manifest.files.find((f) => f.input.endsWith('h28-soumu-0092.pdfminer.txt'))!;
+    expect(seed.sha256).toBe(createHash('sha256').update(readFileSync(seed.input)).digest('hex'));
+    expect(seed.output).toBe(seedOut);
+    expect(manifest.files.find((f) => f.input.endsWith('scan.txt'))).toMatchObject({ status: 'failed', output: null });
+  });
+
+  it('gives byte-identical NDJSON in input order whatever the number of workers', () => {
+    const one = runCli(['batch', `${join(sheets, 'in')}/**/*.txt`, '--ndjson', '-', '--jobs', '1']);
+    const two = runCli(['batch', `${join(sheets, 'in')}/**/*.txt`, '--ndjson', '-', '--jobs', '2']);
+    expect(one.stdout.split('\n').filter(Boolean)).toHaveLength(19);
+    expect(two.stdout).toBe(one.stdout);
+    const keys = one.stdout.trim().split('\n').map((l) => JSON.parse(l).sheet.projectNumber);
+    expect(keys).toContain('0092');
+  });
+
+  it('writes CSV tables with a BOM that join on the sheet key', () => {
+    const csv = join(sheets, 'csv');
+    const r = runCli(['batch', join(sheets, 'in', 'h28-soumu-0092.pdfminer.txt'), '--csv', csv]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(csv).sort()).toEqual(['budget_years.csv', 'debt_contracts.csv', 'expenses.csv', 'fund_flow.csv', 'outcomes.csv', 'outputs.csv', 'recipients.csv', 'self_check.csv', 'sheets.csv']);
+    const budget = readFileSync(join(csv, 'budget_years.csv'), 'utf8');
+    expect(budget.startsWith('\uFEFFreviewYear,ministry,projectNumber,fiscalYear,')).toBe(true);
+    const rows = budget.trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) expect(row.startsWith('2016,総務省,0092,')).toBe(true);
+  });
+
+  it('refuses an output folder it cannot write, naming it, and writes nothing', () => {
+    // A folder below a plain file cannot be made, whoever runs the test (root ignores modes).
+    const blocker = join(sheets, 'a-file');
+    writeFileSync(blocker, '');
+    const out = join(blocker, 'out');
+    const r = runCli(['batch', join(sheets, 'in'), '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(out);
+    expect(r.stderr).toContain('cannot be written');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('says what is missing: no output option is a usage error, no matching file a failure', () => {
+    expect(runCli(['batch', join(sheets, 'in')]).status).toBe(2);
+    const none = runCli(['batch', join(sheets, 'nothing', '*.txt'), '--ndjson', '-']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('no files match');
+  });
+});
