@@ -2,7 +2,7 @@
 // input → tokenize → match → assemble. Nothing here throws on bad input; problems are diagnostics.
 import type { Diagnostic, ReviewSheet } from './assemble/schema.js';
 import { assemble } from './assemble/assemble.js';
-import { checkConsistency } from './assemble/checks.js';
+import { consistencyFindings } from './assemble/checks.js';
 import { decode, normalizeText } from './input/decode.js';
 import { buildDocument, type Extractor } from './tokenize/document.js';
 import { tokenize } from './tokenize/labels.js';
@@ -43,7 +43,7 @@ export function parseSheet(text: string, options: ParseOptions = {}): ParseResul
   const ctx = new MatchContext(sheet);
   ctx.report('info', 'extractor', null, `read as ${doc.extractor} text`);
   const sections = matchAll(ctx);
-  checkConsistency(sections, ctx);
+  ctx.diagnostics.push(...consistencyFindings(sections));
   const result = assemble(sections, ctx.diagnostics, { provenance: options.provenance ? ctx.provenance : undefined });
   return { sheet: result, diagnostics: result.diagnostics, extractor: doc.extractor };
 }

@@ -1,8 +1,8 @@
 // One batch item: read the file, parse it, write its JSON whole or not at all, and return what
 // the batch needs to know. It runs in a worker thread or inline; it never throws.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { parseSheetBytes, NotASheetError } from '../parse.js';
+import { readInputFile } from '../input/read-file.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { csvRowsOf } from '../output/csv.js';
 import type { Diagnostic } from '../assemble/schema.js';
@@ -38,34 +38,18 @@ export interface FileResult {
   csv?: Record<string, string>;
 }
 
-/** Reading a whole file into memory is bounded: a sheet is tens of kilobytes. */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
-
-function failed(task: FileTask, message: string, sha256: string | null = null): FileResult {
+export function failed(task: Pick<FileTask, 'id' | 'input'>, message: string, sha256: string | null = null): FileResult {
   return { id: task.id, input: task.input, sha256, status: 'failed', diagnostics: { error: 0, warning: 0, info: 0 }, output: null, message };
-}
-
-function readBytes(path: string): Buffer | string {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return 'is a folder, not a file';
-    size = stat.size;
-  } catch {
-    return 'no such file';
-  }
-  if (size > MAX_INPUT_BYTES) return `is ${Math.round(size / 1024 / 1024)} MB; a review sheet's text is far smaller (limit ${MAX_INPUT_BYTES / 1024 / 1024} MB)`;
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    return `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-  }
 }
 
 export function convertFile(task: FileTask, options: TaskOptions): FileResult {
   if (task.problem) return failed(task, task.problem);
-  const bytes = readBytes(task.input);
-  if (typeof bytes === 'string') return failed(task, bytes);
+  let bytes: Buffer;
+  try {
+    bytes = readInputFile(task.input);
+  } catch (e) {
+    return failed(task, (e as Error).message);
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     const { sheet, diagnostics } = parseSheetBytes(bytes, { provenance: options.provenance });
@@ -79,9 +63,12 @@ export function convertFile(task: FileTask, options: TaskOptions): FileResult {
         return failed(task, `cannot write ${task.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, sha256);
       }
     }
-    const status: FileStatus = counts.error > 0 ? 'failed' : counts.warning > 0 ? 'warnings' : 'ok';
+    // Failed means what `review-parse FILE` exits 1 for: no valid document. A sheet whose
+    // diagnostics hold errors (an unreadable year, say) still converted, with warnings.
+    const invalid = diagnostics.find((d) => d.level === 'error' && d.code === 'schema');
+    const status: FileStatus = invalid ? 'failed' : counts.error + counts.warning > 0 ? 'warnings' : 'ok';
     const result: FileResult = { id: task.id, input: task.input, sha256, status, diagnostics: counts, output: task.output };
-    if (status === 'failed') result.message = diagnostics.find((d) => d.level === 'error')!.message;
+    if (invalid) result.message = `the document does not pass the schema: ${invalid.field}: ${invalid.message}`;
     if (options.ndjson) result.ndjson = options.pretty ? JSON.stringify(sheet) : json;
     if (options.csv) result.csv = csvRowsOf(sheet);
     return result;

@@ -1,7 +1,7 @@
 // Runs file tasks over worker threads and hands the results back in input order, whatever the
 // number of workers: the batch's outputs are then the same for any --jobs.
 import { Worker } from 'node:worker_threads';
-import { convertFile, type FileResult, type FileTask, type TaskOptions } from './convert-file.js';
+import { convertFile, failed, type FileResult, type FileTask, type TaskOptions } from './convert-file.js';
 
 /** Files per message: enough to make messaging cheap, few enough to keep the workers even. */
 const CHUNK = 16;
@@ -10,9 +10,7 @@ const QUEUED_PER_WORKER = 2;
 
 export type ResultHandler = (result: FileResult) => void | Promise<void>;
 
-function crashed(task: FileTask, error: Error): FileResult {
-  return { id: task.id, input: task.input, sha256: null, status: 'failed', diagnostics: { error: 0, warning: 0, info: 0 }, output: null, message: `internal error: the worker stopped (${error.message})` };
-}
+const crashed = (task: FileTask, error: Error): FileResult => failed(task, `internal error: the worker stopped (${error.message})`);
 
 export async function runTasks(tasks: readonly FileTask[], options: TaskOptions, jobs: number, onResult: ResultHandler): Promise<void> {
   if (jobs <= 1 || tasks.length <= CHUNK) {

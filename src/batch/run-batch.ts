@@ -4,7 +4,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AtomicFileStream, writeFileAtomic } from '../output/atomic-write.js';
 import { CSV_BOM, TABLES, csvHeader } from '../output/csv.js';
-import { expandInputs, outputPathFor } from './inputs.js';
+import { expandInputs, outputPathFor } from '../input/files.js';
 import { runTasks } from './pool.js';
 import type { FileResult, FileStatus, FileTask, TaskOptions } from './convert-file.js';
 

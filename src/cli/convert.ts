@@ -1,5 +1,5 @@
 // `review-parse FILE|-`: one sheet's text → its JSON on stdout, diagnostics on stderr.
-import { readFileSync, statSync } from 'node:fs';
+import { InputError, readInputFile } from '../input/read-file.js';
 import { parseSheetBytes, NotASheetError } from '../parse.js';
 import { formatDiagnostics } from '../output/diagnostics.js';
 import { EXIT } from './exit-codes.js';
@@ -18,21 +18,13 @@ export interface Io {
   readStdin: () => Buffer;
 }
 
-export class InputError extends Error {}
-
 export function readInput(path: string, io: Io): Buffer {
   if (path === '-') return io.readStdin();
-  let stat;
   try {
-    stat = statSync(path);
-  } catch {
-    throw new InputError('no such file');
-  }
-  if (stat.isDirectory()) throw new InputError('is a folder, not a file (use `review-parse batch` for folders)');
-  try {
-    return readFileSync(path);
+    return readInputFile(path);
   } catch (e) {
-    throw new InputError(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof InputError && e.message.startsWith('is a folder')) throw new InputError(`${e.message} (use \`review-parse batch\` for folders)`);
+    throw e;
   }
 }
 

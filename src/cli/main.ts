@@ -1,12 +1,12 @@
 // Process wiring for the CLI: real stdin/stdout/stderr and the exit code.
-import { readFileSync } from 'node:fs';
+import { readStdinBounded } from '../input/read-file.js';
 import { run } from './program.js';
 
 const io = {
   stdout: (t: string) => process.stdout.write(t),
   stderr: (t: string) => process.stderr.write(t),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  readStdin: () => readFileSync(0),
+  readStdin: () => readStdinBounded(),
 };
 
 run(process.argv.slice(2), io).then(

@@ -1,7 +1,7 @@
 // The command line: a thin layer over the library. Each command lives in its own file and is
 // imported only when it runs, so that `--version` and `--help` start fast.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import type { Io } from './convert.js';
 
@@ -48,6 +48,17 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (inputs: string[], options) => {
       const { batch } = await import('./batch.js');
       setExit(await batch(inputs, options, io));
+    });
+  program
+    .command('validate')
+    .description('check JSON documents against the schema and the sheet\'s own arithmetic')
+    .argument('<inputs...>', 'JSON or NDJSON files, folders (every .json below, manifest.json aside) or globs')
+    .addOption(new Option('--format <format>', 'how findings are printed').choices(['human', 'json', 'github']).default('human'))
+    .option('--strict', 'treat warnings as errors')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (inputs: string[], options) => {
+      const { validate } = await import('./validate.js');
+      setExit(validate(inputs, options, io));
     });
   program
     .command('schema')

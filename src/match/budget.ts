@@ -141,18 +141,18 @@ function readScattered(ctx: MatchContext, rows: Grid): Grid {
 
 /** Fills totals from the sum of their parts and executed amounts from the rate, then checks. */
 function completeByArithmetic(ctx: MatchContext, years: BudgetYear[], pool: number[]): void {
-  for (const y of years) {
-    if (y.request !== null || y.initial === null) continue;
+  years.forEach((y, i) => {
+    if (y.request !== null || y.initial === null) return;
     const parts = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
     if (y.total === null) {
       y.total = Math.round(parts * 1000) / 1000;
-      ctx.report('info', 'budget-total-derived', `budget.years[${y.fiscalYear}].total`, `計 for ${y.fiscalYear} was not found; it is the sum of its parts, ${y.total}`);
+      ctx.report('info', 'budget-total-derived', `budget.years[${i}].total`, `計 for ${y.fiscalYear} was not found; it is the sum of its parts, ${y.total}`);
     }
     if (y.executed === null && y.executionRate !== null && y.total) {
       const match = pool.find((x) => Math.abs((100 * x) / y.total! - y.executionRate!) < 0.5);
       if (match !== undefined) y.executed = match;
     }
-  }
+  });
 }
 
 function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
@@ -213,11 +213,7 @@ function breakdown(ctx: MatchContext): BudgetBreakdown[] {
   return out;
 }
 
-export function matchBudget(ctx: MatchContext, reviewYear: number | null): Budget {
-  if (reviewYear === null) {
-    ctx.report('error', 'budget-no-year', 'budget.years', 'the review year is unknown, so the budget columns cannot be dated');
-    return { unit: '百万円', years: [], breakdown: [] };
-  }
+export function matchBudget(ctx: MatchContext, reviewYear: number): Budget {
   const years = budgetYears(ctx, reviewYear);
   return { unit: '百万円', years, breakdown: breakdown(ctx) };
 }

@@ -2,7 +2,9 @@
 // shared tokens and reports what it could not place; none depends on another's output except
 // where the sheet itself cross-references (recipients complete their text from the fund flow).
 import type { Sections } from '../assemble/assemble.js';
+import type { Budget, UnitCost } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
+import { SECTION_TITLES } from '../tokenize/vocabulary.js';
 import { matchProject, matchSheetKey } from './project.js';
 import { matchBudget } from './budget.js';
 import { matchOutcomes, matchNoTargetReason } from './outcomes.js';
@@ -17,14 +19,32 @@ import { matchFundFlow } from './fund-flow.js';
 import { matchExpenses } from './expenses.js';
 import { matchRecipients } from './recipients.js';
 
+/** What the year-dated tables are when the sheet's review year cannot be read. */
+const undatedBudget = (): Budget => ({ unit: '百万円', years: [], breakdown: [] });
+const undatedUnitCost = (): UnitCost => ({ basis: null, unit: null, formulaUnit: null, values: [] });
+
+/** A text that shows the first sections but not the last ones was cut off (a failed download, a page limit). */
+function reportCutOff(ctx: MatchContext): void {
+  const present = SECTION_TITLES.map((s) => ctx.first(s.id) !== undefined);
+  const lastPresent = present.lastIndexOf(true);
+  if (lastPresent < 0 || lastPresent === SECTION_TITLES.length - 1) return;
+  const missing = SECTION_TITLES.slice(lastPresent + 1).map((s) => s.name);
+  ctx.report('warning', 'cut-off', null, `the text ends before ${missing.join('、')}: it looks cut off, so those sections are empty`);
+}
+
 export function matchAll(ctx: MatchContext): Sections {
+  reportCutOff(ctx);
   const sheet = matchSheetKey(ctx);
   const project = matchProject(ctx);
-  const budget = matchBudget(ctx, sheet.reviewYear);
-  const outcomes = matchOutcomes(ctx, sheet.reviewYear);
+  const year = sheet.reviewYear;
+  if (year === null) {
+    ctx.report('error', 'no-review-year', 'sheet.reviewYear', 'the review year is unknown, so the year columns of the budget, outcome, output and unit-cost tables cannot be dated: they are left empty');
+  }
+  const budget = year === null ? undatedBudget() : matchBudget(ctx, year);
+  const outcomes = year === null ? [] : matchOutcomes(ctx, year);
   const noQuantitativeTargetReason = matchNoTargetReason(ctx);
-  const outputs = matchOutputs(ctx, sheet.reviewYear);
-  const unitCost = matchUnitCost(ctx, sheet.reviewYear);
+  const outputs = year === null ? [] : matchOutputs(ctx, year);
+  const unitCost = year === null ? undatedUnitCost() : matchUnitCost(ctx, year);
   const policy = matchPolicy(ctx);
   const selfCheck = matchSelfCheck(ctx);
   const relatedProjects = matchRelatedProjects(ctx);

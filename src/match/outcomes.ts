@@ -16,7 +16,7 @@ function rowOf(ctx: MatchContext, label: ReturnType<MatchContext['first']>): Val
   return runAfter(ctx, label);
 }
 
-export function matchOutcomes(ctx: MatchContext, reviewYear: number | null): Outcome[] {
+export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   const actualLabel = ctx.first('outcomeActual');
   const targetLabel = ctx.first('outcomeTarget');
   const indicatorLabel = ctx.first('outcomeIndicator');
@@ -34,7 +34,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number | null): Out
   const prose = near(indicatorLabel?.index ?? actualLabel.index, 10).filter((t) => !isLabel(t) && isProse(t) && !UNIT.test(t.folded) && !/年度/.test(t.folded));
   const hasTarget = actual.concat(target).some((v) => v.cell.kind !== 'dash') || prose.length > 0;
   if (!hasTarget) return [];
-  const firstYear = (reviewYear ?? 0) - PAST_COLUMNS;
+  const firstYear = reviewYear - PAST_COLUMNS;
   const values = Array.from({ length: PAST_COLUMNS }, (_, i) => ({
     fiscalYear: firstYear + i,
     actual: countOf(actual[i]),

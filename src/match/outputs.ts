@@ -9,7 +9,7 @@ import { isLabel } from '../tokenize/labels.js';
 const COLUMNS = 4;
 export const UNIT = /^(件|人|回|箇所|か所|ヶ所|団体|社|機関|%|％|円|千円|百万円|億円|台|冊|部|校|市町村|都道府県|国|人日|日|時間|t|トン|km|ha|者|名|戸|世帯|施設|事業|プロジェクト|課題|本|基|隻|機|両|種類|品目|地区|地域|件数|回数|人数|百万人|千人)$/;
 
-export function matchOutputs(ctx: MatchContext, reviewYear: number | null): Output[] {
+export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   const actualLabel = ctx.first('activityActual');
   const plannedLabel = ctx.first('activityPlanned');
   const indicatorLabel = ctx.first('activityIndicator');
@@ -17,7 +17,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number | null): Outp
     ctx.report('warning', 'missing-section', 'outputs', 'no 活動指標 table was found');
     return [];
   }
-  const firstYear = (reviewYear ?? 0) - (COLUMNS - 1);
+  const firstYear = reviewYear - (COLUMNS - 1);
   const rowValues = (label: typeof actualLabel) => {
     if (!label) return { unit: null as string | null, values: [] as Value[] };
     if (ctx.isLayout) {

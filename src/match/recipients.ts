@@ -5,7 +5,7 @@
 import type { FundFlow, Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { fold, isDash, isValidCorporateNumber, parseNumber, parseRate } from '../tokenize/values.js';
+import { fold, isDash, parseNumber, parseRate } from '../tokenize/values.js';
 import { CONTRACT_METHODS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
@@ -253,11 +253,6 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   const end = debt && debt.index > title.index ? debt.index : ctx.tokens.length;
   const recipients = tables(ctx, title.index, end).flatMap((t) => readRows(t, summaries));
   const debtContracts = debt ? readDebt(ctx, debt) : [];
-  recipients.forEach((r, i) => {
-    if (r.corporateNumber && !isValidCorporateNumber(r.corporateNumber)) {
-      ctx.report('warning', 'corporate-number-check-digit', `recipients[${i}].corporateNumber`, `法人番号 ${r.corporateNumber} fails its check digit`);
-    }
-  });
   return { recipients, debtContracts };
 }
 

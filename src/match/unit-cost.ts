@@ -11,8 +11,8 @@ const FORMULA = /^[\d,.]+[／/][\d,.]+$/;
 const FORMULA_UNIT = /^[^\d\s]{1,6}[／/][^\d\s]{1,6}$/;
 const COST_UNIT = /^(円|千円|百万円|億円)$/;
 
-export function matchUnitCost(ctx: MatchContext, reviewYear: number | null): UnitCost {
-  const firstYear = (reviewYear ?? 0) - PAST_COLUMNS;
+export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
+  const firstYear = reviewYear - PAST_COLUMNS;
   const basis = textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isProse(t) && !COST_UNIT.test(t.folded), 8);
   const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => FORMULA.test(fold(w).replace(/-$/, '')));
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));

@@ -122,6 +122,21 @@ export const LABELS = {
 export type LabelId = keyof typeof LABELS;
 
 /** The 点検・改善結果 table: its groups (vertical labels) and items, in the template's order. */
+/**
+ * The template's section titles, top to bottom. Every sheet prints all of them, even over empty
+ * tables, so a text that lacks the last ones was cut off.
+ */
+export const SECTION_TITLES: ReadonlyArray<{ id: LabelId; name: string }> = [
+  { id: 'budgetTitle', name: '予算額・執行額' },
+  { id: 'outcomeTitle', name: '成果目標及び成果実績' },
+  { id: 'outputTitle', name: '活動指標及び活動実績' },
+  { id: 'unitCostTitle', name: '単位当たりコスト' },
+  { id: 'selfCheckTitle', name: '事業所管部局による点検・改善' },
+  { id: 'fundFlowTitle', name: '資金の流れ' },
+  { id: 'expensesTitle', name: '費目・使途' },
+  { id: 'recipientsTitle', name: '支出先上位10者リスト' },
+];
+
 export const SELF_CHECK_GROUPS = [
   {
     group: '国費投入の必要性',

@@ -1,5 +1,6 @@
-// Which files a batch converts: globs (fast-glob), folders (every .txt below them) and plain
-// paths, each with the path relative to where it was found, so that --out can mirror it.
+// Which files a command works on: globs (fast-glob), folders (every file of the kind below
+// them) and plain paths, each with the path relative to where it was found, so that batch's
+// --out can mirror it.
 import { statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import fg from 'fast-glob';
@@ -25,7 +26,14 @@ function staticBase(pattern: string): string {
   return fixed.join('/') || '.';
 }
 
-function expandOne(arg: string): BatchInput[] {
+export interface ExpandOptions {
+  /** What a folder stands for: its files with this extension, at any depth. */
+  extension: string;
+  /** File names a folder never stands for (the batch's own manifest.json). */
+  skipNames?: readonly string[];
+}
+
+function expandOne(arg: string, options: ExpandOptions): BatchInput[] {
   let isFolder = false;
   try {
     isFolder = statSync(arg).isDirectory();
@@ -33,7 +41,8 @@ function expandOne(arg: string): BatchInput[] {
     if (!fg.isDynamicPattern(arg)) return [{ path: arg, relative: basename(arg), problem: 'no such file' }];
   }
   if (isFolder) {
-    return fg.sync(`${fg.convertPathToPattern(arg)}/**/*.txt`, { onlyFiles: true }).map((path) => ({ path, relative: relative(arg, path) }));
+    const ignore = (options.skipNames ?? []).map((name) => `**/${name}`);
+    return fg.sync(`${fg.convertPathToPattern(arg)}/**/*.${options.extension}`, { onlyFiles: true, ignore }).map((path) => ({ path, relative: relative(arg, path) }));
   }
   if (!fg.isDynamicPattern(arg)) return [{ path: arg, relative: basename(arg) }];
   const base = staticBase(arg);
@@ -41,10 +50,10 @@ function expandOne(arg: string): BatchInput[] {
 }
 
 /** All inputs, each file once, in path order: the order of the batch's outputs. */
-export function expandInputs(args: readonly string[]): BatchInput[] {
+export function expandInputs(args: readonly string[], options: ExpandOptions = { extension: 'txt' }): BatchInput[] {
   const seen = new Map<string, BatchInput>();
   for (const arg of args) {
-    for (const input of expandOne(arg)) {
+    for (const input of expandOne(arg, options)) {
       const key = resolve(input.path);
       if (!seen.has(key)) seen.set(key, input);
     }

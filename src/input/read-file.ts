@@ -1,0 +1,53 @@
+// Stage 1a: a path → its bytes, or one clear sentence on why not. Every command reads through
+// here, so a missing path, a folder or an oversized file is said the same way everywhere.
+import { readFileSync, readSync, statSync } from 'node:fs';
+
+export class InputError extends Error {}
+
+/** A review sheet's text is tens of kilobytes (the largest seen, ~50 kB); 4 MB is far beyond any
+ * sheet and still parses in about two seconds, so anything larger is refused unread. */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+export function readInputFile(path: string): Buffer {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new InputError('is a folder, not a file');
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be read: ${code ?? (e as Error).message}`);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new InputError(`is ${(size / 1024 / 1024).toFixed(0)} MB; a review sheet's text is far smaller, so it is refused unread (limit ${MAX_INPUT_BYTES / 1024 / 1024} MB)`);
+  }
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new InputError(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Standard input, read in pieces so that an endless or oversized stream is refused, not hoarded. */
+export function readStdinBounded(fd = 0): Buffer {
+  const pieces: Buffer[] = [];
+  let total = 0;
+  const piece = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, piece, 0, piece.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw new InputError(`cannot be read: ${code ?? (e as Error).message}`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_INPUT_BYTES) throw new InputError(`is over ${MAX_INPUT_BYTES / 1024 / 1024} MB; a review sheet's text is far smaller, so it is refused`);
+    pieces.push(Buffer.from(piece.subarray(0, n)));
+  }
+  return Buffer.concat(pieces, total);
+}
