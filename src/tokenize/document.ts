@@ -5,6 +5,9 @@
 // matchers see the same thing: boxes in reading order, each with its input line numbers and,
 // for layout text, its position on the page.
 
+import { LABELS } from './vocabulary.js';
+import { fold } from './values.js';
+
 export type Extractor = 'layout' | 'pdfminer' | 'pdftotext';
 
 export interface BoxLine {
@@ -96,7 +99,26 @@ function joinSpacedLetters(segments: Segment[]): Segment[] {
 }
 
 function segmentsOf(text: string, line: number): Segment[] {
-  return joinSpacedLetters(splitSegments(text, line));
+  return joinSpacedLetters(splitSegments(text, line).flatMap(splitBeforeRowLabel));
+}
+
+/** Row labels that carry values to their right (目標値, 達成度, 計, …), as folded text. */
+const ROW_LABELS = new Set(Object.values(LABELS).filter((d) => 'inline' in d && d.inline).flatMap((d) => d.forms.map(fold)).filter((f) => f.length >= 3));
+
+/**
+ * Wrapped text in the column left of a row label can end one space short of it
+ * (`…女性の身体や 目標値`); the label starts a segment of its own.
+ */
+function splitBeforeRowLabel(seg: Segment): Segment[] {
+  const words = [...seg.text.matchAll(/\S+/g)];
+  const k = words.findIndex((w, i) => i > 0 && ROW_LABELS.has(fold(w[0])));
+  if (k < 0) return [seg];
+  const cut = words[k]!.index;
+  const left = seg.text.slice(0, cut).trimEnd();
+  return [
+    { text: left, line: seg.line, col: seg.col, end: seg.col + left.length },
+    { text: seg.text.slice(cut), line: seg.line, col: seg.col + cut, end: seg.end },
+  ];
 }
 
 function splitSegments(text: string, line: number): Segment[] {
