@@ -95,7 +95,7 @@ describe('self-check', () => {
 describe('expenses', () => {
   it('reads a block whose items add up to its 計', () => {
     const ctx = contextOf(paragraphs('A.富士ソフト（株）', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '13.3', 'その他', '通信運搬費', '3.1', '計', '16.4'));
-    const [a] = matchExpenses(ctx, []);
+    const [a] = matchExpenses(ctx);
     expect(a).toMatchObject({ block: 'A', recipient: '富士ソフト（株）', total: 16.4 });
     expect(a!.items.map((i) => i.amount)).toEqual([13.3, 3.1]);
   });

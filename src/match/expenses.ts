@@ -1,64 +1,151 @@
 // 費目・使途: per block, the largest recipient's items (費目, 使途, 金額) and their 計.
-// The items must add up to 計; a block's 計 is checked against the fund flow afterwards.
-import type { Expense, FundFlow } from '../assemble/schema.js';
-import type { Token } from '../tokenize/labels.js';
-import { hasLabel, isLabel } from '../tokenize/labels.js';
+//
+// The template prints the blocks two abreast: a header line (`A.name   B.name`), a column-head
+// line (費目 使途 金額), item lines and a 計 line, every line holding one row of each block.
+// Layout text keeps those lines; pdf.js-style copies print them too (`計 108 計 25`). So the
+// blocks are read from the text's lines: each line's words are cut into items at the amounts
+// that close them, and the items go to the blocks of the band in order (or by column when a
+// line holds fewer items than the band has blocks). The items must add up to 計; one missing
+// amount is what 計 leaves.
+import type { Expense } from '../assemble/schema.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 
-const HEADER = /^([A-Z])[.．]\s*(.+)$/;
+const HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
+/** The column-head line under a header: 費目, 使途, 金額(百万円). */
+const COLUMN_HEADS = /使途|金額|\(百万円|^費目/;
+/** One word of the column-head line, whole or spaced out letter by letter (`費   目`). */
+const COLUMN_HEAD_WORD = /^(費目|費|目|使途|使|途|金額|金|額|\(百万円\)?)$/;
+/** Lines below a header within which its column heads must follow. */
+const HEADS_WITHIN = 6;
 
-interface Part {
-  block: string;
+interface Word {
+  text: string;
+  col: number;
+}
+
+interface Block {
+  letter: string;
   recipient: string;
-  tokens: Token[];
+  col: number;
+  items: Array<{ category: string | null; purpose: string | null; amount: number | null }>;
+  total: number | null;
 }
 
-function blockHeaders(ctx: MatchContext, flowTokens: Set<number>): Token[] {
-  return ctx.tokens.filter((t) => HEADER.test(t.text.normalize('NFKC')) && !flowTokens.has(t.index) && !/百万円/.test(t.text) && t.lines.length <= 2 && !/百万円/.test(ctx.tokens[t.index + 1]?.text ?? ''));
+const wordsOf = (line: string): Word[] => [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], col: m.index }));
+
+/** The blocks a header line opens; a name's words run to the next header. */
+function headersOf(line: string): Block[] {
+  const out: Block[] = [];
+  for (const w of wordsOf(line)) {
+    const m = HEADER.exec(w.text);
+    // An unused block of the template prints as a bare `D.` or `.`; it still takes its column.
+    if (m || /^[.．]$/.test(w.text)) {
+      out.push({ letter: m ? m[1]!.normalize('NFKC') : '', recipient: m?.[2] ?? '', col: w.col, items: [], total: null });
+    } else if (out.length) {
+      out[out.length - 1]!.recipient += w.text;
+    }
+    // Words before the first header are the section title running down the margin.
+  }
+  return out.some((b) => b.recipient) ? out : [];
 }
 
-function itemsOf(part: Part): Expense {
-  const texts: string[] = [];
-  const amounts: number[] = [];
-  let total: number | null = null;
-  for (const t of part.tokens) {
-    if (hasLabel(t, 'total')) {
-      const rest = t.inlineLabel === 'total' ? parseNumber(t.rest) : null;
-      if (rest !== null) total = rest;
+/** A line's words cut at the amounts: each piece is the words an amount closes (maybe none). */
+function piecesOf(words: readonly Word[]): Array<{ words: Word[]; amount: number | null }> {
+  const out: Array<{ words: Word[]; amount: number | null }> = [];
+  let current: Word[] = [];
+  for (const w of words) {
+    const n = parseNumber(w.text);
+    if (n === null) current.push(w);
+    else {
+      out.push({ words: current, amount: n });
+      current = [];
+    }
+  }
+  if (current.length) out.push({ words: current, amount: null });
+  return out;
+}
+
+/** The block whose header column is nearest to `col`. */
+const nearest = (blocks: readonly Block[], col: number) => blocks.reduce((a, b) => (Math.abs(b.col - col) < Math.abs(a.col - col) ? b : a));
+
+/**
+ * Reads the lines under a header line. An item's words may come on one line with its amount
+ * (row-style text) or one cell a line (stream text): words wait in their block until an
+ * amount closes them.
+ */
+function readBand(lines: readonly string[], blocks: Block[]): void {
+  const margin = Math.min(...blocks.map((b) => b.col)) - 3;
+  const pending = new Map<Block, Word[]>(blocks.map((b) => [b, []]));
+  let awaitingTotal: Block | null = null;
+  const close = (block: Block, amount: number | null) => {
+    const [category, ...purpose] = pending.get(block)!.map((w) => w.text);
+    pending.set(block, []);
+    if (category !== undefined || amount !== null) block.items.push({ category: category ?? null, purpose: purpose.length ? purpose.join('') : null, amount });
+  };
+  for (const line of lines) {
+    // The section's own title runs down the left margin, beside the blocks.
+    const words = wordsOf(line).filter((w) => w.col >= margin);
+    if (!words.length || words.some((w) => COLUMN_HEAD_WORD.test(fold(w.text)))) continue;
+    if (words.some((w) => fold(w.text) === '計')) {
+      const totals = words.flatMap((w, i) => (fold(w.text) === '計' ? [{ col: w.col, next: words[i + 1]?.text }] : []));
+      totals.forEach((t, i) => {
+        const block = totals.length === blocks.length ? blocks[i]! : nearest(blocks, t.col);
+        block.total = t.next === undefined ? null : parseNumber(t.next);
+        awaitingTotal = t.next === undefined ? block : null;
+      });
       continue;
     }
-    if (isLabel(t)) continue;
-    for (const word of t.lines.length === 1 ? t.text.split(/ +/) : [t.text]) {
-      const n = parseNumber(word);
-      if (n !== null) amounts.push(n);
-      else if (fold(word)) texts.push(word);
-    }
+    const pieces = piecesOf(words);
+    pieces.forEach((piece, i) => {
+      const block = pieces.length === blocks.length ? blocks[i]! : nearest(blocks, piece.words[0]?.col ?? words[0]!.col);
+      if (awaitingTotal && !piece.words.length && piece.amount !== null) {
+        awaitingTotal.total = piece.amount;
+        awaitingTotal = null;
+        return;
+      }
+      pending.get(block)!.push(...piece.words);
+      if (piece.amount !== null) close(block, piece.amount);
+    });
   }
-  // The last amount is the 計 when the items before it add up to it.
-  if (total === null && amounts.length >= 2) {
-    const last = amounts[amounts.length - 1]!;
-    const sum = amounts.slice(0, -1).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - last) < 0.051) total = amounts.pop()!;
-  }
-  const count = Math.max(amounts.length, Math.floor(texts.length / 2));
-  const items = Array.from({ length: count }, (_, i) => ({
-    category: texts[i] ?? null,
-    purpose: texts[count + i] ?? null,
-    amount: amounts[i] ?? null,
-  }));
-  return { block: part.block, recipient: part.recipient, items, total };
+  for (const block of blocks) if (pending.get(block)!.length) close(block, null);
 }
 
-export function matchExpenses(ctx: MatchContext, fundFlow: FundFlow[]): Expense[] {
-  const flowTokens = new Set<number>(fundFlow.flatMap((_, i) => (ctx.provenance[`fundFlow[${i}]`] ? [] : [])));
-  const headers = blockHeaders(ctx, flowTokens).filter((h) => !fundFlow.some((f) => f.block && fold(h.text).endsWith(fold(f.name ?? '')) && /百万円/.test(ctx.tokens[h.index + 1]?.text ?? '')));
-  const end = ctx.first('expensesNote')?.index ?? ctx.first('recipientsTitle')?.index ?? ctx.tokens.length;
-  const parts: Part[] = headers.filter((h) => h.index < end).map((h, k, all) => {
-    const m = HEADER.exec(h.text.normalize('NFKC'))!;
-    const next = all[k + 1]?.index ?? end;
-    return { block: m[1]!, recipient: h.text.replace(/^[A-ZＡ-Ｚ][.．]\s*/, '').trim(), tokens: ctx.tokens.slice(h.index + 1, next) };
-  });
+/** One missing amount is what 計 leaves; a missing 計 is the sum of complete items. */
+function completeByArithmetic(block: Block): void {
+  const missing = block.items.filter((i) => i.amount === null);
+  const known = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
+  if (missing.length === 1 && block.total !== null) missing[0]!.amount = Math.round((block.total - known) * 1000) / 1000;
+  else if (!missing.length && block.total === null && block.items.length) block.total = Math.round(known * 1000) / 1000;
+}
+
+export function matchExpenses(ctx: MatchContext): Expense[] {
+  const lines = ctx.sheet.lines;
+  const end = (ctx.first('expensesNote') ?? ctx.first('recipientsTitle'))?.row ?? lines.length + 1;
+  const start = ctx.first('expensesTitle')?.row ?? 1;
+  // Header lines: block headers followed by their column heads (the fund flow's boxes, which
+  // look alike, are followed by amounts in 百万円 instead).
+  const headerRows: Array<{ row: number; blocks: Block[] }> = [];
+  for (let row = 1; row < end; row++) {
+    const blocks = headersOf(lines[row - 1]!);
+    if (!blocks.length) continue;
+    const below = lines.slice(row, row + HEADS_WITHIN).map(fold);
+    if (below.some((l) => COLUMN_HEADS.test(l)) && !below.some((l) => /百万円$/.test(l) && !COLUMN_HEADS.test(l))) headerRows.push({ row, blocks });
+  }
+  const usable = headerRows.filter((h) => h.row >= start || headerRows.length > 0);
   const seen = new Set<string>();
-  return parts.filter((p) => !seen.has(p.block) && seen.add(p.block)).map(itemsOf);
+  const out: Expense[] = [];
+  usable.forEach((h, k) => {
+    const next = usable[k + 1]?.row ?? end;
+    readBand(lines.slice(h.row, next - 1), h.blocks);
+    for (const block of h.blocks) {
+      if (!block.letter || seen.has(block.letter) || (!block.recipient && !block.items.length)) continue;
+      seen.add(block.letter);
+      completeByArithmetic(block);
+      ctx.provenance[`expenses[${out.length}]`] = [h.row];
+      out.push({ block: block.letter, recipient: block.recipient, items: block.items, total: block.total });
+    }
+  });
+  if (!out.length) ctx.report('warning', 'missing-section', 'expenses', 'no 費目・使途 block (a header like `A.name` over 費目 使途 金額) was found');
+  return out;
 }

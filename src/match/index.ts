@@ -51,7 +51,7 @@ export function matchAll(ctx: MatchContext): Sections {
   const review = matchReview(ctx);
   const pastProjectNumbers = matchPastProjectNumbers(ctx);
   const fundFlow = matchFundFlow(ctx);
-  const expenses = matchExpenses(ctx, fundFlow);
+  const expenses = matchExpenses(ctx);
   const { recipients, debtContracts } = matchRecipients(ctx, fundFlow);
   return {
     sheet, project, budget, outcomes, noQuantitativeTargetReason, outputs, unitCost, policy, selfCheck,
