@@ -8,6 +8,7 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold, isDash, parseNumber, parseRate } from '../tokenize/values.js';
 import { CONTRACT_METHODS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
+import { readRecipientLines } from './recipient-lines.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
 const CORPORATE = /^\d{13}$/;
@@ -251,7 +252,9 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
     return { recipients: [], debtContracts: [] };
   }
   const end = debt && debt.index > title.index ? debt.index : ctx.tokens.length;
-  const recipients = tables(ctx, title.index, end).flatMap((t) => readRows(t, summaries));
+  const recipients = ctx.isLayout
+    ? readRecipientLines(ctx.sheet.lines, title.row + 1, debt && debt.row > title.row ? debt.row : ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
+    : tables(ctx, title.index, end).flatMap((t) => readRows(t, summaries));
   const debtContracts = debt ? readDebt(ctx, debt) : [];
   return { recipients, debtContracts };
 }

@@ -195,6 +195,9 @@ export const CONTRACT_METHODS = [
   '随意契約（公募）', '随意契約（その他）', '随意契約（少額）', '随意契約', '企画競争', '指名競争契約', '指名競争入札', '補助', '交付', '負担', 'その他',
 ] as const;
 
+/** Words of the recipient tables' column heads: a line holding one is a head line, not a row. */
+export const RECIPIENT_HEAD_MARKS = ['支出先', '契約先', '契約方式', '入札者数', '落札率', '応募者', '理由及び改善策', '競争性のない', '一者応札', '億円以上'] as const;
+
 /** Accounts (会計区分): the general account and the named special accounts. */
 export const ACCOUNT_PATTERN = /一般会計|[^\s、,]*特別会計(?:[（(][^）)]*[）)])?/g;
 

@@ -1,0 +1,163 @@
+// 支出先上位１０者リスト in layout text, read line by line. Each row stands on one line opened by
+// its rank; a cell that wraps (業務概要, a long name) spreads over the lines just above and
+// below, centred on the row. The row's words are typed left to right (name, 法人番号, 業務概要,
+// amount, method, bidders, rate, reason); the wrapped pieces join the cell whose column they
+// stand in.
+import type { Recipient } from '../assemble/schema.js';
+import { fold, isDash, parseNumber, parseRate } from '../tokenize/values.js';
+import { CONTRACT_METHODS, RECIPIENT_HEAD_MARKS } from '../tokenize/vocabulary.js';
+
+interface Word {
+  text: string;
+  col: number;
+}
+
+interface RowLine {
+  row: number;
+  rank: number;
+  words: Word[];
+}
+
+/** How far a wrapped cell reaches above or below its row. */
+const WRAP_REACH = 2;
+const BLOCK_LINE = /^([A-ZＡ-Ｚ])[.．]?$/;
+const CORPORATE = /^\d{13}$/;
+const METHODS = new Set(CONTRACT_METHODS.map(fold));
+
+const wordsOf = (line: string): Word[] => [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], col: m.index }));
+const isHeadLine = (line: string) => RECIPIENT_HEAD_MARKS.some((m) => fold(line).includes(m)) || fold(line) === '数）';
+const isMethod = (text: string) => METHODS.has(fold(text)) || /^(随意契約|一般競争|指名競争|総合評価)/.test(fold(text));
+const isNumber = (text: string) => parseNumber(text) !== null;
+
+export interface RecipientBlock {
+  block: string | null;
+  rows: Recipient[];
+}
+
+function emptyRow(block: string | null, rank: number): Recipient {
+  return { block, rank, name: null, corporateNumber: null, summary: null, amount: null, contractMethod: null, bidders: null, winningBidRate: null, reason: null };
+}
+
+/** Where each cell of the main row starts; wrapped pieces are sorted into cells by these. */
+interface Columns {
+  summary: number;
+  amount: number;
+  reason: number;
+}
+
+/** Types the words of a row line, left to right. */
+function readMainLine(r: Recipient, words: readonly Word[]): Partial<Columns> {
+  const cols: Partial<Columns> = {};
+  let i = 0;
+  const take = (ok: (w: Word) => boolean) => {
+    const out: Word[] = [];
+    while (i < words.length && ok(words[i]!)) out.push(words[i++]!);
+    return out;
+  };
+  const name = take((w) => !CORPORATE.test(fold(w.text)) && !isDash(w.text) && !isNumber(w.text));
+  if (name.length) r.name = name.map((w) => w.text).join(' ');
+  const corp = words[i];
+  if (corp && (CORPORATE.test(fold(corp.text)) || isDash(corp.text))) {
+    if (!isDash(corp.text)) r.corporateNumber = fold(corp.text);
+    i++;
+  }
+  const summary = take((w) => !isNumber(w.text) && !isDash(w.text) && !isMethod(w.text));
+  if (summary.length) {
+    r.summary = summary.map((w) => w.text).join('');
+    cols.summary = summary[0]!.col;
+  }
+  const amount = words[i];
+  if (amount && (isNumber(amount.text) || isDash(amount.text))) {
+    r.amount = isDash(amount.text) ? 0 : parseNumber(amount.text);
+    cols.amount = amount.col;
+    i++;
+  }
+  const method = words[i];
+  if (method && (isMethod(method.text) || isDash(method.text))) {
+    if (!isDash(method.text)) r.contractMethod = method.text;
+    i++;
+  }
+  const bidders = words[i];
+  if (bidders && (isNumber(bidders.text) || isDash(bidders.text))) {
+    r.bidders = isDash(bidders.text) ? null : parseNumber(bidders.text);
+    i++;
+  }
+  const rate = words[i];
+  if (rate && (parseRate(rate.text) !== null || isDash(rate.text))) {
+    r.winningBidRate = isDash(rate.text) ? null : parseRate(rate.text);
+    i++;
+  }
+  const reason = words.slice(i);
+  if (reason.length) {
+    cols.reason = reason[0]!.col;
+    if (!(reason.length === 1 && isDash(reason[0]!.text))) r.reason = reason.map((w) => w.text).join('');
+  }
+  return cols;
+}
+
+/** Wrapped pieces above and below a row, joined to the cell whose column they stand in. */
+function addWrapped(r: Recipient, above: Word[][], below: Word[][], nameCol: number, cols: Columns): void {
+  const pieces = { name: [] as string[], summary: [] as string[], reason: [] as string[] };
+  const sort = (words: Word[]) => {
+    for (const w of words) {
+      if (w.col >= cols.reason - 2) pieces.reason.push(w.text);
+      else if (w.col >= cols.amount - 2) continue;
+      else if (w.col >= (nameCol + cols.summary) / 2) pieces.summary.push(w.text);
+      else pieces.name.push(w.text);
+    }
+  };
+  const before = { name: r.name, summary: r.summary, reason: r.reason };
+  above.forEach(sort);
+  const aboveCount = { name: pieces.name.length, summary: pieces.summary.length, reason: pieces.reason.length };
+  below.forEach(sort);
+  for (const key of ['name', 'summary', 'reason'] as const) {
+    const list = pieces[key];
+    if (!list.length) continue;
+    const own = before[key] ?? '';
+    r[key] = [...list.slice(0, aboveCount[key]), own, ...list.slice(aboveCount[key])].join('');
+  }
+}
+
+/** Reads the tables on lines `from`..`to` (1-based, `to` excluded). */
+export function readRecipientLines(lines: readonly string[], from: number, to: number): RecipientBlock[] {
+  const blocks: Array<{ block: string | null; rows: RowLine[]; other: Array<{ row: number; words: Word[] }> }> = [];
+  let current: (typeof blocks)[number] | null = null;
+  for (let row = from; row < to; row++) {
+    const line = lines[row - 1] ?? '';
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    const letter = BLOCK_LINE.exec(trimmed);
+    if (letter) {
+      current = { block: letter[1]!.normalize('NFKC'), rows: [], other: [] };
+      blocks.push(current);
+      continue;
+    }
+    if (isHeadLine(line)) continue;
+    if (!current) {
+      current = { block: null, rows: [], other: [] };
+      blocks.push(current);
+    }
+    const words = wordsOf(line);
+    const rank = /^\d{1,2}$/.test(fold(words[0]!.text)) && words[0]!.col < 10 ? Number(fold(words[0]!.text)) : null;
+    if (rank === current.rows.length + 1 && words.length > 1) current.rows.push({ row, rank, words: words.slice(1) });
+    else current.other.push({ row, words });
+  }
+  return blocks.map(({ block, rows, other }) => ({
+    block,
+    rows: rows.map((main, k) => {
+      const r = emptyRow(block, main.rank);
+      const found = readMainLine(r, main.words);
+      const nameCol = main.words[0]?.col ?? 0;
+      const cols: Columns = { summary: found.summary ?? nameCol + 30, amount: found.amount ?? Infinity, reason: found.reason ?? Infinity };
+      // A wrapped line belongs to the nearest row; between two rows, to the one it touches.
+      const mine = other.filter((o) => {
+        const prev = rows[k - 1]?.row ?? -Infinity;
+        const next = rows[k + 1]?.row ?? Infinity;
+        const distance = Math.abs(o.row - main.row);
+        return o.row > prev && o.row < next && distance <= WRAP_REACH && distance <= Math.min(o.row - prev, next - o.row);
+      });
+      addWrapped(r, mine.filter((o) => o.row < main.row).map((o) => o.words), mine.filter((o) => o.row > main.row).map((o) => o.words), nameCol, cols);
+      return r;
+    }),
+  }));
+}
