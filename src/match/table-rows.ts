@@ -1,9 +1,67 @@
-// Layout-text helpers for the sheet's small tables: the cells of a labelled row, and the two
-// text columns (goal and indicator) that stand beside a group of rows.
+// The sheet's small indicator tables (成果目標, 活動指標): groups of labelled rows, the cells of a
+// row, and (layout text) the text columns that stand beside a group of rows.
 import { labelsOf, type Token } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
 import { fold, joinWrapped, readCell } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
+import { runAfter, valuesOf, type Value } from './values.js';
+import { isLabel } from '../tokenize/labels.js';
+
+/** One indicator's rows: the label that opens it (with the rest of a vertical label) and the others. */
+export interface RowGroup {
+  opener: Token[];
+  members: Array<Token | undefined>;
+}
+
+/**
+ * The groups of rows opened by `opener` labels before `end`, each with the first of every
+ * `members` label that follows it. A vertical label (成果実 / 績) is one opener.
+ */
+export function labelGroups(ctx: MatchContext, opener: LabelId, members: readonly LabelId[], end: number): RowGroup[] {
+  const within = (id: LabelId) => ctx.find(id).filter((t) => t.index < end);
+  const openers: Token[][] = [];
+  for (const t of within(opener)) {
+    const last = openers.at(-1)?.at(-1);
+    const continues = last && (ctx.isLayout ? t.row - last.lines.at(-1)!.line <= 1 && Math.abs(t.col - last.col) <= 2 : t.index === last.index + 1);
+    if (continues) openers.at(-1)!.push(t);
+    else openers.push([t]);
+  }
+  const memberLists = members.map(within);
+  return openers.map((parts, i) => {
+    const first = parts[0]!;
+    const next = openers[i + 1]?.[0]!.index ?? end;
+    return {
+      opener: parts,
+      members: memberLists.map((list) => list.find((t) => t.index > first.index && t.index < next) ?? (ctx.isLayout ? undefined : list[i])),
+    };
+  });
+}
+
+/** The last row of a group, where the next group's text may start. */
+export const lastRowOf = (g: RowGroup): Token => [...g.members].reverse().find((t) => t !== undefined) ?? g.opener[0]!;
+
+/**
+ * A row's unit and value cells. The unit is the first cell when the row has one cell more
+ * than `columns` (even a printed dash), or when that cell is short text.
+ */
+export function readRow(ctx: MatchContext, labelParts: ReadonlyArray<Token | undefined>, columns: number): { unit: string | null; values: Value[]; cells: Token[] } {
+  const parts = labelParts.filter((t): t is Token => t !== undefined);
+  const label = parts[0];
+  if (!label) return { unit: null, values: [], cells: [] };
+  if (ctx.isLayout) {
+    const cells = rowCells(ctx, parts);
+    const first = cells[0];
+    const isUnit = first !== undefined && (cells.length === columns + 1 || (!valuesOf(first) && first.folded.length <= 6 && !/年度/.test(first.folded)));
+    const rest = isUnit ? cells.slice(1) : cells;
+    return { unit: isUnit ? first.text : null, values: rest.flatMap((t) => valuesOf(t) ?? []), cells: rest };
+  }
+  const next = ctx.tokens[label.index + 1];
+  const own = label.rest ? valuesOf({ ...label, labels: [] }, label.rest) : null;
+  if (!own && next && !valuesOf(next) && !isLabel(next) && next.folded.length <= 6) {
+    return { unit: next.text, values: runAfter(ctx, next), cells: [] };
+  }
+  return { unit: null, values: runAfter(ctx, label), cells: [] };
+}
 
 /**
  * The cells right of a row label. A vertical label spans rows (成果実 / 績); its values stand on
