@@ -2,7 +2,7 @@
 import type { SelfCheck } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { fold } from '../tokenize/values.js';
+import { fold, isDash } from '../tokenize/values.js';
 import { SELF_CHECK_GROUPS, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
@@ -49,6 +49,8 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     const explanation = explanationOf(mark);
     if (mark) ctx.trace(`selfCheck[${k}].mark`, mark);
     if (explanation) ctx.trace(`selfCheck[${k}].explanation`, explanation);
-    return { group: f.group, item: f.item, mark: mark ? mark.text : null, explanation: explanation?.text ?? null };
+    // A dash in a text cell means nothing was written there (spec): null, for mark and explanation alike.
+    const text = (t: Token | undefined) => (t && !isDash(t.text) ? t.text : null);
+    return { group: f.group, item: f.item, mark: text(mark), explanation: text(explanation) };
   });
 }
