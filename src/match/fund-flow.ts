@@ -5,8 +5,9 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import { MINISTRIES } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
+import { centre, nearestColumn } from './values.js';
 
-const BLOCK_NAME = /^([A-ZＡ-Ｚ])[.．]\s*(.+)$/;
+const BLOCK_NAME = /^([A-ZＡ-Ｚ])\s*[.．]\s*(.+)$/;
 const FLOW_AMOUNT = /^([△▲-]?[\d,.]+)百万円$/;
 /** Words that label the arrows between boxes, and 【contract method】 notes. */
 const CONNECTOR = /^(再委託|再々委託|補助|委託|交付|負担|貸付|請負|出資|再補助|間接補助|直接補助|委託・請負|【.*】|\[.*\])$/;
@@ -88,14 +89,13 @@ export function matchFundFlow(ctx: MatchContext): FundFlow[] {
   let k = 0;
   while (k < boxes.length) {
     const rowStart = k;
-    const firstIndex = boxes[k]!.tokens[0]!.index;
     while (k + 1 < boxes.length && nextIsSameRow(ctx, boxes, k)) k++;
     const rowBoxes = boxes.slice(rowStart, k + 1);
     const lastIndex = rowBoxes[rowBoxes.length - 1]!.tokens.at(-1)!.index;
     const nextIndex = boxes[k + 1]?.tokens[0]!.index ?? end;
     const roleScope = ctx.isLayout ? ctx.tokens.filter((t) => t.row > rowBoxes[0]!.tokens[0]!.row && t.index < nextIndex) : null;
     const roles = roleScope
-      ? rolesByColumn(ctx, rowBoxes, roleScope, taken)
+      ? rolesByColumn(rowBoxes, roleScope, taken)
       : roleTexts(ctx, lastIndex + 1, Math.max(lastIndex + 1, nextIndex), taken).map((p) => p.map((t) => t.text).join(''));
     const withRoles = rowBoxes.filter((b) => b.block !== null || !isMinistry(b.name));
     rowBoxes.forEach((b) => {
@@ -103,7 +103,6 @@ export function matchFundFlow(ctx: MatchContext): FundFlow[] {
       flows.push({ block: b.block, name: b.name, amount: b.amount, role });
       b.tokens.forEach((t) => ctx.trace(`fundFlow[${flows.length - 1}]`, t));
     });
-    void firstIndex;
     k++;
   }
   return flows;
@@ -121,14 +120,21 @@ function nextIsSameRow(ctx: MatchContext, boxes: FlowBox[], k: number): boolean 
   return b.tokens[0]!.index === a.tokens.at(-1)!.index + 1;
 }
 
-/** Layout text: a role stands under its box; pieces in the same column are one role. */
-function rolesByColumn(ctx: MatchContext, row: FlowBox[], scope: Token[], taken: Set<Token>): string[] {
-  return row.map((b) => {
-    const head = b.tokens[0]!;
-    const mid = (head.col + head.end) / 2;
-    const pieces = scope.filter((t) => isRoleText(t, taken) && t.col <= mid + 4 && t.end >= mid - 4 && t.row > head.row);
-    const first = pieces.sort((x, y) => x.row - y.row)[0];
-    if (!first) return null;
-    return first.text;
-  }).map((r) => r ?? '');
+/**
+ * Layout text: a role stands under its box, centred as the box's text is, so a wrapped line
+ * starts elsewhere than the one above it. Each piece goes to the box whose centre is nearest;
+ * a box's pieces on consecutive lines are one role.
+ */
+function rolesByColumn(row: FlowBox[], scope: Token[], taken: Set<Token>): string[] {
+  const centres = row.map((b) => centre(b.tokens[0]!));
+  const top = Math.min(...row.map((b) => b.tokens[0]!.row));
+  const pieces = row.map(() => [] as Token[]);
+  for (const t of scope.filter((x) => isRoleText(x, taken) && x.row > top).sort((a, b) => a.row - b.row)) {
+    const k = nearestColumn(t, centres);
+    const box = row[k]!.tokens[0]!;
+    if (Math.abs(centre(t) - centres[k]!) > Math.max(12, box.end - box.col)) continue;
+    const last = pieces[k]!.at(-1);
+    if (!last || t.row - last.lines.at(-1)!.line <= 1) pieces[k]!.push(t);
+  }
+  return pieces.map((p) => p.map((t) => t.text).join(''));
 }
