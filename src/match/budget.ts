@@ -28,7 +28,7 @@ function rowLabel(ctx: MatchContext, row: Row): Token | undefined {
   const candidates = ctx.find(row as LabelId).filter((t) => !t.labels.includes('breakdownCurrent') || row === 'initial');
   // 当初予算 also heads the 予算内訳 column; the row label is the one with values beside it.
   const hasValues = (t: Token) => (ctx.isLayout ? ctx.rightOf(t, 0).some((c) => valuesOf(c)) : runAfter(ctx, t).length > 0);
-  return candidates.length > 1 ? (candidates.find(hasValues) ?? candidates[0]) : candidates[0];
+  return row === 'initial' && candidates.length > 1 ? (candidates.find(hasValues) ?? candidates[0]) : candidates[0];
 }
 
 /** Layout text: each row's values sit to the right of its label, under the year headers. */
