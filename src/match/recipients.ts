@@ -71,6 +71,10 @@ function tables(ctx: MatchContext, from: number, to: number): Table[] {
   const byLetter = marks.map((m, k) => ({ block: letterOf(scope[m]!), tokens: cellsOf(scope.slice(m + 1, marks[k + 1] ?? scope.length)) }));
   const arrange = (t: Table): Table => (ctx.isLayout ? { ...t, tokens: rowByRow(t.tokens) } : t);
   if (byLetter.length && byLetter.every((t) => t.tokens.length > 0)) return byLetter.map(arrange);
+  // Letters printed ahead of their tables (E. F. then E's rows, F's rows): the tables are the
+  // runs of ranks that restart at 1, taken in the letters' order.
+  const runs = rankRuns(byLetter.flatMap((t) => t.tokens));
+  if (byLetter.length && runs.length === byLetter.length) return runs.map((tokens, k) => arrange({ block: byLetter[k]!.block, tokens }));
   const letters = marks.map((m) => letterOf(scope[m]!));
   const starts: number[] = [];
   scope.forEach((t, i) => {
@@ -81,6 +85,25 @@ function tables(ctx: MatchContext, from: number, to: number): Table[] {
     while (body < scope.length && scope[body]!.labels.includes('recipientHeader')) body++;
     return arrange({ block: letters[k] ?? null, tokens: cellsOf(scope.slice(body, starts[k + 1] ?? scope.length)) });
   });
+}
+
+/** Tokens cut where the ranks start again at 1, each run a table of its own. */
+function rankRuns(tokens: readonly Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let expected = 1;
+  tokens.forEach((t, i) => {
+    const words = wordsOf(t);
+    const first = words[0];
+    const next = tokens[i + 1];
+    const after = words[1] ?? (next ? wordsOf(next)[0] : undefined);
+    const opensRow = (rank: number) => first !== undefined && isRank(first, rank) && (after?.kind === 'text' || after?.kind === 'corporate');
+    if (opensRow(1)) {
+      runs.push([]);
+      expected = 2;
+    } else if (opensRow(expected)) expected++;
+    runs.at(-1)?.push(t);
+  });
+  return runs;
 }
 
 /**
