@@ -20,6 +20,42 @@ function findItem(tokens: readonly Token[], key: string): Token | undefined {
 
 const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || (t.folded.length >= 8 && i.key.includes(t.folded)));
 
+/**
+ * Stream text that prints each item followed by its mark and explanation (pdftotext): an item's
+ * mark is the first mark after it, before the next item. An item printed out of its place
+ * (the first, often) takes the unclaimed mark just before the next item. Null when the text
+ * is not printed so (the marks then stand in one run).
+ */
+function interleavedMarks(ctx: MatchContext, items: ReadonlyArray<Token | undefined>): Array<Token | undefined> | null {
+  const starts = items.filter((t): t is Token => t !== undefined).map((t) => t.index).sort((a, b) => a - b);
+  const nextItemAfter = (index: number) => starts.find((i) => i > index) ?? index + WINDOW;
+  const claimed = new Set<Token>();
+  const marks = items.map((t) => {
+    if (!t) return undefined;
+    const mark = ctx.tokens.slice(t.index + 1, nextItemAfter(t.index)).find(isMark);
+    if (mark && !claimed.has(mark)) claimed.add(mark);
+    else return undefined;
+    return mark;
+  });
+  const placed = items.filter((t, k) => t && marks[k]).length;
+  if (placed < starts.length / 2) return null;
+  items.forEach((_, k) => {
+    const next = items[k + 1];
+    if (marks[k] || !next) return;
+    const from = Math.max(-1, ...starts.filter((i) => i < next.index));
+    const before = ctx.tokens.slice(from + 1, next.index).filter((m) => isMark(m) && !claimed.has(m));
+    const mark = before[0];
+    if (mark) {
+      claimed.add(mark);
+      marks[k] = mark;
+    }
+  });
+  return marks;
+}
+
+/** How far past an item its mark may stand when no item follows it. */
+const WINDOW = 12;
+
 export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
   const found = ITEMS.map((i) => ({ ...i, token: findItem(ctx.tokens, i.key) }));
   if (!found.some((f) => f.token)) {
@@ -39,12 +75,13 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
   const marks = ctx.tokens.filter(isMark).filter((m) => !ctx.isUsed(m));
   const startAt = found.find((f) => f.token)!.token!;
   const streamMarks = marks.filter((m) => m.index > startAt.index - 40);
+  const interleaved = ctx.isLayout ? null : interleavedMarks(ctx, found.map((f) => f.token));
   return found.map((f, k) => {
     let mark: Token | undefined;
     if (ctx.isLayout && f.token) {
       mark = marks.filter((m) => Math.abs(m.row - f.token!.row) <= 1 && m.col > f.token!.col).sort((a, b) => a.col - b.col)[0];
     } else {
-      mark = streamMarks[k];
+      mark = interleaved ? interleaved[k] : streamMarks[k];
     }
     const explanation = explanationOf(mark);
     if (mark) ctx.trace(`selfCheck[${k}].mark`, mark);
