@@ -30,15 +30,17 @@ function interleavedMarks(ctx: MatchContext, items: ReadonlyArray<Token | undefi
   const starts = items.filter((t): t is Token => t !== undefined).map((t) => t.index).sort((a, b) => a - b);
   const nextItemAfter = (index: number) => starts.find((i) => i > index) ?? index + WINDOW;
   const claimed = new Set<Token>();
-  const marks = items.map((t) => {
-    if (!t) return undefined;
-    const mark = ctx.tokens.slice(t.index + 1, nextItemAfter(t.index)).find(isMark);
-    if (mark && !claimed.has(mark)) claimed.add(mark);
-    else return undefined;
+  const windows = items.map((t) => (t ? ctx.tokens.slice(t.index + 1, nextItemAfter(t.index)).filter(isMark) : []));
+  // Marks in one run after the items leave every window but the last one empty.
+  const last = starts.at(-1);
+  const inner = windows.filter((_, k) => items[k] && items[k]!.index !== last);
+  if (inner.filter((w) => w.length > 0).length < inner.length / 2) return null;
+  const marks = windows.map((w) => {
+    const mark = w[0];
+    if (!mark || claimed.has(mark)) return undefined;
+    claimed.add(mark);
     return mark;
   });
-  const placed = items.filter((t, k) => t && marks[k]).length;
-  if (placed < starts.length / 2) return null;
   items.forEach((_, k) => {
     const next = items[k + 1];
     if (marks[k] || !next) return;
