@@ -12,6 +12,7 @@ import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 
 const HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
+const MAY_HOLD_HEADER = /[A-ZＡ-Ｚ][.．]/;
 /** The column-head line under a header: 費目, 使途, 金額(百万円). */
 const COLUMN_HEADS = /使途|金額|\(百万円|^費目/;
 /** One word of the column-head line, whole or spaced out letter by letter (`費   目`). */
@@ -127,6 +128,7 @@ export function matchExpenses(ctx: MatchContext): Expense[] {
   // look alike, are followed by amounts in 百万円 instead).
   const headerRows: Array<{ row: number; blocks: Block[] }> = [];
   for (let row = 1; row < end; row++) {
+    if (!MAY_HOLD_HEADER.test(lines[row - 1]!)) continue;
     const blocks = headersOf(lines[row - 1]!);
     if (!blocks.length) continue;
     const below = lines.slice(row, row + HEADS_WITHIN).map(fold);

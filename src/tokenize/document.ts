@@ -110,6 +110,7 @@ const ROW_LABELS = new Set(Object.values(LABELS).filter((d) => 'inline' in d && 
  * (`…女性の身体や 目標値`); the label starts a segment of its own.
  */
 function splitBeforeRowLabel(seg: Segment): Segment[] {
+  if (!seg.text.includes(' ')) return [seg];
   const words = [...seg.text.matchAll(/\S+/g)];
   const k = words.findIndex((w, i) => i > 0 && ROW_LABELS.has(fold(w[0])));
   if (k < 0) return [seg];
