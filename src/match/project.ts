@@ -64,13 +64,23 @@ function textField(ctx: MatchContext, label: LabelId, field: string, accept: (t:
     return glued;
   }
   for (const anchor of ctx.find(label)) {
-    const value = ctx.valueOf(anchor, accept, 3);
+    const value = ctx.valueOf(anchor, accept, 3) ?? valueBefore(ctx, anchor, accept);
     if (value) {
       ctx.trace(field, value);
       return value;
     }
   }
   return undefined;
+}
+
+/**
+ * pdftotext prints a cell that stands higher on the page before its label (経済財政政策の効果分析
+ * ⏎ 事業名): when nothing follows the label, the text just before it is its value.
+ */
+function valueBefore(ctx: MatchContext, anchor: Token, accept: (t: Token) => boolean): Token | undefined {
+  if (ctx.isLayout) return undefined;
+  const before = ctx.tokens[anchor.index - 1];
+  return before && !isLabel(before) && !ctx.isUsed(before) && accept(before) ? before : undefined;
 }
 
 /** Free text, not a number, a year or a dash. */
