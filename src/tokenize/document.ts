@@ -165,6 +165,11 @@ function layoutBoxes(lines: readonly string[]): Box[] {
   return done.map((b, index) => makeBox(index, b.lines, b.seg.line, b.col, b.end));
 }
 
+const LABEL_FORMS = new Set(Object.values(LABELS).flatMap((d) => d.forms.map(fold)));
+
+/** A line this long filled its cell: the text goes on below it, even across a blank line. */
+const FULL_LINE = 30;
+
 /** Wrapped text may skip a line where the label beside it takes more lines. */
 const MAX_GAP = 1;
 
@@ -176,7 +181,7 @@ function continues(box: { lastLine: number; col: number; lines: BoxLine[] }, seg
   if (startsNewCell(last)) return false;
   // Across blank lines only a wrapped line continues: one that filled its cell's width.
   const widest = Math.max(...box.lines.map((l) => l.text.length));
-  return gap === 1 || (box.lines.length >= 2 && last.length >= 10 && last.length >= 0.8 * widest);
+  return gap === 1 || (box.lines.length >= 2 && last.length >= 10 && last.length >= 0.8 * widest) || (last.length >= FULL_LINE && !LABEL_FORMS.has(fold(last)));
 }
 
 /** A value or a bracketed note never continues the cell above it in a table. */
