@@ -5,7 +5,8 @@
 // stand in.
 import type { Recipient } from '../assemble/schema.js';
 import { fold, isDash, parseNumber, parseRate } from '../tokenize/values.js';
-import { CONTRACT_METHODS, RECIPIENT_HEAD_MARKS } from '../tokenize/vocabulary.js';
+import { RECIPIENT_HEAD_MARKS } from '../tokenize/vocabulary.js';
+import { CORPORATE, emptyRow, isMethod } from './recipient-cells.js';
 
 interface Word {
   text: string;
@@ -21,21 +22,14 @@ interface RowLine {
 /** How far a wrapped cell reaches above or below its row. */
 const WRAP_REACH = 2;
 const BLOCK_LINE = /^([A-ZＡ-Ｚ])[.．]?$/;
-const CORPORATE = /^\d{13}$/;
-const METHODS = new Set(CONTRACT_METHODS.map(fold));
 
 const wordsOf = (line: string): Word[] => [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], col: m.index }));
 const isHeadLine = (line: string) => RECIPIENT_HEAD_MARKS.some((m) => fold(line).includes(m)) || fold(line) === '数）';
-const isMethod = (text: string) => METHODS.has(fold(text)) || /^(随意契約|一般競争|指名競争|総合評価)/.test(fold(text));
 const isNumber = (text: string) => parseNumber(text) !== null;
 
 export interface RecipientBlock {
   block: string | null;
   rows: Recipient[];
-}
-
-function emptyRow(block: string | null, rank: number): Recipient {
-  return { block, rank, name: null, corporateNumber: null, summary: null, amount: null, contractMethod: null, bidders: null, winningBidRate: null, reason: null };
 }
 
 /** Where each cell of the main row starts; wrapped pieces are sorted into cells by these. */

@@ -1,0 +1,71 @@
+// The cells of a recipient table: what kind of word each is, and which slot of a row takes
+// which kind. Shared by the table readers (stream text by tokens, layout text by lines, and
+// the column-chunk decoder).
+import type { Recipient } from '../assemble/schema.js';
+import type { Token } from '../tokenize/labels.js';
+import { fold, isDash, parseNumber, parseRate } from '../tokenize/values.js';
+import { CONTRACT_METHODS } from '../tokenize/vocabulary.js';
+
+export const CORPORATE = /^\d{13}$/;
+
+export type Kind = 'rank' | 'corporate' | 'amount' | 'method' | 'rate' | 'dash' | 'text';
+export interface Word {
+  kind: Kind;
+  text: string;
+  token: Token;
+}
+
+export function isMethod(text: string): boolean {
+  const f = fold(text);
+  return CONTRACT_METHODS.some((m) => f === fold(m)) || /^(随意契約|一般競争|指名競争|総合評価)/.test(f);
+}
+
+export function classify(text: string, token: Token): Word {
+  const f = fold(text);
+  let kind: Kind = 'text';
+  if (isDash(text)) kind = 'dash';
+  else if (CORPORATE.test(f)) kind = 'corporate';
+  else if (/%$/.test(f) && parseRate(text) !== null) kind = 'rate';
+  else if (parseNumber(text) !== null) kind = 'amount';
+  else if (isMethod(text)) kind = 'method';
+  return { kind, text, token };
+}
+
+/** Splits glued cells: `1 富士ソフト（株）`, `7010001008844 ヒグマ監視等業務`, `0.1 随意契約（少額）`. */
+export function wordsOf(token: Token): Word[] {
+  const parts = token.lines.length === 1 ? token.text.split(/ +/) : [token.text];
+  const out: Word[] = [];
+  for (const part of parts) {
+    const w = classify(part, token);
+    const prev = out[out.length - 1];
+    if (w.kind === 'text' && prev?.kind === 'text') prev.text += ` ${part}`;
+    else out.push(w);
+  }
+  return out;
+}
+
+export function emptyRow(block: string | null, rank: number): Recipient {
+  return { block, rank, name: null, corporateNumber: null, summary: null, amount: null, contractMethod: null, bidders: null, winningBidRate: null, reason: null };
+}
+
+/** The cells of a row, left to right, and the kinds of word each accepts. */
+export const SLOTS: Array<{ field: keyof Recipient; kinds: Kind[] }> = [
+  { field: 'name', kinds: ['text'] },
+  { field: 'corporateNumber', kinds: ['corporate', 'dash'] },
+  { field: 'summary', kinds: ['text', 'dash'] },
+  { field: 'amount', kinds: ['amount', 'dash'] },
+  { field: 'contractMethod', kinds: ['method', 'text', 'dash'] },
+  { field: 'bidders', kinds: ['amount', 'dash'] },
+  { field: 'winningBidRate', kinds: ['rate', 'amount', 'dash'] },
+  { field: 'reason', kinds: ['text', 'dash'] },
+];
+
+export function setCell(r: Recipient, field: keyof Recipient, w: Word): void {
+  if (w.kind === 'dash') return;
+  if (field === 'amount' || field === 'bidders') r[field] = parseNumber(w.text);
+  else if (field === 'winningBidRate') r.winningBidRate = parseRate(w.text);
+  else if (field === 'name' || field === 'corporateNumber' || field === 'summary' || field === 'contractMethod' || field === 'reason') r[field] = w.text;
+}
+
+export const isRank = (w: Word, next: number) => w.kind === 'amount' && /^\d{1,2}$/.test(fold(w.text)) && Number(fold(w.text)) === next;
+
