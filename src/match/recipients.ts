@@ -8,6 +8,7 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
+import { readByChunks } from './recipient-chunks.js';
 import { CORPORATE, SLOTS, classify, emptyRow, isMethod, isRank, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
@@ -117,10 +118,15 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
   return rows.length ? rows : null;
 }
 
+/** How many cells a reading filled: the fuller of two readings of the same words is the truer. */
+const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + Object.values(r).filter((v) => v !== null).length, 0);
+
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
 function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const words = table.tokens.flatMap(wordsOf);
   const ranked = readRankedRows(table.block, words);
+  const chunked = readByChunks(table.block, words);
+  if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(chunked, summaries);
   if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(ranked, summaries);
   const rows: Recipient[] = [];
   let row: Recipient | null = null;
