@@ -144,6 +144,12 @@ export function matchExpenses(ctx: MatchContext): Expense[] {
       if (!block.letter || seen.has(block.letter) || (!block.recipient && !block.items.length)) continue;
       seen.add(block.letter);
       completeByArithmetic(block);
+      // Items that do not add up to 計 were not read in their rows: better none than wrong ones.
+      const sum = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
+      if (block.total !== null && block.items.length && Math.abs(sum - block.total) > 0.051 + 0.01 * block.items.length) {
+        ctx.report('warning', 'expenses-unread', `expenses[${out.length}].items`, `the 費目・使途 items of block ${block.letter} could not be read in their rows (they add up to ${Math.round(sum * 1000) / 1000}, not 計 ${block.total}); they are left out`);
+        block.items = [];
+      }
       ctx.provenance[`expenses[${out.length}]`] = [h.row];
       out.push({ block: block.letter, recipient: block.recipient, items: block.items, total: block.total });
     }
