@@ -5,7 +5,7 @@
 import type { Budget, BudgetBreakdown, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { parseAmount } from '../tokenize/values.js';
+import { fold, parseAmount } from '../tokenize/values.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { amountOf, centre, headerYear, nearestColumn, rateOf, runAfter, valuesOf, type Value } from './values.js';
@@ -179,6 +179,10 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
 
 /** 予算内訳: item, this year's 当初予算, next year's 要求, 主な増減理由; it ends at 計. */
 function breakdown(ctx: MatchContext): BudgetBreakdown[] {
+  if (ctx.isLayout) {
+    const itemHead = ctx.first('breakdownItem');
+    if (itemHead) return breakdownLines(ctx, itemHead);
+  }
   const header = ctx.first('breakdownReason') ?? ctx.first('breakdownItem');
   if (!header) return [];
   const out: BudgetBreakdown[] = [];
@@ -214,6 +218,49 @@ function breakdown(ctx: MatchContext): BudgetBreakdown[] {
   }
   flush();
   return out;
+}
+
+/** How far left of its column head a 予算内訳 cell may start (columns drift with wide characters). */
+const BREAKDOWN_DRIFT = 8;
+/** Lines of the 予算内訳 below its head: more than any sheet's items and their wraps. */
+const BREAKDOWN_LINES = 40;
+
+/**
+ * 予算内訳 in layout text, line by line right of the budget table: item, 当初予算, 要求 and
+ * reason on one line; a reason or item that wraps goes on below. Single characters are the
+ * table's vertical title (平成28・29年度予算内訳) and are passed over.
+ */
+function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
+  const out: Array<BudgetBreakdown & { reasonCol: number; itemCol: number }> = [];
+  for (let row = head.row + 1; row <= head.row + BREAKDOWN_LINES; row++) {
+    const words = [...(ctx.sheet.lines[row - 1] ?? '').matchAll(/\S+/g)]
+      .map((m) => ({ text: m[0], col: m.index }))
+      .filter((w) => w.col >= head.col - BREAKDOWN_DRIFT);
+    while (words.length && [...words[0]!.text].length === 1) words.shift();
+    if (!words.length) continue;
+    if (words.some((w) => fold(w.text) === '計')) break;
+    const amounts = words.map((w) => parseAmount(w.text));
+    const firstAmount = amounts.findIndex((a) => a !== null);
+    if (firstAmount > 0) {
+      const numbers = amounts.slice(firstAmount).filter((a, i) => a !== null && i < 2) as number[];
+      const reasonWords = words.slice(firstAmount + numbers.length);
+      out.push({
+        item: words.slice(0, firstAmount).map((w) => w.text).join(''),
+        currentYear: numbers[0] ?? null,
+        nextYearRequest: numbers[1] ?? null,
+        reason: reasonWords.length ? reasonWords.map((w) => w.text).join('') : null,
+        itemCol: words[0]!.col,
+        reasonCol: reasonWords[0]?.col ?? words[firstAmount + numbers.length - 1]!.col + 2,
+      });
+      ctx.trace(`budget.breakdown[${out.length - 1}]`, ...ctx.startingOnRows(row, row));
+    } else if (firstAmount < 0 && out.length) {
+      const last = out[out.length - 1]!;
+      const text = words.map((w) => w.text).join('');
+      if (words[0]!.col >= last.reasonCol - 3) last.reason = (last.reason ?? '') + text;
+      else if (Math.abs(words[0]!.col - last.itemCol) <= 3) last.item += text;
+    }
+  }
+  return out.map(({ item, currentYear, nextYearRequest, reason }) => ({ item, currentYear, nextYearRequest, reason }));
 }
 
 export function matchBudget(ctx: MatchContext, reviewYear: number): Budget {
