@@ -1,13 +1,58 @@
 // 関連事業: owner (所管府省・部局名), 事業番号 and 事業名 of each related project.
 import type { RelatedProject } from '../assemble/schema.js';
+import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
+import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 
 const NUMBER = /^(?:新\d{2}-)?\d{1,4}$/;
 
+/** Lines below the column heads that a related project's wrapped cells may take. */
+const TABLE_LINES = 16;
+/** How far a wrapped cell reaches above or below its row. */
+const WRAP_REACH = 2;
+
+interface Word {
+  text: string;
+  col: number;
+}
+
+/**
+ * Layout text: each project on the line of its 事業番号, owner to the left and name to the right,
+ * both wrapping onto the lines just above and below; the self-check's mark and explanation
+ * stand further right on the same lines and are left out.
+ */
+function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
+  const nameHead = ctx.startingOnRows(header.row, header.row).find((t) => t.col > header.col && t.folded === '事業名');
+  const rightEdge = (nameHead?.end ?? header.end + 40) + 16;
+  const end = ctx.find('checkResult').find((t) => t.row > header.row)?.row ?? header.row + TABLE_LINES;
+  const lines: Array<{ row: number; words: Word[] }> = [];
+  for (let row = header.row + 1; row < Math.min(end, header.row + TABLE_LINES); row++) {
+    const words = [...(ctx.sheet.lines[row - 1] ?? '').matchAll(/\S+/g)]
+      .map((m) => ({ text: m[0], col: m.index }))
+      .filter((w) => w.col >= header.col - 8 && w.col < rightEdge && [...w.text].length > 1);
+    if (words.length) lines.push({ row, words });
+  }
+  const mains = lines.filter((l) => l.words.some((w) => NUMBER.test(fold(w.text))));
+  return mains.map((main, k) => {
+    const at = main.words.findIndex((w) => NUMBER.test(fold(w.text)));
+    const numberCol = main.words[at]!.col;
+    const owner: string[] = [];
+    const name: string[] = [];
+    const near = lines.filter((l) => l !== main && Math.abs(l.row - main.row) <= WRAP_REACH && !mains.some((m) => m !== main && Math.abs(m.row - l.row) < Math.abs(main.row - l.row)));
+    const add = (ws: Word[]) => ws.forEach((w) => (w.col < numberCol ? owner : name).push(w.text));
+    near.filter((l) => l.row < main.row).forEach((l) => add(l.words));
+    add([...main.words.slice(0, at), ...main.words.slice(at + 1)]);
+    near.filter((l) => l.row > main.row).forEach((l) => add(l.words));
+    ctx.trace(`relatedProjects[${k}]`, ...ctx.startingOnRows(main.row, main.row));
+    return { owner: owner.join('') || null, projectNumber: fold(main.words[at]!.text), name: name.join('') || null };
+  });
+}
+
 export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
   const header = ctx.first('relatedOwner');
   if (!header) return [];
+  if (ctx.isLayout) return readLines(ctx, header);
   const scope = ctx.tokens.slice(Math.max(0, header.index - 30), header.index + 30).filter((t) => !isLabel(t));
   const out: RelatedProject[] = [];
   scope.forEach((t, i) => {
