@@ -15,9 +15,26 @@ function verdictNear(ctx: MatchContext, anchor: Token | undefined, verdicts: rea
     ? ctx.tokens.filter((t) => Math.abs(t.row - anchor.row) <= 4 && t.col > anchor.col)
     : ctx.tokens.slice(Math.max(0, anchor.index - 4), anchor.index + 6);
   const token = near.find((t) => verdicts.includes(fold(t.text)) && !ctx.isUsed(t));
-  if (!token) return null;
-  ctx.use(token);
-  return fold(token.text);
+  if (token) {
+    ctx.use(token);
+    return fold(token.text);
+  }
+  return ctx.isLayout ? verticalVerdict(near, verdicts) : null;
+}
+
+/**
+ * A vertical verdict (現/状/通/り) can break into pieces where the label beside it takes more
+ * lines; the short pieces in one column, read top to bottom, are the verdict.
+ */
+function verticalVerdict(near: readonly Token[], verdicts: readonly string[]): string | null {
+  const pieces = near.filter((t) => t.folded.length <= 4).sort((a, b) => a.row - b.row);
+  for (const first of pieces) {
+    const column = pieces.filter((t) => Math.abs(t.col - first.col) <= 1);
+    const text = column.map((t) => t.folded).join('');
+    const verdict = verdicts.find((v) => text.includes(v));
+    if (verdict) return verdict;
+  }
+  return null;
 }
 
 export function matchReview(ctx: MatchContext): Review {
