@@ -2,6 +2,7 @@
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fixture, root, runCli as run } from './helpers.js';
 const seed = fixture('h28-soumu-0092.pdfminer.txt');
@@ -50,5 +51,14 @@ describe('review-parse CLI', () => {
     const r = run(['schema']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).properties).toHaveProperty('recipients');
+  });
+  it('stops quietly when its reader closes the pipe early (| head)', async () => {
+    const child = spawn(join(root, 'bin/review-parse'), [seed, '--pretty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 });
