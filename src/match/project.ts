@@ -78,7 +78,8 @@ function textField(ctx: MatchContext, label: LabelId, field: string, accept: (t:
  * ⏎ 事業名): when nothing follows the label, the text just before it is its value.
  */
 function valueBefore(ctx: MatchContext, anchor: Token, accept: (t: Token) => boolean): Token | undefined {
-  if (ctx.isLayout) return undefined;
+  // pdfminer orders boxes otherwise: there the text before a label is often another cell's value.
+  if (ctx.sheet.extractor !== 'pdftotext') return undefined;
   const before = ctx.tokens[anchor.index - 1];
   return before && !isLabel(before) && !ctx.isUsed(before) && accept(before) ? before : undefined;
 }

@@ -118,6 +118,8 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
   return rows.length ? rows : null;
 }
 
+const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
+
 /** How many cells a reading filled: the fuller of two readings of the same words is the truer. */
 const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + Object.values(r).filter((v) => v !== null).length, 0);
 
@@ -218,7 +220,10 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
     ctx.report('warning', 'missing-section', 'recipients', 'no 支出先上位１０者リスト was found');
     return { recipients: [], debtContracts: [] };
   }
-  const end = debt && debt.index > title.index ? debt.index : ctx.tokens.length;
+  // The recipients end where the debt-contract table's own column heads begin (契約先,
+  // ﾌﾞﾛｯｸ名): a stream extractor may print that table's title long before its body.
+  const debtHead = debt ? ctx.find('recipientHeader').find((t) => t.index > debt.index && DEBT_HEAD.test(t.folded)) : undefined;
+  const end = debt && debt.index > title.index ? (debtHead ?? debt).index : ctx.tokens.length;
   const recipients = ctx.isLayout
     ? readRecipientLines(ctx.sheet.lines, title.row + 1, debt && debt.row > title.row ? debt.row : ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
     : tables(ctx, title.index, end).flatMap((t) => readRows(t, summaries));
