@@ -4,7 +4,8 @@ import type { Output } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf } from './values.js';
+import { countOf, valuesOf } from './values.js';
+import { fold } from '../tokenize/values.js';
 import { isProse } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 
@@ -13,18 +14,30 @@ const COLUMNS = 4;
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
 
-/** The indicator: the text beside the group (layout) or the prose before it (stream text). */
-function indicatorOf(ctx: MatchContext, group: RowGroup, previous: RowGroup | undefined): Token | string | null {
+/** Prose that can be an indicator: not a label, a year, a unit already read, or a number. */
+const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) => !isLabel(t) && isProse(t) && !/年度/.test(t.folded) && !ctx.isUsed(t) && !units.has(t.folded);
+
+/**
+ * The indicator: the text beside the group (layout), else the prose before it (stream text),
+ * else the k-th text after the last group (pdftotext prints the indicators after the rows,
+ * each after its 活動見込 value).
+ */
+function indicatorOf(ctx: MatchContext, groups: readonly RowGroup[], k: number, trailing: readonly Token[], units: ReadonlySet<string>): { text: Token | string | null; lastPlanned: Token | undefined } {
+  const group = groups[k]!;
+  const previous = groups[k - 1];
   const opener = group.opener[0]!;
   if (ctx.isLayout) {
     const top = previous ? lastRowOf(previous).row + 1 : opener.row - 2;
     const [left, right] = columnTexts(ctx, top, lastRowOf(group).row, 'outputTitle');
-    return left !== undefined || right !== undefined ? `${left ?? ''}${right ?? ''}` : null;
+    return { text: left !== undefined || right !== undefined ? `${left ?? ''}${right ?? ''}` : null, lastPlanned: undefined };
   }
   const from = previous ? lastRowOf(previous).index + 1 : (ctx.first('activityIndicator')?.index ?? opener.index - 12) + 1;
-  const to = previous ? opener.index : Math.max(opener.index, from + 11);
-  const prose = ctx.tokens.slice(Math.max(0, from), to).filter((t) => !isLabel(t) && isProse(t) && !/年度/.test(t.folded) && !ctx.isUsed(t));
-  return prose[0] ?? null;
+  const to = previous || opener.index > from ? opener.index : from + 11;
+  const before = ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units));
+  if (before[0]) return { text: before[0], lastPlanned: undefined };
+  const text = trailing[k];
+  const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
+  return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
 }
 
 export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
@@ -37,11 +50,16 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
     return [];
   }
   const firstYear = reviewYear - (COLUMNS - 1);
-  return found.map((group, k): Output => {
-    const actual = readRow(ctx, group.opener, COLUMNS);
-    const planned = readRow(ctx, group.members, COLUMNS);
-    const text = indicatorOf(ctx, group, found[k - 1]);
+  // Every row first, so that no unit cell is taken for an indicator.
+  const rows = found.map((group) => ({ actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) }));
+  const units = new Set(rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold));
+  const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
+  return found.map((_, k): Output => {
+    const { actual, planned } = rows[k]!;
+    const { text, lastPlanned } = indicatorOf(ctx, found, k, trailing, units);
     let indicator = typeof text === 'string' || text === null ? text : text.text;
+    // The 活動見込 column printed apart from its row, just before the indicator.
+    if (lastPlanned && planned.values.length === COLUMNS - 1) planned.values.push(...valuesOf(lastPlanned)!);
     let unit = actual.unit ?? planned.unit;
     const glued = indicator ? GLUED_UNIT.exec(indicator) : null;
     if (indicator && glued && !unit) {

@@ -58,6 +58,7 @@ export function readRow(ctx: MatchContext, labelParts: ReadonlyArray<Token | und
   const next = ctx.tokens[label.index + 1];
   const own = label.rest ? valuesOf({ ...label, labels: [] }, label.rest) : null;
   if (!own && next && !valuesOf(next) && !isLabel(next) && next.folded.length <= 6) {
+    ctx.use(next);
     return { unit: next.text, values: runAfter(ctx, next), cells: [] };
   }
   return { unit: null, values: runAfter(ctx, label), cells: [] };
