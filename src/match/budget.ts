@@ -95,6 +95,38 @@ function readColumns(ctx: MatchContext, initialRow: Array<Value | undefined>): G
 }
 
 /** How many of the sheet's own identities a reading satisfies; the best reading wins. */
+/**
+ * pdfminer may print the rows' values after all the labels: the 当初予算 row, then each past
+ * year's column (補正, 繰越し, 繰越し, 予備費, 計, 執行額), the 執行率 values together, then the
+ * parts of this year's and the 要求 columns and their 計. One of the readings consistency()
+ * weighs; the sheet's arithmetic decides whether it is the right one.
+ */
+function readColumnsRatesApart(ctx: MatchContext, initialRow: Array<Value | undefined>): Grid | null {
+  const last = rowLabel(ctx, 'executionRate');
+  if (!last) return null;
+  let all = runAfter(ctx, last);
+  // The 当初予算 row may open the run (five numbers, one per column including 要求).
+  if (initialRow.length <= YEAR_COLUMNS && all.slice(0, YEAR_COLUMNS + 1).every((v) => v.cell.kind === 'number')) {
+    initialRow = all.slice(0, YEAR_COLUMNS + 1);
+    all = all.slice(YEAR_COLUMNS + 1);
+  }
+  const rates = all.filter((v) => v.cell.kind === 'rate');
+  const vs = all.filter((v) => v.cell.kind !== 'rate');
+  const parts: Row[] = ['supplementary', 'carriedFromPrevious', 'carriedToNext', 'reserveFund'];
+  const past = YEAR_COLUMNS - 1;
+  if (vs.length < past * 6 + 2 * (parts.length + 1)) return null;
+  const grid = emptyGrid();
+  grid.initial = initialRow;
+  let i = 0;
+  for (let c = 0; c < past; c++) {
+    for (const row of [...parts, 'total', 'executed'] as Row[]) grid[row][c] = vs[i++];
+    grid.executionRate[c] = rates[c];
+  }
+  for (const c of [past, past + 1]) for (const row of parts) grid[row][c] = vs[i++];
+  for (const c of [past, past + 1]) grid.total[c] = vs[i++];
+  return grid;
+}
+
 function consistency(years: BudgetYear[]): number {
   let score = 0;
   for (const y of years) {
@@ -169,6 +201,8 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
   candidates.push(rows);
   const columns = readColumns(ctx, rows.initial);
   if (columns) candidates.push(columns);
+  const apart = readColumnsRatesApart(ctx, rows.initial);
+  if (apart) candidates.push(apart);
   candidates.push(readScattered(ctx, rows));
   const readings = candidates.map((g) => toYears(g, firstYear));
   const best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
