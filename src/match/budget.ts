@@ -102,21 +102,15 @@ function readColumns(ctx: MatchContext, initialRow: Array<Value | undefined>): G
  * weighs; the sheet's arithmetic decides whether it is the right one.
  */
 function readColumnsRatesApart(ctx: MatchContext, initialRow: Array<Value | undefined>): Grid | null {
-  const last = rowLabel(ctx, 'executionRate');
-  if (!last) return null;
-  let all = runAfter(ctx, last);
-  // The 当初予算 row may open the run (five numbers, one per column including 要求).
-  if (initialRow.length <= YEAR_COLUMNS && all.slice(0, YEAR_COLUMNS + 1).every((v) => v.cell.kind === 'number')) {
-    initialRow = all.slice(0, YEAR_COLUMNS + 1);
-    all = all.slice(YEAR_COLUMNS + 1);
-  }
-  const rates = all.filter((v) => v.cell.kind === 'rate');
-  const vs = all.filter((v) => v.cell.kind !== 'rate');
+  const found = trailingRun(ctx, initialRow);
+  if (!found) return null;
+  const rates = found.run.filter((v) => v.cell.kind === 'rate');
+  const vs = found.run.filter((v) => v.cell.kind !== 'rate');
   const parts: Row[] = ['supplementary', 'carriedFromPrevious', 'carriedToNext', 'reserveFund'];
   const past = YEAR_COLUMNS - 1;
   if (vs.length < past * 6 + 2 * (parts.length + 1)) return null;
   const grid = emptyGrid();
-  grid.initial = initialRow;
+  grid.initial = found.initial;
   let i = 0;
   for (let c = 0; c < past; c++) {
     for (const row of [...parts, 'total', 'executed'] as Row[]) grid[row][c] = vs[i++];
@@ -125,6 +119,43 @@ function readColumnsRatesApart(ctx: MatchContext, initialRow: Array<Value | unde
   for (const c of [past, past + 1]) for (const row of parts) grid[row][c] = vs[i++];
   for (const c of [past, past + 1]) grid.total[c] = vs[i++];
   return grid;
+}
+
+/** The value run after the last row label, with the 当初予算 row split off when it opens it. */
+function trailingRun(ctx: MatchContext, initialRow: Array<Value | undefined>): { initial: Array<Value | undefined>; run: Value[] } | null {
+  const last = rowLabel(ctx, 'executionRate');
+  if (!last) return null;
+  const run = runAfter(ctx, last);
+  if (initialRow.length <= YEAR_COLUMNS && run.slice(0, YEAR_COLUMNS + 1).every((v) => v.cell.kind === 'number')) {
+    return { initial: run.slice(0, YEAR_COLUMNS + 1), run: run.slice(YEAR_COLUMNS + 1) };
+  }
+  return { initial: initialRow, run };
+}
+
+/**
+ * When every 補正・繰越し・予備費 cell is a dash, each column's 計 equals its 当初予算: the
+ * numbers of the run that equal a column's 当初予算 are its 計, in order, and the 執行率 values
+ * are the past years' in order (執行額 then follows from 計 × 執行率 in completeByArithmetic).
+ */
+function readByTotals(ctx: MatchContext, initialRow: Array<Value | undefined>): Grid | null {
+  const found = ctx.isLayout ? null : trailingRun(ctx, initialRow);
+  if (!found || found.initial.length < YEAR_COLUMNS) return null;
+  // Only when the parts are dashes: four per column for the four year columns at least.
+  if (found.run.filter((v) => v.cell.kind === 'dash').length < 4 * YEAR_COLUMNS) return null;
+  const numbers = found.run.filter((v) => v.cell.kind === 'number');
+  const rates = found.run.filter((v) => v.cell.kind === 'rate');
+  const grid = emptyGrid();
+  grid.initial = found.initial;
+  const taken = new Set<Value>();
+  found.initial.forEach((v, c) => {
+    const initial = amountOf(v);
+    const total = numbers.find((n) => !taken.has(n) && initial !== null && amountOf(n) === initial);
+    if (!total) return;
+    taken.add(total);
+    grid.total[c] = total;
+  });
+  rates.slice(0, YEAR_COLUMNS - 1).forEach((r, c) => { grid.executionRate[c] = r; });
+  return grid.total.filter(Boolean).length >= YEAR_COLUMNS - 1 ? grid : null;
 }
 
 function consistency(years: BudgetYear[]): number {
@@ -203,6 +234,8 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
   if (columns) candidates.push(columns);
   const apart = readColumnsRatesApart(ctx, rows.initial);
   if (apart) candidates.push(apart);
+  const byTotals = readByTotals(ctx, rows.initial);
+  if (byTotals) candidates.push(byTotals);
   candidates.push(readScattered(ctx, rows));
   const readings = candidates.map((g) => toYears(g, firstYear));
   const best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
