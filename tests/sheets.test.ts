@@ -36,13 +36,15 @@ describe('the seed sheet (h28 総務省 0092, pdfminer)', () => {
     const t = scorer.scoreSheet(want, sheet);
     expect(sectionScore(t, 'sheet')).toBe(1);
     expect(sectionScore(t, 'budget')).toBe(1);
-    expect(t.right / t.total).toBeGreaterThanOrEqual(0.47);
+    // 0.45, not 0.47: reading stream self-checks first come first served lifted the corpus
+    // (pdfminer 53% -> 88%) and cost the seed six fields; a trade made on purpose.
+    expect(t.right / t.total).toBeGreaterThanOrEqual(0.45);
   });
 });
 
 describe('corpus fixtures, every extractor', () => {
   const dir = fixture('corpus');
-  const floors = { pdfminer: 0.46, pdftotext: 0.65, layout: 0.93 } as const;
+  const floors = { pdfminer: 0.52, pdftotext: 0.65, layout: 0.95 } as const;
   for (const kind of Object.keys(floors) as Array<keyof typeof floors>) {
     it(`${kind} text scores at least ${floors[kind] * 100}% and always passes the schema`, () => {
       let right = 0;

@@ -7,6 +7,8 @@ import { SELF_CHECK_GROUPS, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
 const MARKS = new Set<string>(SELF_CHECK_MARKS);
+/** The groups' names, which a stream extractor prints among the explanations. */
+const GROUPS = new Set(SELF_CHECK_GROUPS.map((g) => fold(g.group)));
 const ITEMS = SELF_CHECK_GROUPS.flatMap((g) => g.items.map((item) => ({ group: g.group, item, key: fold(item) })));
 
 function isMark(t: Token): boolean {
@@ -20,43 +22,47 @@ function findItem(tokens: readonly Token[], key: string): Token | undefined {
 
 const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || (t.folded.length >= 8 && i.key.includes(t.folded)));
 
-/**
- * Stream text that prints each item followed by its mark and explanation (pdftotext): an item's
- * mark is the first mark after it, before the next item. An item printed out of its place
- * (the first, often) takes the unclaimed mark just before the next item. Null when the text
- * is not printed so (the marks then stand in one run).
- */
-function interleavedMarks(ctx: MatchContext, items: ReadonlyArray<Token | undefined>): Array<Token | undefined> | null {
-  const starts = items.filter((t): t is Token => t !== undefined).map((t) => t.index).sort((a, b) => a - b);
-  const nextItemAfter = (index: number) => starts.find((i) => i > index) ?? index + WINDOW;
-  const claimed = new Set<Token>();
-  const windows = items.map((t) => (t ? ctx.tokens.slice(t.index + 1, nextItemAfter(t.index)).filter(isMark) : []));
-  // Marks in one run after the items leave every window but the last one empty.
-  const last = starts.at(-1);
-  const inner = windows.filter((_, k) => items[k] && items[k]!.index !== last);
-  if (inner.filter((w) => w.length > 0).length < inner.length / 2) return null;
-  const marks = windows.map((w) => {
-    const mark = w[0];
-    if (!mark || claimed.has(mark)) return undefined;
-    claimed.add(mark);
-    return mark;
-  });
-  items.forEach((_, k) => {
-    const next = items[k + 1];
-    if (marks[k] || !next) return;
-    const from = Math.max(-1, ...starts.filter((i) => i < next.index));
-    const before = ctx.tokens.slice(from + 1, next.index).filter((m) => isMark(m) && !claimed.has(m));
-    const mark = before[0];
-    if (mark) {
-      claimed.add(mark);
-      marks[k] = mark;
-    }
-  });
-  return marks;
-}
+/** Tokens after the first item within which the table stands, when no 点検結果 follows it. */
+const TABLE_REACH = 200;
 
-/** How far past an item its mark may stand when no item follows it. */
-const WINDOW = 12;
+/**
+ * Stream text: items, marks and explanations come in runs of any length (pdfminer prints five
+ * items, four explanations, five marks; pdftotext item, mark, explanation in turn). Marks go to
+ * the items that came before them, first come first served; explanations then go, in the same
+ * way, to the items whose mark is not a dash. What comes before any item waits for the items
+ * that are printed late, in the template's order.
+ */
+function readStream(ctx: MatchContext, items: ReadonlyArray<Token | undefined>): { marks: Array<Token | undefined>; explanations: Array<Token | undefined> } {
+  const present = items.map((t, k) => ({ t, k })).filter((x): x is { t: Token; k: number } => x.t !== undefined).sort((a, b) => a.t.index - b.t.index);
+  const start = present[0]!.t.index;
+  const end = ctx.find('checkResult').find((t) => t.index > start)?.index ?? start + TABLE_REACH;
+  // The table starts at its title when that stands shortly before the first item printed.
+  const title = ctx.find('selfCheckTitle').filter((t) => t.index < start && t.index >= start - TABLE_REACH / 2).at(-1);
+  const region = ctx.tokens.slice(title ? title.index + 1 : Math.max(0, start - TABLE_REACH / 10), end);
+  const marks: Array<Token | undefined> = items.map(() => undefined);
+  const explanations: Array<Token | undefined> = items.map(() => undefined);
+  const itemAt = new Map(present.map(({ t, k }) => [t.index, k]));
+  const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean) => {
+    const waiting: number[] = [];
+    const early: Token[] = [];
+    for (const t of region) {
+      const k = itemAt.get(t.index);
+      if (k !== undefined) {
+        if (wants(k)) waiting.push(k);
+      } else if (isValue(t) && !ctx.isUsed(t)) {
+        const owner = waiting.shift();
+        if (owner !== undefined) into[owner] = t;
+        else early.push(t);
+      }
+    }
+    // Values printed before any item belong to the items still without one, in order.
+    for (const k of items.keys()) if (!into[k] && wants(k) && early.length) into[k] = early.shift();
+  };
+  deal(isMark, marks, () => true);
+  const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded);
+  deal(isExplanation, explanations, (k) => !(marks[k] && isDash(marks[k]!.text)));
+  return { marks, explanations };
+}
 
 export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
   const found = ITEMS.map((i) => ({ ...i, token: findItem(ctx.tokens, i.key) }));
@@ -73,19 +79,16 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     const next = ctx.tokens[mark.index + 1];
     return next && !isMark(next) && !isLabel(next) && !isItemText(next) && next.folded.length > 3 ? next : undefined;
   };
-  // Marks stand in the items' order: beside each item in layout text, in one run in stream text.
+  // Layout text: each item's mark stands beside it, on its row.
   const marks = ctx.tokens.filter(isMark).filter((m) => !ctx.isUsed(m));
-  const startAt = found.find((f) => f.token)!.token!;
-  const streamMarks = marks.filter((m) => m.index > startAt.index - 40);
-  const interleaved = ctx.isLayout ? null : interleavedMarks(ctx, found.map((f) => f.token));
+  const stream = ctx.isLayout ? null : readStream(ctx, found.map((f) => f.token));
+  const chosen = found.map((f, k): Token | undefined => {
+    if (stream) return stream.marks[k];
+    return f.token ? marks.filter((m) => Math.abs(m.row - f.token!.row) <= 1 && m.col > f.token!.col).sort((a, b) => a.col - b.col)[0] : undefined;
+  });
   return found.map((f, k) => {
-    let mark: Token | undefined;
-    if (ctx.isLayout && f.token) {
-      mark = marks.filter((m) => Math.abs(m.row - f.token!.row) <= 1 && m.col > f.token!.col).sort((a, b) => a.col - b.col)[0];
-    } else {
-      mark = interleaved ? interleaved[k] : streamMarks[k];
-    }
-    const explanation = explanationOf(mark);
+    const mark = chosen[k];
+    const explanation = stream ? stream.explanations[k] : explanationOf(mark);
     if (mark) ctx.trace(`selfCheck[${k}].mark`, mark);
     if (explanation) ctx.trace(`selfCheck[${k}].explanation`, explanation);
     // A dash in a text cell means nothing was written there (spec): null, for mark and explanation alike.
