@@ -60,6 +60,10 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
     let indicator = typeof text === 'string' || text === null ? text : text.text;
     // The 活動見込 column printed apart from its row, just before the indicator.
     if (lastPlanned && planned.values.length === COLUMNS - 1) planned.values.push(...valuesOf(lastPlanned)!);
+    // This year's column holds a plan only (活動見込): one cell over both rows, which layout text
+    // prints on whichever row line is nearest its middle.
+    const thisYear = actual.values.length >= COLUMNS ? actual.values.splice(COLUMNS - 1) : [];
+    if (planned.values.length === COLUMNS - 1 && thisYear[0]) planned.values.push(thisYear[0]);
     let unit = actual.unit ?? planned.unit;
     const glued = indicator ? GLUED_UNIT.exec(indicator) : null;
     if (indicator && glued && !unit) {
