@@ -11,6 +11,8 @@ const BLOCK_NAME = /^([A-ZＡ-Ｚ])\s*[.．]\s*(.+)$/;
 const FLOW_AMOUNT = /^([△▲-]?[\d,.]+)百万円$/;
 /** Words that label the arrows between boxes, and 【contract method】 notes. */
 const CONNECTOR = /^(再委託|再々委託|補助|委託|交付|負担|貸付|請負|出資|再補助|間接補助|直接補助|委託・請負|【.*】|\[.*\])$/;
+/** Layout text: how many lines below a box's name its amount may stand. */
+const AMOUNT_BELOW = 4;
 /** A wrapped role line fills its box; the next piece continues it. */
 const WRAPPED_WIDTH = 14;
 
@@ -43,7 +45,7 @@ function readBoxes(ctx: MatchContext): FlowBox[] {
       amount = flowAmount(lines[lines.length - 1]!);
     } else {
       const next = ctx.isLayout
-        ? ctx.startingOnRows(t.row + 1, t.row + 2).find((n) => Math.abs((n.col + n.end) / 2 - (t.col + t.end) / 2) < 8)
+        ? ctx.startingOnRows(t.row + 1, t.row + AMOUNT_BELOW).find((n) => Math.abs((n.col + n.end) / 2 - (t.col + t.end) / 2) < 8)
         : ctx.tokens[i + 1];
       if (next && flowAmount(t.text) === null && flowAmount(next.text) !== null) {
         name = t.text;
