@@ -54,3 +54,19 @@ export function parseSheetBytes(bytes: Uint8Array, options: ParseOptions = {}): 
   if (!decoded.ok) throw new NotASheetError(decoded.code, decoded.message);
   return parseSheet(decoded.text, options);
 }
+
+export type SafeParseResult = ({ ok: true } & ParseResult) | { ok: false; error: NotASheetError };
+
+/**
+ * parseSheet that never throws, in zod's safeParse manner: a text that is no review sheet at
+ * all comes back as `{ ok: false, error }`. (Anything else thrown would be a bug, and is not
+ * caught here.)
+ */
+export function safeParseSheet(text: string, options: ParseOptions = {}): SafeParseResult {
+  try {
+    return { ok: true, ...parseSheet(text, options) };
+  } catch (e) {
+    if (e instanceof NotASheetError) return { ok: false, error: e };
+    throw e;
+  }
+}

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSheet, NotASheetError, reviewSheetSchema } from '../src/index.js';
+import { safeParseSheet, reviewSheetSchema } from '../src/index.js';
 import { fixture } from './helpers.js';
 
 const TEXTS = ['h28-soumu-0092.pdfminer.txt', 'corpus/2016_環境省_0217.pdftotext.txt', 'corpus/2015_外務省_0032.layout.txt'].map((f) => readFileSync(fixture(f), 'utf8'));
@@ -45,12 +45,8 @@ const changeNumbers = fc.array(fc.oneof(fc.integer({ min: -9999999, max: 9999999
 const mutation = fc.oneof(deleteBoxes, duplicateBoxes, shuffleBoxes, truncate, changeNumbers);
 
 function parseOrRefuse(text: string): string {
-  try {
-    return JSON.stringify(parseSheet(text).sheet);
-  } catch (e) {
-    if (e instanceof NotASheetError) return `refused: ${e.code}`;
-    throw e;
-  }
+  const result = safeParseSheet(text);
+  return result.ok ? JSON.stringify(result.sheet) : `refused: ${result.error.code}`;
 }
 
 describe('parsing mutated sheets', () => {

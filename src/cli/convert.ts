@@ -15,6 +15,7 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
+  stdoutIsTTY: boolean;
   readStdin: () => Buffer;
 }
 

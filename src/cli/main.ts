@@ -14,6 +14,7 @@ const io = {
   stdout: (t: string) => process.stdout.write(t),
   stderr: (t: string) => process.stderr.write(t),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
   readStdin: () => readStdinBounded(),
 };
 

@@ -42,7 +42,7 @@ export function validate(inputs: string[], options: ValidateOptions, io: Io): nu
   if (format === 'json') io.stdout(formatJson(results, counts));
   else if (format === 'github') io.stdout(formatGithub(results));
   else {
-    io.stdout(formatHuman(results, io.stderrIsTTY));
+    io.stdout(formatHuman(results, io.stdoutIsTTY));
     io.stderr(`${counts.files} documents: ${counts.clean} clean, ${counts.withWarnings} with warnings, ${counts.withErrors} with errors\n`);
   }
   return results.some((r) => r.findings.some(failing)) ? EXIT.failed : EXIT.ok;
