@@ -9,7 +9,7 @@ import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
 import { readByChunks } from './recipient-chunks.js';
-import { CORPORATE, SLOTS, classify, emptyRow, isMethod, isRank, setCell, wordsOf, type Word } from './recipient-cells.js';
+import { CORPORATE, SLOTS, emptyRow, isMethod, isRank, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
 

@@ -70,15 +70,10 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     ctx.report('warning', 'missing-section', 'selfCheck', 'no 点検・改善 items were found');
     return [];
   }
-  const explanationOf = (mark: Token | undefined): Token | undefined => {
-    if (!mark) return undefined;
-    if (ctx.isLayout) {
-      return ctx.tokens.filter((t) => t.col > mark.end && t.row <= mark.row + 2 && t.lines.at(-1)!.line >= mark.row - 1 && !isLabel(t) && !isItemText(t))
-        .sort((a, b) => Math.abs(a.row - mark.row) - Math.abs(b.row - mark.row))[0];
-    }
-    const next = ctx.tokens[mark.index + 1];
-    return next && !isMark(next) && !isLabel(next) && !isItemText(next) && next.folded.length > 3 ? next : undefined;
-  };
+  // Layout text: an explanation stands right of its mark, on the mark's rows.
+  const explanationBeside = (mark: Token | undefined): Token | undefined =>
+    mark && ctx.tokens.filter((t) => t.col > mark.end && t.row <= mark.row + 2 && t.lines.at(-1)!.line >= mark.row - 1 && !isLabel(t) && !isItemText(t))
+      .sort((a, b) => Math.abs(a.row - mark.row) - Math.abs(b.row - mark.row))[0];
   // Layout text: each item's mark stands beside it, on its row.
   const marks = ctx.tokens.filter(isMark).filter((m) => !ctx.isUsed(m));
   const stream = ctx.isLayout ? null : readStream(ctx, found.map((f) => f.token));
@@ -88,7 +83,7 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
   });
   return found.map((f, k) => {
     const mark = chosen[k];
-    const explanation = stream ? stream.explanations[k] : explanationOf(mark);
+    const explanation = stream ? stream.explanations[k] : explanationBeside(mark);
     if (mark) ctx.trace(`selfCheck[${k}].mark`, mark);
     if (explanation) ctx.trace(`selfCheck[${k}].explanation`, explanation);
     // A dash in a text cell means nothing was written there (spec): null, for mark and explanation alike.
