@@ -18,6 +18,13 @@ type Mode = 'row' | 'column' | null;
 export function readByChunks(block: string | null, words: readonly Word[]): Recipient[] | null {
   const rows: Recipient[] = [];
   const rest: Word[] = [];
+  // Ranks printed alone in a run (1 2 3): the rows are known, their names come as a column.
+  let bare = 0;
+  while (bare < words.length && isRank(words[bare]!, bare + 1) && words[bare + 1]?.kind !== 'text') bare++;
+  if (bare >= 2) {
+    for (let r = 0; r < bare; r++) rows.push(emptyRow(block, r + 1));
+    return fill(rows, words.slice(bare), [SLOTS[0]!, ...COLUMNS]);
+  }
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
@@ -28,14 +35,19 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
       i++;
     } else rest.push(w);
   }
+  if (!rows.length) return null;
+  return fill(rows, rest, COLUMNS);
+}
+
+/** Places each word where its chunk continues, else in the first free cell of the leftmost column that takes it. */
+function fill(rows: Recipient[], rest: readonly Word[], columns: ReadonlyArray<{ field: keyof Recipient; kinds: readonly string[] }>): Recipient[] {
   const n = rows.length;
-  if (!n) return null;
-  const cursor = COLUMNS.map(() => 0);
-  const takes = (c: number, w: Word) => COLUMNS[c]!.kinds.includes(w.kind);
+  const cursor = columns.map(() => 0);
+  const takes = (c: number, w: Word) => columns[c]!.kinds.includes(w.kind);
   let mode: Mode = null;
   let last: { row: number; col: number } | null = null;
   const place = (row: number, col: number, w: Word, how: Mode) => {
-    setCell(rows[row]!, COLUMNS[col]!.field, w);
+    setCell(rows[row]!, columns[col]!.field, w);
     cursor[col] = Math.max(cursor[col]!, row + 1);
     last = { row, col };
     mode = how;
@@ -43,7 +55,7 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   for (const w of rest) {
     const prev = last as { row: number; col: number } | null;
     const down = prev && cursor[prev.col]! < n && takes(prev.col, w) ? () => place(cursor[prev.col]!, prev.col, w, 'column') : null;
-    const across = prev && prev.col + 1 < COLUMNS.length && cursor[prev.col + 1] === prev.row && takes(prev.col + 1, w) ? () => place(prev.row, prev.col + 1, w, 'row') : null;
+    const across = prev && prev.col + 1 < columns.length && cursor[prev.col + 1] === prev.row && takes(prev.col + 1, w) ? () => place(prev.row, prev.col + 1, w, 'row') : null;
     // A run of dashes is a column of empty cells more often than a row of them.
     const preferDown = mode === 'column' || (mode === null && w.kind === 'dash');
     const step = preferDown ? (down ?? across) : (across ?? down);
@@ -52,7 +64,7 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
       continue;
     }
     // A new chunk starts at the leftmost column with a free cell that takes the word.
-    const col = COLUMNS.findIndex((_, c) => cursor[c]! < n && takes(c, w));
+    const col = columns.findIndex((_, c) => cursor[c]! < n && takes(c, w));
     if (col >= 0) place(cursor[col]!, col, w, null);
   }
   return rows;

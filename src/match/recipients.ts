@@ -34,6 +34,7 @@ function tables(ctx: MatchContext, from: number, to: number): Table[] {
   const marks = scope.map((t, i) => (isLetterMark(t) ? i : -1)).filter((i) => i >= 0);
   const byLetter = marks.map((m, k) => ({ block: letterOf(scope[m]!), tokens: cellsOf(scope.slice(m + 1, marks[k + 1] ?? scope.length)) }));
   const arrange = (t: Table): Table => (ctx.isLayout ? { ...t, tokens: rowByRow(t.tokens) } : t);
+  if (!ctx.isLayout) takeBackRows(byLetter);
   if (byLetter.length && byLetter.every((t) => t.tokens.length > 0)) return byLetter.map(arrange);
   // Letters printed ahead of their tables (E. F. then E's rows, F's rows): the tables are the
   // runs of ranks that restart at 1, taken in the letters' order.
@@ -51,6 +52,27 @@ function tables(ctx: MatchContext, from: number, to: number): Table[] {
   });
 }
 
+const isBareRank = (t: Token) => /^\d{1,2}$/.test(t.folded);
+
+/**
+ * pdfminer can print a table's ranks right under its letter (A. 1 2 B.) and its cells after
+ * the next letter, ahead of that table's own first row: those cells go back to the table whose
+ * ranks they fill.
+ */
+function takeBackRows(tables: Table[]): void {
+  tables.forEach((t, k) => {
+    const next = tables[k + 1];
+    if (!next || !t.tokens.length || !t.tokens.every(isBareRank)) return;
+    const opens = next.tokens.findIndex((x, i) => {
+      const [first, second] = wordsOf(x);
+      const after = second ?? (next.tokens[i + 1] ? wordsOf(next.tokens[i + 1]!)[0] : undefined);
+      return first !== undefined && isRank(first, 1) && (after?.kind === 'text' || after?.kind === 'corporate');
+    });
+    if (opens <= 0) return;
+    t.tokens.push(...next.tokens.splice(0, opens));
+  });
+}
+
 /** Tokens cut where the ranks start again at 1, each run a table of its own. */
 function rankRuns(tokens: readonly Token[]): Token[][] {
   const runs: Token[][] = [];
@@ -61,7 +83,9 @@ function rankRuns(tokens: readonly Token[]): Token[][] {
     const next = tokens[i + 1];
     const after = words[1] ?? (next ? wordsOf(next)[0] : undefined);
     const opensRow = (rank: number) => first !== undefined && isRank(first, rank) && (after?.kind === 'text' || after?.kind === 'corporate');
-    if (opensRow(1)) {
+    // A run of bare ranks (1 2 …) opens a table whose names come later as a column.
+    const opensBareRanks = first !== undefined && words.length === 1 && isRank(first, 1) && next !== undefined && isBareRank(next) && Number(next.folded) === 2;
+    if (opensRow(1) || opensBareRanks) {
       runs.push([]);
       expected = 2;
     } else if (opensRow(expected)) expected++;
