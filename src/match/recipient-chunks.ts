@@ -26,14 +26,18 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
     return fill(rows, words.slice(bare), [SLOTS[0]!, ...COLUMNS]);
   }
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const next = words[i + 1];
-    if (isRank(w, rows.length + 1) && next?.kind === 'text') {
-      const row = emptyRow(block, rows.length + 1);
-      row.name = next.text;
-      rows.push(row);
-      i++;
-    } else rest.push(w);
+    // Ranks, each with its name after it, or a few ranks together (6 7) and then their names.
+    let j = i;
+    while (j < words.length && isRank(words[j]!, rows.length + 1 + (j - i))) j++;
+    const names = words.slice(j, j + (j - i));
+    if (j > i && names.length === j - i && names.every((n) => n.kind === 'text')) {
+      for (const n of names) {
+        const row = emptyRow(block, rows.length + 1);
+        row.name = n.text;
+        rows.push(row);
+      }
+      i = j + names.length - 1;
+    } else rest.push(words[i]!);
   }
   if (!rows.length) return null;
   return fill(rows, rest, COLUMNS);
