@@ -151,7 +151,9 @@ const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + Object.
 function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const words = table.tokens.flatMap(wordsOf);
   const ranked = readRankedRows(table.block, words);
-  const chunked = readByChunks(table.block, words);
+  // Rows read one after another, each with its name and amount, need no other reading.
+  const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null);
+  const chunked = complete ? null : readByChunks(table.block, words);
   if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(chunked, summaries);
   if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(ranked, summaries);
   const rows: Recipient[] = [];
