@@ -89,11 +89,18 @@ const isLetter = (text: string) => text.length === 1 && /[\p{Script=Han}\p{Scrip
 
 function joinSpacedLetters(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
+  // Only letters spaced out join: a word followed by a one-letter cell (目標値   件) stays two.
+  let spacedRun = false;
   for (const seg of segments) {
     const prev = out[out.length - 1];
-    if (prev && isLetter(seg.text) && isLetter(prev.text.slice(-1)) && /^[\p{L}]+$/u.test(prev.text) && seg.col - prev.end <= SPACED_LETTER_GAP) {
+    const joins = prev && isLetter(seg.text) && (isLetter(prev.text) || spacedRun) && seg.col - prev.end <= SPACED_LETTER_GAP;
+    if (joins) {
       out[out.length - 1] = { ...prev, text: prev.text + seg.text, end: seg.end };
-    } else out.push(seg);
+      spacedRun = true;
+    } else {
+      out.push(seg);
+      spacedRun = false;
+    }
   }
   return out;
 }

@@ -47,6 +47,9 @@ function inlineLabelOf(box: Box): { id: LabelId; rest: string } | null {
       consumed += fold(first[i]!).length;
       i++;
     }
+    // A label runs into its values across a space (`計 108`) or straight into a number
+    // (`計108`); running into words (活動実績は…, 政策統括官) it is the start of a sentence.
+    if (!/^[\s\u3000]|^[\d０-９△▲\-－―‐%％]/.test(first.slice(i)) && first.slice(i) !== '') continue;
     const rest = [first.slice(i), ...box.lines.slice(1).map((l) => l.text)].join('\n').trim();
     return { id, rest };
   }
