@@ -25,15 +25,21 @@ const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Tok
 function indicatorOf(ctx: MatchContext, groups: readonly RowGroup[], k: number, trailing: readonly Token[], units: ReadonlySet<string>): { text: Token | string | null; lastPlanned: Token | undefined } {
   const group = groups[k]!;
   const previous = groups[k - 1];
-  const opener = group.opener[0]!;
   if (ctx.isLayout) {
+    const opener = group.opener[0]!;
     const top = previous ? lastRowOf(previous).row + 1 : opener.row - 2;
     const [left, right] = columnTexts(ctx, top, lastRowOf(group).row, 'outputTitle');
     return { text: left !== undefined || right !== undefined ? `${left ?? ''}${right ?? ''}` : null, lastPlanned: undefined };
   }
-  const from = previous ? lastRowOf(previous).index + 1 : (ctx.first('activityIndicator')?.index ?? opener.index - 12) + 1;
-  const to = previous || opener.index > from ? opener.index : from + 11;
-  const before = ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units));
+  const window = (g: number) => {
+    const from = g > 0 ? lastRowOf(groups[g - 1]!).index + 1 : (ctx.first('activityIndicator')?.index ?? groups[0]!.opener[0]!.index - 12) + 1;
+    const to = g > 0 || groups[g]!.opener[0]!.index > from ? groups[g]!.opener[0]!.index : from + 11;
+    return ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units));
+  };
+  // pdfminer may print every indicator ahead of the first group, in order.
+  const leading = window(0);
+  if (leading.length >= groups.length && groups.slice(1).every((_, g) => !window(g + 1).length)) return { text: leading[k] ?? null, lastPlanned: undefined };
+  const before = k === 0 ? leading : window(k);
   if (before[0]) return { text: before[0], lastPlanned: undefined };
   const text = trailing[k];
   const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
@@ -46,11 +52,14 @@ function indicatorOf(ctx: MatchContext, groups: readonly RowGroup[], k: number, 
  * when no row has values of its own, the run after the last label is read so.
  */
 function readMatrix(ctx: MatchContext, groups: readonly RowGroup[], rows: Array<{ actual: { values: Value[] }; planned: { values: Value[] } }>): void {
-  if (rows.some((r) => r.actual.values.length || r.planned.values.length)) return;
-  const run = runAfter(ctx, lastRowOf(groups[groups.length - 1]!));
+  // The last row label is followed by the whole matrix, which its own reading took.
+  const last = rows[rows.length - 1]!.planned;
+  if (rows.some((r, k) => r.actual.values.length || (r.planned.values.length && k < rows.length - 1))) return;
+  const run = last.values.length ? [...last.values] : runAfter(ctx, lastRowOf(groups[groups.length - 1]!));
   const height = rows.length * 2;
   const years = Math.floor(run.length / height);
   if (years < COLUMNS - 1 || run.length % height !== 0) return;
+  last.values = [];
   for (let y = 0; y < Math.min(years, COLUMNS); y++) {
     rows.forEach((r, k) => {
       r.actual.values.push(run[y * height + 2 * k]!);
