@@ -7,7 +7,7 @@ import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, rateOf } from './values.js';
 import { isProse, textAfter } from './text-field.js';
-import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
+import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 const PAST_COLUMNS = 3;
 /** Value columns of a row: three past years, 中間目標, 目標最終年度. */
@@ -23,7 +23,7 @@ function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup
     return [goal ?? null, indicator ?? null];
   }
   const from = previous ? lastRowOf(previous).index + 1 : Math.max(0, opener.index - 12);
-  const prose = ctx.tokens.slice(from, opener.index).filter((t) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度/.test(t.folded) && t.folded.length > 6 && !ctx.isUsed(t));
+  const prose = ctx.tokens.slice(from, opener.index).filter((t) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度(要求|活動見込)?$/.test(t.folded) && t.folded.length > 6 && !ctx.isUsed(t));
   const [goal, indicator] = prose.slice(-2);
   if (prose.length >= 2) return [goal!.text, indicator!.text];
   return [null, goal?.text ?? null];
@@ -40,11 +40,14 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     return [];
   }
   const firstYear = reviewYear - PAST_COLUMNS;
+  const rows = found.map((group) => ({
+    actual: readRow(ctx, group.opener, VALUE_COLUMNS),
+    target: readRow(ctx, [group.members[0]], VALUE_COLUMNS),
+    rate: readRow(ctx, [group.members[1]], VALUE_COLUMNS),
+  }));
+  if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.target, r.rate]), PAST_COLUMNS, VALUE_COLUMNS);
   const outcomes = found.map((group, k): Outcome => {
-    const [targetLabel, rateLabel] = group.members;
-    const actual = readRow(ctx, group.opener, VALUE_COLUMNS);
-    const target = readRow(ctx, [targetLabel], VALUE_COLUMNS);
-    const rate = readRow(ctx, [rateLabel], VALUE_COLUMNS);
+    const { actual, target, rate } = rows[k]!;
     const [goal, indicator] = goalAndIndicator(ctx, group, found[k - 1]);
     const opener = group.opener[0]!;
     const finalYearCell = [...actual.cells, ...ctx.tokens.slice(opener.index + 1, opener.index + 12)].find((t) => /^(?:平成|令和)?(\d{1,2}|元)年度$/.test(t.folded));

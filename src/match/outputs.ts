@@ -4,10 +4,10 @@ import type { Output } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, runAfter, valuesOf, type Value } from './values.js';
+import { countOf, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { isProse } from './text-field.js';
-import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
+import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 /** Three past years and the current year's 活動見込. */
 const COLUMNS = 4;
@@ -46,28 +46,6 @@ function indicatorOf(ctx: MatchContext, groups: readonly RowGroup[], k: number, 
   return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
 }
 
-/**
- * pdfminer may print the table's row labels first and then its numbers as one matrix, year by
- * year (81 81 28 28 for two outputs' 活動実績 and 当初見込み of one year, then the next year):
- * when no row has values of its own, the run after the last label is read so.
- */
-function readMatrix(ctx: MatchContext, groups: readonly RowGroup[], rows: Array<{ actual: { values: Value[] }; planned: { values: Value[] } }>): void {
-  // The last row label is followed by the whole matrix, which its own reading took.
-  const last = rows[rows.length - 1]!.planned;
-  if (rows.some((r, k) => r.actual.values.length || (r.planned.values.length && k < rows.length - 1))) return;
-  const run = last.values.length ? [...last.values] : runAfter(ctx, lastRowOf(groups[groups.length - 1]!));
-  const height = rows.length * 2;
-  const years = Math.floor(run.length / height);
-  if (years < COLUMNS - 1 || run.length % height !== 0) return;
-  last.values = [];
-  for (let y = 0; y < Math.min(years, COLUMNS); y++) {
-    rows.forEach((r, k) => {
-      r.actual.values.push(run[y * height + 2 * k]!);
-      r.planned.values.push(run[y * height + 2 * k + 1]!);
-    });
-  }
-}
-
 export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   // The table ends at the unit-cost section that follows it (stream text may print that first).
   const start = ctx.first('activityActual')?.index ?? 0;
@@ -80,7 +58,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   const firstYear = reviewYear - (COLUMNS - 1);
   // Every row first, so that no unit cell is taken for an indicator.
   const rows = found.map((group) => ({ actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) }));
-  if (!ctx.isLayout) readMatrix(ctx, found, rows);
+  if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   const units = new Set(rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold));
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
   return found.map((_, k): Output => {

@@ -123,3 +123,19 @@ export function columnTexts(ctx: MatchContext, top: number, bottom: number, titl
   const join = (lines: string[]) => (lines.length ? joinWrapped(lines) : undefined);
   return [join(left), join(right)];
 }
+
+/**
+ * pdfminer may print a table's row labels first and then all its numbers in one run, year by
+ * year across the rows (584 584 100 for one year's 成果実績, 目標値, 達成度, then the next
+ * year). The last row's reading then took the whole run: when every other row is empty and the
+ * run is whole years of the rows, it is dealt out year by year.
+ */
+export function spreadMatrix(rows: ReadonlyArray<{ values: Value[] }>, minYears: number, maxYears: number): void {
+  const last = rows[rows.length - 1];
+  if (!last || rows.slice(0, -1).some((r) => r.values.length)) return;
+  const run = [...last.values];
+  const years = run.length / rows.length;
+  if (!Number.isInteger(years) || years < minYears) return;
+  for (const r of rows) r.values = [];
+  for (let y = 0; y < Math.min(years, maxYears); y++) rows.forEach((r, k) => r.values.push(run[y * rows.length + k]!));
+}
