@@ -92,6 +92,8 @@ function readBand(lines: readonly string[], blocks: Block[]): void {
       const totals = words.flatMap((w, i) => (fold(w.text) === '計' ? [{ col: w.col, next: words[i + 1]?.text }] : []));
       totals.forEach((t, i) => {
         const block = totals.length === blocks.length ? blocks[i]! : nearest(blocks, t.col);
+        // A block has one 計; a second 計 in its band is a neighbour's printed out of place.
+        if (block.total !== null) return;
         block.total = t.next === undefined ? null : parseNumber(t.next);
         awaitingTotal = t.next === undefined ? block : null;
       });
@@ -106,7 +108,8 @@ function readBand(lines: readonly string[], blocks: Block[]): void {
         return;
       }
       pending.get(block)!.push(...piece.words);
-      if (piece.amount !== null) close(block, piece.amount);
+      // An amount with no words waiting for it closes no item of its own.
+      if (piece.amount !== null && pending.get(block)!.length) close(block, piece.amount);
     });
   }
   for (const block of blocks) if (pending.get(block)!.length) close(block, null);
