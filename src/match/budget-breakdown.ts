@@ -4,6 +4,7 @@ import type { BudgetBreakdown } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, parseAmount } from '../tokenize/values.js';
+import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
 import { headerYear } from './values.js';
 
@@ -63,8 +64,7 @@ const BREAKDOWN_LINES = 40;
 function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
   const out: Array<BudgetBreakdown & { reasonCol: number; itemCol: number }> = [];
   for (let row = head.row + 1; row <= head.row + BREAKDOWN_LINES; row++) {
-    const words = [...(ctx.sheet.lines[row - 1] ?? '').matchAll(/\S+/g)]
-      .map((m) => ({ text: m[0], col: m.index }))
+    const words = lineWords(ctx.sheet.lines[row - 1] ?? '')
       .filter((w) => w.col >= head.col - BREAKDOWN_DRIFT);
     while (words.length && [...words[0]!.text].length === 1) words.shift();
     if (!words.length) continue;

@@ -10,6 +10,7 @@
 import type { Expense } from '../assemble/schema.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
+import { lineWords, type LineWord } from '../tokenize/document.js';
 
 const HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
 const MAY_HOLD_HEADER = /[A-ZＡ-Ｚ][.．]/;
@@ -20,10 +21,6 @@ const COLUMN_HEAD_WORD = /^(費目|費|目|使途|使|途|金額|金|額|\(百�
 /** Lines below a header within which its column heads must follow. */
 const HEADS_WITHIN = 6;
 
-interface Word {
-  text: string;
-  col: number;
-}
 
 interface Block {
   letter: string;
@@ -33,12 +30,11 @@ interface Block {
   total: number | null;
 }
 
-const wordsOf = (line: string): Word[] => [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], col: m.index }));
 
 /** The blocks a header line opens; a name's words run to the next header. */
 function headersOf(line: string): Block[] {
   const out: Block[] = [];
-  for (const w of wordsOf(line)) {
+  for (const w of lineWords(line)) {
     const m = HEADER.exec(w.text);
     // An unused block of the template prints as a bare `D.` or `.`; it still takes its column.
     if (m || /^[.．]$/.test(w.text)) {
@@ -52,9 +48,9 @@ function headersOf(line: string): Block[] {
 }
 
 /** A line's words cut at the amounts: each piece is the words an amount closes (maybe none). */
-function piecesOf(words: readonly Word[]): Array<{ words: Word[]; amount: number | null }> {
-  const out: Array<{ words: Word[]; amount: number | null }> = [];
-  let current: Word[] = [];
+function piecesOf(words: readonly LineWord[]): Array<{ words: LineWord[]; amount: number | null }> {
+  const out: Array<{ words: LineWord[]; amount: number | null }> = [];
+  let current: LineWord[] = [];
   for (const w of words) {
     const n = parseNumber(w.text);
     if (n === null) current.push(w);
@@ -77,7 +73,7 @@ const nearest = (blocks: readonly Block[], col: number) => blocks.reduce((a, b) 
  */
 function readBand(lines: readonly string[], blocks: Block[]): void {
   const margin = Math.min(...blocks.map((b) => b.col)) - 3;
-  const pending = new Map<Block, Word[]>(blocks.map((b) => [b, []]));
+  const pending = new Map<Block, LineWord[]>(blocks.map((b) => [b, []]));
   let awaitingTotal: Block | null = null;
   const close = (block: Block, amount: number | null) => {
     const [category, ...purpose] = pending.get(block)!.map((w) => w.text);
@@ -86,7 +82,7 @@ function readBand(lines: readonly string[], blocks: Block[]): void {
   };
   for (const line of lines) {
     // The section's own title runs down the left margin, beside the blocks.
-    const words = wordsOf(line).filter((w) => w.col >= margin);
+    const words = lineWords(line).filter((w) => w.col >= margin);
     if (!words.length || words.some((w) => COLUMN_HEAD_WORD.test(fold(w.text)))) continue;
     if (words.some((w) => fold(w.text) === '計')) {
       const totals = words.flatMap((w, i) => (fold(w.text) === '計' ? [{ col: w.col, next: words[i + 1]?.text }] : []));

@@ -7,23 +7,19 @@ import type { Recipient } from '../assemble/schema.js';
 import { fold, isDash, parseNumber, parseRate } from '../tokenize/values.js';
 import { RECIPIENT_HEAD_MARKS } from '../tokenize/vocabulary.js';
 import { CORPORATE, emptyRow, isMethod } from './recipient-cells.js';
+import { lineWords, type LineWord } from '../tokenize/document.js';
 
-interface Word {
-  text: string;
-  col: number;
-}
 
 interface RowLine {
   row: number;
   rank: number;
-  words: Word[];
+  words: LineWord[];
 }
 
 /** How far a wrapped cell reaches above or below its row. */
 const WRAP_REACH = 2;
 const BLOCK_LINE = /^([A-ZＡ-Ｚ])[.．]?$/;
 
-const wordsOf = (line: string): Word[] => [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], col: m.index }));
 const isHeadLine = (line: string) => RECIPIENT_HEAD_MARKS.some((m) => fold(line).includes(m)) || fold(line) === '数）';
 const isNumber = (text: string) => parseNumber(text) !== null;
 
@@ -40,11 +36,11 @@ interface Columns {
 }
 
 /** Types the words of a row line, left to right. */
-function readMainLine(r: Recipient, words: readonly Word[]): Partial<Columns> {
+function readMainLine(r: Recipient, words: readonly LineWord[]): Partial<Columns> {
   const cols: Partial<Columns> = {};
   let i = 0;
-  const take = (ok: (w: Word) => boolean) => {
-    const out: Word[] = [];
+  const take = (ok: (w: LineWord) => boolean) => {
+    const out: LineWord[] = [];
     while (i < words.length && ok(words[i]!)) out.push(words[i++]!);
     return out;
   };
@@ -90,9 +86,9 @@ function readMainLine(r: Recipient, words: readonly Word[]): Partial<Columns> {
 }
 
 /** Wrapped pieces above and below a row, joined to the cell whose column they stand in. */
-function addWrapped(r: Recipient, above: Word[][], below: Word[][], nameCol: number, cols: Columns): void {
+function addWrapped(r: Recipient, above: LineWord[][], below: LineWord[][], nameCol: number, cols: Columns): void {
   const pieces = { name: [] as string[], summary: [] as string[], reason: [] as string[] };
-  const sort = (words: Word[]) => {
+  const sort = (words: LineWord[]) => {
     for (const w of words) {
       if (w.col >= cols.reason - 2) pieces.reason.push(w.text);
       else if (w.col >= cols.amount - 2) continue;
@@ -114,7 +110,7 @@ function addWrapped(r: Recipient, above: Word[][], below: Word[][], nameCol: num
 
 /** Reads the tables on lines `from`..`to` (1-based, `to` excluded). */
 export function readRecipientLines(lines: readonly string[], from: number, to: number): RecipientBlock[] {
-  const blocks: Array<{ block: string | null; rows: RowLine[]; other: Array<{ row: number; words: Word[] }> }> = [];
+  const blocks: Array<{ block: string | null; rows: RowLine[]; other: Array<{ row: number; words: LineWord[] }> }> = [];
   let current: (typeof blocks)[number] | null = null;
   for (let row = from; row < to; row++) {
     const line = lines[row - 1] ?? '';
@@ -131,7 +127,7 @@ export function readRecipientLines(lines: readonly string[], from: number, to: n
       current = { block: null, rows: [], other: [] };
       blocks.push(current);
     }
-    const words = wordsOf(line);
+    const words = lineWords(line);
     const rank = /^\d{1,2}$/.test(fold(words[0]!.text)) && words[0]!.col < 10 ? Number(fold(words[0]!.text)) : null;
     if (rank === current.rows.length + 1 && words.length > 1) current.rows.push({ row, rank, words: words.slice(1) });
     else current.other.push({ row, words });

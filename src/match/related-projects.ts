@@ -3,6 +3,7 @@ import type { RelatedProject } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
+import { lineWords, type LineWord } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
 
 const NUMBER = /^(?:新\d{2}-)?\d{1,4}$/;
@@ -12,10 +13,6 @@ const TABLE_LINES = 16;
 /** How far a wrapped cell reaches above or below its row. */
 const WRAP_REACH = 2;
 
-interface Word {
-  text: string;
-  col: number;
-}
 
 /**
  * Layout text: each project on the line of its 事業番号, owner to the left and name to the right,
@@ -26,10 +23,9 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   const nameHead = ctx.startingOnRows(header.row, header.row).find((t) => t.col > header.col && t.folded === '事業名');
   const rightEdge = (nameHead?.end ?? header.end + 40) + 16;
   const end = ctx.find('checkResult').find((t) => t.row > header.row)?.row ?? header.row + TABLE_LINES;
-  const lines: Array<{ row: number; words: Word[] }> = [];
+  const lines: Array<{ row: number; words: LineWord[] }> = [];
   for (let row = header.row + 1; row < Math.min(end, header.row + TABLE_LINES); row++) {
-    const words = [...(ctx.sheet.lines[row - 1] ?? '').matchAll(/\S+/g)]
-      .map((m) => ({ text: m[0], col: m.index }))
+    const words = lineWords(ctx.sheet.lines[row - 1] ?? '')
       .filter((w) => w.col >= header.col - 8 && w.col < rightEdge && [...w.text].length > 1);
     if (words.length) lines.push({ row, words });
   }
@@ -40,7 +36,7 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
     const owner: string[] = [];
     const name: string[] = [];
     const near = lines.filter((l) => l !== main && Math.abs(l.row - main.row) <= WRAP_REACH && !mains.some((m) => m !== main && Math.abs(m.row - l.row) < Math.abs(main.row - l.row)));
-    const add = (ws: Word[]) => ws.forEach((w) => (w.col < numberCol ? owner : name).push(w.text));
+    const add = (ws: LineWord[]) => ws.forEach((w) => (w.col < numberCol ? owner : name).push(w.text));
     near.filter((l) => l.row < main.row).forEach((l) => add(l.words));
     add([...main.words.slice(0, at), ...main.words.slice(at + 1)]);
     near.filter((l) => l.row > main.row).forEach((l) => add(l.words));

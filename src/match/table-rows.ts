@@ -3,6 +3,7 @@
 import { labelsOf, type Token } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
 import { fold, joinWrapped, readCell } from '../tokenize/values.js';
+import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
 import { runAfter, valuesOf, type Value } from './values.js';
 import { isLabel } from '../tokenize/labels.js';
@@ -97,12 +98,12 @@ export function columnTexts(ctx: MatchContext, top: number, bottom: number, titl
   const pieces: Array<Array<{ col: number; text: string }>> = [];
   for (let row = Math.max(1, top); row <= bottom; row++) {
     const found: Array<{ col: number; text: string }> = [];
-    const words = [...(ctx.sheet.lines[row - 1] ?? '').matchAll(/\S+/g)];
-    for (const [k, m] of words.entries()) {
-      const ids = labelsOf(fold(m[0]));
+    const words = lineWords(ctx.sheet.lines[row - 1] ?? '');
+    for (const [k, w] of words.entries()) {
+      const ids = labelsOf(fold(w.text));
       if (ids.includes(titleLabel)) continue;
-      if (ids.length || endsText(m[0], words[k + 1]?.[0])) break;
-      found.push({ col: m.index, text: m[0] });
+      if (ids.length || endsText(w.text, words[k + 1]?.text)) break;
+      found.push(w);
     }
     if (found.length) pieces.push(found);
   }

@@ -28,6 +28,16 @@ export interface Box {
   end: number;
 }
 
+/** A word of a raw line and the column it starts at: the unit the line-based table readers use. */
+export interface LineWord {
+  text: string;
+  col: number;
+}
+
+export function lineWords(line: string): LineWord[] {
+  return [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], col: m.index }));
+}
+
 export interface SheetDocument {
   extractor: Extractor;
   lines: string[];
@@ -118,10 +128,10 @@ const ROW_LABELS = new Set(Object.values(LABELS).filter((d) => 'inline' in d && 
  */
 function splitBeforeRowLabel(seg: Segment): Segment[] {
   if (!seg.text.includes(' ')) return [seg];
-  const words = [...seg.text.matchAll(/\S+/g)];
-  const k = words.findIndex((w, i) => i > 0 && ROW_LABELS.has(fold(w[0])));
+  const words = lineWords(seg.text);
+  const k = words.findIndex((w, i) => i > 0 && ROW_LABELS.has(fold(w.text)));
   if (k < 0) return [seg];
-  const cut = words[k]!.index;
+  const cut = words[k]!.col;
   const left = seg.text.slice(0, cut).trimEnd();
   return [
     { text: left, line: seg.line, col: seg.col, end: seg.col + left.length },
