@@ -3,13 +3,12 @@ import type { UnitCost } from '../assemble/schema.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
+import { COST_UNIT, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { countOf, runAfter, valuesOf } from './values.js';
 import { textAfter, isProse } from './text-field.js';
 
 const PAST_COLUMNS = 3;
 const FORMULA = /^[\d,.]+[／/][\d,.]+$/;
-const FORMULA_UNIT = /^[^\d\s]{1,6}[／/][^\d\s]{1,6}$/;
-const COST_UNIT = /^(円|千円|百万円|億円)$/;
 
 export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const firstYear = reviewYear - PAST_COLUMNS;

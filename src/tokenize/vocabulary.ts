@@ -195,6 +195,10 @@ export const CONTRACT_METHODS = [
   '随意契約（公募）', '随意契約（その他）', '随意契約（少額）', '随意契約', '企画競争', '指名競争契約', '指名競争入札', '補助', '交付', '負担', 'その他',
 ] as const;
 
+/** The unit of the 単位当たりコスト row (円, 百万円…) and of its 計算式 (百万円/件). */
+export const COST_UNIT = /^(円|千円|百万円|億円)$/;
+export const FORMULA_UNIT = /^[^\d\s]{1,6}[／/][^\d\s]{1,6}$/;
+
 /** Words of the recipient tables' column heads: a line holding one is a head line, not a row. */
 export const RECIPIENT_HEAD_MARKS = ['支出先', '契約先', '契約方式', '入札者数', '落札率', '応募者', '理由及び改善策', '競争性のない', '一者応札', '億円以上'] as const;
 
