@@ -43,11 +43,12 @@ function readLayout(ctx: MatchContext): Grid | null {
   for (const row of ROWS) {
     const label = rowLabel(ctx, row);
     if (!label) continue;
-    for (const t of ctx.rightOf(label, 0)) {
-      if (t.col > rightEdge) break;
-      const vs = valuesOf(t);
-      if (!vs || vs.length !== 1) continue;
-      grid[row][nearestColumn(t, centres)] = vs[0];
+    const valueCells = (cells: Token[]) => cells.filter((t) => t.col <= rightEdge && valuesOf(t)?.length === 1 && !ctx.isUsed(t));
+    // A label that wraps (前年度から繰越 / し) has its values on the line between its pieces.
+    let cells = valueCells(ctx.rightOf(label, 0));
+    if (!cells.length) cells = valueCells(ctx.startingOnRows(label.row + 1, label.row + 1).filter((t) => t.col >= label.end));
+    for (const t of cells) {
+      grid[row][nearestColumn(t, centres)] = valuesOf(t)![0];
       ctx.use(t);
     }
   }
