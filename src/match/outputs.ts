@@ -17,33 +17,38 @@ const GLUED_UNIT = / (\S{1,4})$/;
 /** Prose that can be an indicator: not a label, a year, a unit already read, or a number. */
 const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) => !isLabel(t) && isProse(t) && !/年度/.test(t.folded) && !ctx.isUsed(t) && !units.has(t.folded);
 
+type Found = { text: Token | string | null; lastPlanned: Token | undefined };
+
+/** Layout text: the indicator is the text beside its group of rows. */
+function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: number): Found {
+  const group = groups[k]!;
+  const previous = groups[k - 1];
+  const top = previous ? lastRowOf(previous).row + 1 : group.opener[0]!.row - 2;
+  const [left, right] = columnTexts(ctx, top, lastRowOf(group).row, 'outputTitle');
+  return { text: left !== undefined || right !== undefined ? `${left ?? ''}${right ?? ''}` : null, lastPlanned: undefined };
+}
+
 /**
- * The indicator: the text beside the group (layout), else the prose before it (stream text),
+ * Stream text, every group at once (each window read once, before any indicator is taken):
+ * the prose before each group; or all of it ahead of the first group, in order (pdfminer);
  * else the k-th text after the last group (pdftotext prints the indicators after the rows,
  * each after its 活動見込 value).
  */
-function indicatorOf(ctx: MatchContext, groups: readonly RowGroup[], k: number, trailing: readonly Token[], units: ReadonlySet<string>): { text: Token | string | null; lastPlanned: Token | undefined } {
-  const group = groups[k]!;
-  const previous = groups[k - 1];
-  if (ctx.isLayout) {
+function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], trailing: readonly Token[], units: ReadonlySet<string>): Found[] {
+  const windows = groups.map((group, g) => {
     const opener = group.opener[0]!;
-    const top = previous ? lastRowOf(previous).row + 1 : opener.row - 2;
-    const [left, right] = columnTexts(ctx, top, lastRowOf(group).row, 'outputTitle');
-    return { text: left !== undefined || right !== undefined ? `${left ?? ''}${right ?? ''}` : null, lastPlanned: undefined };
-  }
-  const window = (g: number) => {
-    const from = g > 0 ? lastRowOf(groups[g - 1]!).index + 1 : (ctx.first('activityIndicator')?.index ?? groups[0]!.opener[0]!.index - 12) + 1;
-    const to = g > 0 || groups[g]!.opener[0]!.index > from ? groups[g]!.opener[0]!.index : from + 11;
+    const from = g > 0 ? lastRowOf(groups[g - 1]!).index + 1 : (ctx.first('activityIndicator')?.index ?? opener.index - 12) + 1;
+    const to = g > 0 || opener.index > from ? opener.index : from + 11;
     return ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units));
-  };
-  // pdfminer may print every indicator ahead of the first group, in order.
-  const leading = window(0);
-  if (leading.length >= groups.length && groups.slice(1).every((_, g) => !window(g + 1).length)) return { text: leading[k] ?? null, lastPlanned: undefined };
-  const before = k === 0 ? leading : window(k);
-  if (before[0]) return { text: before[0], lastPlanned: undefined };
-  const text = trailing[k];
-  const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
-  return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
+  });
+  const allAhead = windows[0]!.length >= groups.length && windows.slice(1).every((w) => !w.length);
+  return groups.map((_, k): Found => {
+    if (allAhead) return { text: windows[0]![k] ?? null, lastPlanned: undefined };
+    if (windows[k]![0]) return { text: windows[k]![0]!, lastPlanned: undefined };
+    const text = trailing[k];
+    const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
+    return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
+  });
 }
 
 export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
@@ -61,9 +66,10 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   const units = new Set(rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold));
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
+  const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units);
   return found.map((_, k): Output => {
     const { actual, planned } = rows[k]!;
-    const { text, lastPlanned } = indicatorOf(ctx, found, k, trailing, units);
+    const { text, lastPlanned } = indicators[k]!;
     let indicator = typeof text === 'string' || text === null ? text : text.text;
     // The 活動見込 column printed apart from its row, just before the indicator.
     if (lastPlanned && planned.values.length === COLUMNS - 1) planned.values.push(...valuesOf(lastPlanned)!);
