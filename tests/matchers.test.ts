@@ -54,6 +54,21 @@ describe('budget', () => {
     expect(years[2]).toMatchObject({ initial: 197, supplementary: 10, total: 207, executed: 207, executionRate: 100 });
     expect(years[4]).toMatchObject({ initial: 183, request: 183 });
   });
+  const labelsFirst = ['予算額・執行額', '当初予算', '補正予算', '前年度から繰越', '翌年度へ繰越し', '予備費等', '計', '執行額', '執行率（％）', '24年度', '25年度', '26年度', '27年度', '28年度要求'];
+  it('reads a table printed in chunks: the 当初予算 row, then each year down its column', () => {
+    const values = '104 100 96 77 81 - - - - 104 90 87% 7 - - - 107 87 81% - - - - 96 72 75% - - - - - - - - 77 81'.split(' ');
+    const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...values)), 2015);
+    expect(years.map((y) => [y.initial, y.supplementary, y.total, y.executed, y.executionRate])).toEqual([
+      [104, 0, 104, 90, 87], [100, 7, 107, 87, 81], [96, 0, 96, 72, 75], [77, 0, 77, null, null], [81, null, 81, null, null],
+    ]);
+  });
+  it('reads a table printed row by row with the 要求 column apart, after a stray value', () => {
+    const values = '54 52 1,098 35 118 - - - - - - - - - - - - - - - - 52 1,008 35 118 49 906 30 94% 90% 86% 408 408'.split(' ');
+    const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...values)), 2015);
+    expect(years.map((y) => [y.initial, y.total, y.executed, y.executionRate])).toEqual([
+      [52, 52, 49, 94], [1098, 1008, 906, 90], [35, 35, 30, 86], [118, 118, null, null], [408, 408, null, null],
+    ]);
+  });
 });
 
 describe('fund flow', () => {

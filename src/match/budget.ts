@@ -4,9 +4,11 @@
 //   計 = 当初予算 + 補正予算 + 前年度から繰越し − 翌年度へ繰越し + 予備費等,  執行率 = 執行額 / 計.
 import type { Budget, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
+import { isLabel } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { breakdown } from './budget-breakdown.js';
+import { readStream, STREAM_ROWS } from './budget-stream.js';
 import { amountOf, centre, headerYear, nearestColumn, rateOf, runAfter, valuesOf, type Value } from './values.js';
 
 const AMOUNT_ROWS = ['initial', 'supplementary', 'carriedFromPrevious', 'carriedToNext', 'reserveFund', 'total', 'executed'] as const;
@@ -158,6 +160,30 @@ function readByTotals(ctx: MatchContext, initialRow: Array<Value | undefined>): 
   return grid.total.filter(Boolean).length >= YEAR_COLUMNS - 1 ? grid : null;
 }
 
+/** A letter of a title the extractor spelled down the page (平 / 成 / 2 / 8 …年度予算内訳). */
+const isVerticalLetter = (t: Token) => !isLabel(t) && /^\p{Script=Han}$/u.test(t.folded);
+
+/**
+ * Stream text whose table came in chunks: every value from the table's title to the 予算内訳's
+ * vertical title, read by the staircase decoder in budget-stream.ts.
+ */
+function readChunks(ctx: MatchContext): Grid | null {
+  const start = Math.min(...(['budgetTitle', 'initial'] as const).map((l) => ctx.first(l)?.index ?? Infinity));
+  if (!Number.isFinite(start)) return null;
+  const values: Value[] = [];
+  for (let i = start; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    if (isVerticalLetter(t) || t.labels.includes('outcomeTitle') || t.labels.includes('midTarget')) break;
+    if (t.rest) values.push(...(valuesOf({ ...t, labels: [] }, t.rest) ?? []));
+    values.push(...(valuesOf(t) ?? []));
+  }
+  const columns = readStream(values);
+  if (!columns) return null;
+  const grid = emptyGrid();
+  columns.forEach((column, c) => STREAM_ROWS.forEach((row, r) => { grid[row][c] = column[r]; }));
+  return grid;
+}
+
 function consistency(years: BudgetYear[]): number {
   let score = 0;
   for (const y of years) {
@@ -171,6 +197,16 @@ function consistency(years: BudgetYear[]): number {
   }
   return score;
 }
+
+/**
+ * How many more identities the chunk decoder's reading must satisfy than the plain readings'
+ * best: real sheets break their own arithmetic now and then, and a search that maximises it
+ * can find a wrong reading that breaks it less.
+ */
+const CHUNKS_MARGIN = 2;
+
+/** How many identities a complete table has: a 計 per year column and an 執行率 per past year. */
+const identities = (years: BudgetYear[]) => years.length - 1 + YEAR_COLUMNS - 1;
 
 function toYears(grid: Grid, firstYear: number): BudgetYear[] {
   const years: BudgetYear[] = [];
@@ -238,7 +274,13 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
   if (byTotals) candidates.push(byTotals);
   candidates.push(readScattered(ctx, rows));
   const readings = candidates.map((g) => toYears(g, firstYear));
-  const best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
+  let best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
+  // The chunk decoder searches; it runs only when no plain reading satisfies every identity.
+  if (!ctx.isLayout && consistency(best) < identities(best)) {
+    const chunks = readChunks(ctx);
+    const years = chunks ? toYears(chunks, firstYear) : null;
+    if (years && consistency(years) >= consistency(best) + CHUNKS_MARGIN) best = years;
+  }
   const pool = ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(amountOf).filter((x): x is number => x !== null && x > 0);
   completeByArithmetic(ctx, best, pool);
   return best;
