@@ -9,6 +9,7 @@ import { matchSelfCheck } from '../src/match/self-check.js';
 import { matchExpenses } from '../src/match/expenses.js';
 import { matchUnitCost } from '../src/match/unit-cost.js';
 import { matchReview } from '../src/match/review.js';
+import { matchOutcomes } from '../src/match/outcomes.js';
 
 const paragraphs = (...boxes: string[]) => `${boxes.join('\n\n')}\n`;
 
@@ -129,5 +130,29 @@ describe('review', () => {
   it('reads opinions after their labels and the verdict beside them', () => {
     const ctx = contextOf(paragraphs('外部有識者の所見', '外部有識者点検対象外', '行政事業レビュー推進チームの所見', '現\n状\n通\nり', '引き続き実施する。'));
     expect(matchReview(ctx)).toMatchObject({ externalOpinion: '外部有識者点検対象外', reviewTeamOpinion: '引き続き実施する。', reviewTeamVerdict: '現状通り' });
+  });
+});
+
+describe('outcomes', () => {
+  it('reads goal and indicator beside their rows in layout text, a year and a value inside the goal', () => {
+    const text = [
+      '                   定量的な成果目標                     成果指標                 単位            24年度         25年度             26年度',
+      '',
+      '                                                                   成果実',
+      '                                                      績                   ％             65.1           77.5          81.1',
+      '                                放送媒体の成果指標として、主要',
+      '            過去3年度の平均値を基準値として、基準 媒体であるテレビCMの理解度を',
+      '            値以上。                測定指標として設定。',
+      '            平成26年度 78.5％        テレビCMカルテ調査（ﾋﾞﾃﾞｵﾘｻｰﾁ 目標値                  ％                -                -        78.5',
+      '                                社）利用。',
+      '成果目標及び成',
+      '   果実績                                                             達成度    ％                -                -       103.3',
+    ].join('\n');
+    const [outcome] = matchOutcomes(contextOf(text, 'layout'), 2015);
+    expect(outcome).toMatchObject({
+      goal: '過去3年度の平均値を基準値として、基準値以上。平成26年度 78.5％',
+      indicator: '放送媒体の成果指標として、主要媒体であるテレビCMの理解度を測定指標として設定。テレビCMカルテ調査（ﾋﾞﾃﾞｵﾘｻｰﾁ社）利用。',
+    });
+    expect(outcome!.values[2]).toMatchObject({ actual: 81.1, target: 78.5, achievementRate: 103.3 });
   });
 });

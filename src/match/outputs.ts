@@ -7,7 +7,7 @@ import type { MatchContext } from './context.js';
 import { countOf, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { isProse } from './text-field.js';
-import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
+import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 /** Three past years and the current year's 活動見込. */
 const COLUMNS = 4;
@@ -24,8 +24,7 @@ function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: numb
   const group = groups[k]!;
   const previous = groups[k - 1];
   const top = previous ? lastRowOf(previous).row + 1 : group.opener[0]!.row - 2;
-  const [left, right] = columnTexts(ctx, top, lastRowOf(group).row, 'outputTitle');
-  return { text: left !== undefined || right !== undefined ? `${left ?? ''}${right ?? ''}` : null, lastPlanned: undefined };
+  return { text: columnText(ctx, top, lastRowOf(group).row, 'outputTitle') ?? null, lastPlanned: undefined };
 }
 
 /**

@@ -86,41 +86,72 @@ function endsText(word: string, next: string | undefined): boolean {
   return fold(word).length <= 3 && next !== undefined && readCell(next) !== null;
 }
 
+/** Index of the word after the widest run of spaces between a line's words. */
+function widestGap(words: readonly LineWordAt[]): number {
+  let best = 1;
+  let widest = -1;
+  for (let i = 1; i < words.length; i++) {
+    const gap = words[i]!.col - (words[i - 1]!.col + words[i - 1]!.text.length);
+    if (gap > widest) [best, widest] = [i, gap];
+  }
+  return best;
+}
+
+type LineWordAt = { col: number; text: string };
+
 /**
- * The two text columns on rows `top`..`bottom` left of the group's row labels, read from the
- * raw lines. Columns in layout text are character counts, which drift between lines with and
- * without wide characters, so each line is read up to its own first row label rather than up
- * to a fixed column. pdftotext -layout may leave a single space between two columns' wrapped
- * text, so a line is cut at its first run of white space; a line with one piece belongs to the
- * column it starts in.
+ * The words of rows `top`..`bottom` left of the group's row labels, line by line, read from
+ * the raw lines. Columns in layout text are character counts, which drift between lines with
+ * and without wide characters, so each line is read up to its own first row label rather than
+ * up to a fixed column.
  */
-export function columnTexts(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId): [string | undefined, string | undefined] {
-  const pieces: Array<Array<{ col: number; text: string }>> = [];
+function textLines(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId): LineWordAt[][] {
+  const pieces: LineWordAt[][] = [];
   for (let row = Math.max(1, top); row <= bottom; row++) {
-    const found: Array<{ col: number; text: string }> = [];
+    const found: LineWordAt[] = [];
     const words = lineWords(ctx.sheet.lines[row - 1] ?? '');
+    const ids = words.map((w) => labelsOf(fold(w.text)));
+    // Before a row label on its line everything is text, years and numbers too (平成26年度 78.5％).
+    const rowLabel = ids.findIndex((l) => l.length > 0 && !l.includes(titleLabel));
     for (const [k, w] of words.entries()) {
-      const ids = labelsOf(fold(w.text));
-      if (ids.includes(titleLabel)) continue;
-      if (ids.length || endsText(w.text, words[k + 1]?.text)) break;
+      if (ids[k]!.includes(titleLabel)) continue;
+      if (ids[k]!.length || (rowLabel < 0 && endsText(w.text, words[k + 1]?.text))) break;
       found.push(w);
     }
     if (found.length) pieces.push(found);
   }
+  return pieces;
+}
+
+/** The one text column beside a group (活動指標), its lines in order. */
+export function columnText(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId): string | undefined {
+  const lines = textLines(ctx, top, bottom, titleLabel).map((p) => p.map((w) => w.text).join(' '));
+  return lines.length ? joinWrapped(lines) : undefined;
+}
+
+/**
+ * The two text columns beside a group (定量的な成果目標, 成果指標). pdftotext -layout may leave
+ * a single space between the columns' wrapped text, so a line of several words is cut at its
+ * widest gap; a line of one word belongs to the column it starts in.
+ */
+export function columnTexts(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId): [string | undefined, string | undefined] {
+  const pieces = textLines(ctx, top, bottom, titleLabel);
   if (!pieces.length) return [undefined, undefined];
   const firstCol = Math.min(...pieces.map((p) => p[0]!.col));
+  // A line of several words splits at its widest gap: a single space may stand inside a cell
+  // (平成26年度 78.5％) as well as between the columns.
+  const splits = pieces.map((p) => (p.length > 1 ? widestGap(p) : p[0]!.col > firstCol + 3 ? 0 : p.length));
   // Where the second column starts: the nearest start of a right-hand piece on any line.
-  const secondCols = pieces.flatMap((p) => (p.length > 1 ? [p[p.length - 1]!.col] : p[0]!.col > firstCol + 3 ? [p[0]!.col] : []));
+  const secondCols = pieces.flatMap((p, k) => (splits[k]! < p.length ? [p[splits[k]!]!.col] : []));
   const secondCol = secondCols.length ? Math.min(...secondCols) : Infinity;
   const left: string[] = [];
   const right: string[] = [];
-  for (const p of pieces) {
-    if (p.length > 1) {
-      left.push(p[0]!.text);
-      right.push(p.slice(1).map((x) => x.text).join(''));
-    } else if (p[0]!.col >= secondCol - 3 && p[0]!.col > firstCol + 3) right.push(p[0]!.text);
-    else left.push(p[0]!.text);
-  }
+  pieces.forEach((p, k) => {
+    // A one-word line belongs to the column it starts in.
+    const at = p.length > 1 ? splits[k]! : p[0]!.col >= secondCol - 3 && p[0]!.col > firstCol + 3 ? 0 : 1;
+    if (at > 0) left.push(p.slice(0, at).map((w) => w.text).join(' '));
+    if (at < p.length) right.push(p.slice(at).map((w) => w.text).join(''));
+  });
   const join = (lines: string[]) => (lines.length ? joinWrapped(lines) : undefined);
   return [join(left), join(right)];
 }
