@@ -10,6 +10,7 @@ import { matchExpenses } from '../src/match/expenses.js';
 import { matchUnitCost } from '../src/match/unit-cost.js';
 import { matchReview } from '../src/match/review.js';
 import { matchOutcomes } from '../src/match/outcomes.js';
+import { matchRelatedProjects } from '../src/match/related-projects.js';
 
 const paragraphs = (...boxes: string[]) => `${boxes.join('\n\n')}\n`;
 
@@ -105,6 +106,25 @@ describe('self-check', () => {
     const rows = matchSelfCheck(ctx);
     expect(rows[0]).toMatchObject({ group: '国費投入の必要性', mark: '○', explanation: 'ニーズは高い。' });
     expect(rows[1]).toMatchObject({ mark: '△', explanation: '国が行う必要がある。' });
+  });
+  it('finds the 関連事業 mark and explanation on the related projects\' rows in layout text, apart from the names', () => {
+    const text = [
+      '          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',
+      '          各事業の右に記載）',
+      '',
+      '                       所管府省・部局名            事業番号          事業名',
+      '     関                                                                    次世代自動車はCO2排出量が少ないクリーンな自動車としてだけでなく、災害による',
+      '     連                                                                    停電等の発生時において、動く蓄電池として搭載された蓄電池を活用した',
+      '     事                                            親日派・知日派育成のための交流拡    ○   電力供給が可能である。',
+      '     業    外務省外務報道官・広報・文化組織対日理解促進交流室        0205   充拠出金 (対日理解促進交流プログ',
+      '                                                  ラム)',
+    ].join('\n');
+    const ctx = contextOf(text, 'layout');
+    const related = matchRelatedProjects(ctx);
+    expect(related).toEqual([{ owner: '外務省外務報道官・広報・文化組織対日理解促進交流室', projectNumber: '0205', name: '親日派・知日派育成のための交流拡充拠出金(対日理解促進交流プログラム)' }]);
+    const last = matchSelfCheck(ctx).at(-1)!;
+    expect(last.mark).toBe('○');
+    expect(last.explanation?.replace(/\s/g, '')).toBe('次世代自動車はCO2排出量が少ないクリーンな自動車としてだけでなく、災害による停電等の発生時において、動く蓄電池として搭載された蓄電池を活用した電力供給が可能である。');
   });
 });
 

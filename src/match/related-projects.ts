@@ -5,11 +5,16 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
+import { SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 
 const NUMBER = /^(?:新\d{2}-)?\d{1,4}$/;
+const MARKS = new Set<string>(SELF_CHECK_MARKS.filter((m) => !/^[-－‐]$/.test(m)));
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 /** Lines below the column heads that a related project's wrapped cells may take. */
 const TABLE_LINES = 16;
+/** How far left of its column head a long owner (所管府省・部局名) may start; the vertical 関連事業 left of it is single letters. */
+const OWNER_LEFT_REACH = 20;
 /** How far a wrapped cell reaches above or below its row. */
 const WRAP_REACH = 2;
 
@@ -21,12 +26,15 @@ const WRAP_REACH = 2;
  */
 function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   const nameHead = ctx.startingOnRows(header.row, header.row).find((t) => t.col > header.col && t.folded === '事業名');
-  const rightEdge = (nameHead?.end ?? header.end + 40) + 16;
   const end = ctx.find('checkResult').find((t) => t.row > header.row)?.row ?? header.row + TABLE_LINES;
+  // The self-check's mark (○) stands right of the names, its explanation right of the mark.
+  const markCol = Math.min(...range(header.row + 1, Math.min(end, header.row + TABLE_LINES)).flatMap((row) =>
+    lineWords(ctx.sheet.lines[row - 1] ?? '').filter((w) => w.col > header.col && MARKS.has(w.text)).map((w) => w.col)));
+  const rightEdge = Math.min((nameHead?.end ?? header.end + 40) + 16, markCol);
   const lines: Array<{ row: number; words: LineWord[] }> = [];
   for (let row = header.row + 1; row < Math.min(end, header.row + TABLE_LINES); row++) {
     const words = lineWords(ctx.sheet.lines[row - 1] ?? '')
-      .filter((w) => w.col >= header.col - 8 && w.col < rightEdge && [...w.text].length > 1);
+      .filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && [...w.text].length > 1);
     if (words.length) lines.push({ row, words });
   }
   const mains = lines.filter((l) => l.words.some((w) => NUMBER.test(fold(w.text))));

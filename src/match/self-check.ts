@@ -22,6 +22,9 @@ function findItem(tokens: readonly Token[], key: string): Token | undefined {
 
 const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || (t.folded.length >= 8 && i.key.includes(t.folded)));
 
+/** Lines below an item within which its mark may stand (the related-projects table's rows). */
+const BELOW_REACH = 12;
+
 /** Tokens after the first item within which the table stands, when no 点検結果 follows it. */
 const TABLE_REACH = 200;
 
@@ -81,6 +84,15 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     if (stream) return stream.marks[k];
     return f.token ? marks.filter((m) => Math.abs(m.row - f.token!.row) <= 1 && m.col > f.token!.col).sort((a, b) => a.col - b.col)[0] : undefined;
   });
+  // The 関連事業 item's mark stands on the rows of the related projects below it, not beside it:
+  // an item still without a mark takes the nearest free one below it, before the next item.
+  if (!stream) {
+    found.forEach((f, k) => {
+      if (chosen[k] || !f.token) return;
+      const nextRow = found.slice(k + 1).find((g) => g.token && g.token.row > f.token!.row)?.token!.row ?? f.token.row + BELOW_REACH;
+      chosen[k] = marks.filter((m) => m.row > f.token!.row && m.row < Math.min(nextRow, f.token!.row + BELOW_REACH) && !chosen.includes(m)).sort((a, b) => a.row - b.row)[0];
+    });
+  }
   return found.map((f, k) => {
     const mark = chosen[k];
     const explanation = stream ? stream.explanations[k] : explanationBeside(mark);
