@@ -151,6 +151,33 @@ describe('review', () => {
     const ctx = contextOf(paragraphs('外部有識者の所見', '外部有識者点検対象外', '行政事業レビュー推進チームの所見', '現\n状\n通\nり', '引き続き実施する。'));
     expect(matchReview(ctx)).toMatchObject({ externalOpinion: '外部有識者点検対象外', reviewTeamOpinion: '引き続き実施する。', reviewTeamVerdict: '現状通り' });
   });
+  it('reads layout opinions row by row, a dash as nothing written, and a vertical verdict broken by its label', () => {
+    const text = [
+      '         点検結果      シップリサイクル法に基づく船舶の環境上適正な再資源化解体を促進するため、事業者への周知や国際動向の調査等を行う。',
+      '',
+      '          改善の      連絡協議会を運営するために必要な、諸謝金、旅費、庁費を支払う。なお、今年度においては、フィジビリティスタディとして、',
+      '          方向性      説の構築・検証までを事業対象とする。',
+      '',
+      '  外部有識者の所見         －',
+      '                       事',
+      '                       業',
+      '                       全',
+      '                       体',
+      '                       の   保存修理・活用整備により集客施設として生まれ変わった国宝・重要文化財（歴史的建造物等）や史跡等で開催される、往時を',
+      '行政事業レビュー推進チームの         抜   ・民俗芸能の公演、コンサート等の実施を支援する。',
+      '      所見',
+      '                       本   いる。',
+      '                       的',
+      '                       な',
+      '                       改',
+      '                       善',
+    ].join('\n');
+    const review = matchReview(contextOf(text, 'layout'));
+    expect(review.checkResult).toBe('シップリサイクル法に基づく船舶の環境上適正な再資源化解体を促進するため、事業者への周知や国際動向の調査等を行う。');
+    expect(review.improvementDirection?.startsWith('連絡協議会を運営する')).toBe(true);
+    expect(review.externalOpinion).toBeNull();
+    expect(review.reviewTeamVerdict).toBe('事業全体の抜本的な改善');
+  });
 });
 
 describe('outcomes', () => {

@@ -9,17 +9,22 @@ import { isProse, textAfter } from './text-field.js';
 
 const isOpinion = (t: Token) => isProse(t) && t.folded.length > 3;
 
+/** Rows above and below its label within which a verdict stands; a vertical one (事/業/全/体/の/抜/本/…) reaches further. */
+const VERDICT_REACH = 4;
+const VERTICAL_VERDICT_REACH = 8;
+
 function verdictNear(ctx: MatchContext, anchor: Token | undefined, verdicts: readonly string[]): string | null {
   if (!anchor) return null;
-  const near = ctx.isLayout
-    ? ctx.tokens.filter((t) => Math.abs(t.row - anchor.row) <= 4 && t.col > anchor.col)
-    : ctx.tokens.slice(Math.max(0, anchor.index - 4), anchor.index + 6);
+  // Tokens right of the label whose lines come within `reach` rows of it (a vertical verdict
+  // joined into one box starts well above its label).
+  const beside = (reach: number) => ctx.tokens.filter((t) => t.row <= anchor.row + reach && t.lines.at(-1)!.line >= anchor.row - reach && t.col > anchor.col);
+  const near = ctx.isLayout ? beside(VERDICT_REACH) : ctx.tokens.slice(Math.max(0, anchor.index - 4), anchor.index + 6);
   const token = near.find((t) => verdicts.includes(fold(t.text)) && !ctx.isUsed(t));
   if (token) {
     ctx.use(token);
     return fold(token.text);
   }
-  return ctx.isLayout ? verticalVerdict(near, verdicts) : null;
+  return ctx.isLayout ? verticalVerdict(beside(VERTICAL_VERDICT_REACH), verdicts) : null;
 }
 
 /**
@@ -27,7 +32,8 @@ function verdictNear(ctx: MatchContext, anchor: Token | undefined, verdicts: rea
  * lines; the short pieces in one column, read top to bottom, are the verdict.
  */
 function verticalVerdict(near: readonly Token[], verdicts: readonly string[]): string | null {
-  const pieces = near.filter((t) => t.folded.length <= 4).sort((a, b) => a.row - b.row);
+  const vertical = (t: Token) => t.folded.length <= 4 || t.lines.every((l) => [...l.text.trim()].length === 1);
+  const pieces = near.filter(vertical).sort((a, b) => a.row - b.row);
   for (const first of pieces) {
     const column = pieces.filter((t) => Math.abs(t.col - first.col) <= 1);
     const text = column.map((t) => t.folded).join('');

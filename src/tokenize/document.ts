@@ -164,7 +164,9 @@ function layoutBoxes(lines: readonly string[]): Box[] {
   lines.forEach((text, i) => {
     const segs = segmentsOf(text, i + 1);
     for (const seg of segs) {
-      const above = open.find((b) => continues(b, seg, i));
+      // A label left of the segment opens a new row of the form (改善の beside its text).
+      const besideLabel = segs.some((s) => s.col < seg.col && LABEL_FORMS.has(fold(s.text)));
+      const above = open.find((b) => continues(b, seg, i, besideLabel));
       if (above) {
         above.lines.push({ text: seg.text, line: seg.line });
         above.lastLine = i + 1;
@@ -190,9 +192,9 @@ const FULL_LINE = 30;
 /** Wrapped text may skip a line where the label beside it takes more lines. */
 const MAX_GAP = 1;
 
-function continues(box: { lastLine: number; col: number; lines: BoxLine[] }, seg: Segment, lineIndex: number): boolean {
+function continues(box: { lastLine: number; col: number; lines: BoxLine[] }, seg: Segment, lineIndex: number, besideLabel: boolean): boolean {
   const gap = lineIndex + 1 - box.lastLine;
-  if (gap < 1 || gap > MAX_GAP + 1 || startsNewCell(seg.text)) return false;
+  if (gap < 1 || gap > MAX_GAP + 1 || startsNewCell(seg.text) || (gap > 1 && besideLabel)) return false;
   if (Math.abs(box.col - seg.col) > (gap === 1 ? 2 : 0)) return false;
   const last = box.lines[box.lines.length - 1]!.text;
   if (startsNewCell(last)) return false;
