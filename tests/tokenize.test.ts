@@ -35,6 +35,17 @@ describe('tokenizer', () => {
     expect(v140.col).toBe(text.indexOf('140'));
     expect(t.filter((x) => x.text === '-')).toHaveLength(2);
   });
+  it('joins layout prose wrapped onto a line that starts with a number, but never a label into a value', () => {
+    const prose = [
+      '        事業の目的          「『日本再興戦略』改訂',
+      '                       2014」等において、下水道分野は重点分野として位置付けられている。',
+    ].join('\n');
+    expect(tokens(prose, 'layout').map((t) => t.text)).toContain('「『日本再興戦略』改訂2014」等において、下水道分野は重点分野として位置付けられている。');
+    const table = [' 計算式          百万円/件          -          30／1', '            政策    Ⅲ．ＯＤＡの推進'].join('\n');
+    const t = tokens(table, 'layout');
+    expect(t.find((x) => x.labels.includes('policy'))?.text).toBe('政策');
+    expect(t.map((x) => x.text)).toContain('百万円/件');
+  });
 });
 
 describe('decoding', () => {

@@ -195,6 +195,8 @@ const MAX_GAP = 1;
 function continues(box: { lastLine: number; col: number; lines: BoxLine[] }, seg: Segment, lineIndex: number, besideLabel: boolean): boolean {
   const gap = lineIndex + 1 - box.lastLine;
   if (gap < 1 || gap > MAX_GAP + 1 || startsNewCell(seg.text) || (gap > 1 && besideLabel)) return false;
+  // A label starts a cell of its own; it never continues a value above it (百万円/件 / 政策).
+  if (LABEL_FORMS.has(fold(seg.text)) && !LABEL_FORMS.has(fold(box.lines[box.lines.length - 1]!.text))) return false;
   if (Math.abs(box.col - seg.col) > (gap === 1 ? 2 : 0)) return false;
   const last = box.lines[box.lines.length - 1]!.text;
   if (startsNewCell(last)) return false;
@@ -203,9 +205,12 @@ function continues(box: { lastLine: number; col: number; lines: BoxLine[] }, seg
   return gap === 1 || (box.lines.length >= 2 && last.length >= 10 && last.length >= 0.8 * widest) || (last.length >= FULL_LINE && !LABEL_FORMS.has(fold(last)));
 }
 
+/** Wrapped prose may start with a number (2014」等において…); a cell this short that does is a value. */
+const SHORT_CELL = 12;
+
 /** A value or a bracketed note never continues the cell above it in a table. */
 function startsNewCell(text: string): boolean {
-  return /^[-－―‐△▲]?[\d０-９]/.test(text) || /^[【（(]/.test(text) && text.length < 3;
+  return (/^[-－―‐△▲]?[\d０-９]/.test(text) && [...text].length < SHORT_CELL) || (/^[【（(]/.test(text) && text.length < 3);
 }
 
 export function buildDocument(text: string, extractor?: Extractor): SheetDocument {
