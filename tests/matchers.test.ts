@@ -83,6 +83,25 @@ describe('fund flow', () => {
       { block: 'B', name: '（株）ＦＦＲＩ', amount: 25, role: '潜在脅威の調査' },
     ]);
   });
+  it('reads a layout box whose name wraps onto a line of its own before the amount', () => {
+    const text = [
+      '                                                               内閣府',
+      '                                                          ２１ . ００４百万円',
+      '',
+      '                       Ａ．エム・アール・アイ リサーチアソシエイツ   Ｂ．エム・アール・アイ リサーチ',
+      '',
+      '                                    （株）                      （株）',
+      '                               ８ . ６４百万円                 ８ . １百万円',
+      '',
+      '                          規制改革の利用者メリットの推計             データセット作成や分析を通じて',
+      '                          及び新たな分析手法の検討を実施             、自立的に経済が発展している',
+    ].join('\n');
+    const flows = matchFundFlow(contextOf(text, 'layout'));
+    expect(flows.map((f) => [f.block, f.name, f.amount])).toEqual([
+      [null, '内閣府', 21.004], ['A', 'エム・アール・アイ リサーチアソシエイツ（株）', 8.64], ['B', 'エム・アール・アイ リサーチ（株）', 8.1],
+    ]);
+    expect(flows[1]!.role).toBe('規制改革の利用者メリットの推計及び新たな分析手法の検討を実施');
+  });
 });
 
 describe('recipients', () => {

@@ -35,7 +35,10 @@ function blockLetter(letter: string): string {
 /** A name line followed by an amount line, in one box or in the next one. */
 function readBoxes(ctx: MatchContext): FlowBox[] {
   const out: FlowBox[] = [];
+  const consumed = new Set<Token>();
+  const below = (t: Token) => ctx.startingOnRows(t.row + 1, t.row + AMOUNT_BELOW).find((n) => Math.abs(centre(n) - centre(t)) < 8);
   ctx.tokens.forEach((t, i) => {
+    if (consumed.has(t)) return;
     const lines = t.lines.map((l) => l.text);
     let name: string | undefined;
     let amount: number | null = null;
@@ -43,17 +46,22 @@ function readBoxes(ctx: MatchContext): FlowBox[] {
     if (lines.length >= 2 && flowAmount(lines[lines.length - 1]!) !== null) {
       name = lines.slice(0, -1).join('');
       amount = flowAmount(lines[lines.length - 1]!);
-    } else {
-      const next = ctx.isLayout
-        ? ctx.startingOnRows(t.row + 1, t.row + AMOUNT_BELOW).find((n) => Math.abs((n.col + n.end) / 2 - (t.col + t.end) / 2) < 8)
-        : ctx.tokens[i + 1];
-      if (next && flowAmount(t.text) === null && flowAmount(next.text) !== null) {
-        name = t.text;
+    } else if (flowAmount(t.text) === null) {
+      // Layout text: a long name wraps onto the lines below it (（株）) before its amount.
+      let next = ctx.isLayout ? below(t) : ctx.tokens[i + 1];
+      const wrapped: Token[] = [];
+      while (ctx.isLayout && next && flowAmount(next.text) === null && BLOCK_NAME.test(t.text) && !BLOCK_NAME.test(next.text) && !isLabel(next) && wrapped.length < 2) {
+        wrapped.push(next);
+        next = below(next);
+      }
+      if (next && flowAmount(next.text) !== null) {
+        name = [t, ...wrapped].map((w) => w.text).join('');
         amount = flowAmount(next.text);
-        used.push(next);
+        used.push(...wrapped, next);
       }
     }
     if (name === undefined) return;
+    used.forEach((u) => consumed.add(u));
     const m = BLOCK_NAME.exec(name.trim());
     out.push({ block: m ? blockLetter(m[1]!) : null, name: (m ? m[2]! : name).trim(), amount, tokens: used });
   });
