@@ -44,7 +44,9 @@ describe('the seed sheet (h28 総務省 0092, pdfminer)', () => {
 
 describe('corpus fixtures, every extractor', () => {
   const dir = fixture('corpus');
-  const floors = { pdfminer: 0.57, pdftotext: 0.67, layout: 0.955 } as const;
+  const floors = { pdfminer: 0.58, pdftotext: 0.69, layout: 0.97 } as const;
+  // Issue 3 asks that no sheet score below 90%; -layout text holds that already.
+  const sheetFloors: Partial<Record<keyof typeof floors, number>> = { layout: 0.9 };
   for (const kind of Object.keys(floors) as Array<keyof typeof floors>) {
     it(`${kind} text scores at least ${floors[kind] * 100}% and always passes the schema`, () => {
       let right = 0;
@@ -54,6 +56,7 @@ describe('corpus fixtures, every extractor', () => {
         expect(reviewSheetSchema.safeParse(sheet).success).toBe(true);
         const want = JSON.parse(readFileSync(`${dir}/${f.replace(`.${kind}.txt`, '.expected.json')}`, 'utf8'));
         const t = scorer.scoreSheet(want, sheet);
+        if (sheetFloors[kind]) expect(t.right / t.total, f).toBeGreaterThanOrEqual(sheetFloors[kind]!);
         right += t.right;
         total += t.total;
         expect(sheet.sheet).toEqual(want.sheet);
