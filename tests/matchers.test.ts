@@ -22,6 +22,12 @@ describe('sheet header and project', () => {
     const p = matchProject(ctx);
     expect(p).toMatchObject({ name: 'Ｍ２Ｍ実証事業', bureau: '情報流通行政局', division: '情報セキュリティ対策室', responsibleOfficial: '室長　大森　一顕', accounts: ['一般会計'] });
   });
+  it('reads the 作成責任者 from short boxes after its label, or before 会計区分 when labels come first', () => {
+    const after = contextOf(paragraphs('担当課室', '地球温暖化対策課', '作成責任者', '課長', '松澤', '裕', '会計区分', '一般会計'));
+    expect(matchProject(after).responsibleOfficial).toBe('課長　松澤　裕');
+    const before = contextOf(paragraphs('作成責任者', '事業開始年度', '平成１２年度', '担当課室', '雇用均等政策課', '雇用均等政策課長', '小林　洋子', '会計区分', '一般会計'));
+    expect(matchProject(before).responsibleOfficial).toBe('雇用均等政策課長　小林　洋子');
+  });
   it('reads 終了予定なし as no end year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });

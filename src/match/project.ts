@@ -116,7 +116,33 @@ function responsibleOfficial(ctx: MatchContext, division: Token | undefined): st
   const inDivision = division ? OFFICIAL_TITLE.exec(division.text) : null;
   if (inDivision) return inDivision[1]!.trim();
   const value = textField(ctx, 'responsibleOfficial', 'project.responsibleOfficial', (t) => isText(t) && OFFICIAL_TITLE.test(` ${t.text}`));
-  return value?.text ?? null;
+  if (value) return value.text;
+  const run = anchor && !ctx.isLayout ? officialRun(ctx, anchor, division) : [];
+  if (!run.length) return null;
+  ctx.trace('project.responsibleOfficial', ...run);
+  return run.map((t) => t.text).join('　');
+}
+
+/** The 作成責任者 cell is a title and a name, which stream text may print as a few short boxes. */
+const OFFICIAL_PIECE = 20;
+const OFFICIAL_PIECES = 4;
+
+/**
+ * Stream text: the short boxes right after 作成責任者 (課長 / 松澤 / 裕), or, when a label
+ * follows it at once, those right before 会計区分 back to the 担当課室 value (pdfminer prints
+ * the header's labels first and the cells of a row together).
+ */
+function officialRun(ctx: MatchContext, anchor: Token, division: Token | undefined): Token[] {
+  const piece = (t: Token | undefined): t is Token =>
+    t !== undefined && t !== division && !isLabel(t) && !ctx.isUsed(t) && [...t.folded].length <= OFFICIAL_PIECE && !/^(?:平成|令和)?.*年度$|会計|予定/.test(t.folded);
+  const forward: Token[] = [];
+  for (let i = anchor.index + 1; forward.length < OFFICIAL_PIECES && piece(ctx.tokens[i]); i++) forward.push(ctx.tokens[i]!);
+  if (forward.length) return forward;
+  const accounts = ctx.find('accounts').find((t) => t.index > anchor.index);
+  if (!accounts) return [];
+  const backward: Token[] = [];
+  for (let i = accounts.index - 1; i > anchor.index && backward.length < OFFICIAL_PIECES && piece(ctx.tokens[i]); i--) backward.unshift(ctx.tokens[i]!);
+  return backward;
 }
 
 function splitList(text: string): string[] {
