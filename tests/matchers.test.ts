@@ -28,6 +28,13 @@ describe('sheet header and project', () => {
     const before = contextOf(paragraphs('作成責任者', '事業開始年度', '平成１２年度', '担当課室', '雇用均等政策課', '雇用均等政策課長', '小林　洋子', '会計区分', '一般会計'));
     expect(matchProject(before).responsibleOfficial).toBe('雇用均等政策課長　小林　洋子');
   });
+  it('knows the 主要経費 by its closed vocabulary when the labels come first', () => {
+    const ctx = contextOf(paragraphs('実施方法', '関係する計画、', '通知等', '主要経費', '経済協力費', '直接実施、委託・請負', '「成長戦略」（平成24年5月閣議決定）'));
+    const p = matchProject(ctx);
+    expect(p.mainExpense).toBe('経済協力費');
+    expect(p.implementationMethods).toEqual(['直接実施', '委託・請負']);
+    expect(p.relatedPlans).not.toBe('経済協力費');
+  });
   it('reads 終了予定なし as no end year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });

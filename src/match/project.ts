@@ -4,7 +4,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
 import {
-  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MINISTRIES, OFFICIAL_TITLE, type LabelId,
+  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MAIN_EXPENSES, MINISTRIES, OFFICIAL_TITLE, type LabelId,
 } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
@@ -88,6 +88,9 @@ function valueBefore(ctx: MatchContext, anchor: Token, accept: (t: Token) => boo
 function isText(t: Token): boolean {
   return !/^[\d,.%△▲-]*$/.test(t.folded) && !YEAR_TEXT.test(t.folded) && t.folded !== END_OPEN;
 }
+
+const isMainExpense = (t: Token) => !isLabel(t) && MAIN_EXPENSES.some((m) => t.folded === m);
+const isImplementationMethods = (t: Token) => t.folded.split(/[、,，・\s]/).every((w) => w === '' || IMPLEMENTATION_METHODS.some((m) => m.includes(w)));
 
 function isYear(t: Token): boolean {
   return YEAR_TEXT.test(t.folded) || t.folded === END_OPEN;
@@ -179,6 +182,8 @@ export function matchProject(ctx: MatchContext): Project {
   const official = responsibleOfficial(ctx, divisionToken);
   const division = divisionToken ? divisionToken.text.replace(OFFICIAL_TITLE, '').trim() : null;
 
+  // Closed vocabularies are read first, so the free-text fields around them cannot take their cells.
+  const mainExpense = textField(ctx, 'mainExpense', 'project.mainExpense', isMainExpense)?.text ?? ctx.tokens.find((t) => isMainExpense(t) && !ctx.isUsed(t))?.text ?? null;
   const start = textField(ctx, 'startYear', 'project.startYear', isYear);
   const end = textField(ctx, 'endYear', 'project.endYear', isYear);
   const accounts = accountsOf(ctx);
@@ -193,9 +198,9 @@ export function matchProject(ctx: MatchContext): Project {
     endYear: yearOf(end),
     accounts,
     legalBasis: text('legalBasis', 'legalBasis'),
-    relatedPlans: text('relatedPlans', 'relatedPlans'),
+    relatedPlans: textField(ctx, 'relatedPlans', 'project.relatedPlans', (t) => isText(t) && !isMainExpense(t) && !isImplementationMethods(t))?.text ?? null,
     mainPolicies: policiesText ? splitList(policiesText) : [],
-    mainExpense: text('mainExpense', 'mainExpense'),
+    mainExpense: mainExpense ?? text('mainExpense', 'mainExpense'),
     purpose: text('purpose', 'purpose'),
     overview: text('overview', 'overview'),
     implementationMethods: implementationMethods(ctx),

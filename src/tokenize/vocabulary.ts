@@ -179,6 +179,16 @@ export const SELF_CHECK_GROUPS = [
 export const SELF_CHECK_MARKS = ['○', '〇', '△', '×', '-', '－', '‐', '有', '無'] as const;
 
 /** 実施方法 check boxes, in the template's order. */
+/**
+ * 主要経費: the budget's classification of expenses by purpose (主要経費別分類), a closed list,
+ * so a stream extractor's scattered cell is known by its words wherever it stands.
+ */
+export const MAIN_EXPENSES = [
+  '社会保障関係費', '文教及び科学振興費', '科学技術振興費', '国債費', '恩給関係費', '地方交付税交付金', '地方特例交付金', '防衛関係費',
+  '公共事業関係費', '経済協力費', '中小企業対策費', 'エネルギー対策費', '食料安定供給関係費', 'その他の事項経費', '予備費',
+  '東日本大震災復興経費', '復旧・復興対策経費',
+] as const;
+
 export const IMPLEMENTATION_METHODS = ['直接実施', '補助', '負担', '交付', '貸付', '委託・請負', 'その他'] as const;
 
 /** Verdicts printed vertically beside the 推進チームの所見 and the 反映状況. */
