@@ -11,6 +11,7 @@ import { matchUnitCost } from '../src/match/unit-cost.js';
 import { matchReview } from '../src/match/review.js';
 import { matchOutcomes } from '../src/match/outcomes.js';
 import { matchRelatedProjects } from '../src/match/related-projects.js';
+import { matchPolicy } from '../src/match/policy.js';
 
 const paragraphs = (...boxes: string[]) => `${boxes.join('\n\n')}\n`;
 
@@ -233,5 +234,14 @@ describe('outcomes', () => {
       indicator: '放送媒体の成果指標として、主要媒体であるテレビCMの理解度を測定指標として設定。テレビCMカルテ調査（ﾋﾞﾃﾞｵﾘｻｰﾁ社）利用。',
     });
     expect(outcome!.values[2]).toMatchObject({ actual: 81.1, target: 78.5, achievementRate: 103.3 });
+  });
+});
+
+describe('policy', () => {
+  it('takes the 関係 text printed after the measure tables, just before the next section', () => {
+    const ctx = contextOf(paragraphs('政策', 'Ⅷ．その他', '施策', '８．技能講習修了者のデータ一元管理の強化', '定性的指標', '本事業の成果と上位施策・測定指標との関係',
+      '平成26年度', '目標', '産・学・金・官の連携により、地域の資源と資金を活用して、雇用を創出する。', '施策の進捗状況（実績）', '維持に向けた取組を推進。',
+      'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
+    expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
 });

@@ -1,6 +1,7 @@
 // 政策・施策 and the 本事業の成果と上位施策・測定指標との関係 text.
 import type { Policy } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
+import { isLabel } from '../tokenize/labels.js';
 import { isProse, textAfter } from './text-field.js';
 
 const POLICY_TEXT = /^(政策|施策)[\s　]+(.+)$/;
@@ -19,10 +20,28 @@ function inlineOrNext(ctx: MatchContext, label: 'policy' | 'measure'): string | 
   return textAfter(ctx, label, `policy.${label}`, (t) => isProse(t) && NUMBERED.test(t.folded), 6);
 }
 
+/** A cell of prose as long as the 関係 text's smallest. */
+const LONG_PROSE = 20;
+
+/**
+ * Stream text: the section's last cell is the 関係 text, which pdftotext prints after the
+ * 施策の進捗状況 tables, just before the next section's title (事業所管部局による点検・改善).
+ */
+function closingText(ctx: MatchContext): string | null {
+  const label = ctx.first('contribution');
+  const next = label && ctx.find('selfCheckTitle').find((t) => t.index > label.index);
+  if (ctx.isLayout || !label || !next) return null;
+  const before = ctx.tokens.slice(label.index + 1, next.index).filter((t) => !isLabel(t));
+  const last = before.at(-1);
+  if (!last || !isProse(last) || last.folded.length < LONG_PROSE || last.index < next.index - 2) return null;
+  ctx.trace('policy.contribution', last);
+  return last.text;
+}
+
 export function matchPolicy(ctx: MatchContext): Policy {
   return {
     policy: inlineOrNext(ctx, 'policy'),
     measure: inlineOrNext(ctx, 'measure'),
-    contribution: textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length > 10, 6),
+    contribution: closingText(ctx) ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length > 10, 6),
   };
 }
