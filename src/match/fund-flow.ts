@@ -93,7 +93,10 @@ export function matchFundFlow(ctx: MatchContext): FundFlow[] {
     return [];
   }
   const taken = new Set(boxes.flatMap((b) => b.tokens));
-  const end = ctx.first('expensesNote')?.index ?? ctx.first('recipientsTitle')?.index ?? ctx.tokens.length;
+  // The section ends at the 費目・使途 note or the recipients' title, whichever follows the boxes
+  // (pdfminer may print the note before them).
+  const boxesStart = boxes[0]!.tokens[0]!.index;
+  const end = Math.min(...[...ctx.find('expensesNote'), ...ctx.find('recipientsTitle')].map((t) => t.index).filter((i) => i > boxesStart), ctx.tokens.length);
   const flows: FundFlow[] = [];
   // Boxes are read in rows: each row of boxes is followed by the roles of its boxes.
   let k = 0;
@@ -104,10 +107,10 @@ export function matchFundFlow(ctx: MatchContext): FundFlow[] {
     const lastIndex = rowBoxes[rowBoxes.length - 1]!.tokens.at(-1)!.index;
     const nextIndex = boxes[k + 1]?.tokens[0]!.index ?? end;
     const roleScope = ctx.isLayout ? ctx.tokens.filter((t) => t.row > rowBoxes[0]!.tokens[0]!.row && t.index < nextIndex) : null;
+    const withRoles = rowBoxes.filter((b) => b.block !== null || !isMinistry(b.name));
     const roles = roleScope
       ? rolesByColumn(rowBoxes, roleScope, taken)
-      : roleTexts(ctx, lastIndex + 1, Math.max(lastIndex + 1, nextIndex), taken).map((p) => p.map((t) => t.text).join(''));
-    const withRoles = rowBoxes.filter((b) => b.block !== null || !isMinistry(b.name));
+      : splitToCount(roleTexts(ctx, lastIndex + 1, Math.max(lastIndex + 1, nextIndex), taken), withRoles.length).map((p) => p.map((t) => t.text).join(''));
     rowBoxes.forEach((b) => {
       const role = b.block === null && isMinistry(b.name) ? null : roles[withRoles.indexOf(b)] ?? null;
       flows.push({ block: b.block, name: b.name, amount: b.amount, role });
@@ -120,6 +123,28 @@ export function matchFundFlow(ctx: MatchContext): FundFlow[] {
 
 function isMinistry(name: string): boolean {
   return MINISTRIES.some((m) => fold(name).startsWith(m));
+}
+
+/**
+ * A row of boxes has a role each: when wrapped pieces were joined into fewer roles than that,
+ * a role is split again where the rest is longest (a wrap's last line is short; a role of its
+ * own is not).
+ */
+function splitToCount(pieces: Token[][], count: number): Token[][] {
+  const out = pieces.map((p) => [...p]);
+  while (out.length < count) {
+    let best: { group: number; at: number; rest: number } | null = null;
+    out.forEach((p, g) => {
+      for (let at = 1; at < p.length; at++) {
+        const rest = p.slice(at).reduce((n, t) => n + fold(t.text).length, 0);
+        if (!best || rest > best.rest) best = { group: g, at, rest };
+      }
+    });
+    if (!best) break;
+    const { group, at } = best as { group: number; at: number };
+    out.splice(group, 1, out[group]!.slice(0, at), out[group]!.slice(at));
+  }
+  return out;
 }
 
 /** Boxes of one row stand one after another with nothing but their own tokens between them. */
