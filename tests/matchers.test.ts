@@ -97,6 +97,11 @@ describe('fund flow', () => {
       { block: 'B', name: '（株）ＦＦＲＩ', amount: 25, role: '潜在脅威の調査' },
     ]);
   });
+  it('splits the roles of a row of boxes as many ways as there are boxes, where a wrap ends short', () => {
+    const ctx = contextOf(paragraphs('Ｂ．（株）ＦＦＲＩ', '２５百万円', 'Ｃ．（株）ＫＤＤＩ研究所', '２２百万円', '再委託',
+      'Ｍ２Ｍシステムの潜在脅威の調査', 'Ｍ２Ｍシステムに関するセキュリ', 'ティ上の課題抽出'));
+    expect(matchFundFlow(ctx).map((f) => f.role)).toEqual(['Ｍ２Ｍシステムの潜在脅威の調査', 'Ｍ２Ｍシステムに関するセキュリティ上の課題抽出']);
+  });
   it('reads a layout box whose name wraps onto a line of its own before the amount', () => {
     const text = [
       '                                                               内閣府',
@@ -130,6 +135,27 @@ describe('recipients', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));
     const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);
     expect(recipients[0]).toMatchObject({ name: '（株）日立製作所', summary: '調査検討', amount: 10 });
+  });
+});
+
+describe('recipients anchored on their 法人番号', () => {
+  it('reads rows scattered beyond a table and gives each the block of the fund-flow box with its amount', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', 'B', '国庫債務負担行為等による契約先上位10者リスト',
+      '（株）日立製作所 7010001008844\nIoT/M2Mセキュリティ対策\nガイドラインに係る調査検\n討', '10 総合評価入札 1 76.6％',
+      '（株）FFRI 3011101046226\nＭ２Ｍシステムの潜在脅威\nの調査', '25 - -', '2 90.1％', '総合評価入札7010001008844 108', '技術等の調査・課題抽出及\nび検証'));
+    const flows = [
+      { block: 'A', name: '（株）日立製作所', amount: 108, role: 'Ｍ２Ｍに関するセキュリティ技術等の調査・課題抽出及び検証' },
+      { block: 'B', name: '（株）ＦＦＲＩ', amount: 25, role: 'Ｍ２Ｍシステムの潜在脅威の調査' },
+      { block: 'D', name: '（株）日立製作所', amount: 10, role: 'IoT/M2Mセキュリティ対策ガイドラインに係る調査検討' },
+    ];
+    const { recipients } = matchRecipients(ctx, flows);
+    expect(recipients.map((r) => [r.block, r.rank, r.name, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      ['A', 1, '（株）日立製作所', 108, '総合評価入札', 2, 90.1],
+      ['B', 1, '（株）FFRI', 25, null, null, null],
+      ['D', 1, '（株）日立製作所', 10, '総合評価入札', 1, 76.6],
+    ]);
+    expect(recipients[0]!.summary).toBe('Ｍ２Ｍに関するセキュリティ技術等の調査・課題抽出及び検証');
+    expect(recipients[2]!.summary).toBe('IoT/M2Mセキュリティ対策ガイドラインに係る調査検討');
   });
 });
 

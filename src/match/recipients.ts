@@ -9,6 +9,7 @@ import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
 import { readByChunks } from './recipient-chunks.js';
+import { readByCorporateNumbers } from './recipient-anchors.js';
 import { CORPORATE, SLOTS, emptyRow, isMethod, isRank, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
@@ -250,9 +251,14 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   // ﾌﾞﾛｯｸ名): a stream extractor may print that table's title long before its body.
   const debtHead = debt ? ctx.find('recipientHeader').find((t) => t.index > debt.index && DEBT_HEAD.test(t.folded)) : undefined;
   const end = debt && debt.index > title.index ? (debtHead ?? debt).index : ctx.tokens.length;
-  const recipients = ctx.isLayout
+  let recipients = ctx.isLayout
     ? readRecipientLines(ctx.sheet.lines, title.row + 1, debt && debt.row > title.row ? debt.row : ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
     : tables(ctx, title.index, end).flatMap((t) => readRows(t, summaries));
+  // Nothing read as a table: the rows the 法人番号 anchor, wherever the extractor put their cells.
+  if (!ctx.isLayout && !recipients.some((r) => r.name || r.corporateNumber)) {
+    recipients = readByCorporateNumbers(ctx.tokens.slice(title.index), fundFlow);
+    if (recipients.length) ctx.report('info', 'recipients-anchored', 'recipients', `the 支出先 table could not be read as a table; ${recipients.length} rows were read from their 法人番号 and given the blocks of the fund-flow boxes with their amounts`);
+  }
   const debtContracts = debt ? readDebt(ctx, debt) : [];
   return { recipients, debtContracts };
 }
