@@ -194,6 +194,13 @@ describe('expenses', () => {
     expect(a).toMatchObject({ block: 'A', recipient: '富士ソフト（株）', total: 16.4 });
     expect(a!.items.map((i) => i.amount)).toEqual([13.3, 3.1]);
   });
+  it('reads blocks printed two abreast row by row, and takes a missing amount from 計', () => {
+    const ctx = contextOf(paragraphs('C.（株）ＫＤＤＩ研究所 D.(株）日立製作所', '費　目 使　途', '委託費 Ｍ２Ｍシステム調査等 20.4 人件費等 調査、会議運営、報告書作成等',
+      '金　額\n(百万円）', 'その他 消費税等 1.6 その他 消費税等 1', '計 22 計 10'));
+    const [c, d] = matchExpenses(ctx);
+    expect(c!.items).toEqual([{ category: '委託費', purpose: 'Ｍ２Ｍシステム調査等', amount: 20.4 }, { category: 'その他', purpose: '消費税等', amount: 1.6 }]);
+    expect(d).toMatchObject({ block: 'D', total: 10, items: [{ category: '人件費等', purpose: '調査、会議運営、報告書作成等', amount: 9 }, { category: 'その他', purpose: '消費税等', amount: 1 }] });
+  });
 });
 
 describe('unit cost', () => {

@@ -106,6 +106,9 @@ function readBand(lines: readonly string[], blocks: Block[]): void {
       pending.get(block)!.push(...piece.words);
       // An amount with no words waiting for it closes no item of its own.
       if (piece.amount !== null && pending.get(block)!.length) close(block, piece.amount);
+      // A row printed across whose last item has 費目 and 使途 but no amount: the amount is
+      // missing (printed elsewhere), and the item ends with the line all the same.
+      else if (piece.amount === null && i === pieces.length - 1 && pieces.length > 1 && piece.words.length >= 2) close(block, null);
     });
   }
   for (const block of blocks) if (pending.get(block)!.length) close(block, null);
