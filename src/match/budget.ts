@@ -205,8 +205,8 @@ function consistency(years: BudgetYear[]): number {
  */
 const CHUNKS_MARGIN = 2;
 
-/** How many identities a complete table has: a 計 per year column and an 執行率 per past year. */
-const identities = (years: BudgetYear[]) => years.length - 1 + YEAR_COLUMNS - 1;
+/** How many identities a complete table has: a 計 per column, the 要求 column's too, and an 執行率 per past year. */
+const identities = (years: BudgetYear[]) => years.length + YEAR_COLUMNS - 1;
 
 function toYears(grid: Grid, firstYear: number): BudgetYear[] {
   const years: BudgetYear[] = [];
@@ -275,8 +275,8 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
   candidates.push(readScattered(ctx, rows));
   const readings = candidates.map((g) => toYears(g, firstYear));
   let best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
-  // The chunk decoder searches; it runs only when no plain reading satisfies every identity.
-  if (!ctx.isLayout && consistency(best) < identities(best)) {
+  // The chunk decoder searches; it runs only when its reading could still win by the margin.
+  if (!ctx.isLayout && consistency(best) + CHUNKS_MARGIN <= identities(best)) {
     const chunks = readChunks(ctx);
     const years = chunks ? toYears(chunks, firstYear) : null;
     if (years && consistency(years) >= consistency(best) + CHUNKS_MARGIN) best = years;
