@@ -42,7 +42,7 @@ const JUMP_COST = 0.01;
 /** 補正予算, 繰越し and 予備費 are empty on most sheets: an amount there costs a little, to break ties. */
 const PART_COST = 0.004;
 /** Paths followed at once: enough for the readings the arithmetic has not yet told apart. */
-const BEAM = 30;
+const BEAM = 40;
 
 /** A cell's value, by column then row. */
 export type StreamGrid = Array<Array<Value | undefined>>;
