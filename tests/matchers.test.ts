@@ -12,6 +12,7 @@ import { matchReview } from '../src/match/review.js';
 import { matchOutcomes } from '../src/match/outcomes.js';
 import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPolicy } from '../src/match/policy.js';
+import { matchOutputs } from '../src/match/outputs.js';
 
 const paragraphs = (...boxes: string[]) => `${boxes.join('\n\n')}\n`;
 
@@ -276,5 +277,13 @@ describe('policy', () => {
       '平成26年度', '目標', '産・学・金・官の連携により、地域の資源と資金を活用して、雇用を創出する。', '施策の進捗状況（実績）', '維持に向けた取組を推進。',
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
+  });
+});
+
+describe('outputs', () => {
+  it('takes the unit glued to the indicator rather than a year header where the unit cell should be', () => {
+    const ctx = contextOf(paragraphs('活動指標', 'M2Mシステムのセキュリティ技術に関する調査・実証の\n課題件数 件', '活動実績', '27年度', '-', '-', '7', '当初見込み', '-', '-', '4', '-'));
+    const [output] = matchOutputs(ctx, 2016);
+    expect(output).toMatchObject({ indicator: 'M2Mシステムのセキュリティ技術に関する調査・実証の課題件数', unit: '件' });
   });
 });

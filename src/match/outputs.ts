@@ -76,7 +76,8 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
     // prints on whichever row line is nearest its middle.
     const thisYear = actual.values.length >= COLUMNS ? actual.values.splice(COLUMNS - 1) : [];
     if (planned.values.length === COLUMNS - 1 && thisYear[0]) planned.values.push(thisYear[0]);
-    let unit = actual.unit ?? planned.unit;
+    // A year header (27年度) standing where the unit cell should is not a unit.
+    let unit = [actual.unit, planned.unit].find((u) => u !== null && !/年度/.test(u)) ?? null;
     const glued = indicator ? GLUED_UNIT.exec(indicator) : null;
     if (indicator && glued && !unit) {
       indicator = indicator.slice(0, glued.index);
