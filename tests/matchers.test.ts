@@ -211,6 +211,12 @@ describe('unit cost', () => {
     expect(u).toMatchObject({ basis: '実証に係る費用／課題件数', unit: '百万円', formulaUnit: '百万円/件' });
     expect(u.values[2]).toEqual({ fiscalYear: 2015, value: 29.5, formula: '118／4' });
   });
+  it('reads the costs past the year headers and gives a formula printed apart the year whose cost it equals', () => {
+    const ctx = contextOf(paragraphs('単位当たり\nコスト', '単位', '円', '24年度', '25年度', '26年度', '10,913,404.2', '10,237,538.9', '10,501,920',
+      '21.004／2', '計算式', '百万円/件', '380／12', '335／88'));
+    const u = matchUnitCost(ctx, 2015);
+    expect(u.values.map((v) => [v.value, v.formula])).toEqual([[10913404.2, '380／12'], [10237538.9, '335／88'], [10501920, '21.004／2']]);
+  });
 });
 
 describe('review', () => {

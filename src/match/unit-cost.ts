@@ -4,7 +4,8 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { COST_UNIT, FORMULA_UNIT } from '../tokenize/vocabulary.js';
-import { countOf, runAfter, valuesOf } from './values.js';
+import { countOf, headerYear, runAfter, valuesOf, type Value } from './values.js';
+import type { Token } from '../tokenize/labels.js';
 import { textAfter, isProse } from './text-field.js';
 
 const PAST_COLUMNS = 3;
@@ -24,14 +25,12 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
     const [a, b] = fold(f).split(/[／/]/).map((x) => Number(x.replace(/,/g, '')));
     return a !== undefined && b ? a / b : null;
   });
-  const costRow = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfter(ctx, unitToken)) : [];
-  const formulaRow = formulas.slice(-PAST_COLUMNS);
-  const offset = PAST_COLUMNS - formulaRow.length;
-  formulaRow.forEach((f, i) => { values[offset + i]!.formula = f; });
+  const costRow = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unitToken)) : [];
   costRow.slice(-PAST_COLUMNS).forEach((v, i) => {
     const slot = values[PAST_COLUMNS - Math.min(costRow.length, PAST_COLUMNS) + i]!;
     slot.value = countOf(v);
   });
+  placeFormulas(values, formulas.slice(-PAST_COLUMNS));
   // Where the printed cost was not found next to its unit, a number equal to the formula is it.
   values.forEach((slot, i) => {
     if (slot.value !== null || !slot.formula) return;
@@ -41,4 +40,40 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
     if (found != null) values[i]!.value = found;
   });
   return { basis, unit: unitToken?.text ?? null, formulaUnit: formulaUnit ? formulaUnit.trim() : null, values };
+}
+
+/** Stream text: the cost row's values after its unit, past the year headers printed between them (円 24年度 25年度 26年度 …). */
+function runAfterHeaders(ctx: MatchContext, unit: Token): Value[] {
+  const out: Value[] = [...runAfter(ctx, unit)];
+  for (let i = unit.index + 1; !out.length && i < ctx.tokens.length && headerYear(ctx.tokens[i]!) !== null; i++) out.push(...runAfter(ctx, ctx.tokens[i]!));
+  return out;
+}
+
+/** The quotient of a 計算式, or null. */
+function quotient(formula: string): number | null {
+  const [a, b] = fold(formula).split(/[／/]/).map((x) => Number(x.replace(/,/g, '')));
+  return a !== undefined && b ? a / b : null;
+}
+
+/** Whether a cost is its formula's quotient at some power of ten (the two rows' units differ); a zero tells nothing. */
+const agrees = (value: number, q: number) => value > 0 && [1, 1e3, 1e6, 1e-3].some((k) => Math.abs(value - q * k) <= Math.max(0.051, value * 0.01));
+
+/**
+ * Formulas go to the years in order, unless giving each to the year whose cost it equals
+ * makes more of them agree (pdfminer may print one year's formula before the 計算式 label
+ * and the others after it).
+ */
+function placeFormulas(values: Array<{ value: number | null; formula: string | null }>, formulas: string[]): void {
+  const offset = values.length - formulas.length;
+  const inOrder = values.map((_, i) => (i >= offset ? formulas[i - offset]! : null));
+  const rest = [...formulas];
+  const matched = values.map((slot) => {
+    const f = slot.value === null ? undefined : rest.find((x) => { const q = quotient(x); return q !== null && agrees(slot.value!, q); });
+    if (f !== undefined) rest.splice(rest.indexOf(f), 1);
+    return f ?? null;
+  });
+  const byMatch = matched.map((f) => f ?? rest.shift() ?? null);
+  const agreeing = (fs: Array<string | null>) => fs.filter((f, i) => { const q = f ? quotient(f) : null; return q !== null && values[i]!.value !== null && agrees(values[i]!.value!, q); }).length;
+  const chosen = agreeing(byMatch) > agreeing(inOrder) ? byMatch : inOrder;
+  values.forEach((slot, i) => { slot.formula = chosen[i] ?? null; });
 }
