@@ -36,6 +36,7 @@ describe('the seed sheet (h28 総務省 0092, pdfminer)', () => {
     const t = scorer.scoreSheet(want, sheet);
     expect(sectionScore(t, 'sheet')).toBe(1);
     expect(sectionScore(t, 'budget')).toBe(1);
+    expect(sectionScore(t, 'policy')).toBe(1);
     expect(sectionScore(t, 'fundFlow')).toBe(1);
     expect(sectionScore(t, 'recipients')).toBe(1);
     expect(t.right / t.total).toBeGreaterThanOrEqual(0.64);
