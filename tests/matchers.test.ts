@@ -195,6 +195,12 @@ describe('expenses', () => {
     expect(a).toMatchObject({ block: 'A', recipient: '富士ソフト（株）', total: 16.4 });
     expect(a!.items.map((i) => i.amount)).toEqual([13.3, 3.1]);
   });
+  it('reads a lone block whose cells come in runs, by the 計 its amounts add up to', () => {
+    const ctx = contextOf(paragraphs('A.（株）ケー・デー・シー', 'B.', '費　目', '使　途', '金　額(百万円）', '人件費', '研究員の人件費', '一般管理費', '事務経費',
+      '計', '0.6', '1.4', '2', '計', '0', '支出先上位１０者リスト'));
+    expect(matchExpenses(ctx)).toEqual([{ block: 'A', recipient: '（株）ケー・デー・シー', total: 2,
+      items: [{ category: '人件費', purpose: '研究員の人件費', amount: 0.6 }, { category: '一般管理費', purpose: '事務経費', amount: 1.4 }] }]);
+  });
   it('reads blocks printed two abreast row by row, and takes a missing amount from 計', () => {
     const ctx = contextOf(paragraphs('C.（株）ＫＤＤＩ研究所 D.(株）日立製作所', '費　目 使　途', '委託費 Ｍ２Ｍシステム調査等 20.4 人件費等 調査、会議運営、報告書作成等',
       '金　額\n(百万円）', 'その他 消費税等 1.6 その他 消費税等 1', '計 22 計 10'));

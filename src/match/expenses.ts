@@ -11,13 +11,13 @@ import type { Expense } from '../assemble/schema.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
+import { readStreamBlock } from './expenses-stream.js';
+import { EXPENSE_COLUMN_HEAD_WORD as COLUMN_HEAD_WORD } from '../tokenize/vocabulary.js';
 
 const HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
 const MAY_HOLD_HEADER = /[A-ZＡ-Ｚ][.．]/;
 /** The column-head line under a header: 費目, 使途, 金額(百万円). */
 const COLUMN_HEADS = /使途|金額|\(百万円|^費目/;
-/** One word of the column-head line, whole or spaced out letter by letter (`費   目`). */
-const COLUMN_HEAD_WORD = /^(費目|費|目|使途|使|途|金額|金|額|\(百万円\)?)$/;
 /** Lines below a header within which its column heads must follow. */
 const HEADS_WITHIN = 6;
 
@@ -118,7 +118,8 @@ function readBand(lines: readonly string[], blocks: Block[]): void {
 function completeByArithmetic(block: Block): void {
   const missing = block.items.filter((i) => i.amount === null);
   const known = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
-  if (missing.length === 1 && block.total !== null) missing[0]!.amount = Math.round((block.total - known) * 1000) / 1000;
+  // A negative remainder means the items were misread, not that one is missing.
+  if (missing.length === 1 && block.total !== null && block.total >= known) missing[0]!.amount = Math.round((block.total - known) * 1000) / 1000;
   else if (!missing.length && block.total === null && block.items.length) block.total = Math.round(known * 1000) / 1000;
 }
 
@@ -157,5 +158,23 @@ export function matchExpenses(ctx: MatchContext): Expense[] {
     }
   });
   if (!out.length) ctx.report('warning', 'missing-section', 'expenses', 'no 費目・使途 block (a header like `A.name` over 費目 使途 金額) was found');
-  return out;
+  return ctx.isLayout ? out : withStreamBlock(ctx, out);
+}
+
+/**
+ * Stream text with one block: its cells may come in runs (all 費目, then 使途, then 金額) that
+ * the line reader cannot pair; readStreamBlock reads them by their sum instead.
+ */
+function withStreamBlock(ctx: MatchContext, out: Expense[]): Expense[] {
+  const named = out.filter((e) => e.recipient);
+  if (named.length !== 1) return out;
+  const block = named[0]!;
+  const header = ctx.tokens.find((t) => { const m = HEADER.exec(t.folded); return m !== null && m[1]!.normalize('NFKC') === block.block && fold(m[2]!) === fold(block.recipient ?? ''); });
+  const end = header && ctx.find('recipientsTitle').find((t) => t.index > header.index);
+  if (!header || !end) return out;
+  const read = readStreamBlock(ctx.tokens.slice(header.index + 1, end.index));
+  if (!read) return out;
+  block.items = read.items;
+  block.total = read.total;
+  return out.filter((e) => e === block || e.items.length || e.recipient);
 }
