@@ -5,8 +5,8 @@
 // Whatever the chunks, an extractor reads a row left to right and a column top to bottom, so
 // the cells filled at any moment form a staircase: a cell is next only when the cell above it
 // and the cell left of it are filled. We follow the staircases the values allow and score
-// each path by the sheet's arithmetic as each column's 計 and 執行率 arrive. Paths that agree
-// on everything the remaining checks depend on are merged, and a beam bounds the rest.
+// each path by the sheet's arithmetic as each column's 計 and 執行率 arrive. Of the paths that
+// reach one staircase only the best is followed, and a beam bounds how many are.
 import { amountOf, type Value } from './values.js';
 
 /** 当初予算, 補正予算, 前年度から繰越し, 翌年度へ繰越し, 予備費等, 計, 執行額, 執行率. */
