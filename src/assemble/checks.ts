@@ -2,7 +2,7 @@
 // (parseSheet) and on any JSON document (`review-parse validate`). They never change a value;
 // they tell a user which sheets, and which fields, to distrust. Fields are JSON paths.
 import type { Diagnostic, Recipient, ReviewSheet } from './schema.js';
-import { isValidCorporateNumber } from '../tokenize/values.js';
+import { formulaQuotient, isValidCorporateNumber } from '../tokenize/values.js';
 
 type Document = Pick<ReviewSheet, 'budget' | 'unitCost' | 'fundFlow' | 'expenses' | 'recipients' | 'debtContracts'>;
 type Rule = (doc: Document) => Diagnostic[];
@@ -36,12 +36,12 @@ const UNIT_SCALES = [0, 3, 4, 6, 8, -3, -4, -6];
 const unitCostFormula: Rule = ({ unitCost }) =>
   unitCost.values.flatMap((v, i) => {
     if (v.value === null || !v.formula) return [];
-    const [a, b] = v.formula.normalize('NFKC').split('/').map((x) => Number(x.replace(/,/g, '')));
-    if (a === undefined || !b || !Number.isFinite(a) || !Number.isFinite(b)) return [];
+    const q = formulaQuotient(v.formula);
+    if (q === null) return [];
     const decimals = (String(v.value).split('.')[1] ?? '').length;
     const step = 10 ** -decimals;
-    const fits = UNIT_SCALES.some((k) => Math.abs((a / b) * 10 ** k - v.value!) <= step);
-    return fits ? [] : [warning('unit-cost-formula', `unitCost.values[${i}].value`, `${v.fiscalYear}: 単位当たりコスト ${v.value} is not its 計算式 ${v.formula} = ${round(a / b)} (in any unit)`)];
+    const fits = UNIT_SCALES.some((k) => Math.abs(q * 10 ** k - v.value!) <= step);
+    return fits ? [] : [warning('unit-cost-formula', `unitCost.values[${i}].value`, `${v.fiscalYear}: 単位当たりコスト ${v.value} is not its 計算式 ${v.formula} = ${round(q)} (in any unit)`)];
   });
 
 /** 費目・使途: a block's items add up to its 計. */

@@ -96,33 +96,6 @@ function readColumns(ctx: MatchContext, initialRow: Array<Value | undefined>): G
   return i <= vs.length ? grid : null;
 }
 
-/** How many of the sheet's own identities a reading satisfies; the best reading wins. */
-/**
- * pdfminer may print the rows' values after all the labels: the 当初予算 row, then each past
- * year's column (補正, 繰越し, 繰越し, 予備費, 計, 執行額), the 執行率 values together, then the
- * parts of this year's and the 要求 columns and their 計. One of the readings consistency()
- * weighs; the sheet's arithmetic decides whether it is the right one.
- */
-function readColumnsRatesApart(ctx: MatchContext, initialRow: Array<Value | undefined>): Grid | null {
-  const found = trailingRun(ctx, initialRow);
-  if (!found) return null;
-  const rates = found.run.filter((v) => v.cell.kind === 'rate');
-  const vs = found.run.filter((v) => v.cell.kind !== 'rate');
-  const parts: Row[] = ['supplementary', 'carriedFromPrevious', 'carriedToNext', 'reserveFund'];
-  const past = YEAR_COLUMNS - 1;
-  if (vs.length < past * 6 + 2 * (parts.length + 1)) return null;
-  const grid = emptyGrid();
-  grid.initial = found.initial;
-  let i = 0;
-  for (let c = 0; c < past; c++) {
-    for (const row of [...parts, 'total', 'executed'] as Row[]) grid[row][c] = vs[i++];
-    grid.executionRate[c] = rates[c];
-  }
-  for (const c of [past, past + 1]) for (const row of parts) grid[row][c] = vs[i++];
-  for (const c of [past, past + 1]) grid.total[c] = vs[i++];
-  return grid;
-}
-
 /** The value run after the last row label, with the 当初予算 row split off when it opens it. */
 function trailingRun(ctx: MatchContext, initialRow: Array<Value | undefined>): { initial: Array<Value | undefined>; run: Value[] } | null {
   const last = rowLabel(ctx, 'executionRate');
@@ -184,6 +157,7 @@ function readChunks(ctx: MatchContext): Grid | null {
   return grid;
 }
 
+/** How many of the sheet's own identities a reading satisfies; the best reading wins. */
 function consistency(years: BudgetYear[]): number {
   let score = 0;
   for (const y of years) {
@@ -268,8 +242,6 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
   candidates.push(rows);
   const columns = readColumns(ctx, rows.initial);
   if (columns) candidates.push(columns);
-  const apart = readColumnsRatesApart(ctx, rows.initial);
-  if (apart) candidates.push(apart);
   const byTotals = readByTotals(ctx, rows.initial);
   if (byTotals) candidates.push(byTotals);
   candidates.push(readScattered(ctx, rows));

@@ -6,6 +6,7 @@
 import type { Expense } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
+import { lineWords } from '../tokenize/document.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import { EXPENSE_CATEGORY, EXPENSE_COLUMN_HEAD_WORD, LABELS } from '../tokenize/vocabulary.js';
 
@@ -19,7 +20,7 @@ type Item = Expense['items'][number];
 const EMPTY_BLOCK = /^[A-ZＡ-Ｚ]?[.．]$/;
 
 /** Words of a box, line by line and space by space: a line may glue an amount to a text (`0.5 旅費`). */
-const wordsOf = (t: Token) => t.lines.flatMap((l) => l.text.split(/[ \u3000]+/)).filter(Boolean);
+const wordsOf = (t: Token) => t.lines.flatMap((l) => lineWords(l.text).map((w) => w.text));
 
 /** The ways extractors interleave n 費目 (c) and n 使途 (p): row by row, or a column then the other. */
 function orders(n: number): Array<Array<'c' | 'p'>> {

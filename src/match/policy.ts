@@ -2,10 +2,7 @@
 import type { Policy } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
 import { isLabel } from '../tokenize/labels.js';
-import { fold } from '../tokenize/values.js';
-import { SELF_CHECK_GROUPS } from '../tokenize/vocabulary.js';
-
-const SELF_CHECK_ITEMS = SELF_CHECK_GROUPS.flatMap((g) => g.items.map(fold));
+import { isItemText } from './self-check.js';
 import { isProse, textAfter } from './text-field.js';
 
 const POLICY_TEXT = /^(政策|施策)[\s　]+(.+)$/;
@@ -36,7 +33,7 @@ function closingText(ctx: MatchContext): string | null {
   const next = label && ctx.find('selfCheckTitle').find((t) => t.index > label.index);
   if (ctx.isLayout || !label || !next) return null;
   // pdfminer may print the self-check's item texts before its title: they are not the 関係 text.
-  const before = ctx.tokens.slice(label.index + 1, next.index).filter((t) => !isLabel(t) && !SELF_CHECK_ITEMS.some((item) => item.startsWith(t.folded.slice(0, 12))));
+  const before = ctx.tokens.slice(label.index + 1, next.index).filter((t) => !isLabel(t) && !isItemText(t));
   const last = before.at(-1);
   if (!last || !isProse(last) || last.folded.length < LONG_PROSE || last.index < next.index - 2) return null;
   ctx.trace('policy.contribution', last);

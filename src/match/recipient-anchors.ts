@@ -7,7 +7,7 @@ import type { FundFlow, Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, isValidCorporateNumber } from '../tokenize/values.js';
-import { classify, emptyRow, setCell, type Word } from './recipient-cells.js';
+import { classify, emptyRow, roleCompletes, setCell, type Word } from './recipient-cells.js';
 
 /** A method glued to the number that follows it (総合評価入札7010001008844). */
 const GLUED_NUMBER = /^(\D+?)(\d{13})$/;
@@ -107,7 +107,7 @@ function rankWithinBlocks(rows: Recipient[], fundFlow: readonly FundFlow[]): Rec
     const role = fundFlow.find((f) => f.block === b)?.role;
     inBlock.forEach((r, k) => {
       r.rank = k + 1;
-      if (role && k === 0 && (!r.summary || (fold(r.summary).length < fold(role).length && fold(role).includes(fold(r.summary).slice(0, 6))))) r.summary = role;
+      if (role && k === 0 && roleCompletes(r.summary, role)) r.summary = role;
     });
     return inBlock;
   });

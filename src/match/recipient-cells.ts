@@ -69,3 +69,11 @@ export function setCell(r: Recipient, field: keyof Recipient, w: Word): void {
 
 export const isRank = (w: Word, next: number) => w.kind === 'amount' && /^\d{1,2}$/.test(fold(w.text)) && Number(fold(w.text)) === next;
 
+
+/**
+ * Whether a fund-flow box's role should stand for a row's 業務概要: the row has none, or one
+ * the table clipped (shorter, and the role contains its start).
+ */
+export function roleCompletes(summary: string | null, role: string): boolean {
+  return !summary || (fold(summary).length < fold(role).length && fold(role).includes(fold(summary).slice(0, 6)));
+}

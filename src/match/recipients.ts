@@ -10,7 +10,7 @@ import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
 import { readByChunks } from './recipient-chunks.js';
 import { readByCorporateNumbers } from './recipient-anchors.js';
-import { CORPORATE, SLOTS, emptyRow, isMethod, isRank, setCell, wordsOf, type Word } from './recipient-cells.js';
+import { CORPORATE, SLOTS, emptyRow, isMethod, isRank, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
 
@@ -205,7 +205,7 @@ function completeSummaries(rows: Recipient[], summaries: Map<string, string>): R
   for (const r of rows) {
     const full = r.name ? summaries.get(fold(r.name)) : undefined;
     if (!full) continue;
-    if (!r.summary || (fold(r.summary).length < fold(full).length && fold(full).includes(fold(r.summary).slice(0, 6)))) r.summary = full;
+    if (roleCompletes(r.summary, full)) r.summary = full;
   }
   return rows;
 }

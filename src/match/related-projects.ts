@@ -27,16 +27,13 @@ const WRAP_REACH = 2;
 function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   const nameHead = ctx.startingOnRows(header.row, header.row).find((t) => t.col > header.col && t.folded === '事業名');
   const end = ctx.find('checkResult').find((t) => t.row > header.row)?.row ?? header.row + TABLE_LINES;
+  const rows = range(header.row + 1, Math.min(end, header.row + TABLE_LINES)).map((row) => ({ row, words: lineWords(ctx.sheet.lines[row - 1] ?? '') }));
   // The self-check's mark (○) stands right of the names, its explanation right of the mark.
-  const markCol = Math.min(...range(header.row + 1, Math.min(end, header.row + TABLE_LINES)).flatMap((row) =>
-    lineWords(ctx.sheet.lines[row - 1] ?? '').filter((w) => w.col > header.col && MARKS.has(w.text)).map((w) => w.col)));
+  const markCol = Math.min(...rows.flatMap((r) => r.words.filter((w) => w.col > header.col && MARKS.has(w.text)).map((w) => w.col)));
   const rightEdge = Math.min((nameHead?.end ?? header.end + 40) + 16, markCol);
-  const lines: Array<{ row: number; words: LineWord[] }> = [];
-  for (let row = header.row + 1; row < Math.min(end, header.row + TABLE_LINES); row++) {
-    const words = lineWords(ctx.sheet.lines[row - 1] ?? '')
-      .filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && [...w.text].length > 1);
-    if (words.length) lines.push({ row, words });
-  }
+  const lines = rows
+    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && [...w.text].length > 1) }))
+    .filter((l) => l.words.length);
   const mains = lines.filter((l) => l.words.some((w) => NUMBER.test(fold(w.text))));
   return mains.map((main, k) => {
     const at = main.words.findIndex((w) => NUMBER.test(fold(w.text)));

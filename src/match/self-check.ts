@@ -20,7 +20,8 @@ function findItem(tokens: readonly Token[], key: string): Token | undefined {
   return tokens.find((t) => t.folded === key) ?? tokens.find((t) => t.folded.length >= 12 && key.startsWith(t.folded));
 }
 
-const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || (t.folded.length >= 8 && i.key.includes(t.folded)));
+/** A box holding a template item's text, or a piece of it (extractors wrap items). */
+export const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || (t.folded.length >= 8 && i.key.includes(t.folded)));
 
 /** Lines below an item within which its mark may stand (the related-projects table's rows). */
 const BELOW_REACH = 12;

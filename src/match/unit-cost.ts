@@ -1,7 +1,7 @@
 // 単位当たりコスト: 算出根拠, the cost per unit for each past year, and its 計算式 (`118／4`).
 import type { UnitCost } from '../assemble/schema.js';
 import { isLabel } from '../tokenize/labels.js';
-import { fold } from '../tokenize/values.js';
+import { fold, formulaQuotient } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { COST_UNIT, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { countOf, headerYear, runAfter, valuesOf, type Value } from './values.js';
@@ -21,10 +21,6 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const formulaUnit = formulaUnitToken ? (formulaUnitToken.inlineLabel ? formulaUnitToken.rest : formulaUnitToken.text) : null;
   // Values: a cost per unit equals its formula, which identifies it among the numbers.
   const values = Array.from({ length: PAST_COLUMNS }, (_, i) => ({ fiscalYear: firstYear + i, value: null as number | null, formula: null as string | null }));
-  const results = formulas.map((f) => {
-    const [a, b] = fold(f).split(/[／/]/).map((x) => Number(x.replace(/,/g, '')));
-    return a !== undefined && b ? a / b : null;
-  });
   const costRow = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unitToken)) : [];
   costRow.slice(-PAST_COLUMNS).forEach((v, i) => {
     const slot = values[PAST_COLUMNS - Math.min(costRow.length, PAST_COLUMNS) + i]!;
@@ -32,12 +28,13 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   });
   placeFormulas(values, formulas.slice(-PAST_COLUMNS));
   // Where the printed cost was not found next to its unit, a number equal to the formula is it.
-  values.forEach((slot, i) => {
-    if (slot.value !== null || !slot.formula) return;
-    const target = results[formulas.indexOf(slot.formula)];
-    if (target == null) return;
-    const found = ctx.tokens.flatMap((t) => (valuesOf(t) ?? [])).map((v) => countOf(v)).find((n) => n !== null && Math.abs(n - target) <= Math.max(0.051, target * 0.01));
-    if (found != null) values[i]!.value = found;
+  let numbers: Array<number | null> | undefined;
+  values.forEach((slot) => {
+    const target = slot.value === null && slot.formula ? formulaQuotient(slot.formula) : null;
+    if (target === null) return;
+    numbers ??= ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(countOf);
+    const found = numbers.find((n) => n !== null && Math.abs(n - target) <= Math.max(0.051, target * 0.01));
+    if (found != null) slot.value = found;
   });
   return { basis, unit: unitToken?.text ?? null, formulaUnit: formulaUnit ? formulaUnit.trim() : null, values };
 }
@@ -47,12 +44,6 @@ function runAfterHeaders(ctx: MatchContext, unit: Token): Value[] {
   const out: Value[] = [...runAfter(ctx, unit)];
   for (let i = unit.index + 1; !out.length && i < ctx.tokens.length && headerYear(ctx.tokens[i]!) !== null; i++) out.push(...runAfter(ctx, ctx.tokens[i]!));
   return out;
-}
-
-/** The quotient of a 計算式, or null. */
-function quotient(formula: string): number | null {
-  const [a, b] = fold(formula).split(/[／/]/).map((x) => Number(x.replace(/,/g, '')));
-  return a !== undefined && b ? a / b : null;
 }
 
 /** Whether a cost is its formula's quotient at some power of ten (the two rows' units differ); a zero tells nothing. */
@@ -68,12 +59,12 @@ function placeFormulas(values: Array<{ value: number | null; formula: string | n
   const inOrder = values.map((_, i) => (i >= offset ? formulas[i - offset]! : null));
   const rest = [...formulas];
   const matched = values.map((slot) => {
-    const f = slot.value === null ? undefined : rest.find((x) => { const q = quotient(x); return q !== null && agrees(slot.value!, q); });
+    const f = slot.value === null ? undefined : rest.find((x) => { const q = formulaQuotient(x); return q !== null && agrees(slot.value!, q); });
     if (f !== undefined) rest.splice(rest.indexOf(f), 1);
     return f ?? null;
   });
   const byMatch = matched.map((f) => f ?? rest.shift() ?? null);
-  const agreeing = (fs: Array<string | null>) => fs.filter((f, i) => { const q = f ? quotient(f) : null; return q !== null && values[i]!.value !== null && agrees(values[i]!.value!, q); }).length;
+  const agreeing = (fs: Array<string | null>) => fs.filter((f, i) => { const q = f ? formulaQuotient(f) : null; return q !== null && values[i]!.value !== null && agrees(values[i]!.value!, q); }).length;
   const chosen = agreeing(byMatch) > agreeing(inOrder) ? byMatch : inOrder;
   values.forEach((slot, i) => { slot.formula = chosen[i] ?? null; });
 }

@@ -84,6 +84,12 @@ export function eraYear(text: string): number | null {
 }
 
 /** 法人番号: 13 digits whose first digit is the check digit over the other twelve. */
+/** The quotient of a 計算式 (`118／4`, `1,693/765,310`), or null when it is not one. */
+export function formulaQuotient(formula: string): number | null {
+  const [a, b, extra] = fold(formula).split('/').map((x) => Number(x.replace(/,/g, '')));
+  return a !== undefined && b && extra === undefined && Number.isFinite(a) && Number.isFinite(b) ? a / b : null;
+}
+
 export function isValidCorporateNumber(digits: string): boolean {
   if (!/^\d{13}$/.test(digits)) return false;
   const body = digits.slice(1);
