@@ -191,20 +191,34 @@ describe('self-check', () => {
 describe('expenses', () => {
   it('reads a block whose items add up to its 計', () => {
     const ctx = contextOf(paragraphs('A.富士ソフト（株）', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '13.3', 'その他', '通信運搬費', '3.1', '計', '16.4'));
-    const [a] = matchExpenses(ctx);
+    const [a] = matchExpenses(ctx, []);
     expect(a).toMatchObject({ block: 'A', recipient: '富士ソフト（株）', total: 16.4 });
     expect(a!.items.map((i) => i.amount)).toEqual([13.3, 3.1]);
   });
   it('reads a lone block whose cells come in runs, by the 計 its amounts add up to', () => {
     const ctx = contextOf(paragraphs('A.（株）ケー・デー・シー', 'B.', '費　目', '使　途', '金　額(百万円）', '人件費', '研究員の人件費', '一般管理費', '事務経費',
       '計', '0.6', '1.4', '2', '計', '0', '支出先上位１０者リスト'));
-    expect(matchExpenses(ctx)).toEqual([{ block: 'A', recipient: '（株）ケー・デー・シー', total: 2,
+    expect(matchExpenses(ctx, [])).toEqual([{ block: 'A', recipient: '（株）ケー・デー・シー', total: 2,
       items: [{ category: '人件費', purpose: '研究員の人件費', amount: 0.6 }, { category: '一般管理費', purpose: '事務経費', amount: 1.4 }] }]);
+  });
+  it('reads two blocks whose cells come block by block, each amount run closed by its 計', () => {
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',
+      'その他', '消費税等', '計', '0.1', '0.1', '0.2', '0.1', '0.1', '計', '支出先上位１０者リスト'));
+    const [a, b] = matchExpenses(ctx, []);
+    expect(a).toEqual({ block: 'A', recipient: '甲社', total: 0.2, items: [{ category: '人件費', purpose: '研究員の人件費', amount: 0.1 }, { category: '旅費', purpose: '調査旅費', amount: 0.1 }] });
+    expect(b).toEqual({ block: 'B', recipient: '乙社', total: 0.1, items: [{ category: 'その他', purpose: '消費税等', amount: 0.1 }] });
+  });
+  it('reads two blocks whose rows alternate, and splits a 費目 glued to its 使途', () => {
+    const ctx = contextOf(paragraphs('A.甲社', '費', 'B.乙社', '目', '使', '途', '人件費', '職員給与', '3 旅費', '調査旅費', '1',
+      '委託費調査業務', '2 事業費', '会議費用', '4', '計', '5', '計', '5', '支出先上位１０者リスト'));
+    const [a, b] = matchExpenses(ctx, []);
+    expect(a!.items).toEqual([{ category: '人件費', purpose: '職員給与', amount: 3 }, { category: '委託費', purpose: '調査業務', amount: 2 }]);
+    expect(b!.items).toEqual([{ category: '旅費', purpose: '調査旅費', amount: 1 }, { category: '事業費', purpose: '会議費用', amount: 4 }]);
   });
   it('reads blocks printed two abreast row by row, and takes a missing amount from 計', () => {
     const ctx = contextOf(paragraphs('C.（株）ＫＤＤＩ研究所 D.(株）日立製作所', '費　目 使　途', '委託費 Ｍ２Ｍシステム調査等 20.4 人件費等 調査、会議運営、報告書作成等',
       '金　額\n(百万円）', 'その他 消費税等 1.6 その他 消費税等 1', '計 22 計 10'));
-    const [c, d] = matchExpenses(ctx);
+    const [c, d] = matchExpenses(ctx, []);
     expect(c!.items).toEqual([{ category: '委託費', purpose: 'Ｍ２Ｍシステム調査等', amount: 20.4 }, { category: 'その他', purpose: '消費税等', amount: 1.6 }]);
     expect(d).toMatchObject({ block: 'D', total: 10, items: [{ category: '人件費等', purpose: '調査、会議運営、報告書作成等', amount: 9 }, { category: 'その他', purpose: '消費税等', amount: 1 }] });
   });

@@ -7,12 +7,13 @@
 // that close them, and the items go to the blocks of the band in order (or by column when a
 // line holds fewer items than the band has blocks). The items must add up to 計; one missing
 // amount is what 計 leaves.
-import type { Expense } from '../assemble/schema.js';
+import type { Expense, Recipient } from '../assemble/schema.js';
+import type { Token } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
-import { readStreamBlock } from './expenses-stream.js';
-import { EXPENSE_COLUMN_HEAD_WORD as COLUMN_HEAD_WORD } from '../tokenize/vocabulary.js';
+import { readStreamBlocks } from './expenses-stream.js';
+import { EXPENSE_CATEGORY, EXPENSE_COLUMN_HEAD_WORD as COLUMN_HEAD_WORD } from '../tokenize/vocabulary.js';
 
 const HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
 const MAY_HOLD_HEADER = /[A-ZＡ-Ｚ][.．]/;
@@ -26,19 +27,23 @@ interface Block {
   letter: string;
   recipient: string;
   col: number;
+  /** The header's input line, for provenance. */
+  row: number;
+  /** Some item's 使途 holds a 費目 word: the lines did not keep the rows apart. */
+  misjoined?: boolean;
   items: Array<{ category: string | null; purpose: string | null; amount: number | null }>;
   total: number | null;
 }
 
 
 /** The blocks a header line opens; a name's words run to the next header. */
-function headersOf(line: string): Block[] {
+function headersOf(line: string, row: number): Block[] {
   const out: Block[] = [];
   for (const w of lineWords(line)) {
     const m = HEADER.exec(w.text);
     // An unused block of the template prints as a bare `D.` or `.`; it still takes its column.
     if (m || /^[.．]$/.test(w.text)) {
-      out.push({ letter: m ? m[1]!.normalize('NFKC') : '', recipient: m?.[2] ?? '', col: w.col, items: [], total: null });
+      out.push({ letter: m ? m[1]!.normalize('NFKC') : '', recipient: m?.[2] ?? '', col: w.col, row, items: [], total: null });
     } else if (out.length) {
       out[out.length - 1]!.recipient += w.text;
     }
@@ -78,6 +83,8 @@ function readBand(lines: readonly string[], blocks: Block[]): void {
   const close = (block: Block, amount: number | null) => {
     const [category, ...purpose] = pending.get(block)!.map((w) => w.text);
     pending.set(block, []);
+    // A 費目 word among the 使途 words: cells of other rows were joined into this one.
+    if (purpose.some((w) => EXPENSE_CATEGORY.test(fold(w)))) block.misjoined = true;
     if (category !== undefined || amount !== null) block.items.push({ category: category ?? null, purpose: purpose.length ? purpose.join('') : null, amount });
   };
   for (const line of lines) {
@@ -115,66 +122,111 @@ function readBand(lines: readonly string[], blocks: Block[]): void {
 }
 
 /** One missing amount is what 計 leaves; a missing 計 is the sum of complete items. */
-function completeByArithmetic(block: Block): void {
+function completeByArithmetic(block: Block): Block {
   const missing = block.items.filter((i) => i.amount === null);
   const known = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
   // A negative remainder means the items were misread, not that one is missing.
   if (missing.length === 1 && block.total !== null && block.total >= known) missing[0]!.amount = Math.round((block.total - known) * 1000) / 1000;
   else if (!missing.length && block.total === null && block.items.length) block.total = Math.round(known * 1000) / 1000;
+  return block;
 }
 
-export function matchExpenses(ctx: MatchContext): Expense[] {
+export function matchExpenses(ctx: MatchContext, recipients: readonly Recipient[]): Expense[] {
+  const blocks = readLines(ctx);
+  if (!ctx.isLayout) readStream(ctx, blocks, recipients);
+  const out: Expense[] = [];
+  for (const block of blocks) {
+    completeByArithmetic(block);
+    // Items that do not add up to 計 were not read in their rows: better none than wrong ones.
+    const sum = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
+    if (block.total !== null && block.items.length && Math.abs(sum - block.total) > 0.051 + 0.01 * block.items.length) {
+      ctx.report('warning', 'expenses-unread', `expenses[${out.length}].items`, `the 費目・使途 items of block ${block.letter} could not be read in their rows (they add up to ${Math.round(sum * 1000) / 1000}, not 計 ${block.total}); they are left out`);
+      block.items = [];
+    }
+    if (block.row) ctx.provenance[`expenses[${out.length}]`] = [block.row];
+    out.push({ block: block.letter, recipient: block.recipient, items: block.items, total: block.total });
+  }
+  if (!out.length) ctx.report('warning', 'missing-section', 'expenses', 'no 費目・使途 block (a header like `A.name` over 費目 使途 金額) was found');
+  return out;
+}
+
+/** The blocks as the text's lines show them: whole in layout text and row-style copies. */
+function readLines(ctx: MatchContext): Block[] {
   const lines = ctx.sheet.lines;
   const end = (ctx.first('expensesNote') ?? ctx.first('recipientsTitle'))?.row ?? lines.length + 1;
-  const start = ctx.first('expensesTitle')?.row ?? 1;
   // Header lines: block headers followed by their column heads (the fund flow's boxes, which
   // look alike, are followed by amounts in 百万円 instead).
   const headerRows: Array<{ row: number; blocks: Block[] }> = [];
   for (let row = 1; row < end; row++) {
     if (!MAY_HOLD_HEADER.test(lines[row - 1]!)) continue;
-    const blocks = headersOf(lines[row - 1]!);
+    const blocks = headersOf(lines[row - 1]!, row);
     if (!blocks.length) continue;
     const below = lines.slice(row, row + HEADS_WITHIN).map(fold);
     if (below.some((l) => COLUMN_HEADS.test(l)) && !below.some((l) => /百万円$/.test(l) && !COLUMN_HEADS.test(l))) headerRows.push({ row, blocks });
   }
-  const usable = headerRows.filter((h) => h.row >= start || headerRows.length > 0);
   const seen = new Set<string>();
-  const out: Expense[] = [];
-  usable.forEach((h, k) => {
-    const next = usable[k + 1]?.row ?? end;
-    readBand(lines.slice(h.row, next - 1), h.blocks);
+  const out: Block[] = [];
+  headerRows.forEach((h, k) => {
+    readBand(lines.slice(h.row, (headerRows[k + 1]?.row ?? end) - 1), h.blocks);
     for (const block of h.blocks) {
       if (!block.letter || seen.has(block.letter) || (!block.recipient && !block.items.length)) continue;
       seen.add(block.letter);
-      completeByArithmetic(block);
-      // Items that do not add up to 計 were not read in their rows: better none than wrong ones.
-      const sum = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
-      if (block.total !== null && block.items.length && Math.abs(sum - block.total) > 0.051 + 0.01 * block.items.length) {
-        ctx.report('warning', 'expenses-unread', `expenses[${out.length}].items`, `the 費目・使途 items of block ${block.letter} could not be read in their rows (they add up to ${Math.round(sum * 1000) / 1000}, not 計 ${block.total}); they are left out`);
-        block.items = [];
-      }
-      ctx.provenance[`expenses[${out.length}]`] = [h.row];
-      out.push({ block: block.letter, recipient: block.recipient, items: block.items, total: block.total });
+      out.push(block);
     }
   });
-  if (!out.length) ctx.report('warning', 'missing-section', 'expenses', 'no 費目・使途 block (a header like `A.name` over 費目 使途 金額) was found');
-  return ctx.isLayout ? out : withStreamBlock(ctx, out);
+  return out;
 }
 
 /**
- * Stream text with one block: its cells may come in runs (all 費目, then 使途, then 金額) that
- * the line reader cannot pair; readStreamBlock reads them by their sum instead.
+ * Stream text: the blocks whose items do not add up to their 計 in the line reading are read
+ * again from the region's cells, whatever their order (readStreamBlocks). Blocks whose
+ * header the line reading missed join them.
  */
-function withStreamBlock(ctx: MatchContext, out: Expense[]): Expense[] {
-  const named = out.filter((e) => e.recipient);
-  if (named.length !== 1) return out;
-  const block = named[0]!;
-  const header = ctx.tokens.find((t) => { const m = HEADER.exec(t.folded); return m !== null && m[1]!.normalize('NFKC') === block.block && fold(m[2]!) === fold(block.recipient ?? ''); });
-  const end = header && ctx.find('recipientsTitle').find((t) => t.index > header.index);
-  if (!header || !end) return out;
-  const read = readStreamBlock(ctx.tokens.slice(header.index + 1, end.index));
-  if (!read) return out;
-  block.items = read.items;
-  block.total = read.total;
-  return out.filter((e) => e === block || e.items.length || e.recipient);
+function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Recipient[]): void {
+  const headers = streamHeaders(ctx);
+  if (!headers.length) return;
+  for (const h of headers) {
+    const m = HEADER.exec(h.folded)!;
+    const letter = m[1]!.normalize('NFKC');
+    if (!blocks.some((b) => b.letter === letter)) blocks.push({ letter, recipient: h.lines[0]!.text.trim().slice(2).trim(), col: 0, row: h.row, items: [], total: null });
+  }
+  blocks.sort((a, b) => a.letter.localeCompare(b.letter));
+  const named = blocks.filter((b) => b.recipient);
+  const end = ctx.find('recipientsTitle').find((t) => t.index > headers[0]!.index)?.index ?? ctx.tokens.length;
+  // The block's 計 is the amount of the recipient its header names.
+  const amountsOf = (b: Block) => recipients.filter((r) => r.block === b.letter && r.amount !== null && fold(r.name ?? '') === fold(b.recipient)).map((r) => r.amount!);
+  const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, recipientAmounts: amountsOf(b) }));
+  const readings = readStreamBlocks(ctx.tokens.slice(headers[0]!.index, end), streamBlocks);
+  named.forEach((block, i) => {
+    const reading = readings?.[i];
+    if (!reading || (isBalanced(block) && !block.misjoined)) return;
+    // A reading whose 計 was not found does not replace lines that 計 completes.
+    if (!reading.balanced && isBalanced(completeByArithmetic(structuredClone(block)))) return;
+    block.items = reading.items;
+    block.total = reading.total;
+  });
+}
+
+/**
+ * The 費目・使途 block headers of stream text: `A.name` boxes not followed by an amount in
+ * 百万円 (which makes them fund-flow boxes). The fund flow comes first on the sheet, so of
+ * two headers with one letter the later is this section's.
+ */
+function streamHeaders(ctx: MatchContext): Token[] {
+  const from = ctx.first('fundFlowTitle')?.index ?? 0;
+  const to = ctx.find('recipientsTitle').find((t) => t.index > from)?.index ?? ctx.tokens.length;
+  const byLetter = new Map<string, Token>();
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i]!;
+    const m = HEADER.exec(t.folded);
+    if (!m || !m[2] || t.lines.length > 2) continue;
+    const amountBeside = [t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f));
+    if (!amountBeside) byLetter.set(m[1]!.normalize('NFKC'), t);
+  }
+  return [...byLetter.values()].sort((a, b) => a.index - b.index);
+}
+
+function isBalanced(block: Block): boolean {
+  const sum = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
+  return block.items.length > 0 && block.total !== null && Math.abs(sum - block.total) < 0.0051 * block.items.length;
 }

@@ -51,8 +51,9 @@ export function matchAll(ctx: MatchContext): Sections {
   const review = matchReview(ctx);
   const pastProjectNumbers = matchPastProjectNumbers(ctx);
   const fundFlow = matchFundFlow(ctx);
-  const expenses = matchExpenses(ctx);
   const { recipients, debtContracts } = matchRecipients(ctx, fundFlow);
+  // A block's 計 of 費目・使途 is the amount of the recipient it describes.
+  const expenses = matchExpenses(ctx, recipients);
   return {
     sheet, project, budget, outcomes, noQuantitativeTargetReason, outputs, unitCost, policy, selfCheck,
     relatedProjects, review, pastProjectNumbers, fundFlow, expenses, recipients, debtContracts,

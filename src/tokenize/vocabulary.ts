@@ -183,10 +183,14 @@ export const SELF_CHECK_MARKS = ['○', '〇', '△', '×', '-', '－', '‐', '
 export const EXPENSE_COLUMN_HEAD_WORD = /^(費目|費|目|使途|使|途|金額|金|額|\(百万円\)?)$/;
 
 /**
- * 費目 of the 費目・使途 table: the budget's usual expense heads, with or without 等. Used only
- * to tell which of two interleaved text runs holds the 費目 and which the 使途.
+ * 費目 of the 費目・使途 table: the budget's usual expense heads, with or without 等. Stream
+ * readers use them to tell a 費目 cell from a 使途 cell, and to split a 費目 glued to its 使途
+ * (`委託費調査、検証、報告書作成等`).
  */
-export const EXPENSE_CATEGORY = /^(人件費|事業費|旅費|外注費|一般管理費|その他|補助金|委託費|再委託費|諸謝金|謝金|庁費|賃金|消耗品費|備品費|設備費|印刷製本費|会議費|役務費|工事費|研究費|間接経費|直接経費|物品費|交付金|負担金|分担金|拠出金)等?$/;
+const EXPENSE_CATEGORIES = ['人件費', '事業費', '旅費', '外注費', '一般管理費', 'その他', '補助金', '委託費', '再委託費', '諸謝金', '謝金', '庁費', '賃金', '消耗品費', '備品費', '設備費', '印刷製本費', '会議費', '役務費', '工事費', '研究費', '間接経費', '直接経費', '物品費', '交付金', '負担金', '分担金', '拠出金'];
+export const EXPENSE_CATEGORY = new RegExp(`^(${EXPENSE_CATEGORIES.join('|')})等?$`);
+/** A 費目 that opens a longer text; the longest head wins (`再委託費` over `委託費`). */
+export const EXPENSE_CATEGORY_PREFIX = new RegExp(`^(${[...EXPENSE_CATEGORIES].sort((a, b) => b.length - a.length).join('|')})等?`);
 
 /**
  * 主要経費: the budget's classification of expenses by purpose (主要経費別分類), a closed list,

@@ -1,0 +1,42 @@
+// A beam search over a sequence of cells: each cell extends every path by the moves it allows;
+// of the paths that reach the same state only the cheapest goes on, and of those the `width`
+// cheapest. The stream readers use it to decode which block or column each cell belongs to.
+//
+// Moves are offered as (cost, key, build): most are dropped, so a path is built only when it
+// survives.
+
+/**
+ * Offers a move: `key` names the state it reaches (paths with equal keys have the same future;
+ * the cheaper is kept). `stratum`: paths of different strata are not compared; each keeps its
+ * own `width` cheapest, so a search whose rewards come late does not let paths that earned an
+ * early one crowd out those yet to earn theirs.
+ */
+export type Offer<P> = (cost: number, key: string, build: () => P, stratum?: number) => void;
+
+interface Candidate<P> {
+  cost: number;
+  stratum: number;
+  build: () => P;
+}
+
+export function beamSearch<P extends { cost: number }, C>(cells: readonly C[], start: P, expand: (path: P, cell: C, offer: Offer<P>) => void, width: number): P[] {
+  let paths = [start];
+  for (const cell of cells) {
+    const best = new Map<string, Candidate<P>>();
+    const offer: Offer<P> = (cost, key, build, stratum = 0) => {
+      const had = best.get(key);
+      if (!had || cost < had.cost) best.set(key, { cost, stratum, build });
+    };
+    for (const path of paths) expand(path, cell, offer);
+    const kept = new Map<number, number>();
+    paths = [...best.values()]
+      .sort((a, b) => a.cost - b.cost)
+      .filter((c) => {
+        const n = kept.get(c.stratum) ?? 0;
+        kept.set(c.stratum, n + 1);
+        return n < width;
+      })
+      .map((c) => c.build());
+  }
+  return paths;
+}
