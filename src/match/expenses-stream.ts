@@ -174,15 +174,15 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * `hints`: amounts that are some block's 計.
  */
 function decodeRuns(amounts: readonly number[], glued: readonly boolean[], blockCount: number, categoryCount: number, hints: readonly number[]): { runs: Run[]; rowByRow: boolean } | null {
-  const endCost = (items: number, runs: number, unclosed: number) => UNCLOSED * unclosed + ITEM_COUNT_MISMATCH * Math.abs(items - categoryCount) + RUN_COUNT_MISMATCH * Math.max(0, runs - blockCount);
+  const endCost = (items: number, runs: number) => ITEM_COUNT_MISMATCH * Math.abs(items - categoryCount) + RUN_COUNT_MISMATCH * Math.max(0, runs - blockCount);
   const closeReward = (total: number) => CLOSE_REWARD + (hints.some((h) => sameAmount(h, total)) ? RECIPIENT_AMOUNT_REWARD : 0);
   const consecutive = consecutiveRuns(amounts, blockCount, closeReward);
   // A consecutive reading that places every amount in as many runs as there are blocks and
   // items cannot be bettered by the merged one, which is the costly search.
   const complete = consecutive && !consecutive.skips && consecutive.runs.length === blockCount && consecutive.runs.reduce((n, r) => n + r.items.length, 0) === categoryCount;
-  const merged = complete ? null : mergedRuns(amounts, glued, closeReward);
+  const merged = complete ? null : mergedRuns(amounts, glued, blockCount, closeReward);
   const readings = [consecutive && { ...consecutive, rowByRow: false }, merged && { ...merged, rowByRow: true }].filter((r) => r !== null);
-  const costOf = (r: { runs: Run[]; cost: number }) => r.cost + endCost(r.runs.reduce((n, run) => n + run.items.length, 0), r.runs.length, r.runs.filter((run) => run.total === null).length);
+  const costOf = (r: { runs: Run[]; cost: number }) => r.cost + endCost(r.runs.reduce((n, run) => n + run.items.length, 0), r.runs.length);
   // On a tie the consecutive reading wins: the merged one is chosen only when runs interleave.
   return readings.sort((x, y) => costOf(x) - costOf(y))[0] ?? null;
 }
@@ -232,7 +232,7 @@ function consecutiveRuns(amounts: readonly number[], blockCount: number, closeRe
  * pdftotext's reading: the two blocks of a band alternate row by row, so up to two runs are
  * open at once, and a run's 計 may be missing.
  */
-function mergedRuns(amounts: readonly number[], glued: readonly boolean[], closeReward: (total: number) => number): { runs: Run[]; cost: number } | null {
+function mergedRuns(amounts: readonly number[], glued: readonly boolean[], blockCount: number, closeReward: (total: number) => number): { runs: Run[]; cost: number } | null {
   const expand = (path: AmountPath, { amount, position }: { amount: number; position: number }, offer: Offer<AmountPath>) => {
     // An amount glued to the text after it (`0.5 旅費`) ends a left block's cell beside the
     // right block's 費目 on the same row: it is an item of the left run, the earlier opened.
@@ -246,10 +246,12 @@ function mergedRuns(amounts: readonly number[], glued: readonly boolean[], close
     move(SKIP_AMOUNT, path, null);
     // Moving between the two open runs is free: row-by-row text does it on every cell.
     path.open.forEach((run, j) => {
-      move(misplaced(j, false), { ...path, open: path.open.with(j, openRun(run.id, run.count + 1, run.sum + amount)), items: path.items + 1 }, { run: run.id, isTotal: false });
+      if (run.count < MAX_ROWS) move(misplaced(j, false), { ...path, open: path.open.with(j, openRun(run.id, run.count + 1, run.sum + amount)), items: path.items + 1 }, { run: run.id, isTotal: false });
       if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), { ...path, open: path.open.filter((_, i) => i !== j) }, { run: run.id, isTotal: true });
     });
-    if (path.open.length < 2) {
+    // A run whose 計 is not in reach (printed elsewhere, or not at all) is given up, freeing its place.
+    path.open.forEach((_, j) => move(UNCLOSED, { ...path, open: path.open.filter((_, i) => i !== j) }, null));
+    if (path.open.length < 2 && path.runs < blockCount) {
       move(misplaced(path.open.length, false), { ...path, open: [...path.open, openRun(path.runs, 1, amount)], runs: path.runs + 1, items: path.items + 1 }, { run: path.runs, isTotal: false });
     }
   };
@@ -268,8 +270,8 @@ function mergedRuns(amounts: readonly number[], glued: readonly boolean[], close
     return runs;
   };
   // Unclosed runs are charged by the caller; rank the ends the same way here.
-  const ranked = ends.map((p) => ({ runs: runsOf(p), cost: p.cost })).sort((x, y) => x.cost + UNCLOSED * x.runs.filter((r) => r.total === null).length - (y.cost + UNCLOSED * y.runs.filter((r) => r.total === null).length));
-  return ranked[0]!;
+  // Runs still open at the end never reached a 計: charged as those given up on the way.
+  return ends.map((p) => ({ runs: runsOf(p), cost: p.cost + UNCLOSED * p.open.length })).sort((x, y) => x.cost - y.cost)[0]!;
 }
 
 /**

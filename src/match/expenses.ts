@@ -8,7 +8,6 @@
 // line holds fewer items than the band has blocks). The items must add up to 計; one missing
 // amount is what 計 leaves.
 import type { Expense, Recipient } from '../assemble/schema.js';
-import type { Token } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
@@ -185,18 +184,15 @@ function readLines(ctx: MatchContext): Block[] {
 function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Recipient[]): void {
   const headers = streamHeaders(ctx);
   if (!headers.length) return;
-  for (const h of headers) {
-    const m = HEADER.exec(h.folded)!;
-    const letter = m[1]!.normalize('NFKC');
-    if (!blocks.some((b) => b.letter === letter)) blocks.push({ letter, recipient: h.lines[0]!.text.trim().slice(2).trim(), col: 0, row: h.row, items: [], total: null });
-  }
+  for (const h of headers) if (!blocks.some((b) => b.letter === h.block.letter)) blocks.push(h.block);
   blocks.sort((a, b) => a.letter.localeCompare(b.letter));
   const named = blocks.filter((b) => b.recipient);
-  const end = ctx.find('recipientsTitle').find((t) => t.index > headers[0]!.index)?.index ?? ctx.tokens.length;
+  const start = Math.min(...headers.map((h) => h.index));
+  const end = ctx.find('recipientsTitle').find((t) => t.index > start)?.index ?? ctx.tokens.length;
   // The block's 計 is the amount of the recipient its header names.
   const amountsOf = (b: Block) => recipients.filter((r) => r.block === b.letter && r.amount !== null && fold(r.name ?? '') === fold(b.recipient)).map((r) => r.amount!);
   const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, recipientAmounts: amountsOf(b) }));
-  const readings = readStreamBlocks(ctx.tokens.slice(headers[0]!.index, end), streamBlocks);
+  const readings = readStreamBlocks(ctx.tokens.slice(start, end), streamBlocks);
   named.forEach((block, i) => {
     const reading = readings?.[i];
     if (!reading || (isBalanced(block) && !block.misjoined)) return;
@@ -208,22 +204,20 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
 }
 
 /**
- * The 費目・使途 block headers of stream text: `A.name` boxes not followed by an amount in
- * 百万円 (which makes them fund-flow boxes). The fund flow comes first on the sheet, so of
- * two headers with one letter the later is this section's.
+ * The 費目・使途 block headers of stream text, before the recipients' list: `A.name` boxes not
+ * followed by an amount in 百万円 (which makes them fund-flow boxes). The fund flow's section
+ * comes first on the sheet, so of two headers with one letter the later is this section's.
  */
-function streamHeaders(ctx: MatchContext): Token[] {
-  const from = ctx.first('fundFlowTitle')?.index ?? 0;
-  const to = ctx.find('recipientsTitle').find((t) => t.index > from)?.index ?? ctx.tokens.length;
-  const byLetter = new Map<string, Token>();
-  for (let i = from; i < to; i++) {
+function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }> {
+  const to = ctx.first('recipientsTitle')?.index ?? ctx.tokens.length;
+  const byLetter = new Map<string, { index: number; block: Block }>();
+  for (let i = 0; i < to; i++) {
     const t = ctx.tokens[i]!;
-    const m = HEADER.exec(t.folded);
-    if (!m || !m[2] || t.lines.length > 2) continue;
-    const amountBeside = [t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f));
-    if (!amountBeside) byLetter.set(m[1]!.normalize('NFKC'), t);
+    if (!HEADER.test(t.folded) || t.lines.length > 2) continue;
+    if ([t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f))) continue;
+    for (const block of headersOf(t.lines[0]!.text, t.row)) if (block.letter && block.recipient) byLetter.set(block.letter, { index: i, block });
   }
-  return [...byLetter.values()].sort((a, b) => a.index - b.index);
+  return [...byLetter.values()];
 }
 
 function isBalanced(block: Block): boolean {
