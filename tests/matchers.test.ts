@@ -132,6 +132,17 @@ describe('recipients', () => {
     expect(recipients).toEqual([{ block: 'A', rank: 1, name: '富士ソフト（株）', corporateNumber: '2020001043507', summary: 'システムの運用業務', amount: 27,
       contractMethod: '総合評価入札', bidders: 2, winningBidRate: 68, reason: null }]);
   });
+  it('reads a table printed in chunks: names, a column of dashes, rows across, then columns of the rest', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 甲局', '2 乙局', '3 丙局', '-', '-', '-',
+      '工事', '300', '総合評価入札', '設計', '200', '随意契約（少額）', '2', '-', '調査', '100', '一般競争入札', '3',
+      '94.0％', '-', '88.5％', '-', '少額のため', '-'));
+    const { recipients } = matchRecipients(ctx, []);
+    expect(recipients.map((r) => [r.name, r.summary, r.amount, r.contractMethod, r.bidders, r.winningBidRate, r.reason])).toEqual([
+      ['甲局', '工事', 300, '総合評価入札', 2, 94, null],
+      ['乙局', '設計', 200, '随意契約（少額）', null, null, '少額のため'],
+      ['丙局', '調査', 100, '一般競争入札', 3, 88.5, null],
+    ]);
+  });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));
     const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);

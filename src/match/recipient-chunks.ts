@@ -1,19 +1,17 @@
 // A recipient table that pdfminer printed in chunks: a column's cells for several rows stacked
 // in one box (every 法人番号 dash, say), then a row's cells side by side (業務概要, amount,
-// method), then columns again. The rows are known from their ranks; every other word goes to
-// the grid cell that continues the chunk it is in: the next row of the same column while a
-// column is being read, the next column of the same row while a row is, and otherwise the
-// first free cell of the leftmost column that takes its kind.
+// method), then columns again. The rows are known from their ranks; the other words are
+// placed by a search over the staircases such chunks fill (fill, below).
 import type { Recipient } from '../assemble/schema.js';
 import { emptyRow, isRank, setCell, SLOTS, type Word } from './recipient-cells.js';
+import { parseNumber } from '../tokenize/values.js';
+import { beamSearch, type Offer } from './beam.js';
 
 /**
  * The slots after the name, whose cells the chunks fill (the name comes with the rank). A
  * method is taken only from the method vocabulary here: free text starts a 業務概要.
  */
 const COLUMNS = SLOTS.slice(1).map((s) => (s.field === 'contractMethod' ? { ...s, kinds: s.kinds.filter((k) => k !== 'text') } : s));
-
-type Mode = 'row' | 'column' | null;
 
 export function readByChunks(block: string | null, words: readonly Word[]): Recipient[] | null {
   const rows: Recipient[] = [];
@@ -43,33 +41,71 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   return fill(rows, rest, COLUMNS);
 }
 
-/** Places each word where its chunk continues, else in the first free cell of the leftmost column that takes it. */
-function fill(rows: Recipient[], rest: readonly Word[], columns: ReadonlyArray<{ field: keyof Recipient; kinds: readonly string[] }>): Recipient[] {
+type Column = { field: keyof Recipient; kinds: readonly string[] };
+
+interface Placed {
+  row: number;
+  col: number;
+  word: Word;
+  before: Placed | null;
+}
+
+interface GridPath {
+  cost: number;
+  /** Per column, how many of its cells (top down) are filled; never more than the column left of it. */
+  heights: number[];
+  last: { row: number; col: number } | null;
+  /** The amount of the last row whose 支出額 was read: the list is sorted by it, largest first. */
+  lastAmount: number | null;
+  placed: Placed | null;
+}
+
+/** Starting a new chunk: a few, but not one for every word. */
+const JUMP = 1;
+const SKIP = 3;
+/** Text in the method column, or a bare number in the rate column: allowed, but the plainer reading wins. */
+const LOOSE_KIND = 0.5;
+/** A 支出額 larger than the row above it, or a 入札者数 that is not a small count. */
+const IMPLAUSIBLE = 2;
+const WIDTH = 40;
+
+/**
+ * Places each word in the grid of rows × columns. Whatever chunks pdfminer prints (a column's
+ * cells for some rows, a row's cells across some columns), a cell is filled only after the
+ * cell left of it and the cell above it, so the filled cells always form a staircase. Of the
+ * staircases the words allow, the reading with the fewest new chunks wins, where the list's
+ * own order (支出額 largest first) and kinds agree.
+ */
+function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[]): Recipient[] {
   const n = rows.length;
-  const cursor = columns.map(() => 0);
-  const takes = (c: number, w: Word) => columns[c]!.kinds.includes(w.kind);
-  let mode: Mode = null;
-  let last: { row: number; col: number } | null = null;
-  const place = (row: number, col: number, w: Word, how: Mode) => {
-    setCell(rows[row]!, columns[col]!.field, w);
-    cursor[col] = Math.max(cursor[col]!, row + 1);
-    last = { row, col };
-    mode = how;
+  const expand = (path: GridPath, word: Word, offer: Offer<GridPath>) => {
+    const keyOf = (heights: readonly number[], last: GridPath['last']) => `${heights.join(',')}|${last ? `${last.row},${last.col}` : ''}`;
+    offer(path.cost + SKIP, keyOf(path.heights, path.last) + '|' + (path.lastAmount ?? ''), () => ({ ...path, cost: path.cost + SKIP }));
+    columns.forEach((column, col) => {
+      const row = path.heights[col]!;
+      if (row >= n || (col > 0 && path.heights[col - 1]! <= row) || !column.kinds.includes(word.kind)) return;
+      const continues = path.last !== null && ((path.last.col === col && path.last.row === row - 1) || (path.last.row === row && path.last.col === col - 1));
+      const amount = column.field === 'amount' && word.kind === 'amount' ? parseNumber(word.text) : null;
+      const cost = path.cost + (continues ? 0 : JUMP) + kindCost(column, word) + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
+      const heights = path.heights.with(col, row + 1);
+      const last = { row, col };
+      const lastAmount = amount ?? path.lastAmount;
+      offer(cost, keyOf(heights, last) + '|' + (lastAmount ?? ''), () => ({ cost, heights, last, lastAmount, placed: { row, col, word, before: path.placed } }));
+    });
   };
-  for (const w of rest) {
-    const prev = last as { row: number; col: number } | null;
-    const down = prev && cursor[prev.col]! < n && takes(prev.col, w) ? () => place(cursor[prev.col]!, prev.col, w, 'column') : null;
-    const across = prev && prev.col + 1 < columns.length && cursor[prev.col + 1] === prev.row && takes(prev.col + 1, w) ? () => place(prev.row, prev.col + 1, w, 'row') : null;
-    // A run of dashes is a column of empty cells more often than a row of them.
-    const preferDown = mode === 'column' || (mode === null && w.kind === 'dash');
-    const step = preferDown ? (down ?? across) : (across ?? down);
-    if (step) {
-      step();
-      continue;
-    }
-    // A new chunk starts at the leftmost column with a free cell that takes the word.
-    const col = columns.findIndex((_, c) => cursor[c]! < n && takes(c, w));
-    if (col >= 0) place(cursor[col]!, col, w, null);
-  }
+  const start: GridPath = { cost: 0, heights: columns.map(() => 0), last: null, lastAmount: null, placed: null };
+  const ends = beamSearch(words, start, expand, WIDTH);
+  const best = ends.sort((a, b) => a.cost - b.cost)[0];
+  for (let p = best?.placed ?? null; p; p = p.before) setCell(rows[p.row]!, columns[p.col]!.field, p.word);
   return rows;
+}
+
+function kindCost(column: Column, word: Word): number {
+  if (column.field === 'contractMethod' && word.kind === 'text') return LOOSE_KIND;
+  if (column.field === 'winningBidRate' && word.kind === 'amount') return LOOSE_KIND;
+  if (column.field === 'bidders' && word.kind === 'amount') {
+    const n = parseNumber(word.text);
+    return n === null || !Number.isInteger(n) || n > 999 ? IMPLAUSIBLE : 0;
+  }
+  return 0;
 }
