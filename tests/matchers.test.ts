@@ -13,6 +13,7 @@ import { matchOutcomes } from '../src/match/outcomes.js';
 import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
+import { splitTwoColumns } from '../src/match/text-field.js';
 
 const paragraphs = (...boxes: string[]) => `${boxes.join('\n\n')}\n`;
 
@@ -305,6 +306,19 @@ describe('outcomes', () => {
       indicator: '放送媒体の成果指標として、主要媒体であるテレビCMの理解度を測定指標として設定。テレビCMカルテ調査（ﾋﾞﾃﾞｵﾘｻｰﾁ社）利用。',
     });
     expect(outcome!.values[2]).toMatchObject({ actual: 81.1, target: 78.5, achievementRate: 103.3 });
+  });
+});
+
+describe('two text cells printed across one box', () => {
+  const box = (text: string) => contextOf(paragraphs(text)).tokens[0]!;
+  it('splits the lines of both into the goal and the indicator, each wrapped line to the column of its width', () => {
+    expect(splitTwoColumns(box('情報処理実態調査の二次利用申請件数5 情報処理実態調査の二次利用申\n件を目指す\n請件数')))
+      .toEqual(['情報処理実態調査の二次利用申請件数5件を目指す', '情報処理実態調査の二次利用申請件数']);
+    expect(splitTwoColumns(box('働く女性の健康保持増進に関する講師派 働く女性の健康保持増進に関す\n遣を利用した団体のうち、一定期間過後 る講師派遣を利用した団体のうち\n、一定期間過後のアンケート等に\n目標値\nのアンケート等においての割合90%以上\nおいての割合')))
+      .toEqual(['働く女性の健康保持増進に関する講師派遣を利用した団体のうち、一定期間過後のアンケート等においての割合90%以上', '働く女性の健康保持増進に関する講師派遣を利用した団体のうち、一定期間過後のアンケート等においての割合']);
+  });
+  it('leaves a box of one text alone', () => {
+    expect(splitTwoColumns(box('調査票の回収率50%を目指す'))).toBeNull();
   });
 });
 

@@ -2,11 +2,11 @@
 // 達成度), each with its goal, indicator and unit, values for the three past years, and the
 // 目標最終年度 with its 目標値. Also the reason given when there is no quantitative target.
 import type { Outcome } from '../assemble/schema.js';
-import { isLabel } from '../tokenize/labels.js';
+import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, rateOf } from './values.js';
-import { isProse, textAfter } from './text-field.js';
+import { isProse, splitTwoColumns, textAfter } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 const PAST_COLUMNS = 3;
@@ -23,11 +23,34 @@ function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup
     return [goal ?? null, indicator ?? null];
   }
   const from = previous ? lastRowOf(previous).index + 1 : Math.max(0, opener.index - 12);
-  const prose = ctx.tokens.slice(from, opener.index).filter((t) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度(要求|活動見込)?$/.test(t.folded) && t.folded.length > 6 && !ctx.isUsed(t));
+  const prose = ctx.tokens.slice(from, opener.index).filter((t) => isGoalText(ctx, t));
+  // pdftotext prints the goal and indicator cells across one box, line by line.
+  const box = prose.map(splitTwoColumns).findLast((s) => s !== null);
+  if (box) return box;
   const [goal, indicator] = prose.slice(-2);
   if (prose.length >= 2) return [goal!.text, indicator!.text];
   return [null, goal?.text ?? null];
 }
+
+/**
+ * Stream text, the section's goals and indicators in order when each is a pair: a box that
+ * pdftotext printed across both cells, line by line, or two texts one after the other.
+ */
+function streamPairs(ctx: MatchContext, end: number): Array<[string, string]> {
+  const start = ctx.first('outcomeIndicator')?.index ?? ctx.first('outcomeTitle')?.index;
+  if (start === undefined) return [];
+  const texts = ctx.tokens.slice(start, end).filter((t) => isGoalText(ctx, t));
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < texts.length; i++) {
+    const box = splitTwoColumns(texts[i]!);
+    if (box) pairs.push(box);
+    else if (texts[i + 1] && !splitTwoColumns(texts[i + 1]!)) pairs.push([texts[i]!.text, texts[++i]!.text]);
+  }
+  return pairs;
+}
+
+/** Prose that can be a goal or an indicator: not a label, a year, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
+const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度(要求|活動見込)?$/.test(t.folded) && !/^\d+ /.test(t.text) && t.folded.length > 6 && !ctx.isUsed(t);
 
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.
@@ -46,9 +69,10 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     rate: readRow(ctx, [group.members[1]], VALUE_COLUMNS),
   }));
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.target, r.rate]), PAST_COLUMNS, VALUE_COLUMNS);
+  const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end);
   const outcomes = found.map((group, k): Outcome => {
     const { actual, target, rate } = rows[k]!;
-    const [goal, indicator] = goalAndIndicator(ctx, group, found[k - 1]);
+    const [goal, indicator] = regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);
     const opener = group.opener[0]!;
     const finalYearCell = [...actual.cells, ...ctx.tokens.slice(opener.index + 1, opener.index + 12)].find((t) => /^(?:平成|令和)?(\d{1,2}|元)年度$/.test(t.folded));
     ctx.trace(`outcomes[${k}]`, ...group.opener, ...group.members);

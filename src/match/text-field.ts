@@ -2,8 +2,8 @@
 import type { Token } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
-import { isLabel } from '../tokenize/labels.js';
-import { isDash } from '../tokenize/values.js';
+import { isLabel, labelsOf } from '../tokenize/labels.js';
+import { fold, isDash } from '../tokenize/values.js';
 
 const isDashCell = (t: Token | undefined) => t !== undefined && isDash(t.text);
 
@@ -23,4 +23,35 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
     }
   }
   return null;
+}
+
+/**
+ * Two text cells side by side that pdftotext printed as one box, line by line across both
+ * (`goal-part indicator-part`, then a line of either alone), or null when the box is one text.
+ * A line of one part goes to the column whose width it is nearer: each column wraps at its
+ * own width, so all but a text's last line are as long as their column.
+ */
+export function splitTwoColumns(token: Token): [string, string] | null {
+  const lines = token.lines.map((l) => l.text.trim()).filter((l) => l && !labelsOf(fold(l)).length);
+  const split = lines.map((l) => l.split(/ +/));
+  const pairs = split.filter((p) => p.length === 2 && p.every((s) => s.length >= 2));
+  // A box of one text has no line of two parts near its top.
+  if (!pairs.length || split.some((p) => p.length > 2) || !split.slice(0, 2).some((p) => p.length === 2)) return null;
+  const width = (side: 0 | 1) => Math.max(...pairs.map((p) => p[side]!.length));
+  const middle = (width(0) + width(1)) / 2;
+  const out: [string[], string[]] = [[], []];
+  let lastSingle: 0 | 1 = 1;
+  for (const parts of split) {
+    if (parts.length === 2) {
+      out[0].push(parts[0]!);
+      out[1].push(parts[1]!);
+      continue;
+    }
+    const line = parts[0]!;
+    // A short line ends a text: the column that did not end last.
+    const side: 0 | 1 = line.length >= Math.min(width(0), width(1)) - 1 ? (line.length >= middle ? 0 : 1) : lastSingle === 0 ? 1 : 0;
+    out[side].push(line);
+    lastSingle = side;
+  }
+  return [out[0].join(''), out[1].join('')];
 }
