@@ -36,10 +36,13 @@ function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup
  * Stream text, the section's goals and indicators in order when each is a pair: a box that
  * pdftotext printed across both cells, line by line, or two texts one after the other.
  */
-function streamPairs(ctx: MatchContext, end: number): Array<[string, string]> {
+function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<[string, string]> {
   const start = ctx.first('outcomeIndicator')?.index ?? ctx.first('outcomeTitle')?.index;
   if (start === undefined) return [];
   const texts = ctx.tokens.slice(start, end).filter((t) => isGoalText(ctx, t));
+  // Boxes across both cells are surer than texts that happen to follow one another.
+  const boxes = texts.map(splitTwoColumns).filter((b) => b !== null);
+  if (boxes.length === groupCount) return boxes;
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i < texts.length; i++) {
     const box = splitTwoColumns(texts[i]!);
@@ -69,7 +72,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     rate: readRow(ctx, [group.members[1]], VALUE_COLUMNS),
   }));
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.target, r.rate]), PAST_COLUMNS, VALUE_COLUMNS);
-  const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end);
+  const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end, found.length);
   const outcomes = found.map((group, k): Outcome => {
     const { actual, target, rate } = rows[k]!;
     const [goal, indicator] = regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);

@@ -32,13 +32,14 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
  * own width, so all but a text's last line are as long as their column.
  */
 export function splitTwoColumns(token: Token): [string, string] | null {
-  const lines = token.lines.map((l) => l.text.trim()).filter((l) => l && !labelsOf(fold(l)).length);
-  const split = lines.map((l) => l.split(/ +/));
+  // Labels printed into the box (`目標値`) and one-letter fragments of a label (`績`) are not the cells' text.
+  const split = token.lines
+    .map((l) => l.text.trim().split(/ +/).filter((part) => part.length > 1 && !labelsOf(fold(part)).length))
+    .filter((parts) => parts.length > 0);
   const pairs = split.filter((p) => p.length === 2 && p.every((s) => s.length >= 2));
   // A box of one text has no line of two parts near its top.
-  if (!pairs.length || split.some((p) => p.length > 2) || !split.slice(0, 2).some((p) => p.length === 2)) return null;
+  if (!pairs.length || split.some((p) => p.length > 2) || !split.slice(0, 3).some((p) => p.length === 2)) return null;
   const width = (side: 0 | 1) => Math.max(...pairs.map((p) => p[side]!.length));
-  const middle = (width(0) + width(1)) / 2;
   const out: [string[], string[]] = [[], []];
   let lastSingle: 0 | 1 = 1;
   for (const parts of split) {
@@ -49,7 +50,8 @@ export function splitTwoColumns(token: Token): [string, string] | null {
     }
     const line = parts[0]!;
     // A short line ends a text: the column that did not end last.
-    const side: 0 | 1 = line.length >= Math.min(width(0), width(1)) - 1 ? (line.length >= middle ? 0 : 1) : lastSingle === 0 ? 1 : 0;
+    const nearer: 0 | 1 = Math.abs(line.length - width(0)) <= Math.abs(line.length - width(1)) ? 0 : 1;
+    const side: 0 | 1 = line.length >= Math.min(width(0), width(1)) - 1 ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
   }
