@@ -337,4 +337,11 @@ describe('outputs', () => {
     const [output] = matchOutputs(ctx, 2016);
     expect(output).toMatchObject({ indicator: 'M2Mシステムのセキュリティ技術に関する調査・実証の課題件数', unit: '件' });
   });
+  it('passes over the unit cost, its 算出根拠 and a 予算内訳 item printed after the rows, and labels printed into the box', () => {
+    const ctx = contextOf(paragraphs('活動指標', '活動実績', '件', '625,769', '431,565', '-', '当初見込み', '件', '810,653', '855,061', '855,061', '855,061',
+      '交付金', '百万円/件', '委託に係る費用／都道府県のシステム入力数', '活動指標及び活 都道府県のシステム入力数\n動実績'));
+    const [output] = matchOutputs(ctx, 2015);
+    expect(output).toMatchObject({ indicator: '都道府県のシステム入力数', unit: '件' });
+    expect(output!.values.map((v) => v.planned)).toEqual([810653, 855061, 855061, 855061]);
+  });
 });

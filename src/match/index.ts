@@ -43,8 +43,9 @@ export function matchAll(ctx: MatchContext): Sections {
   const budget = year === null ? undatedBudget() : matchBudget(ctx, year);
   const outcomes = year === null ? [] : matchOutcomes(ctx, year);
   const noQuantitativeTargetReason = matchNoTargetReason(ctx);
-  const outputs = year === null ? [] : matchOutputs(ctx, year);
+  // The unit cost first: its 算出根拠 (`費用／入力数`) can stand where an output's indicator is looked for.
   const unitCost = year === null ? undatedUnitCost() : matchUnitCost(ctx, year);
+  const outputs = year === null ? [] : matchOutputs(ctx, year);
   const policy = matchPolicy(ctx);
   const selfCheck = matchSelfCheck(ctx);
   const relatedProjects = matchRelatedProjects(ctx);

@@ -6,7 +6,8 @@ import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { countOf, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
-import { isProse } from './text-field.js';
+import { EXPENSE_CATEGORY } from '../tokenize/vocabulary.js';
+import { isProse, textWithoutLabels } from './text-field.js';
 import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 /** Three past years and the current year's 活動見込. */
@@ -14,8 +15,14 @@ const COLUMNS = 4;
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
 
-/** Prose that can be an indicator: not a label, a year, a unit already read, or a number. */
-const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) => !isLabel(t) && isProse(t) && !/年度/.test(t.folded) && !ctx.isUsed(t) && !units.has(t.folded);
+/**
+ * Prose that can be an indicator: not a label, a year, a unit already read, a number, a unit of
+ * cost (`百万円/件`), a unit-cost 算出根拠 (`費用／入力数`), or a 予算内訳 item (`交付金`).
+ */
+const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) =>
+  !isLabel(t) && isProse(t) && !/年度/.test(t.folded) && !ctx.isUsed(t) && !units.has(t.folded)
+  && !COST_UNIT.test(t.folded) && !t.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
+const COST_UNIT = /^(千|百万|億)?円(\/\S{1,4})?$/;
 
 type Found = { text: Token | string | null; lastPlanned: Token | undefined };
 
@@ -69,7 +76,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   return found.map((_, k): Output => {
     const { actual, planned } = rows[k]!;
     const { text, lastPlanned } = indicators[k]!;
-    let indicator = typeof text === 'string' || text === null ? text : text.text;
+    let indicator = typeof text === 'string' || text === null ? text : textWithoutLabels(text);
     // The 活動見込 column printed apart from its row, just before the indicator.
     if (lastPlanned && planned.values.length === COLUMNS - 1) planned.values.push(...valuesOf(lastPlanned)!);
     // This year's column holds a plan only (活動見込): one cell over both rows, which layout text

@@ -25,6 +25,13 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
   return null;
 }
 
+/** A box's text without the labels pdftotext printed into it (`活動指標及び活 指標の文 動実績`). */
+export function textWithoutLabels(token: Token): string {
+  // Words of a line keep their space: a pdf.js copy glues the unit to the text that way (`課題件数 件`).
+  const lines = token.lines.map((l) => l.text.trim().split(/ +/).filter((part) => part && !labelsOf(fold(part)).length).join(' ')).filter((l) => l);
+  return lines.length ? lines.join('') : token.text;
+}
+
 /**
  * Two text cells side by side that pdftotext printed as one box, line by line across both
  * (`goal-part indicator-part`, then a line of either alone), or null when the box is one text.
