@@ -337,6 +337,12 @@ describe('outputs', () => {
     const [output] = matchOutputs(ctx, 2016);
     expect(output).toMatchObject({ indicator: 'M2Mシステムのセキュリティ技術に関する調査・実証の課題件数', unit: '件' });
   });
+  it('reads rows whose labels come together, their cells after them: the first row across, or the years down both rows', () => {
+    const across = contextOf(paragraphs('活動指標', '都道府県のシステム入力数', '活動実績', '当初見込み', '件', '件', '625,769', '431,565', '-', '855,061', '810,653', '855,061', '855,061'));
+    expect(matchOutputs(across, 2015)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[625769, 810653], [431565, 855061], [null, 855061], [null, 855061]]);
+    const down = contextOf(paragraphs('活動指標', '貸付実施件数', '活動実績', '当初見込み', '件', '件', '23', '65', '26', '65', '23', '51'));
+    expect(matchOutputs(down, 2015)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[23, 65], [26, 65], [23, 51], [null, null]]);
+  });
   it('passes over the unit cost, its 算出根拠 and a 予算内訳 item printed after the rows, and labels printed into the box', () => {
     const ctx = contextOf(paragraphs('活動指標', '活動実績', '件', '625,769', '431,565', '-', '当初見込み', '件', '810,653', '855,061', '855,061', '855,061',
       '交付金', '百万円/件', '委託に係る費用／都道府県のシステム入力数', '活動指標及び活 都道府県のシステム入力数\n動実績'));

@@ -4,7 +4,7 @@ import type { Output } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, valuesOf } from './values.js';
+import { countOf, runAfter, valuesOf, type Value } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { EXPENSE_CATEGORY } from '../tokenize/vocabulary.js';
 import { isProse, textWithoutLabels } from './text-field.js';
@@ -57,6 +57,29 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
   });
 }
 
+/**
+ * pdfminer may print both row labels together and then the rows' cells in one run: the two
+ * units, then either the 活動実績 row across (three years and the 活動見込 cell both rows share)
+ * and the 当初見込み row, or the past years one by one down both rows. Read so when the run
+ * holds exactly those cells.
+ */
+function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: Row; planned: Row } | null {
+  const [actualLabel] = group.opener;
+  const plannedLabel = group.members[0];
+  if (ctx.isLayout || !actualLabel || !plannedLabel || plannedLabel.index !== actualLabel.index + 1 || actualLabel.rest || plannedLabel.rest) return null;
+  const units: string[] = [];
+  let at = plannedLabel.index + 1;
+  while (units.length < 2 && ctx.tokens[at] && !isLabel(ctx.tokens[at]!) && !valuesOf(ctx.tokens[at]!) && ctx.tokens[at]!.folded.length <= 6) units.push(ctx.tokens[at++]!.text);
+  const values = runAfter(ctx, ctx.tokens[at - 1]!);
+  const row = (i: number, cells: Value[]) => ({ unit: units[i] ?? units[0] ?? null, values: cells, cells: [] });
+  if (values.length === 2 * COLUMNS - 1) return { actual: row(0, values.slice(0, COLUMNS)), planned: row(1, values.slice(COLUMNS)) };
+  // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere).
+  const past = COLUMNS - 1;
+  if (values.length === 2 * past) return { actual: row(0, values.filter((_, i) => i % 2 === 0)), planned: row(1, values.filter((_, i) => i % 2 === 1)) };
+  return null;
+}
+type Row = ReturnType<typeof readRow>;
+
 export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   // The table ends at the unit-cost section that follows it (stream text may print that first).
   const start = ctx.first('activityActual')?.index ?? 0;
@@ -68,7 +91,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   }
   const firstYear = reviewYear - (COLUMNS - 1);
   // Every row first, so that no unit cell is taken for an indicator.
-  const rows = found.map((group) => ({ actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) }));
+  const rows = found.map((group) => readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   const units = new Set(rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold));
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
