@@ -196,8 +196,11 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   named.forEach((block, i) => {
     const reading = readings?.[i];
     if (!reading || (isBalanced(block) && !block.misjoined)) return;
-    // A reading whose 計 was not found does not replace lines that 計 completes.
-    if (!reading.balanced && isBalanced(completeByArithmetic(structuredClone(block)))) return;
+    // Items whose 計 was not found are a guess at which amounts are the block's: left out.
+    if (!reading.balanced) {
+      ctx.report('warning', 'expenses-unbalanced', `expenses[${blocks.indexOf(block)}].items`, `the 費目・使途 amounts of block ${block.letter} that could be read do not reach a printed 計; its items are left out`);
+      return;
+    }
     block.items = reading.items;
     block.total = reading.total;
   });
