@@ -5,7 +5,7 @@ import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, rateOf } from './values.js';
+import { countOf, rateOf, valuesOf } from './values.js';
 import { isProse, splitTwoColumns, textAfter } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
@@ -95,8 +95,29 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
       },
     };
   });
+  if (!ctx.isLayout) completeByRates(ctx, outcomes, start, end);
   // A template row left empty (no goal, no indicator, no number) is not an outcome.
   return outcomes.filter((o) => o.goal || o.indicator || o.values.some((v) => v.actual !== null || v.target !== null));
+}
+
+/**
+ * 達成度 = 成果実績 / 目標値: a year with a rate and one of the two has the other too, and when
+ * exactly one number printed in the section is that value, it is the missing cell (stream
+ * text scatters a row's cells across the section).
+ */
+function completeByRates(ctx: MatchContext, outcomes: Outcome[], start: number, end: number): void {
+  const printed = new Set(ctx.tokens.slice(start, end).flatMap((t) => valuesOf(t) ?? []).map(countOf).filter((n) => n !== null));
+  const find = (expected: number) => {
+    const near = [...printed].filter((n) => Math.abs(n - expected) <= 0.01 + Math.abs(expected) * 0.0006);
+    return near.length === 1 ? near[0]! : null;
+  };
+  for (const o of outcomes) {
+    for (const v of o.values) {
+      if (v.achievementRate === null || v.achievementRate === 0) continue;
+      if (v.actual === null && v.target !== null) v.actual = find((v.target * v.achievementRate) / 100);
+      else if (v.target === null && v.actual !== null) v.target = find((v.actual * 100) / v.achievementRate);
+    }
+  }
 }
 
 export function matchNoTargetReason(ctx: MatchContext): string | null {

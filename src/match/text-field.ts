@@ -3,7 +3,7 @@ import type { Token } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isLabel, labelsOf } from '../tokenize/labels.js';
-import { fold, isDash } from '../tokenize/values.js';
+import { fold, isDash, readCell } from '../tokenize/values.js';
 
 const isDashCell = (t: Token | undefined) => t !== undefined && isDash(t.text);
 
@@ -43,7 +43,8 @@ export function splitTwoColumns(token: Token): [string, string] | null {
   const split = token.lines
     .map((l) => l.text.trim().split(/ +/).filter((part) => part.length > 1 && !labelsOf(fold(part)).length))
     .filter((parts) => parts.length > 0);
-  const pairs = split.filter((p) => p.length === 2 && p.every((s) => s.length >= 2));
+  // Two texts: a value beside a text is a table row (`1,127 事業の見直しによる減`).
+  const pairs = split.filter((p) => p.length === 2 && p.every((s) => s.length >= 2 && readCell(s) === null));
   // A box of one text has no line of two parts near its top.
   if (!pairs.length || split.some((p) => p.length > 2) || !split.slice(0, 3).some((p) => p.length === 2)) return null;
   const width = (side: 0 | 1) => Math.max(...pairs.map((p) => p[side]!.length));
