@@ -309,6 +309,16 @@ describe('outcomes', () => {
   });
 });
 
+describe('outcomes in stream text', () => {
+  it('fills a 成果実績 cell left empty with the one printed number its 達成度 and 目標値 give', () => {
+    const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '成果実績', '％', '-', '-', '-', '目標値', '％', '50', '50', '50', '-', '50',
+      '達成度', '％', '104.6', '109.6', '89.2', '44.6', '52.3', '54.8', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));
+    const [outcome] = matchOutcomes(ctx, 2015);
+    expect(outcome).toMatchObject({ goal: '調査票の回収率50%を目指す', indicator: '調査票の回収率' });
+    expect(outcome!.values.map((v) => v.actual)).toEqual([52.3, 54.8, 44.6]);
+  });
+});
+
 describe('two text cells printed across one box', () => {
   const box = (text: string) => contextOf(paragraphs(text)).tokens[0]!;
   it('splits the lines of both into the goal and the indicator, each wrapped line to the column of its width', () => {
