@@ -39,13 +39,13 @@ describe('the seed sheet (h28 総務省 0092, pdfminer)', () => {
     expect(sectionScore(t, 'policy')).toBe(1);
     expect(sectionScore(t, 'fundFlow')).toBe(1);
     expect(sectionScore(t, 'recipients')).toBe(1);
-    expect(t.right / t.total).toBeGreaterThanOrEqual(0.64);
+    expect(t.right / t.total).toBeGreaterThanOrEqual(0.65);
   });
 });
 
 describe('corpus fixtures, every extractor', () => {
   const dir = fixture('corpus');
-  const floors = { pdfminer: 0.59, pdftotext: 0.715, layout: 0.97 } as const;
+  const floors = { pdfminer: 0.685, pdftotext: 0.77, layout: 0.97 } as const;
   // Issue 3 asks that no sheet score below 90%; -layout text holds that already.
   const sheetFloors: Partial<Record<keyof typeof floors, number>> = { layout: 0.9 };
   for (const kind of Object.keys(floors) as Array<keyof typeof floors>) {
