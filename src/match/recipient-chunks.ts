@@ -52,8 +52,8 @@ interface Placed {
 
 interface GridPath {
   cost: number;
-  /** Per column, how many of its cells (top down) are filled; never more than the column left of it. */
-  heights: number[];
+  /** Per column, how many of its cells (top down) are filled, one character each (a cheap state key); never more than the column left of it. */
+  heights: string;
   last: { row: number; col: number } | null;
   /** The amount of the last row whose 支出額 was read: the list is sorted by it, largest first. */
   lastAmount: number | null;
@@ -79,21 +79,22 @@ const WIDTH = 40;
 function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[]): Recipient[] {
   const n = rows.length;
   const expand = (path: GridPath, word: Word, offer: Offer<GridPath>) => {
-    const keyOf = (heights: readonly number[], last: GridPath['last']) => `${heights.join(',')}|${last ? `${last.row},${last.col}` : ''}`;
+    const keyOf = (heights: string, last: GridPath['last']) => `${heights}|${last ? `${last.row},${last.col}` : ''}`;
+    const height = (col: number) => path.heights.charCodeAt(col);
     offer(path.cost + SKIP, keyOf(path.heights, path.last) + '|' + (path.lastAmount ?? ''), () => ({ ...path, cost: path.cost + SKIP }));
     columns.forEach((column, col) => {
-      const row = path.heights[col]!;
-      if (row >= n || (col > 0 && path.heights[col - 1]! <= row) || !column.kinds.includes(word.kind)) return;
+      const row = height(col);
+      if (row >= n || (col > 0 && height(col - 1) <= row) || !column.kinds.includes(word.kind)) return;
       const continues = path.last !== null && ((path.last.col === col && path.last.row === row - 1) || (path.last.row === row && path.last.col === col - 1));
       const amount = column.field === 'amount' && word.kind === 'amount' ? parseNumber(word.text) : null;
       const cost = path.cost + (continues ? 0 : JUMP) + kindCost(column, word) + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
-      const heights = path.heights.with(col, row + 1);
+      const heights = path.heights.slice(0, col) + String.fromCharCode(row + 1) + path.heights.slice(col + 1);
       const last = { row, col };
       const lastAmount = amount ?? path.lastAmount;
       offer(cost, keyOf(heights, last) + '|' + (lastAmount ?? ''), () => ({ cost, heights, last, lastAmount, placed: { row, col, word, before: path.placed } }));
     });
   };
-  const start: GridPath = { cost: 0, heights: columns.map(() => 0), last: null, lastAmount: null, placed: null };
+  const start: GridPath = { cost: 0, heights: String.fromCharCode(...columns.map(() => 0)), last: null, lastAmount: null, placed: null };
   const ends = beamSearch(words, start, expand, WIDTH);
   const best = ends.sort((a, b) => a.cost - b.cost)[0];
   for (let p = best?.placed ?? null; p; p = p.before) setCell(rows[p.row]!, columns[p.col]!.field, p.word);
