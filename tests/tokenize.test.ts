@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument, detectExtractor } from '../src/tokenize/document.js';
 import { tokenize } from '../src/tokenize/labels.js';
 import { decode } from '../src/input/decode.js';
+import { ORGANIZATION_NAME } from '../src/tokenize/vocabulary.js';
 
 const tokens = (text: string, kind?: 'pdfminer' | 'layout') => tokenize(buildDocument(text, kind)).tokens;
 
@@ -62,5 +63,12 @@ describe('decoding', () => {
     expect(decode(new Uint8Array())).toMatchObject({ ok: false, code: 'empty' });
     expect(decode(Buffer.from('%PDF-1.4\n...'))).toMatchObject({ ok: false, code: 'binary' });
     expect(decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).toMatchObject({ ok: false, code: 'binary' });
+  });
+});
+
+describe('organization names', () => {
+  it('know a ministry bureau or division, and not an explanation that names one', () => {
+    for (const name of ['厚生労働省健康局水道課', '内閣府政策統括官（経済財政運営担当）参事官（企画担当）', '厚生労働省大臣官房統計情報部人口動態・保健社会統計課世帯統計室']) expect(ORGANIZATION_NAME.test(name)).toBe(true);
+    for (const text of ['上記目的を達成するため、以下のような事業を実施。', '厚生労働省と連携し、関係課と調整した。', '研究員の人件費']) expect(ORGANIZATION_NAME.test(text)).toBe(false);
   });
 });

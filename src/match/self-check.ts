@@ -3,7 +3,7 @@ import type { SelfCheck } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, isDash } from '../tokenize/values.js';
-import { SELF_CHECK_GROUPS, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
+import { ORGANIZATION_NAME, SELF_CHECK_GROUPS, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
 const MARKS = new Set<string>(SELF_CHECK_MARKS);
@@ -63,7 +63,8 @@ function readStream(ctx: MatchContext, items: ReadonlyArray<Token | undefined>):
     for (const k of items.keys()) if (!into[k] && wants(k) && early.length) into[k] = early.shift();
   };
   deal(isMark, marks, () => true);
-  const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded);
+  // The 関連事業 table's owners stand in the same stretch of stream text.
+  const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded) && !ORGANIZATION_NAME.test(t.folded);
   deal(isExplanation, explanations, (k) => !(marks[k] && isDash(marks[k]!.text)));
   return { marks, explanations };
 }

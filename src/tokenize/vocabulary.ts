@@ -178,6 +178,12 @@ export const SELF_CHECK_GROUPS = [
 /** Marks the 評価 column prints. 有/無 answer the two "were there any" items. */
 export const SELF_CHECK_MARKS = ['○', '〇', '△', '×', '-', '－', '‐', '有', '無'] as const;
 
+/**
+ * A ministry's bureau, division or office (`厚生労働省健康局水道課`): how the 関連事業 table names
+ * its owners. Never an explanation: those are sentences, with 、 or 。.
+ */
+export const ORGANIZATION_NAME = /^[^、。，．]*(省|庁|府|委員会)[^、。，．]*(課|室|局|部|官|所|センター|）)$/;
+
 /** 実施方法 check boxes, in the template's order. */
 /** One word of the 費目・使途 table's column heads, whole or spaced out letter by letter (`費   目`). */
 export const EXPENSE_COLUMN_HEAD_WORD = /^(費目|費|目|使途|使|途|金額|金|額|\(百万円\)?)$/;
