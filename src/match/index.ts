@@ -1,6 +1,8 @@
-// Stage 3: one matcher per section of the sheet, run in the sheet's order. Each reads the
-// shared tokens and reports what it could not place; none depends on another's output except
-// where the sheet itself cross-references (recipients complete their text from the fund flow).
+// Stage 3: one matcher per section of the sheet, run in the sheet's order except where a
+// section's cells are surer to find first (below). Each reads the shared tokens, marks what it
+// takes, and reports what it could not place; none depends on another's output except where
+// the sheet itself cross-references (recipients complete their text from the fund flow; a
+// 費目・使途 block's 計 is its recipient's amount).
 import type { Sections } from '../assemble/assemble.js';
 import type { Budget, UnitCost } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
@@ -43,10 +45,11 @@ export function matchAll(ctx: MatchContext): Sections {
   const budget = year === null ? undatedBudget() : matchBudget(ctx, year);
   const outcomes = year === null ? [] : matchOutcomes(ctx, year);
   const noQuantitativeTargetReason = matchNoTargetReason(ctx);
-  // The unit cost first: its 算出根拠 (`費用／入力数`) can stand where an output's indicator is looked for.
+  // The unit cost and the policy first: stream text can print their cells (a 算出根拠
+  // `費用／入力数`, a numbered 施策) where an output's indicator is looked for.
   const unitCost = year === null ? undatedUnitCost() : matchUnitCost(ctx, year);
-  const outputs = year === null ? [] : matchOutputs(ctx, year);
   const policy = matchPolicy(ctx);
+  const outputs = year === null ? [] : matchOutputs(ctx, year);
   const selfCheck = matchSelfCheck(ctx);
   const relatedProjects = matchRelatedProjects(ctx);
   const review = matchReview(ctx);
