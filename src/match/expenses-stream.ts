@@ -146,7 +146,8 @@ interface OpenRun {
   key: string;
 }
 
-const openRun = (id: number, count: number, sum: number): OpenRun => ({ id, count, sum, key: `${count}:${Math.round(sum * 1e4)}` });
+const runKey = (count: number, sum: number) => `${count}:${Math.round(sum * 1e4)}`;
+const openRun = (id: number, count: number, sum: number): OpenRun => ({ id, count, sum, key: runKey(count, sum) });
 
 interface AmountStep {
   run: number;
@@ -238,21 +239,29 @@ function mergedRuns(amounts: readonly number[], glued: readonly boolean[], block
     // right block's 費目 on the same row: it is an item of the left run, the earlier opened.
     const side = (j: number) => (path.open.length === 2 || j === 1 ? j : -1);
     const misplaced = (j: number, isTotal: boolean) => (glued[position] ? (isTotal || side(j) === 1 ? GLUE_MISMATCH : 0) : !isTotal && side(j) === 0 ? LEFT_UNGLUED : 0);
-    const move = (cost: number, next: Omit<AmountPath, 'cost' | 'steps'>, step: Omit<AmountStep, 'before' | 'amount' | 'position'> | null) =>
-      offer(path.cost + cost, `${next.items}|${next.runs}|${next.open.map((r) => r.key).join(',')}`,
-        () => ({ ...next, cost: path.cost + cost, steps: step ? { ...step, amount, position, before: path.steps } : path.steps }),
+    // A move names the state it reaches by its key and builds it only if it is kept.
+    const move = (cost: number, items: number, runs: number, open: () => OpenRun[], openKey: string, step: Omit<AmountStep, 'before' | 'amount' | 'position'> | null, closed: number) =>
+      offer(path.cost + cost, `${items}|${runs}|${openKey}`,
+        () => ({ cost: path.cost + cost, items, runs, open: open(), steps: step ? { ...step, amount, position, before: path.steps } : path.steps }),
         // Paths are compared only with those that closed as many runs.
-        next.runs - next.open.length);
-    move(SKIP_AMOUNT, path, null);
+        closed);
+    const keys = path.open.map((r) => r.key);
+    const without = (j: number) => path.open.filter((_, i) => i !== j);
+    const keyWithout = (j: number) => keys.filter((_, i) => i !== j).join(',');
+    const closedRuns = path.runs - path.open.length;
+    move(SKIP_AMOUNT, path.items, path.runs, () => path.open, keys.join(','), null, closedRuns);
     // Moving between the two open runs is free: row-by-row text does it on every cell.
     path.open.forEach((run, j) => {
-      if (run.count < MAX_ROWS) move(misplaced(j, false), { ...path, open: path.open.with(j, openRun(run.id, run.count + 1, run.sum + amount)), items: path.items + 1 }, { run: run.id, isTotal: false });
-      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), { ...path, open: path.open.filter((_, i) => i !== j) }, { run: run.id, isTotal: true });
+      if (run.count < MAX_ROWS) {
+        const grown = runKey(run.count + 1, run.sum + amount);
+        move(misplaced(j, false), path.items + 1, path.runs, () => path.open.with(j, openRun(run.id, run.count + 1, run.sum + amount)), keys.map((k, i) => (i === j ? grown : k)).join(','), { run: run.id, isTotal: false }, closedRuns);
+      }
+      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), path.items, path.runs, () => without(j), keyWithout(j), { run: run.id, isTotal: true }, closedRuns + 1);
+      // A run whose 計 is not in reach (printed elsewhere, or not at all) is given up, freeing its place.
+      move(UNCLOSED, path.items, path.runs, () => without(j), keyWithout(j), null, closedRuns + 1);
     });
-    // A run whose 計 is not in reach (printed elsewhere, or not at all) is given up, freeing its place.
-    path.open.forEach((_, j) => move(UNCLOSED, { ...path, open: path.open.filter((_, i) => i !== j) }, null));
     if (path.open.length < 2 && path.runs < blockCount) {
-      move(misplaced(path.open.length, false), { ...path, open: [...path.open, openRun(path.runs, 1, amount)], runs: path.runs + 1, items: path.items + 1 }, { run: path.runs, isTotal: false });
+      move(misplaced(path.open.length, false), path.items + 1, path.runs + 1, () => [...path.open, openRun(path.runs, 1, amount)], [...keys, runKey(1, amount)].join(','), { run: path.runs, isTotal: false }, closedRuns);
     }
   };
   const start: AmountPath = { cost: 0, open: [], runs: 0, items: 0, steps: null };
