@@ -40,3 +40,10 @@ export function beamSearch<P extends { cost: number }, C>(cells: readonly C[], s
   }
   return paths;
 }
+
+/** The steps of a path, first to last, from its newest step back. */
+export function* walk<S extends { before: S | null }>(last: S | null): Generator<S> {
+  const steps: S[] = [];
+  for (let s = last; s; s = s.before) steps.push(s);
+  yield* steps.reverse();
+}

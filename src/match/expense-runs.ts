@@ -1,0 +1,176 @@
+// The amounts of the 費目・使途 region in stream text, cut into runs: one block's items in row
+// order, then its 計. pdfminer prints the runs one after another; pdftotext alternates the two
+// blocks of a band row by row, so two runs are open at once. Both readings are tried and the
+// sheet's arithmetic (a run's items add up to its 計) chooses.
+import { beamSearch, walk, type Offer } from './beam.js';
+
+/** Paths kept per number of runs closed. */
+const AMOUNT_WIDTH = 20;
+
+// Costs. A 計 reached is worth more than any few moves between blocks, so the arithmetic
+// decides; moves decide only between readings the arithmetic cannot tell apart.
+const CLOSE_REWARD = 8;
+/** A 計 that is the amount the recipients table gives the block. */
+const RECIPIENT_AMOUNT_REWARD = 2;
+const SKIP_AMOUNT = 5;
+const UNCLOSED = 3;
+/** A glued amount (`0.5 旅費`) read as the right block's, or as a 計. */
+const GLUE_MISMATCH = 1.5;
+/** An unglued item of the left block while the right one is open: its row had no right cell. */
+const LEFT_UNGLUED = 0.5;
+const ITEM_COUNT_MISMATCH = 2;
+const RUN_COUNT_MISMATCH = 12;
+/** More rows than a block of the template has: a run this long is not one block's. */
+const MAX_ROWS = 12;
+
+/** A block's amounts as the stream shows them: its items in row order, then its 計 if printed. */
+export interface Run {
+  items: number[];
+  /** Where each item stands among the region's amounts. */
+  positions: number[];
+  total: number | null;
+}
+
+interface OpenRun {
+  id: number;
+  count: number;
+  sum: number;
+  /** count and sum, as a state key. */
+  key: string;
+}
+
+const runKey = (count: number, sum: number) => `${count}:${Math.round(sum * 1e4)}`;
+const openRun = (id: number, count: number, sum: number): OpenRun => ({ id, count, sum, key: runKey(count, sum) });
+
+interface AmountStep {
+  run: number;
+  amount: number;
+  position: number;
+  isTotal: boolean;
+  before: AmountStep | null;
+}
+
+interface AmountPath {
+  cost: number;
+  open: OpenRun[];
+  runs: number;
+  items: number;
+  steps: AmountStep | null;
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+export const sameAmount = (a: number, b: number) => Math.abs(a - b) < 0.0051 + 0.0005 * Math.abs(b);
+export const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * The region's amounts cut into runs, one a block, with the blocks not yet named: the
+ * cheaper of two readings. `categoryCount`: the 費目 cells of the region, one an item.
+ * `hints`: amounts that are some block's 計.
+ */
+export function decodeRuns(amounts: readonly number[], glued: readonly boolean[], blockCount: number, categoryCount: number, hints: readonly number[]): { runs: Run[]; rowByRow: boolean } | null {
+  const endCost = (items: number, runs: number) => ITEM_COUNT_MISMATCH * Math.abs(items - categoryCount) + RUN_COUNT_MISMATCH * Math.max(0, runs - blockCount);
+  const closeReward = (total: number) => CLOSE_REWARD + (hints.some((h) => sameAmount(h, total)) ? RECIPIENT_AMOUNT_REWARD : 0);
+  const consecutive = consecutiveRuns(amounts, blockCount, closeReward);
+  // A consecutive reading that places every amount in as many runs as there are blocks and
+  // items cannot be bettered by the merged one, which is the costly search.
+  const complete = consecutive && !consecutive.skips && consecutive.runs.length === blockCount && consecutive.runs.reduce((n, r) => n + r.items.length, 0) === categoryCount;
+  const merged = complete ? null : mergedRuns(amounts, glued, blockCount, closeReward);
+  const readings = [consecutive && { ...consecutive, rowByRow: false }, merged && { ...merged, rowByRow: true }].filter((r) => r !== null);
+  const costOf = (r: { runs: Run[]; cost: number }) => r.cost + endCost(r.runs.reduce((n, run) => n + run.items.length, 0), r.runs.length);
+  // On a tie the consecutive reading wins: the merged one is chosen only when runs interleave.
+  return readings.sort((x, y) => costOf(x) - costOf(y))[0] ?? null;
+}
+
+/**
+ * pdfminer's reading: each block's amounts are one run, items then 計, and the runs follow one
+ * another. Found exactly, by dynamic programming over where runs start and how many there are.
+ */
+function consecutiveRuns(amounts: readonly number[], blockCount: number, closeReward: (total: number) => number): { runs: Run[]; cost: number; skips: number } | null {
+  const n = amounts.length;
+  // best[i][r]: the cheapest reading of the first i amounts as r runs; from[i][r] where its last run starts.
+  const best = Array.from({ length: n + 1 }, () => Array<number>(blockCount + 1).fill(Infinity));
+  const from = Array.from({ length: n + 1 }, () => Array<number>(blockCount + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r <= blockCount; r++) {
+      const here = best[i]![r]!;
+      if (here === Infinity) continue;
+      // Pass over amounts[i]: a stray value.
+      if (here + SKIP_AMOUNT < best[i + 1]![r]!) { best[i + 1]![r] = here + SKIP_AMOUNT; from[i + 1]![r] = -1; }
+      if (r === blockCount) continue;
+      let sum = 0;
+      for (let j = i; j < Math.min(n - 1, i + MAX_ROWS); j++) {
+        sum += amounts[j]!;
+        if (!sameAmount(sum, amounts[j + 1]!)) continue;
+        const cost = here - closeReward(amounts[j + 1]!);
+        if (cost < best[j + 2]![r + 1]!) { best[j + 2]![r + 1] = cost; from[j + 2]![r + 1] = i; }
+      }
+    }
+  }
+  let r = best[n]!.reduce((m, c, k) => (c < best[n]![m]! ? k : m), 0);
+  const cost = best[n]![r]!;
+  if (cost === Infinity) return null;
+  const runs: Run[] = [];
+  let skips = 0;
+  for (let i = n; i > 0;) {
+    const start = from[i]![r]!;
+    if (start < 0) { i -= 1; skips += 1; continue; }
+    runs.unshift({ items: amounts.slice(start, i - 1), positions: range(start, i - 1), total: amounts[i - 1]! });
+    i = start;
+    r -= 1;
+  }
+  return { runs, cost, skips };
+}
+
+/**
+ * pdftotext's reading: the two blocks of a band alternate row by row, so up to two runs are
+ * open at once, and a run's 計 may be missing.
+ */
+function mergedRuns(amounts: readonly number[], glued: readonly boolean[], blockCount: number, closeReward: (total: number) => number): { runs: Run[]; cost: number } | null {
+  const expand = (path: AmountPath, { amount, position }: { amount: number; position: number }, offer: Offer<AmountPath>) => {
+    // An amount glued to the text after it (`0.5 旅費`) ends a left block's cell beside the
+    // right block's 費目 on the same row: it is an item of the left run, the earlier opened.
+    const side = (j: number) => (path.open.length === 2 || j === 1 ? j : -1);
+    const misplaced = (j: number, isTotal: boolean) => (glued[position] ? (isTotal || side(j) === 1 ? GLUE_MISMATCH : 0) : !isTotal && side(j) === 0 ? LEFT_UNGLUED : 0);
+    // A move names the state it reaches by its key and builds it only if it is kept.
+    const move = (cost: number, items: number, runs: number, open: () => OpenRun[], openKey: string, step: Omit<AmountStep, 'before' | 'amount' | 'position'> | null, closed: number) =>
+      offer(path.cost + cost, `${items}|${runs}|${openKey}`,
+        () => ({ cost: path.cost + cost, items, runs, open: open(), steps: step ? { ...step, amount, position, before: path.steps } : path.steps }),
+        // Paths are compared only with those that closed as many runs.
+        closed);
+    const keys = path.open.map((r) => r.key);
+    const without = (j: number) => path.open.filter((_, i) => i !== j);
+    const keyWithout = (j: number) => keys.filter((_, i) => i !== j).join(',');
+    const closedRuns = path.runs - path.open.length;
+    move(SKIP_AMOUNT, path.items, path.runs, () => path.open, keys.join(','), null, closedRuns);
+    // Moving between the two open runs is free: row-by-row text does it on every cell.
+    path.open.forEach((run, j) => {
+      if (run.count < MAX_ROWS) {
+        const grown = runKey(run.count + 1, run.sum + amount);
+        move(misplaced(j, false), path.items + 1, path.runs, () => path.open.with(j, openRun(run.id, run.count + 1, run.sum + amount)), keys.map((k, i) => (i === j ? grown : k)).join(','), { run: run.id, isTotal: false }, closedRuns);
+      }
+      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), path.items, path.runs, () => without(j), keyWithout(j), { run: run.id, isTotal: true }, closedRuns + 1);
+      // A run whose 計 is not in reach (printed elsewhere, or not at all) is given up, freeing its place.
+      move(UNCLOSED, path.items, path.runs, () => without(j), keyWithout(j), null, closedRuns + 1);
+    });
+    if (path.open.length < 2 && path.runs < blockCount) {
+      move(misplaced(path.open.length, false), path.items + 1, path.runs + 1, () => [...path.open, openRun(path.runs, 1, amount)], [...keys, runKey(1, amount)].join(','), { run: path.runs, isTotal: false }, closedRuns);
+    }
+  };
+  const start: AmountPath = { cost: 0, open: [], runs: 0, items: 0, steps: null };
+  const ends = beamSearch(amounts.map((amount, position) => ({ amount, position })), start, expand, AMOUNT_WIDTH);
+  if (!ends.length) return null;
+  const runsOf = (p: AmountPath) => {
+    const runs: Run[] = Array.from({ length: p.runs }, () => ({ items: [], positions: [], total: null }));
+    for (const s of walk(p.steps)) {
+      if (s.isTotal) runs[s.run]!.total = s.amount;
+      else {
+        runs[s.run]!.items.push(s.amount);
+        runs[s.run]!.positions.push(s.position);
+      }
+    }
+    return runs;
+  };
+  // Runs still open at the end never reached a 計: charged as those given up on the way.
+  return ends.map((p) => ({ runs: runsOf(p), cost: p.cost + UNCLOSED * p.open.length })).sort((x, y) => x.cost - y.cost)[0]!;
+}
