@@ -310,6 +310,11 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in stream text', () => {
+  it('takes the last text as the indicator of a lone outcome whose goal wraps over several', () => {
+    const ctx = contextOf(paragraphs('成果指標', '器材の借上げ、消耗品等の取得により、シ', 'ステムを継続的に運用する。', 'システム監査の実施回数', '成果実績', '回', '1', '1', '1', '目標値', '回', '1', '1', '1', '-', '1',
+      '達成度', '％', '100', '100', '100', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));
+    expect(matchOutcomes(ctx, 2015)[0]).toMatchObject({ goal: '器材の借上げ、消耗品等の取得により、システムを継続的に運用する。', indicator: 'システム監査の実施回数' });
+  });
   it('fills a 成果実績 cell left empty with the one printed number its 達成度 and 目標値 give', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '成果実績', '％', '-', '-', '-', '目標値', '％', '50', '50', '50', '-', '50',
       '達成度', '％', '104.6', '109.6', '89.2', '44.6', '52.3', '54.8', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));
@@ -326,6 +331,10 @@ describe('two text cells printed across one box', () => {
       .toEqual(['情報処理実態調査の二次利用申請件数5件を目指す', '情報処理実態調査の二次利用申請件数']);
     expect(splitTwoColumns(box('働く女性の健康保持増進に関する講師派 働く女性の健康保持増進に関す\n遣を利用した団体のうち、一定期間過後 る講師派遣を利用した団体のうち\n、一定期間過後のアンケート等に\n目標値\nのアンケート等においての割合90%以上\nおいての割合')))
       .toEqual(['働く女性の健康保持増進に関する講師派遣を利用した団体のうち、一定期間過後のアンケート等においての割合90%以上', '働く女性の健康保持増進に関する講師派遣を利用した団体のうち、一定期間過後のアンケート等においての割合']);
+  });
+  it('takes the wrapped lines printed in boxes after it', () => {
+    const [first, ...rest] = contextOf(paragraphs('果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '審議会等に１００％活用していき、中小水', 'た調査の割合')).tokens;
+    expect(splitTwoColumns(first!, rest)).toEqual(['本事業による調査等の件数を政策立案や審議会等に１００％活用していき、中小水', '政策立案や審議会等で活用された調査の割合']);
   });
   it('leaves a box of one text alone', () => {
     expect(splitTwoColumns(box('調査票の回収率50%を目指す'))).toBeNull();

@@ -25,7 +25,7 @@ function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup
   const from = previous ? lastRowOf(previous).index + 1 : Math.max(0, opener.index - 12);
   const prose = ctx.tokens.slice(from, opener.index).filter((t) => isGoalText(ctx, t));
   // pdftotext prints the goal and indicator cells across one box, line by line.
-  const box = prose.map(splitTwoColumns).findLast((s) => s !== null);
+  const box = prose.map((t) => splitTwoColumns(t)).findLast((s) => s !== null);
   if (box) return box;
   const [goal, indicator] = prose.slice(-2);
   if (prose.length >= 2) return [goal!.text, indicator!.text];
@@ -40,9 +40,12 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   const start = ctx.first('outcomeIndicator')?.index ?? ctx.first('outcomeTitle')?.index;
   if (start === undefined) return [];
   const texts = ctx.tokens.slice(start, end).filter((t) => isGoalText(ctx, t));
-  // Boxes across both cells are surer than texts that happen to follow one another.
-  const boxes = texts.map(splitTwoColumns).filter((b) => b !== null);
-  if (boxes.length === groupCount) return boxes;
+  // Boxes across both cells are surer than texts that happen to follow one another; the texts
+  // after a box, up to the next, are its wrapped lines.
+  const boxAt = texts.map((t, i) => (splitTwoColumns(t) ? i : -1)).filter((i) => i >= 0);
+  if (boxAt.length && boxAt.length === groupCount) return boxAt.map((i, k) => splitTwoColumns(texts[i]!, texts.slice(i + 1, boxAt[k + 1] ?? texts.length))!);
+  // One outcome and no box: its goal may wrap over several texts, its indicator is the last.
+  if (groupCount === 1 && !boxAt.length && texts.length >= 2) return [[texts.slice(0, -1).map((t) => t.text).join(''), texts.at(-1)!.text]];
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i < texts.length; i++) {
     const box = splitTwoColumns(texts[i]!);
@@ -53,7 +56,7 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
 }
 
 /** Prose that can be a goal or an indicator: not a label, a year, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
-const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度(要求|活動見込)?$/.test(t.folded) && !/^\d+ /.test(t.text) && t.folded.length > 6 && !ctx.isUsed(t);
+const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度(要求|活動見込)?$/.test(t.folded) && !/年度予算内訳$/.test(t.folded) && !/^\d+ /.test(t.text) && t.folded.length > 6 && !ctx.isUsed(t);
 
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.

@@ -38,11 +38,12 @@ export function textWithoutLabels(token: Token): string {
  * A line of one part goes to the column whose width it is nearer: each column wraps at its
  * own width, so all but a text's last line are as long as their column.
  */
-export function splitTwoColumns(token: Token): [string, string] | null {
+export function splitTwoColumns(token: Token, continuation: readonly Token[] = []): [string, string] | null {
   // Labels printed into the box (`目標値`) and one-letter fragments of a label (`績`) are not the cells' text.
-  const split = token.lines
+  const partsOf = (t: Token) => t.lines
     .map((l) => l.text.trim().split(/ +/).filter((part) => part.length > 1 && !labelsOf(fold(part)).length))
     .filter((parts) => parts.length > 0);
+  const split = partsOf(token);
   // Two texts: a value beside a text is a table row (`1,127 事業の見直しによる減`).
   const pairs = split.filter((p) => p.length === 2 && p.every((s) => s.length >= 2 && readCell(s) === null));
   // A box of one text has no line of two parts near its top.
@@ -50,7 +51,8 @@ export function splitTwoColumns(token: Token): [string, string] | null {
   const width = (side: 0 | 1) => Math.max(...pairs.map((p) => p[side]!.length));
   const out: [string[], string[]] = [[], []];
   let lastSingle: 0 | 1 = 1;
-  for (const parts of split) {
+  // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
+  for (const parts of [...split, ...continuation.flatMap(partsOf).filter((p) => p.length === 1)]) {
     if (parts.length === 2) {
       out[0].push(parts[0]!);
       out[1].push(parts[1]!);
