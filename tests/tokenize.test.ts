@@ -49,6 +49,13 @@ describe('tokenizer', () => {
   });
 });
 
+describe('boxes of several labels', () => {
+  it('are cut into their labels in stream text, a label over two lines kept whole', () => {
+    const t = tokens('単位\n成果実\n績\n\n98\n', 'pdfminer');
+    expect(t.map((x) => [x.text, x.labels])).toEqual([['単位', ['unit']], ['成果実績', ['outcomeActual']], ['98', []]]);
+  });
+});
+
 describe('decoding', () => {
   it('decodes UTF-8 with a BOM, UTF-16 and Shift_JIS alike', () => {
     const text = '事業名\r\nテスト\r\n';

@@ -89,8 +89,8 @@ export function labelsOf(folded: string): LabelId[] {
  * 情報流通行政局 作成責任者`. Such a line is cut at every word that is a label by itself, so that
  * each label and each value stands in a box of its own, in the line's order.
  */
-function splitAtLabels(box: Box): Box[] {
-  if (box.lines.length !== 1) return splitLabelLines(box);
+function splitAtLabels(box: Box, stream: boolean): Box[] {
+  if (box.lines.length !== 1) return splitLabelLines(box, stream);
   const line = box.lines[0]!;
   const words = line.text.split(/ +/);
   if (words.length < 2 || !words.some((w) => WHOLE.has(fold(w)))) return [box];
@@ -110,8 +110,29 @@ function splitAtLabels(box: Box): Box[] {
   });
 }
 
-/** A paragraph whose lines mix a value and a label (`平成２７年度⏎事業終了`) is cut between them. */
-function splitLabelLines(box: Box): Box[] {
+/**
+ * A paragraph that is several labels, each over one or more lines (`単位⏎成果実⏎績`), cut into
+ * them; null when its lines do not fall into whole labels.
+ */
+function labelRuns(lines: readonly BoxLine[]): BoxLine[][] | null {
+  if (!lines.length) return [];
+  for (let end = lines.length; end >= 1; end--) {
+    const head = lines.slice(0, end);
+    if (!WHOLE.has(fold(head.map((l) => l.text).join('')))) continue;
+    const rest = labelRuns(lines.slice(end));
+    if (rest) return [head, ...rest];
+  }
+  return null;
+}
+
+/**
+ * A paragraph whose lines mix a value and a label (`平成２７年度⏎事業終了`) is cut between them.
+ * In stream text, so is a paragraph of several labels; layout text's boxes are column runs,
+ * which the matchers read line by line, and are left whole.
+ */
+function splitLabelLines(box: Box, stream: boolean): Box[] {
+  const runs = stream && box.lines.length <= 6 && !WHOLE.has(fold(box.text)) ? labelRuns(box.lines) : null;
+  if (runs && runs.length > 1) return runs.map((lines) => ({ ...box, lines, text: lines.map((l) => l.text.trim()).join(''), row: lines[0]!.line }));
   const isLabelLine = (text: string) => {
     const f = fold(text);
     return f.length >= 4 && WHOLE.has(f);
@@ -129,7 +150,7 @@ function splitLabelLines(box: Box): Box[] {
 }
 
 export function tokenize(doc: SheetDocument): TokenizedSheet {
-  const tokens = doc.boxes.flatMap(splitAtLabels).map((box, index): Token => {
+  const tokens = doc.boxes.flatMap((box) => splitAtLabels(box, doc.extractor !== 'layout')).map((box, index): Token => {
     const folded = fold(box.text);
     const labels = labelsOf(folded);
     const inline = labels.length ? null : inlineLabelOf(box);
