@@ -310,8 +310,9 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in stream text', () => {
-  it('takes the last text as the indicator of a lone outcome whose goal wraps over several', () => {
-    const ctx = contextOf(paragraphs('成果指標', '器材の借上げ、消耗品等の取得により、シ', 'ステムを継続的に運用する。', 'システム監査の実施回数', '成果実績', '回', '1', '1', '1', '目標値', '回', '1', '1', '1', '-', '1',
+  it('takes the last text as the indicator of a lone outcome whose goal wraps over several, passing over labels, 予算内訳 cells and vertical headings', () => {
+    const ctx = contextOf(paragraphs('成果指標', '果実績\n器材の借上げ、消耗品等の取得により、シ', 'ステムを継続的に運用する。', 'システム監査の実施回数\n目標値', '61,222 実績を踏まえた増',
+      '平\n成\n2\n7\n予\n算\n内\n訳', '成果実績', '回', '1', '1', '1', '目標値', '回', '1', '1', '1', '-', '1',
       '達成度', '％', '100', '100', '100', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));
     expect(matchOutcomes(ctx, 2015)[0]).toMatchObject({ goal: '器材の借上げ、消耗品等の取得により、システムを継続的に運用する。', indicator: 'システム監査の実施回数' });
   });

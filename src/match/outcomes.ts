@@ -6,7 +6,7 @@ import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, rateOf, valuesOf } from './values.js';
-import { isProse, splitTwoColumns, textAfter } from './text-field.js';
+import { isProse, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 const PAST_COLUMNS = 3;
@@ -45,7 +45,7 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   const boxAt = texts.map((t, i) => (splitTwoColumns(t) ? i : -1)).filter((i) => i >= 0);
   if (boxAt.length && boxAt.length === groupCount) return boxAt.map((i, k) => splitTwoColumns(texts[i]!, texts.slice(i + 1, boxAt[k + 1] ?? texts.length))!);
   // One outcome and no box: its goal may wrap over several texts, its indicator is the last.
-  if (groupCount === 1 && !boxAt.length && texts.length >= 2) return [[texts.slice(0, -1).map((t) => t.text).join(''), texts.at(-1)!.text]];
+  if (groupCount === 1 && !boxAt.length && texts.length >= 2) return [[texts.slice(0, -1).map(textWithoutLabels).join(''), textWithoutLabels(texts.at(-1)!)]];
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i < texts.length; i++) {
     const box = splitTwoColumns(texts[i]!);
@@ -55,8 +55,10 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   return pairs;
 }
 
-/** Prose that can be a goal or an indicator: not a label, a year, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
-const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度(要求|活動見込)?$/.test(t.folded) && !/年度予算内訳$/.test(t.folded) && !/^\d+ /.test(t.text) && t.folded.length > 6 && !ctx.isUsed(t);
+/** Prose that can be a goal or an indicator: not a label, a year, a vertical heading, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
+const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度(要求|活動見込)?$/.test(t.folded) && !/^[\d,.]+ /.test(t.text) && t.folded.length > 6 && !isVertical(t) && !ctx.isUsed(t);
+/** A heading printed one character a line down the margin (`平⏎成⏎2⏎7⏎…予算内訳`). */
+const isVertical = (t: Token) => t.lines.filter((l) => l.text.trim().length <= 1).length > t.lines.length / 2;
 
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.
