@@ -46,11 +46,18 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   if (boxAt.length && boxAt.length === groupCount) return boxAt.map((i, k) => splitTwoColumns(texts[i]!, texts.slice(i + 1, boxAt[k + 1] ?? texts.length))!);
   // One outcome and no box: its goal may wrap over several texts, its indicator is the last.
   if (groupCount === 1 && !boxAt.length && texts.length >= 2) return [[texts.slice(0, -1).map(textWithoutLabels).join(''), textWithoutLabels(texts.at(-1)!)]];
+  // A note (`※24年度は活動していない。`) printed in a box of its own ends the text before it.
+  const units: Array<{ text: string; box: [string, string] | null }> = [];
+  for (const t of texts) {
+    const last = units.at(-1);
+    if (last && !last.box && t.folded.startsWith('※')) last.text += `\n${t.text}`;
+    else units.push({ text: t.text, box: splitTwoColumns(t) });
+  }
   const pairs: Array<[string, string]> = [];
-  for (let i = 0; i < texts.length; i++) {
-    const box = splitTwoColumns(texts[i]!);
+  for (let i = 0; i < units.length; i++) {
+    const box = units[i]!.box;
     if (box) pairs.push(box);
-    else if (texts[i + 1] && !splitTwoColumns(texts[i + 1]!)) pairs.push([texts[i]!.text, texts[++i]!.text]);
+    else if (units[i + 1] && !units[i + 1]!.box) pairs.push([units[i]!.text, units[++i]!.text]);
   }
   return pairs;
 }
