@@ -372,6 +372,10 @@ describe('outputs', () => {
     const down = contextOf(paragraphs('活動指標', '貸付実施件数', '活動実績', '当初見込み', '件', '件', '23', '65', '26', '65', '23', '51'));
     expect(matchOutputs(down, 2015)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[23, 65], [26, 65], [23, 51], [null, null]]);
   });
+  it('takes an indicator that names a year, passing over the year heads', () => {
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '近現代建築資料の展示・図録作成等を実施する。\n※24年度は活動していない。', '活動実績', '回', '-', '2', '2', '当初見込み', '回', '-', '2', '2', '2'));
+    expect(matchOutputs(ctx, 2015)[0]!.indicator).toBe('近現代建築資料の展示・図録作成等を実施する。※24年度は活動していない。');
+  });
   it('passes over the unit cost, its 算出根拠 and a 予算内訳 item printed after the rows, and labels printed into the box', () => {
     const ctx = contextOf(paragraphs('活動指標', '活動実績', '件', '625,769', '431,565', '-', '当初見込み', '件', '810,653', '855,061', '855,061', '855,061',
       '交付金', '百万円/件', '委託に係る費用／都道府県のシステム入力数', '活動指標及び活 都道府県のシステム入力数\n動実績'));
