@@ -256,6 +256,10 @@ describe('review', () => {
     const ctx = contextOf(paragraphs('外部有識者の所見', '外部有識者点検対象外', '行政事業レビュー推進チームの所見', '現\n状\n通\nり', '引き続き実施する。'));
     expect(matchReview(ctx)).toMatchObject({ externalOpinion: '外部有識者点検対象外', reviewTeamOpinion: '引き続き実施する。', reviewTeamVerdict: '現状通り' });
   });
+  it('passes over the past sheets\' year cells printed beside a label', () => {
+    const ctx = contextOf(paragraphs('行政事業レビュー推進チームの所見', '平成21年度', '平成22年度', '引き続き実施する。'));
+    expect(matchReview(ctx).reviewTeamOpinion).toBe('引き続き実施する。');
+  });
   it('reads layout opinions row by row, a dash as nothing written, and a vertical verdict broken by its label', () => {
     const text = [
       '         点検結果      シップリサイクル法に基づく船舶の環境上適正な再資源化解体を促進するため、事業者への周知や国際動向の調査等を行う。',
