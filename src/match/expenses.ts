@@ -6,7 +6,8 @@
 // blocks are read from the text's lines: each line's words are cut into items at the amounts
 // that close them, and the items go to the blocks of the band in order (or by column when a
 // line holds fewer items than the band has blocks). The items must add up to 計; one missing
-// amount is what 計 leaves.
+// amount is what 計 leaves. pdfminer and pdftotext break those lines up: there, the blocks the
+// lines do not give whole are read again from the region's cells (expenses-stream.ts).
 import type { Expense, Recipient } from '../assemble/schema.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
