@@ -256,6 +256,12 @@ describe('review', () => {
     const ctx = contextOf(paragraphs('外部有識者の所見', '外部有識者点検対象外', '行政事業レビュー推進チームの所見', '現\n状\n通\nり', '引き続き実施する。'));
     expect(matchReview(ctx)).toMatchObject({ externalOpinion: '外部有識者点検対象外', reviewTeamOpinion: '引き続き実施する。', reviewTeamVerdict: '現状通り' });
   });
+  it('leaves an empty cell empty when the next label follows it, and reads labels printed together in order', () => {
+    const empty = contextOf(paragraphs('外部有識者の所見', '行政事業レビュー推進チームの所見', '引き続き実施する。', '所見を踏まえた改善点', '事業を着実に実施する。'));
+    expect(matchReview(empty)).toMatchObject({ externalOpinion: null, reviewTeamOpinion: '引き続き実施する。', reflection: '事業を着実に実施する。' });
+    const together = contextOf(paragraphs('外部有識者の所見', '行政事業レビュー推進チームの所見', '外部有識者点検対象外', '引き続き実施する。'));
+    expect(matchReview(together)).toMatchObject({ externalOpinion: '外部有識者点検対象外', reviewTeamOpinion: '引き続き実施する。' });
+  });
   it('passes over the past sheets\' year cells printed beside a label', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの所見', '平成21年度', '平成22年度', '引き続き実施する。'));
     expect(matchReview(ctx).reviewTeamOpinion).toBe('引き続き実施する。');

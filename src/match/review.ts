@@ -44,8 +44,37 @@ function verticalVerdict(near: readonly Token[], verdicts: readonly string[]): s
   return null;
 }
 
+/** The review's text labels, in the template's order. */
+const TEXT_LABELS = ['checkResult', 'improvementDirection', 'externalOpinion', 'reviewTeamOpinion', 'reflection', 'remarks'] as const;
+
+/**
+ * How far after its label a text is looked for. Where the text follows its label, an empty
+ * cell's window ends at the next text label (else it would take that label's text); where the
+ * labels come together and the texts after them all (as pdfminer may print them), the window
+ * is fixed.
+ */
+function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window: number): number {
+  const anchor = ctx.first(label);
+  if (!anchor || ctx.isLayout) return window;
+  const isTextLabel = (i: number) => TEXT_LABELS.some((id) => ctx.tokens[i]?.labels.includes(id));
+  // Labels in a row are printed together when as many texts follow them; a label followed by
+  // another and fewer texts than labels has an empty cell.
+  let first = anchor.index;
+  while (isTextLabel(first - 1)) first--;
+  let last = anchor.index;
+  while (isTextLabel(last + 1)) last++;
+  if (last > first) {
+    let texts = 0;
+    for (let i = last + 1; i <= last + window && i < ctx.tokens.length && !isTextLabel(i); i++) if (isOpinion(ctx.tokens[i]!)) texts++;
+    if (texts >= last - first + 1) return window;
+  }
+  let end = anchor.index + 1;
+  while (end <= anchor.index + window && end < ctx.tokens.length && !isTextLabel(end)) end++;
+  return end - anchor.index - 1;
+}
+
 export function matchReview(ctx: MatchContext): Review {
-  const text = (label: Parameters<typeof textAfter>[1], field: string) => textAfter(ctx, label, `review.${field}`, isOpinion, 6);
+  const text = (label: (typeof TEXT_LABELS)[number], field: string) => textAfter(ctx, label, `review.${field}`, isOpinion, windowOf(ctx, label, 6));
   const reviewTeamVerdict = verdictNear(ctx, ctx.first('reviewTeamOpinion'), REVIEW_TEAM_VERDICTS);
   const reflectionVerdict = verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS);
   return {
@@ -56,6 +85,6 @@ export function matchReview(ctx: MatchContext): Review {
     reviewTeamVerdict,
     reflection: text('reflection', 'reflection'),
     reflectionVerdict,
-    remarks: textAfter(ctx, 'remarks', 'review.remarks', isOpinion, 2),
+    remarks: textAfter(ctx, 'remarks', 'review.remarks', isOpinion, windowOf(ctx, 'remarks', 2)),
   };
 }
