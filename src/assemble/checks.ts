@@ -2,7 +2,7 @@
 // (parseSheet) and on any JSON document (`review-parse validate`). They never change a value;
 // they tell a user which sheets, and which fields, to distrust. Fields are JSON paths.
 import type { Diagnostic, Recipient, ReviewSheet } from './schema.js';
-import { formulaQuotient, isValidCorporateNumber } from '../tokenize/values.js';
+import { formulaQuotient, isValidCorporateNumber, roundAmount as round } from '../tokenize/values.js';
 
 type Document = Pick<ReviewSheet, 'budget' | 'unitCost' | 'fundFlow' | 'expenses' | 'recipients' | 'debtContracts'>;
 type Rule = (doc: Document) => Diagnostic[];
@@ -109,8 +109,4 @@ const RULES: Rule[] = [budgetArithmetic, executionRate, unitCostFormula, expense
 
 export function consistencyFindings(doc: Document): Diagnostic[] {
   return RULES.flatMap((rule) => rule(doc));
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -6,6 +6,7 @@ import type { Budget, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
+import { roundAmount } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { breakdown } from './budget-breakdown.js';
 import { readStream, STREAM_ROWS } from './budget-stream.js';
@@ -221,7 +222,7 @@ function completeByArithmetic(ctx: MatchContext, years: BudgetYear[], pool: numb
     if (y.request !== null || y.initial === null) return;
     const parts = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
     if (y.total === null) {
-      y.total = Math.round(parts * 1000) / 1000;
+      y.total = roundAmount(parts);
       ctx.report('info', 'budget-total-derived', `budget.years[${i}].total`, `計 for ${y.fiscalYear} was not found; it is the sum of its parts, ${y.total}`);
     }
     if (y.executed === null && y.executionRate !== null && y.total) {

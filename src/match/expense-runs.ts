@@ -60,7 +60,6 @@ interface AmountPath {
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 export const sameAmount = (a: number, b: number) => Math.abs(a - b) < 0.0051 + 0.0005 * Math.abs(b);
-export const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * The region's amounts cut into runs, one a block, with the blocks not yet named: the

@@ -12,10 +12,10 @@ import type { Expense } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { lineWords } from '../tokenize/document.js';
-import { fold, parseNumber } from '../tokenize/values.js';
-import { EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, LABELS } from '../tokenize/vocabulary.js';
+import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
+import { EXPENSE_BLOCK_HEADER, EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK, LABELS } from '../tokenize/vocabulary.js';
 import { beamSearch, walk, type Offer } from './beam.js';
-import { decodeRuns, round, sameAmount, type Run } from './expense-runs.js';
+import { decodeRuns, sameAmount, type Run } from './expense-runs.js';
 
 type Item = Expense['items'][number];
 
@@ -34,8 +34,6 @@ export interface StreamReading {
   balanced: boolean;
 }
 
-/** A block header (`A.name`) or an empty block (`D.`); the header's name runs to its line's end. */
-const HEADER = /^([A-ZＡ-Ｚ][.．]|[.．]$)/;
 /** The section's own notes, which pdftotext glues to the cells beside them; their words are never cell values. */
 const NOTES = [LABELS.expensesTitle.forms[0], LABELS.fundFlowTitle.forms[0]].map(fold);
 const isNoteWord = (f: string) => f.length >= 2 && !EXPENSE_CATEGORY.test(f) && NOTES.some((n) => n.includes(f));
@@ -73,7 +71,8 @@ function cellsOf(tokens: readonly Token[], blocks: readonly StreamBlock[]): { am
       const words = lineWords(line.text).map((w) => w.text);
       for (const [i, word] of words.entries()) {
         const f = fold(word);
-        if (HEADER.test(f)) break;
+        // A block's header: its name runs to the line's end.
+        if (EXPENSE_BLOCK_HEADER.test(f) || EXPENSE_EMPTY_BLOCK.test(f)) break;
         if (!isCell(f)) continue;
         const n = parseNumber(word);
         if (n !== null) {
@@ -218,6 +217,6 @@ export function readStreamBlocks(tokens: readonly Token[], blocks: readonly Stre
     if (!run?.items.length) return null;
     const r = readings[b]!;
     const items = run.items.map((amount, i) => ({ category: r.categories[i] ?? null, purpose: r.purposes[i] ?? null, amount }));
-    return { items, total: run.total ?? round(run.items.reduce((x, y) => x + y, 0)), balanced: run.total !== null };
+    return { items, total: run.total ?? roundAmount(run.items.reduce((x, y) => x + y, 0)), balanced: run.total !== null };
   });
 }

@@ -9,13 +9,12 @@
 // amount is what 計 leaves. pdfminer and pdftotext break those lines up: there, the blocks the
 // lines do not give whole are read again from the region's cells (expenses-stream.ts).
 import type { Expense, Recipient } from '../assemble/schema.js';
-import { fold, parseNumber } from '../tokenize/values.js';
+import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
 import { readStreamBlocks } from './expenses-stream.js';
-import { EXPENSE_CATEGORY, EXPENSE_COLUMN_HEAD_WORD as COLUMN_HEAD_WORD } from '../tokenize/vocabulary.js';
+import { EXPENSE_BLOCK_HEADER as HEADER, EXPENSE_CATEGORY, EXPENSE_COLUMN_HEAD_WORD as COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK } from '../tokenize/vocabulary.js';
 
-const HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
 const MAY_HOLD_HEADER = /[A-ZＡ-Ｚ][.．]/;
 /** The column-head line under a header: 費目, 使途, 金額(百万円). */
 const COLUMN_HEADS = /使途|金額|\(百万円|^費目/;
@@ -42,7 +41,7 @@ function headersOf(line: string, row: number): Block[] {
   for (const w of lineWords(line)) {
     const m = HEADER.exec(w.text);
     // An unused block of the template prints as a bare `D.` or `.`; it still takes its column.
-    if (m || /^[.．]$/.test(w.text)) {
+    if (m || EXPENSE_EMPTY_BLOCK.test(w.text)) {
       out.push({ letter: m ? m[1]!.normalize('NFKC') : '', recipient: m?.[2] ?? '', col: w.col, row, items: [], total: null });
     } else if (out.length) {
       out[out.length - 1]!.recipient += w.text;
@@ -126,8 +125,8 @@ function completeByArithmetic(block: Block): Block {
   const missing = block.items.filter((i) => i.amount === null);
   const known = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
   // A negative remainder means the items were misread, not that one is missing.
-  if (missing.length === 1 && block.total !== null && block.total >= known) missing[0]!.amount = Math.round((block.total - known) * 1000) / 1000;
-  else if (!missing.length && block.total === null && block.items.length) block.total = Math.round(known * 1000) / 1000;
+  if (missing.length === 1 && block.total !== null && block.total >= known) missing[0]!.amount = roundAmount(block.total - known);
+  else if (!missing.length && block.total === null && block.items.length) block.total = roundAmount(known);
   return block;
 }
 
@@ -140,7 +139,7 @@ export function matchExpenses(ctx: MatchContext, recipients: readonly Recipient[
     // Items that do not add up to 計 were not read in their rows: better none than wrong ones.
     const sum = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
     if (block.total !== null && block.items.length && Math.abs(sum - block.total) > 0.051 + 0.01 * block.items.length) {
-      ctx.report('warning', 'expenses-unread', `expenses[${out.length}].items`, `the 費目・使途 items of block ${block.letter} could not be read in their rows (they add up to ${Math.round(sum * 1000) / 1000}, not 計 ${block.total}); they are left out`);
+      ctx.report('warning', 'expenses-unread', `expenses[${out.length}].items`, `the 費目・使途 items of block ${block.letter} could not be read in their rows (they add up to ${roundAmount(sum)}, not 計 ${block.total}); they are left out`);
       block.items = [];
     }
     if (block.row) ctx.provenance[`expenses[${out.length}]`] = [block.row];

@@ -5,7 +5,7 @@ import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, rateOf, valuesOf } from './values.js';
+import { countOf, isYearHead, rateOf, valuesOf } from './values.js';
 import { isProse, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
@@ -42,17 +42,18 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   const texts = ctx.tokens.slice(start, end).filter((t) => isGoalText(ctx, t));
   // Boxes across both cells are surer than texts that happen to follow one another; the texts
   // after a box, up to the next, are its wrapped lines.
-  const boxAt = texts.map((t, i) => (splitTwoColumns(t) ? i : -1)).filter((i) => i >= 0);
+  const boxes = texts.map((t) => splitTwoColumns(t));
+  const boxAt = boxes.flatMap((box, i) => (box ? [i] : []));
   if (boxAt.length && boxAt.length === groupCount) return boxAt.map((i, k) => splitTwoColumns(texts[i]!, texts.slice(i + 1, boxAt[k + 1] ?? texts.length))!);
   // One outcome and no box: its goal may wrap over several texts, its indicator is the last.
   if (groupCount === 1 && !boxAt.length && texts.length >= 2) return [[texts.slice(0, -1).map(textWithoutLabels).join(''), textWithoutLabels(texts.at(-1)!)]];
   // A note (`※24年度は活動していない。`) printed in a box of its own ends the text before it.
   const units: Array<{ text: string; box: [string, string] | null }> = [];
-  for (const t of texts) {
+  texts.forEach((t, i) => {
     const last = units.at(-1);
     if (last && !last.box && t.folded.startsWith('※')) last.text += `\n${t.text}`;
-    else units.push({ text: t.text, box: splitTwoColumns(t) });
-  }
+    else units.push({ text: t.text, box: boxes[i]! });
+  });
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i < units.length; i++) {
     const box = units[i]!.box;
@@ -63,7 +64,7 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
 }
 
 /** Prose that can be a goal or an indicator: not a label, a year, a vertical heading, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
-const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !/^(?:平成|令和)?\d*年度(要求|活動見込)?$/.test(t.folded) && !/^[\d,.]+ /.test(t.text) && t.folded.length > 6 && !isVertical(t) && !ctx.isUsed(t);
+const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !/^[\d,.]+ /.test(t.text) && t.folded.length > 6 && !isVertical(t) && !ctx.isUsed(t);
 /** A heading printed one character a line down the margin (`平⏎成⏎2⏎7⏎…予算内訳`). */
 const isVertical = (t: Token) => t.lines.filter((l) => l.text.trim().length <= 1).length > t.lines.length / 2;
 

@@ -4,7 +4,7 @@ import type { Output } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, runAfter, valuesOf, type Value } from './values.js';
+import { countOf, isYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { EXPENSE_CATEGORY } from '../tokenize/vocabulary.js';
 import { isProse, textWithoutLabels } from './text-field.js';
@@ -20,11 +20,9 @@ const GLUED_UNIT = / (\S{1,4})$/;
  * cost (`百万円/件`), a unit-cost 算出根拠 (`費用／入力数`), or a 予算内訳 item (`交付金`).
  */
 const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) =>
-  !isLabel(t) && isProse(t) && !YEAR_HEADER.test(t.folded) && !ctx.isUsed(t) && !units.has(t.folded)
+  !isLabel(t) && isProse(t) && !isYearHead(t) && !ctx.isUsed(t) && !units.has(t.folded)
   && !COST_UNIT.test(t.folded) && !t.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
 const COST_UNIT = /^(千|百万|億)?円(\/\S{1,4})?$/;
-/** A column head (`24年度`, `27年度活動見込`), not an indicator that names a year. */
-const YEAR_HEADER = /^(平成|令和)?(\d{1,2}|元)?年度(活動見込み?|要求)?$/;
 
 type Found = { text: Token | string | null; lastPlanned: Token | undefined };
 

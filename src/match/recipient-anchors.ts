@@ -17,8 +17,11 @@ interface Anchor {
   token: Token;
 }
 
-/** A box's words line by line; text that wraps from one line onto the next is one word. */
-function wordsOf(token: Token): Word[] {
+/**
+ * A box's words line by line (recipient-cells' wordsOf reads a box of several lines as one word):
+ * text that wraps from one line onto the next is one word, and a number glued to text is split.
+ */
+function wordsByLine(token: Token): Word[] {
   const out: Word[] = [];
   token.lines.forEach((line, l) => {
     line.text.split(/ +/).filter(Boolean).forEach((p, k) => {
@@ -42,7 +45,7 @@ export function readByCorporateNumbers(tokens: readonly Token[], fundFlow: reado
   const anchors: Anchor[] = [];
   const taken = new Set<Token>();
   cells.forEach((t, i) => {
-    const words = wordsOf(t);
+    const words = wordsByLine(t);
     const at = words.findIndex(isCorporate);
     if (at < 0) return;
     const row = emptyRow(null, 1);
@@ -54,7 +57,7 @@ export function readByCorporateNumbers(tokens: readonly Token[], fundFlow: reado
     let rest = words.slice(at + 1);
     if (rest[0]?.kind === 'text') row.summary = rest.shift()!.text;
     for (let j = i + 1; j < cells.length && !rest.some((w) => w.kind === 'amount'); j++) {
-      const next = wordsOf(cells[j]!);
+      const next = wordsByLine(cells[j]!);
       if (next.some(isCorporate)) break;
       if (next.length === 1 && next[0]!.kind === 'text' && !row.summary) row.summary = next[0]!.text;
       else if (next[0]?.kind === 'amount') rest = [...rest, ...next];
@@ -71,7 +74,7 @@ export function readByCorporateNumbers(tokens: readonly Token[], fundFlow: reado
     taken.add(t);
   });
   nameFromTwins(anchors.map((a) => a.row));
-  const apart = cells.filter((t) => !taken.has(t)).map(wordsOf).filter(isValuesApart);
+  const apart = cells.filter((t) => !taken.has(t)).map(wordsByLine).filter(isValuesApart);
   for (const row of anchors.map((a) => a.row)) {
     if (row.contractMethod === null || row.bidders !== null || !apart.length) continue;
     const [bidders, rate] = apart.shift()!;

@@ -6,9 +6,10 @@ import { fold } from '../tokenize/values.js';
 import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isProse, textAfter } from './text-field.js';
+import { isYearHead } from './values.js';
 
 /** Prose, not a year cell of the past review sheets' table (平成21年度), which stream text prints beside these labels. */
-const isOpinion = (t: Token) => isProse(t) && t.folded.length > 3 && !/^(平成|令和)(\d{1,2}|元)年度$/.test(t.folded);
+const isOpinion = (t: Token) => isProse(t) && t.folded.length > 3 && !isYearHead(t);
 
 /** Rows above and below its label within which a verdict stands; a vertical one (事/業/全/体/の/抜/本/…) reaches further. */
 const VERDICT_REACH = 4;

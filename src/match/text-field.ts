@@ -28,9 +28,12 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
 /** A box's text without the labels pdftotext printed into it (`活動指標及び活 指標の文 動実績`). */
 export function textWithoutLabels(token: Token): string {
   // Words of a line keep their space: a pdf.js copy glues the unit to the text that way (`課題件数 件`).
-  const lines = token.lines.map((l) => l.text.trim().split(/ +/).filter((part) => part && !labelsOf(fold(part)).length).join(' ')).filter((l) => l);
+  const lines = token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
   return lines.length ? lines.join('') : token.text;
 }
+
+/** A line's space-separated parts that are not labels printed into the box, of at least `minLength` characters. */
+const textParts = (line: string, minLength: number) => line.trim().split(/ +/).filter((part) => part.length >= minLength && !labelsOf(fold(part)).length);
 
 /**
  * Two text cells side by side that pdftotext printed as one box, line by line across both
@@ -40,15 +43,13 @@ export function textWithoutLabels(token: Token): string {
  */
 export function splitTwoColumns(token: Token, continuation: readonly Token[] = []): [string, string] | null {
   // Labels printed into the box (`目標値`) and one-letter fragments of a label (`績`) are not the cells' text.
-  const partsOf = (t: Token) => t.lines
-    .map((l) => l.text.trim().split(/ +/).filter((part) => part.length > 1 && !labelsOf(fold(part)).length))
-    .filter((parts) => parts.length > 0);
+  const partsOf = (t: Token) => t.lines.map((l) => textParts(l.text, 2)).filter((parts) => parts.length > 0);
   const split = partsOf(token);
   // Two texts: a value beside a text is a table row (`1,127 事業の見直しによる減`).
   const pairs = split.filter((p) => p.length === 2 && p.every((s) => s.length >= 2 && readCell(s) === null));
   // A box of one text has no line of two parts near its top.
   if (!pairs.length || split.some((p) => p.length > 2) || !split.slice(0, 3).some((p) => p.length === 2)) return null;
-  const width = (side: 0 | 1) => Math.max(...pairs.map((p) => p[side]!.length));
+  const widths = [0, 1].map((side) => Math.max(...pairs.map((p) => p[side]!.length))) as [number, number];
   const out: [string[], string[]] = [[], []];
   let lastSingle: 0 | 1 = 1;
   // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
@@ -60,8 +61,8 @@ export function splitTwoColumns(token: Token, continuation: readonly Token[] = [
     }
     const line = parts[0]!;
     // A short line ends a text: the column that did not end last.
-    const nearer: 0 | 1 = Math.abs(line.length - width(0)) <= Math.abs(line.length - width(1)) ? 0 : 1;
-    const side: 0 | 1 = line.length >= Math.min(width(0), width(1)) - 1 ? nearer : lastSingle === 0 ? 1 : 0;
+    const nearer: 0 | 1 = Math.abs(line.length - widths[0]) <= Math.abs(line.length - widths[1]) ? 0 : 1;
+    const side: 0 | 1 = line.length >= Math.min(...widths) - 1 ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
   }

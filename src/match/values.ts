@@ -65,8 +65,11 @@ export function nearestColumn(token: Token, centres: readonly number[]): number 
 
 /** `25年度`, `28年度活動見込`, `29年度要求`: the year of a column header, in the sheet's era. */
 export function headerYear(token: Token): number | null {
-  const m = /^(?:平成|令和)?(\d{1,2}|元)年度(要求|活動見込|当初予算)?$/.exec(token.folded);
+  const m = /^(?:平成|令和)?(\d{1,2}|元)年度(要求|活動見込み?|当初予算)?$/.exec(token.folded);
   if (!m) return null;
   const n = m[1] === '元' ? 1 : Number(m[1]);
   return n >= 20 ? 1988 + n : 2018 + n;
 }
+
+/** A column header's cell: a year (headerYear), or the bare `年度` stream text prints apart from its number. */
+export const isYearHead = (token: Token): boolean => token.folded === '年度' || headerYear(token) !== null;

@@ -18,6 +18,11 @@ export function fold(text: string): string {
 const FOLD_MEMO_LIMIT = 10_000;
 const FOLDED = new Map<string, string>();
 
+/** An amount to the thousandth: sums of 百万円 amounts carry float noise past it. */
+export function roundAmount(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
 export function isDash(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, '');
   return t.length === 1 && DASHES.has(t);

@@ -185,6 +185,11 @@ export const SELF_CHECK_MARKS = ['○', '〇', '△', '×', '-', '－', '‐', '
 export const ORGANIZATION_NAME = /^[^、。，．]*(省|庁|府|委員会)[^、。，．]*(課|室|局|部|官|所|センター|）)$/;
 
 /** 実施方法 check boxes, in the template's order. */
+/** A 費目・使途 block's header, `A.name`: its letter and the recipient it describes (maybe none). */
+export const EXPENSE_BLOCK_HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
+/** A block of the template left unused prints as a bare `.`. */
+export const EXPENSE_EMPTY_BLOCK = /^[.．]$/;
+
 /** One word of the 費目・使途 table's column heads, whole or spaced out letter by letter (`費   目`). */
 export const EXPENSE_COLUMN_HEAD_WORD = /^(費目|費|目|使途|使|途|金額|金|額|\(百万円\)?)$/;
 
