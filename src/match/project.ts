@@ -43,23 +43,34 @@ function projectNumberToken(ctx: MatchContext): Token | undefined {
   return near ?? ctx.tokens.find((t) => looksLikeNumber(t) && /^(新|0)/.test(t.folded));
 }
 
-/** The value printed just before the next label of the same header row, on one line with it. */
-function gluedBefore(ctx: MatchContext, label: LabelId): Token | undefined {
+/**
+ * The value printed just before the next label of the same header row, on one line with it.
+ * A year may also share a box with it (stream text boxes the narrow year cell with the label
+ * beside it: 平成27年度 ⏎ 事業終了); a free text so placed is as often another row's cell.
+ */
+function gluedBefore(ctx: MatchContext, label: LabelId, accept: (t: Token) => boolean): Token | undefined {
   const row = HEADER_ROWS.find((r) => r.includes(label));
   const next = row?.[row.indexOf(label) + 1];
   if (!next) return undefined;
   for (const anchor of ctx.find(next)) {
     const before = ctx.tokens[anchor.index - 1];
-    if (before && !isLabel(before) && before.row === anchor.row && !ctx.isUsed(before)) return before;
+    if (!before || isLabel(before) || ctx.isUsed(before) || !accept(before)) continue;
+    if (before.row === anchor.row || (isYear(before) && isBoxedWith(before, anchor))) return before;
   }
   return undefined;
+}
+
+/** `before` ends on the line above `anchor`, with no blank line between: one stream box. */
+function isBoxedWith(before: Token, anchor: Token): boolean {
+  const lastLine = before.lines[before.lines.length - 1]?.line ?? before.row;
+  return !anchor.col && lastLine + 1 === anchor.lines[0]?.line;
 }
 
 /** Text value of a header label: beside it, or glued before the next label of its row. */
 function textField(ctx: MatchContext, label: LabelId, field: string, accept: (t: Token) => boolean = isText): Token | undefined {
   // A value glued on one line to the next label of its row is the strongest evidence there is.
-  const glued = gluedBefore(ctx, label);
-  if (glued && accept(glued)) {
+  const glued = gluedBefore(ctx, label, accept);
+  if (glued) {
     ctx.trace(field, glued);
     return glued;
   }
