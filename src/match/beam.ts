@@ -9,12 +9,15 @@
  * Offers a move: `key` names the state it reaches (paths with equal keys have the same future;
  * the cheaper is kept). `stratum`: paths of different strata are not compared; each keeps its
  * own `width` cheapest, so a search whose rewards come late does not let paths that earned an
- * early one crowd out those yet to earn theirs.
+ * early one crowd out those yet to earn theirs. `hope`: a reward the state can still earn
+ * (equal for equal keys), so that a path which paid now for a later reward is not dropped first.
  */
-export type Offer<P> = (cost: number, key: string, build: () => P, stratum?: number) => void;
+export type Offer<P> = (cost: number, key: string, build: () => P, stratum?: number, hope?: number) => void;
 
 interface Candidate<P> {
   cost: number;
+  /** What the path's state may still earn: paths are kept by cost less hope. */
+  hope: number;
   stratum: number;
   build: () => P;
 }
@@ -23,14 +26,14 @@ export function beamSearch<P extends { cost: number }, C>(cells: readonly C[], s
   let paths = [start];
   for (const cell of cells) {
     const best = new Map<string, Candidate<P>>();
-    const offer: Offer<P> = (cost, key, build, stratum = 0) => {
+    const offer: Offer<P> = (cost, key, build, stratum = 0, hope = 0) => {
       const had = best.get(key);
-      if (!had || cost < had.cost) best.set(key, { cost, stratum, build });
+      if (!had || cost < had.cost) best.set(key, { cost, hope, stratum, build });
     };
     for (const path of paths) expand(path, cell, offer);
     const kept = new Map<number, number>();
     paths = [...best.values()]
-      .sort((a, b) => a.cost - b.cost)
+      .sort((a, b) => a.cost - a.hope - (b.cost - b.hope))
       .filter((c) => {
         const n = kept.get(c.stratum) ?? 0;
         kept.set(c.stratum, n + 1);

@@ -6,6 +6,8 @@ import { beamSearch, walk, type Offer } from './beam.js';
 
 /** Paths kept per number of runs closed. */
 const AMOUNT_WIDTH = 20;
+/** Paths that passed over this many strays or more share one stratum. */
+const MAX_SKIP_STRATA = 2;
 
 // Costs. A 計 reached is worth more than any few moves between blocks, so the arithmetic
 // decides; moves decide only between readings the arithmetic cannot tell apart.
@@ -55,6 +57,8 @@ interface AmountPath {
   open: OpenRun[];
   runs: number;
   items: number;
+  /** Amounts passed over as strays. */
+  skips: number;
   steps: AmountStep | null;
 }
 
@@ -121,42 +125,59 @@ function consecutiveRuns(amounts: readonly number[], blockCount: number, closeRe
   return { runs, cost, skips };
 }
 
+/** Whether some amount after `position` may be the 計 of a run summing to `sum` (to the cent). */
+function closableAfter(amounts: readonly number[]): (sum: number, position: number) => boolean {
+  const cents = (x: number) => Math.round(x * 100);
+  const last = new Map<number, number>();
+  amounts.forEach((a, i) => last.set(cents(a), i));
+  return (sum, position) => {
+    const c = cents(sum);
+    return [c - 1, c, c + 1].some((k) => (last.get(k) ?? -1) > position);
+  };
+}
+
 /**
  * pdftotext's reading: the two blocks of a band alternate row by row, so up to two runs are
  * open at once, and a run's 計 may be missing.
  */
 function mergedRuns(amounts: readonly number[], glued: readonly boolean[], blockCount: number, closeReward: (total: number) => number): { runs: Run[]; cost: number } | null {
+  const closable = closableAfter(amounts);
   const expand = (path: AmountPath, { amount, position }: { amount: number; position: number }, offer: Offer<AmountPath>) => {
     // An amount glued to the text after it (`0.5 旅費`) ends a left block's cell beside the
     // right block's 費目 on the same row: it is an item of the left run, the earlier opened.
     const side = (j: number) => (path.open.length === 2 || j === 1 ? j : -1);
     const misplaced = (j: number, isTotal: boolean) => (glued[position] ? (isTotal || side(j) === 1 ? GLUE_MISMATCH : 0) : !isTotal && side(j) === 0 ? LEFT_UNGLUED : 0);
     // A move names the state it reaches by its key and builds it only if it is kept.
-    const move = (cost: number, items: number, runs: number, open: () => OpenRun[], openKey: string, step: Omit<AmountStep, 'before' | 'amount' | 'position'> | null, closed: number) =>
+    const move = (cost: number, items: number, runs: number, open: () => OpenRun[], openKey: string, sums: readonly number[], step: Omit<AmountStep, 'before' | 'amount' | 'position'> | null, closed: number, skips = path.skips) =>
       offer(path.cost + cost, `${items}|${runs}|${openKey}`,
-        () => ({ cost: path.cost + cost, items, runs, open: open(), steps: step ? { ...step, amount, position, before: path.steps } : path.steps }),
-        // Paths are compared only with those that closed as many runs.
-        closed);
+        () => ({ cost: path.cost + cost, items, runs, skips, open: open(), steps: step ? { ...step, amount, position, before: path.steps } : path.steps }),
+        // Paths are compared only with those that closed as many runs and passed over as many
+        // strays: a stray's cost is paid at once, the 計 it lets a run reach is earned later.
+        closed * (MAX_SKIP_STRATA + 1) + Math.min(skips, MAX_SKIP_STRATA),
+        CLOSE_REWARD * sums.filter((sum) => closable(sum, position)).length);
+    const sums = path.open.map((r) => r.sum);
+    const sumsWith = (j: number, sum: number) => sums.map((x, i) => (i === j ? sum : x));
+    const sumsWithout = (j: number) => sums.filter((_, i) => i !== j);
     const keys = path.open.map((r) => r.key);
     const without = (j: number) => path.open.filter((_, i) => i !== j);
     const keyWithout = (j: number) => keys.filter((_, i) => i !== j).join(',');
     const closedRuns = path.runs - path.open.length;
-    move(SKIP_AMOUNT, path.items, path.runs, () => path.open, keys.join(','), null, closedRuns);
+    move(SKIP_AMOUNT, path.items, path.runs, () => path.open, keys.join(','), sums, null, closedRuns, path.skips + 1);
     // Moving between the two open runs is free: row-by-row text does it on every cell.
     path.open.forEach((run, j) => {
       if (run.count < MAX_ROWS) {
         const grown = runKey(run.count + 1, run.sum + amount);
-        move(misplaced(j, false), path.items + 1, path.runs, () => path.open.with(j, openRun(run.id, run.count + 1, run.sum + amount)), keys.map((k, i) => (i === j ? grown : k)).join(','), { run: run.id, isTotal: false }, closedRuns);
+        move(misplaced(j, false), path.items + 1, path.runs, () => path.open.with(j, openRun(run.id, run.count + 1, run.sum + amount)), keys.map((k, i) => (i === j ? grown : k)).join(','), sumsWith(j, run.sum + amount), { run: run.id, isTotal: false }, closedRuns);
       }
-      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), path.items, path.runs, () => without(j), keyWithout(j), { run: run.id, isTotal: true }, closedRuns + 1);
+      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), path.items, path.runs, () => without(j), keyWithout(j), sumsWithout(j), { run: run.id, isTotal: true }, closedRuns + 1);
       // A run whose 計 is not in reach (printed elsewhere, or not at all) is given up, freeing its place.
-      move(UNCLOSED, path.items, path.runs, () => without(j), keyWithout(j), null, closedRuns + 1);
+      move(UNCLOSED, path.items, path.runs, () => without(j), keyWithout(j), sumsWithout(j), null, closedRuns + 1);
     });
     if (path.open.length < 2 && path.runs < blockCount) {
-      move(misplaced(path.open.length, false), path.items + 1, path.runs + 1, () => [...path.open, openRun(path.runs, 1, amount)], [...keys, runKey(1, amount)].join(','), { run: path.runs, isTotal: false }, closedRuns);
+      move(misplaced(path.open.length, false), path.items + 1, path.runs + 1, () => [...path.open, openRun(path.runs, 1, amount)], [...keys, runKey(1, amount)].join(','), [...sums, amount], { run: path.runs, isTotal: false }, closedRuns);
     }
   };
-  const start: AmountPath = { cost: 0, open: [], runs: 0, items: 0, steps: null };
+  const start: AmountPath = { cost: 0, open: [], runs: 0, items: 0, skips: 0, steps: null };
   const ends = beamSearch(amounts.map((amount, position) => ({ amount, position })), start, expand, AMOUNT_WIDTH);
   if (!ends.length) return null;
   const runsOf = (p: AmountPath) => {
