@@ -75,13 +75,28 @@ function textField(ctx: MatchContext, label: LabelId, field: string, accept: (t:
     return glued;
   }
   for (const anchor of ctx.find(label)) {
-    const value = ctx.valueOf(anchor, accept, 3) ?? valueBefore(ctx, anchor, accept);
+    const after = ctx.valueOf(anchor, accept, 3);
+    const value = (after && !isAnotherFieldsValue(ctx, after, label) ? after : undefined) ?? valueBefore(ctx, anchor, accept);
     if (value) {
       ctx.trace(field, value);
       return value;
     }
   }
   return undefined;
+}
+
+/** Labels of free-text cells that are often empty: a text just after one of them is its own. */
+const OFTEN_EMPTY_TEXT_LABELS = new Set<LabelId>(['legalBasis', 'relatedPlans']);
+
+/**
+ * A value reached past another such label that it follows at once is that label's: stream
+ * text prints an empty cell as nothing (根拠法令 ⏎ 関係する計画、通知等 ⏎ 「成長戦略」…).
+ * Not so for the year row, whose labels pdftotext prints together before the start year.
+ */
+function isAnotherFieldsValue(ctx: MatchContext, value: Token, label: LabelId): boolean {
+  if (ctx.isLayout) return false;
+  const before = ctx.tokens[value.index - 1];
+  return before !== undefined && !before.labels.includes(label) && before.labels.some((l) => OFTEN_EMPTY_TEXT_LABELS.has(l));
 }
 
 /**
