@@ -38,6 +38,19 @@ describe('sheet header and project', () => {
     expect(p.implementationMethods).toEqual(['直接実施', '委託・請負']);
     expect(p.relatedPlans).not.toBe('経済協力費');
   });
+  it('takes a year boxed with the 事業終了 label as the start year', () => {
+    const ctx = contextOf(paragraphs('事業開始年度', '委託・請負', '担当課室', '事業名', '会計区分', '28年度', '平成２７年度\n事業終了', '（予定）年度\n平成２８年度', '主要経費'));
+    expect(matchProject(ctx)).toMatchObject({ startYear: 2015, endYear: 2016 });
+  });
+  it('gives a text right after 関係する計画 to it, not to the empty 根拠法令 before it', () => {
+    const ctx = contextOf(paragraphs('根拠法令\n（具体的な\n条項も記載）', '関係する計画、\n通知等', '「成長戦略」（平成24年4月閣議決定）', '主要政策・施策', '地球温暖化対策'), 'pdftotext');
+    expect(matchProject(ctx)).toMatchObject({ legalBasis: null, relatedPlans: '「成長戦略」（平成24年4月閣議決定）', mainPolicies: ['地球温暖化対策'] });
+  });
+  it('finds plan citations and policy names printed far from their labels, but not その他 alone', () => {
+    const far = (policies: string) => contextOf(paragraphs('関係する計画、\n通知等', '達成度', '中間目標', '年度', '-', 'その他', '「サイバーセキュリティ戦略」（平成27年９月閣議決定）、「サイバーセキュリティ2015」（平成27年９月本部決定）', '主要政策・施策', '0 0', '-', '- -', '活動指標', policies));
+    expect(matchProject(far('ＩＴ戦略、地方創生'))).toMatchObject({ relatedPlans: '「サイバーセキュリティ戦略」（平成27年９月閣議決定）、「サイバーセキュリティ2015」（平成27年９月本部決定）', mainPolicies: ['ＩＴ戦略', '地方創生'] });
+    expect(matchProject(far('その他')).mainPolicies).toEqual([]);
+  });
   it('reads 終了予定なし as no end year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });

@@ -4,13 +4,15 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
 import {
-  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MAIN_EXPENSES, MINISTRIES, OFFICIAL_TITLE, type LabelId,
+  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MAIN_EXPENSES, MAIN_POLICIES, MINISTRIES, OFFICIAL_TITLE, PLAN_CITATIONS, type LabelId,
 } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
 const TITLE = /(平成|令和)(\d{1,2}|元)年度行政事業レビューシート/;
 const PROJECT_NUMBER = /^(?:新\d{2}-)?\d{4}$/;
 const YEAR_TEXT = /^(?:平成|令和|昭和)?(?:\d{1,2}|元)年度$|^\d{4}年度$/;
+/** Column-head pieces that stream text prints as boxes of their own. */
+const HEAD_PIECE = /^(?:年度)+$/;
 const END_OPEN = '終了予定なし';
 
 function ministryIn(folded: string): string | null {
@@ -112,7 +114,7 @@ function valueBefore(ctx: MatchContext, anchor: Token, accept: (t: Token) => boo
 
 /** Free text, not a number, a year or a dash. */
 function isText(t: Token): boolean {
-  return !/^[\d,.%△▲-]*$/.test(t.folded) && !YEAR_TEXT.test(t.folded) && t.folded !== END_OPEN;
+  return !/^[\d,.%△▲-]*$/.test(t.folded) && !YEAR_TEXT.test(t.folded) && !HEAD_PIECE.test(t.folded) && t.folded !== END_OPEN;
 }
 
 const isMainExpense = (t: Token) => !isLabel(t) && MAIN_EXPENSES.some((m) => t.folded === m);
@@ -174,6 +176,31 @@ function officialRun(ctx: MatchContext, anchor: Token, division: Token | undefin
   return backward;
 }
 
+/** Beside its label, or, in stream text that printed it elsewhere, the box that only cites plans. */
+function relatedPlans(ctx: MatchContext): string | null {
+  const beside = textField(ctx, 'relatedPlans', 'project.relatedPlans', (t) => isText(t) && !isMainExpense(t) && !isImplementationMethods(t));
+  if (beside) return beside.text;
+  const cited = ctx.first('relatedPlans') && ctx.tokens.find((t) => !isLabel(t) && !ctx.isUsed(t) && PLAN_CITATIONS.test(t.folded));
+  if (!cited) return null;
+  ctx.trace('project.relatedPlans', cited);
+  return cited.text;
+}
+
+/**
+ * Stream text that printed the 主要政策・施策 cell away from its label: the box that names only
+ * policies of the template's list (not その他 alone, which other sections print too).
+ */
+function policiesElsewhere(ctx: MatchContext): string | null {
+  const isPolicyList = (t: Token) => {
+    const names = splitList(t.folded);
+    return names.length > 0 && names.every((n) => MAIN_POLICIES.includes(n)) && names.some((n) => n !== 'その他');
+  };
+  const box = ctx.first('mainPolicies') && ctx.tokens.find((t) => !isLabel(t) && !ctx.isUsed(t) && isPolicyList(t));
+  if (!box) return null;
+  ctx.trace('project.mainPolicies', box);
+  return box.text;
+}
+
 function splitList(text: string): string[] {
   return text.split(/[、,，\n]/).map((s) => s.trim()).filter(Boolean);
 }
@@ -214,7 +241,7 @@ export function matchProject(ctx: MatchContext): Project {
   const end = textField(ctx, 'endYear', 'project.endYear', isYear);
   const accounts = accountsOf(ctx);
   const mainPoliciesToken = ctx.first('mainPolicies');
-  const policiesText = mainPoliciesToken?.inlineLabel === 'mainPolicies' ? mainPoliciesToken.rest : text('mainPolicies', 'mainPolicies');
+  const policiesText = mainPoliciesToken?.inlineLabel === 'mainPolicies' ? mainPoliciesToken.rest : text('mainPolicies', 'mainPolicies') ?? policiesElsewhere(ctx);
   const project: Project = {
     name,
     bureau,
@@ -224,7 +251,7 @@ export function matchProject(ctx: MatchContext): Project {
     endYear: yearOf(end),
     accounts,
     legalBasis: text('legalBasis', 'legalBasis'),
-    relatedPlans: textField(ctx, 'relatedPlans', 'project.relatedPlans', (t) => isText(t) && !isMainExpense(t) && !isImplementationMethods(t))?.text ?? null,
+    relatedPlans: relatedPlans(ctx),
     mainPolicies: policiesText ? splitList(policiesText) : [],
     mainExpense: mainExpense ?? text('mainExpense', 'mainExpense'),
     purpose: text('purpose', 'purpose'),

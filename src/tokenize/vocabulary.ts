@@ -204,6 +204,23 @@ export const EXPENSE_CATEGORY = new RegExp(`^(${EXPENSE_CATEGORIES.join('|')})�
 export const EXPENSE_CATEGORY_PREFIX = new RegExp(`^(${[...EXPENSE_CATEGORIES].sort((a, b) => b.length - a.length).join('|')})等?`);
 
 /**
+ * 主要政策・施策: the template's list of cross-government policies a project serves. Stream
+ * text may print the cell far from its label; a box of these names only is that cell.
+ */
+export const MAIN_POLICIES = [
+  '科学技術・イノベーション', 'ＩＴ戦略', '地球温暖化対策', 'ＯＤＡ', '地方創生', '海洋政策', '宇宙開発利用', '国土強靱化施策',
+  '国土強靭化', '国土強靱化', '男女共同参画', '女性活躍', '少子化社会対策', '高齢社会対策', '障害者施策', '子ども・若者育成支援',
+  '自殺対策', '犯罪被害者等施策', '交通安全対策', '食育推進', '観光立国', '知的財産', '医療分野の研究開発関連', 'クールジャパン',
+  '一億総活躍社会', '消費者施策', '沖縄振興', 'アイヌ施策', 'その他',
+].map((p) => p.normalize('NFKC'));
+
+/**
+ * 関係する計画、通知等 cites plans by name and decision: 「成長戦略」（平成26年6月閣議決定）, one
+ * or several. A box that is nothing but such citations is that cell, wherever it stands.
+ */
+export const PLAN_CITATIONS = /^(?:「[^」]+」[（(][^）)]*(?:決定|策定|改定|改訂|通知|公表)[^）)]*[）)][、，,]?)+$/;
+
+/**
  * 主要経費: the budget's classification of expenses by purpose (主要経費別分類), a closed list,
  * so a stream extractor's scattered cell is known by its words wherever it stands.
  */
