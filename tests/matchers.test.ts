@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { contextOf } from './helpers.js';
 import { matchProject, matchSheetKey } from '../src/match/project.js';
 import { matchBudget } from '../src/match/budget.js';
+import { breakdown } from '../src/match/budget-breakdown.js';
+import type { BudgetYear } from '../src/assemble/schema.js';
 import { matchFundFlow } from '../src/match/fund-flow.js';
 import { matchRecipients } from '../src/match/recipients.js';
 import { matchSelfCheck } from '../src/match/self-check.js';
@@ -99,6 +101,28 @@ describe('budget', () => {
     expect(years.map((y) => [y.initial, y.total, y.executed, y.executionRate])).toEqual([
       [52, 52, 49, 94], [1098, 1008, 906, 90], [35, 35, 30, 86], [118, 118, null, null], [408, 408, null, null],
     ]);
+  });
+});
+
+describe('予算内訳 in stream text', () => {
+  const years = (current: number, request: number): BudgetYear[] => [
+    { fiscalYear: 2015, initial: current, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: current, executed: null, executionRate: null, request: null },
+    { fiscalYear: 2016, initial: null, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: null, executed: null, executionRate: null, request },
+  ];
+  const head = ['歳出予算目', '27年度\n当初予算', '28年度要求', '主な増減理由'];
+  it('reads items printed as a column, then their 当初予算, then their 要求 with reasons, past other cells and the vertical title', () => {
+    const ctx = contextOf(paragraphs(...head, '0', '-', '1,207', '1,080', '990', '委託費', '職員旅費', '事業費', '-', '-', '平', '成', '0', '277', '212', '591', '358 前年同', '319', '事業の見直しによ\nる減', '313'));
+    expect(breakdown(ctx, years(1080, 990))).toEqual([
+      { item: '委託費', currentYear: 277, nextYearRequest: 358, reason: '前年同' },
+      { item: '職員旅費', currentYear: 212, nextYearRequest: 319, reason: '事業の見直しによる減' },
+      { item: '事業費', currentYear: 591, nextYearRequest: 313, reason: null },
+    ]);
+  });
+  it('reads a run of items column by column and an item printed among the amounts with its pair', () => {
+    const ctx = contextOf(paragraphs(...head, '委託費', '施設整備費', '7', '3.5', '12.3', '11.9 実績を踏まえた増', '補助金', '4.6', '10.1'));
+    expect(breakdown(ctx, years(15.1, 34.3)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['委託費', 7, 12.3], ['施設整備費', 3.5, 11.9], ['補助金', 4.6, 10.1]]);
+    // Amounts that add up to no budget amount are not a reading.
+    expect(breakdown(ctx, years(15, 34))).not.toContainEqual(expect.objectContaining({ item: '委託費', currentYear: 7 }));
   });
 });
 

@@ -1,21 +1,43 @@
 // 予算内訳: per 歳出予算目, this year's 当初予算, next year's 要求 and the 主な増減理由. It stands
 // right of the budget table; its rows end at its own 計.
-import type { BudgetBreakdown } from '../assemble/schema.js';
+import type { BudgetBreakdown, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, parseAmount } from '../tokenize/values.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
-import { headerYear } from './values.js';
+import { amountOf, headerYear, valuesOf } from './values.js';
 
 /** 予算内訳: item, this year's 当初予算, next year's 要求, 主な増減理由; it ends at 計. */
-export function breakdown(ctx: MatchContext): BudgetBreakdown[] {
+export function breakdown(ctx: MatchContext, years: readonly BudgetYear[]): BudgetBreakdown[] {
   if (ctx.isLayout) {
     const itemHead = ctx.first('breakdownItem');
     if (itemHead) return breakdownLines(ctx, itemHead);
   }
   const header = ctx.first('breakdownReason') ?? ctx.first('breakdownItem');
   if (!header) return [];
+  const rows = breakdownRows(ctx, header);
+  // The 内訳's columns add up to this year's 当初予算 and next year's 要求; the budget table's
+  // amounts are the targets (any year's, as a misread table may have them in the wrong column).
+  const budgetAmounts = years.flatMap((y) => [y.initial, y.total, y.request]);
+  // A budget table not read at all leaves every amount the sheet prints as a target.
+  const pool = budgetAmounts.some((a) => a) ? budgetAmounts : ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(amountOf);
+  const targets = new Set(pool.filter((a): a is number => a !== null && a > 0).map(cents));
+  if (isBalanced(rows, targets)) return rows;
+  return breakdownColumns(ctx, header, targets) ?? rows;
+}
+
+const cents = (x: number) => Math.round(x * 100);
+
+/** Each column adds up to one of the budget's amounts. */
+function isBalanced(rows: readonly BudgetBreakdown[], sheetAmounts: ReadonlySet<number>): boolean {
+  const sumOf = (pick: (r: BudgetBreakdown) => number | null) => cents(rows.reduce((a, r) => a + (pick(r) ?? 0), 0));
+  return rows.length > 0 && rows.every((r) => r.currentYear !== null && r.nextYearRequest !== null)
+    && sheetAmounts.has(sumOf((r) => r.currentYear)) && sheetAmounts.has(sumOf((r) => r.nextYearRequest));
+}
+
+/** The item rows read row by row: an item, then its amounts and reason. */
+function breakdownRows(ctx: MatchContext, header: Token): BudgetBreakdown[] {
   const out: BudgetBreakdown[] = [];
   let item: Token | null = null;
   let numbers: number[] = [];
@@ -32,14 +54,15 @@ export function breakdown(ctx: MatchContext): BudgetBreakdown[] {
   const tokens = ctx.isLayout ? ctx.tokens.filter((t) => t.col >= header.col - 50 && t.row > header.row).sort((a, b) => a.row - b.row || a.col - b.col) : ctx.tokens.slice(header.index + 1);
   for (const t of tokens) {
     if (t.labels.includes('total') || t.inlineLabel === 'total') break;
-    if (isLabel(t) || headerYear(t) !== null || t.lines.length > 3) continue;
+    // A rate is the budget table's 執行率, printed among the 内訳's cells.
+    if (isLabel(t) || headerYear(t) !== null || t.lines.length > 3 || valuesOf(t)?.some((v) => v.cell.kind === 'rate')) continue;
     const words = t.text.split(/\s+/);
     const amount = parseAmount(words[0]!);
     if (amount !== null && item) {
       if (numbers.length < 2) numbers.push(amount);
       const rest = words.slice(1).join('');
       if (rest) reason = rest;
-    } else if (amount === null && item && numbers.length === 2 && !reason) {
+    } else if (amount === null && item && numbers.length === 2 && !reason && !BUDGET_ITEM.test(t.folded)) {
       reason = t.text;
     } else if (amount === null) {
       flush();
@@ -91,4 +114,100 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
     }
   }
   return out.map(({ item, currentYear, nextYearRequest, reason }) => ({ item, currentYear, nextYearRequest, reason }));
+}
+
+/** Tokens after the 内訳's head that its cells may be among: further is another section. */
+const COLUMN_REGION = 300;
+/** Longer texts are reasons or prose, not 歳出予算目 items. */
+const ITEM_LENGTH = 25;
+const MAX_ITEMS = 12;
+/** 歳出予算目 name expenses (職員旅費, 委託費, 補助金, 手数料...), not counts, years or sentences. */
+const BUDGET_ITEM = /^[^\d。、／/]*(?:費|金|料|等)$/;
+
+type Cell = { kind: 'text'; text: string; token: Token } | { kind: 'amount'; value: number; reason: string | null; token: Token };
+
+/** The region's cells in stream order: amounts (a reason glued after one is its own) and texts. */
+function cellsAfter(ctx: MatchContext, header: Token): Cell[] {
+  const out: Cell[] = [];
+  for (const t of ctx.tokens.slice(header.index + 1, header.index + 1 + COLUMN_REGION)) {
+    // Single characters are the 内訳's vertical title (平成28・29年度予算内訳).
+    const values = valuesOf(t);
+    if (isLabel(t) || headerYear(t) !== null || (!values && [...t.folded].length === 1)) continue;
+    if (values) {
+      for (const v of values) {
+        const value = amountOf(v);
+        if (value !== null) out.push({ kind: 'amount', value, reason: null, token: t });
+      }
+      continue;
+    }
+    const [first, ...rest] = t.text.split(/\s+/);
+    const value = parseAmount(first!);
+    if (value !== null && rest.length) out.push({ kind: 'amount', value, reason: rest.join(''), token: t });
+    else out.push({ kind: 'text', text: t.text, token: t });
+  }
+  return out;
+}
+
+/**
+ * Stream text may print the 内訳 apart from its rows: a run of items, then their 当初予算 and
+ * then their 要求 (column by column), or the amounts in (当初予算, 要求) pairs; more items may
+ * follow among the amounts, each with its pair. A reason follows its 要求. From each run of
+ * items, the amounts that follow are read both ways, and a reading is taken where both columns
+ * add up to the budget's amounts.
+ */
+function breakdownColumns(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
+  const cells = cellsAfter(ctx, header);
+  const isItem = (c: Cell | undefined): boolean => c?.kind === 'text' && [...c.text].length <= ITEM_LENGTH && BUDGET_ITEM.test(fold(c.text));
+  for (let i = 0; i < cells.length; i++) {
+    if (!isItem(cells[i]) || isItem(cells[i - 1])) continue;
+    let k = 0;
+    while (isItem(cells[i + k]) && k < MAX_ITEMS) k++;
+    // Amounts before the first of the items' may be other sections' cells.
+    for (let j = i + k; j < cells.length; j++) {
+      if (cells[j]!.kind !== 'amount') continue;
+      const found = readFrom(cells, j, cells.slice(i, i + k) as TextCell[], isItem, targets);
+      if (!found) continue;
+      found.forEach((row, n) => ctx.trace(`budget.breakdown[${n}]`, row.token));
+      return found.map(({ token: _, ...row }) => row);
+    }
+  }
+  return null;
+}
+
+type TextCell = Extract<Cell, { kind: 'text' }>;
+type AmountCell = Extract<Cell, { kind: 'amount' }>;
+
+/** Walks from `from`, gathering amounts (and items printed among them), until a reading adds up. */
+function readFrom(cells: readonly Cell[], from: number, items: readonly TextCell[], isItem: (c: Cell) => boolean, targets: ReadonlySet<number>): Array<BudgetBreakdown & { token: Token }> | null {
+  const names = [...items];
+  const amounts: Array<{ cell: AmountCell; reason: string | null }> = [];
+  for (let at = from; at < cells.length && amounts.length < 2 * MAX_ITEMS; at++) {
+    const cell = cells[at]!;
+    if (isItem(cell)) names.push(cell as TextCell);
+    else if (cell.kind === 'text') {
+      // A text after an amount is its reason, when that amount is a 要求.
+      const last = amounts[amounts.length - 1];
+      if (last && !last.reason) last.reason = cell.text;
+      continue;
+    } else amounts.push({ cell, reason: cell.reason });
+    // One item's amounts add up to themselves: the 内訳's own 計 would pass for them.
+    if (amounts.length !== 2 * names.length || names.length < 2) continue;
+    for (const [current, request] of splits(amounts, items.length)) {
+      const sum = (xs: typeof amounts) => cents(xs.reduce((a, x) => a + x.cell.value, 0));
+      if (!targets.has(sum(current!)) || !targets.has(sum(request!))) continue;
+      if (current!.some((c) => c.reason)) continue;
+      return names.map((name, n) => ({ item: name.text, currentYear: current![n]!.cell.value, nextYearRequest: request![n]!.cell.value, reason: request![n]!.reason, token: name.token }));
+    }
+  }
+  return null;
+}
+
+/**
+ * The amounts as (当初予算, 要求) columns: the first run's items column by column, and items
+ * printed among the amounts in pairs after them; or every item in pairs.
+ */
+function splits<T>(xs: readonly T[], run: number): Array<[T[], T[]]> {
+  const pairs = (ys: readonly T[]): [T[], T[]] => [ys.filter((_, i) => i % 2 === 0), ys.filter((_, i) => i % 2 === 1)];
+  const [rest0, rest1] = pairs(xs.slice(2 * run));
+  return [[[...xs.slice(0, run), ...rest0], [...xs.slice(run, 2 * run), ...rest1]], pairs(xs)];
 }

@@ -261,5 +261,5 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
 
 export function matchBudget(ctx: MatchContext, reviewYear: number): Budget {
   const years = budgetYears(ctx, reviewYear);
-  return { unit: '百万円', years, breakdown: breakdown(ctx) };
+  return { unit: '百万円', years, breakdown: breakdown(ctx, years) };
 }
