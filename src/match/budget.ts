@@ -137,13 +137,10 @@ function readByTotals(ctx: MatchContext, initialRow: Array<Value | undefined>): 
 /** A letter of a title the extractor spelled down the page (平 / 成 / 2 / 8 …年度予算内訳). */
 const isVerticalLetter = (t: Token) => !isLabel(t) && /^\p{Script=Han}$/u.test(t.folded);
 
-/**
- * Stream text whose table came in chunks: every value from the table's title to the 予算内訳's
- * vertical title, read by the staircase decoder in budget-stream.ts.
- */
-function readChunks(ctx: MatchContext): Grid | null {
+/** Every value from the table's title to the 予算内訳's vertical title, in stream order. */
+function tableValues(ctx: MatchContext): Value[] {
   const start = Math.min(...(['budgetTitle', 'initial'] as const).map((l) => ctx.first(l)?.index ?? Infinity));
-  if (!Number.isFinite(start)) return null;
+  if (!Number.isFinite(start)) return [];
   const values: Value[] = [];
   for (let i = start; i < ctx.tokens.length; i++) {
     const t = ctx.tokens[i]!;
@@ -151,6 +148,42 @@ function readChunks(ctx: MatchContext): Grid | null {
     if (t.rest) values.push(...(valuesOf({ ...t, labels: [] }, t.rest) ?? []));
     values.push(...(valuesOf(t) ?? []));
   }
+  return values;
+}
+
+/**
+ * Row lengths of a table printed row after row (its labels before it): 当初予算 and 計 have
+ * the 要求 column, the parts have it too or not, 執行額 and 執行率 the past years only.
+ */
+const ROW_MAJOR_SHAPES: ReadonlyArray<Record<Row, number>> = [
+  { initial: 5, supplementary: 4, carriedFromPrevious: 4, carriedToNext: 4, reserveFund: 4, total: 5, executed: 3, executionRate: 3 },
+  { initial: 5, supplementary: 5, carriedFromPrevious: 5, carriedToNext: 5, reserveFund: 5, total: 5, executed: 3, executionRate: 3 },
+];
+/** Values from elsewhere (a year, a 予算内訳 amount) may open the run. */
+const ROW_MAJOR_OFFSETS = 4;
+
+/** Stream text whose rows came whole, one after another: read row-major, each shape and start. */
+function readRowMajor(values: readonly Value[]): Grid[] {
+  const out: Grid[] = [];
+  for (const shape of ROW_MAJOR_SHAPES) {
+    for (let offset = 0; offset <= ROW_MAJOR_OFFSETS; offset++) {
+      const grid = emptyGrid();
+      let at = offset;
+      for (const row of ROWS) {
+        grid[row] = values.slice(at, at + shape[row]);
+        at += shape[row];
+      }
+      if (at <= values.length) out.push(grid);
+    }
+  }
+  return out;
+}
+
+/**
+ * Stream text whose table came in chunks: every value from the table's title to the 予算内訳's
+ * vertical title, read by the staircase decoder in budget-stream.ts.
+ */
+function readChunks(values: readonly Value[]): Grid | null {
   const columns = readStream(values);
   if (!columns) return null;
   const grid = emptyGrid();
@@ -246,11 +279,13 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
   const byTotals = readByTotals(ctx, rows.initial);
   if (byTotals) candidates.push(byTotals);
   candidates.push(readScattered(ctx, rows));
+  const values = ctx.isLayout ? [] : tableValues(ctx);
+  candidates.push(...readRowMajor(values));
   const readings = candidates.map((g) => toYears(g, firstYear));
   let best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
   // The chunk decoder searches; it runs only when its reading could still win by the margin.
   if (!ctx.isLayout && consistency(best) + CHUNKS_MARGIN <= identities(best)) {
-    const chunks = readChunks(ctx);
+    const chunks = readChunks(values);
     const years = chunks ? toYears(chunks, firstYear) : null;
     if (years && consistency(years) >= consistency(best) + CHUNKS_MARGIN) best = years;
   }
