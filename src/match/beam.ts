@@ -12,12 +12,13 @@
  * early one crowd out those yet to earn theirs. `hope`: a reward the state can still earn
  * (equal for equal keys), so that a path which paid now for a later reward is not dropped first.
  */
-export type Offer<P> = (cost: number, key: string, build: () => P, stratum?: number, hope?: number) => void;
+export type Offer<P> = (cost: number, key: string, build: () => P, stratum?: number, hope?: () => number) => void;
 
 interface Candidate<P> {
   cost: number;
   /** What the path's state may still earn: paths are kept by cost less hope. */
-  hope: number;
+  hope: (() => number) | undefined;
+  rank: number;
   stratum: number;
   build: () => P;
 }
@@ -26,14 +27,17 @@ export function beamSearch<P extends { cost: number }, C>(cells: readonly C[], s
   let paths = [start];
   for (const cell of cells) {
     const best = new Map<string, Candidate<P>>();
-    const offer: Offer<P> = (cost, key, build, stratum = 0, hope = 0) => {
+    const offer: Offer<P> = (cost, key, build, stratum = 0, hope) => {
       const had = best.get(key);
-      if (!had || cost < had.cost) best.set(key, { cost, hope, stratum, build });
+      if (!had || cost < had.cost) best.set(key, { cost, hope, rank: cost, stratum, build });
     };
     for (const path of paths) expand(path, cell, offer);
     const kept = new Map<number, number>();
-    paths = [...best.values()]
-      .sort((a, b) => a.cost - a.hope - (b.cost - b.hope))
+    // Hope is asked only of the states that survive: equal keys have equal hope.
+    const candidates = [...best.values()];
+    for (const c of candidates) if (c.hope) c.rank = c.cost - c.hope();
+    paths = candidates
+      .sort((a, b) => a.rank - b.rank)
       .filter((c) => {
         const n = kept.get(c.stratum) ?? 0;
         kept.set(c.stratum, n + 1);

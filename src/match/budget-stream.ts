@@ -120,10 +120,16 @@ function keep(paths: Map<number, Path>, path: Path): void {
   if (!seen || seen.score < path.score) paths.set(path.staircase, path);
 }
 
-/** The best paths, BEAM of them at most. */
+/**
+ * The best paths, BEAM of them at most among those that passed over leading values and as many
+ * among those that did not: a path that passed over strays pays for it at once, and the
+ * identities that justify it come later.
+ */
 function prune(paths: Iterable<Path>): Path[] {
   const all = [...paths];
-  return all.length <= BEAM ? all : all.sort((a, b) => b.score - a.score).slice(0, BEAM);
+  if (all.length <= BEAM) return all;
+  const kept = [0, 0];
+  return all.sort((a, b) => b.score - a.score).filter((p) => kept[Math.min(p.skipped, 1)]!++ < BEAM);
 }
 
 function gridOf(p: Path): StreamGrid {

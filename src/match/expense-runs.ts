@@ -7,7 +7,7 @@ import { beamSearch, walk, type Offer } from './beam.js';
 /** Paths kept per number of runs closed. */
 const AMOUNT_WIDTH = 20;
 /** Paths that passed over this many strays or more share one stratum. */
-const MAX_SKIP_STRATA = 2;
+const MAX_SKIP_STRATA = 1;
 
 // Costs. A 計 reached is worth more than any few moves between blocks, so the arithmetic
 // decides; moves decide only between readings the arithmetic cannot tell apart.
@@ -130,9 +130,10 @@ function closableAfter(amounts: readonly number[]): (sum: number, position: numb
   const cents = (x: number) => Math.round(x * 100);
   const last = new Map<number, number>();
   amounts.forEach((a, i) => last.set(cents(a), i));
+  const after = (k: number, position: number) => (last.get(k) ?? -1) > position;
   return (sum, position) => {
     const c = cents(sum);
-    return [c - 1, c, c + 1].some((k) => (last.get(k) ?? -1) > position);
+    return after(c, position) || after(c - 1, position) || after(c + 1, position);
   };
 }
 
@@ -154,7 +155,7 @@ function mergedRuns(amounts: readonly number[], glued: readonly boolean[], block
         // Paths are compared only with those that closed as many runs and passed over as many
         // strays: a stray's cost is paid at once, the 計 it lets a run reach is earned later.
         closed * (MAX_SKIP_STRATA + 1) + Math.min(skips, MAX_SKIP_STRATA),
-        CLOSE_REWARD * sums.filter((sum) => closable(sum, position)).length);
+        () => CLOSE_REWARD * sums.reduce((n, sum) => n + (closable(sum, position) ? 1 : 0), 0));
     const sums = path.open.map((r) => r.sum);
     const sumsWith = (j: number, sum: number) => sums.map((x, i) => (i === j ? sum : x));
     const sumsWithout = (j: number) => sums.filter((_, i) => i !== j);

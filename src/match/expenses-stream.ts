@@ -203,7 +203,6 @@ export function readStreamBlocks(tokens: readonly Token[], blocks: readonly Stre
   if (!blocks.length || blocks.length > MAX_BLOCKS || amounts.length > MAX_AMOUNTS) return null;
   const categoryCount = texts.filter((t) => t.isCategory).length;
   const found = decodeRuns(amounts, glued, blocks.length, categoryCount, blocks.flatMap((b) => b.recipientAmounts));
-  if (process.env.DBG) console.error(JSON.stringify({ amounts, glued, texts: texts.map((t) => t.text), blocks, found }));
   if (!found) return null;
   const runs = assignRuns(found.runs, blocks);
   const words = decodeTexts(texts, blocks, runs, found.rowByRow);
