@@ -372,6 +372,15 @@ describe('outcomes in stream text', () => {
       ['寄贈契約を締結する。', '累積契約締結件数'],
     ]);
   });
+  it('splits a box stacked by height (goal line, indicator, goal line) at the widths a neighbour box printed across shows', () => {
+    const rows = (a: string, t: string) => ['成果実績', 'kl', '-', '-', a, '-', '29年度', '目標値', 'kl', '-', '-', t, '-', '3000', '達成度', '％', '-', '-', '90', '-', '-'];
+    const ctx = contextOf(paragraphs('成果指標', '単位', 'E3の自立的商業化によるバイオ燃料の供 E３ガソリン導入量\n給体制の確立', 'E10の自立的商業化によるバイオ燃料の\nE10ガソリン導入量\n供給体制の確立',
+      ...rows('90', '100'), ...rows('9', '10'), '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => [o.goal, o.indicator])).toEqual([
+      ['E3の自立的商業化によるバイオ燃料の供給体制の確立', 'E３ガソリン導入量'],
+      ['E10の自立的商業化によるバイオ燃料の供給体制の確立', 'E10ガソリン導入量'],
+    ]);
+  });
   it('fills a 成果実績 cell left empty with the one printed number its 達成度 and 目標値 give', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '成果実績', '％', '-', '-', '-', '目標値', '％', '50', '50', '50', '-', '50',
       '達成度', '％', '104.6', '109.6', '89.2', '44.6', '52.3', '54.8', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));

@@ -6,7 +6,7 @@ import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, isYearHead, rateOf, valuesOf } from './values.js';
-import { isProse, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
+import { columnWidths, isProse, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 const PAST_COLUMNS = 3;
@@ -45,6 +45,16 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   const boxes = texts.map((t) => splitTwoColumns(t));
   const boxAt = boxes.flatMap((box, i) => (box ? [i] : []));
   if (boxAt.length && boxAt.length === groupCount) return boxAt.map((i, k) => splitTwoColumns(texts[i]!, texts.slice(i + 1, boxAt[k + 1] ?? texts.length))!);
+  // Boxes of several lines and no two parts, beside such boxes, are the same cells stacked by
+  // height (goal line, indicator, goal line): split at the widths the others show.
+  if (boxAt.length && boxAt.length < groupCount) {
+    const widths = boxAt.map((i) => columnWidths(texts[i]!)!).reduce((a, b) => [Math.max(a[0], b[0]), Math.max(a[1], b[1])]);
+    const stackedAt = texts.flatMap((t, i) => (boxes[i] || t.lines.length >= 2 ? [i] : []));
+    if (stackedAt.length === groupCount) {
+      const pairs = stackedAt.map((i) => boxes[i] ?? splitByWidths(texts[i]!, widths));
+      if (pairs.every(([goal, indicator]) => goal && indicator)) return pairs;
+    }
+  }
   // One outcome and no box: its goal may wrap over several texts, its indicator is the last.
   if (groupCount === 1 && !boxAt.length && texts.length >= 2) return [[texts.slice(0, -1).map(textWithoutLabels).join(''), textWithoutLabels(texts.at(-1)!)]];
   // A note (`※24年度は活動していない。`) printed in a box of its own ends the text before it.

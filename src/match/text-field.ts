@@ -42,14 +42,30 @@ const textParts = (line: string, minLength: number) => line.trim().split(/ +/).f
  * own width, so all but a text's last line are as long as their column.
  */
 export function splitTwoColumns(token: Token, continuation: readonly Token[] = []): [string, string] | null {
-  // Labels printed into the box (`目標値`) and one-letter fragments of a label (`績`) are not the cells' text.
-  const partsOf = (t: Token) => t.lines.map((l) => textParts(l.text, 2)).filter((parts) => parts.length > 0);
+  const widths = columnWidths(token);
+  return widths ? splitByWidths(token, widths, continuation) : null;
+}
+
+// Labels printed into the box (`目標値`) and one-letter fragments of a label (`績`) are not the cells' text.
+const partsOf = (t: Token) => t.lines.map((l) => textParts(l.text, 2)).filter((parts) => parts.length > 0);
+
+/** The widths of the two columns a box was printed across, from its lines of two parts; null when it is one text. */
+export function columnWidths(token: Token): [number, number] | null {
   const split = partsOf(token);
   // Two texts: a value beside a text is a table row (`1,127 事業の見直しによる減`).
   const pairs = split.filter((p) => p.length === 2 && p.every((s) => s.length >= 2 && readCell(s) === null));
   // A box of one text has no line of two parts near its top.
   if (!pairs.length || split.some((p) => p.length > 2) || !split.slice(0, 3).some((p) => p.length === 2)) return null;
-  const widths = [0, 1].map((side) => Math.max(...pairs.map((p) => p[side]!.length))) as [number, number];
+  return [0, 1].map((side) => Math.max(...pairs.map((p) => p[side]!.length))) as [number, number];
+}
+
+/**
+ * A box's lines dealt to two columns of the given widths. It also splits a box with no line of
+ * two parts whose cells pdftotext stacked by height (goal line, indicator, goal line), given
+ * the widths its neighbours' boxes show.
+ */
+export function splitByWidths(token: Token, widths: readonly [number, number], continuation: readonly Token[] = []): [string, string] {
+  const split = partsOf(token);
   const out: [string[], string[]] = [[], []];
   let lastSingle: 0 | 1 = 1;
   // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
