@@ -422,6 +422,12 @@ describe('outputs', () => {
     const [output] = matchOutputs(ctx, 2016);
     expect(output).toMatchObject({ indicator: 'M2Mシステムのセキュリティ技術に関する調査・実証の課題件数', unit: '件' });
   });
+  it('takes the 活動見込 column printed after the table as a run of single values, one an output', () => {
+    const rows = (a: string, p: string, indicator: string) => [indicator, '活動実績', '件', '-', '-', a, '当初見込み', '件', '-', '-', p];
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '26年度', '27年度活動見込', ...rows('6', '8', '輸出振興体制の構築を図る取組'), ...rows('62', '11', '産地等の取組'),
+      '単位当たり\nコスト', '算出根拠', '測\n定\n指\n標', '8', '11', '事業に係る費用／取組件数'), 'pdftotext');
+    expect(matchOutputs(ctx, 2015).map((o) => o.values[3]!.planned)).toEqual([8, 11]);
+  });
   it('reads rows whose labels come together, their cells after them: the first row across, or the years down both rows', () => {
     const across = contextOf(paragraphs('活動指標', '都道府県のシステム入力数', '活動実績', '当初見込み', '件', '件', '625,769', '431,565', '-', '855,061', '810,653', '855,061', '855,061'));
     expect(matchOutputs(across, 2015)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[625769, 810653], [431565, 855061], [null, 855061], [null, 855061]]);

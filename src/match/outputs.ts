@@ -80,6 +80,30 @@ function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: Row; pla
 }
 type Row = ReturnType<typeof readRow>;
 
+/** Tokens after the table within which its 活動見込 column may stand. */
+const TRAILING_WINDOW = 40;
+
+/**
+ * Stream text may print the 活動見込 column apart, after the table: a run of single values, one
+ * for each output, top to bottom. Taken when no row has its own and the run is that long.
+ */
+function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actual: Row; planned: Row }>, after: number): void {
+  const past = COLUMNS - 1;
+  if (rows.length < 2 || !rows.every((r) => r.planned.values.length === past && r.actual.values.length === past)) return;
+  const singles: Value[][] = [];
+  for (const t of ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW)) {
+    const values = valuesOf(t);
+    if (values?.length === 1 && values[0]!.cell.kind !== 'rate') singles.push(values);
+    // Vertical headings (測⏎定⏎指⏎標) may stand between; any other box ends a run.
+    else if ([...t.folded].length > 1 || singles.length) {
+      if (singles.length === rows.length) break;
+      singles.length = 0;
+    }
+  }
+  if (singles.length !== rows.length) return;
+  rows.forEach((r, k) => r.planned.values.push(singles[k]![0]!));
+}
+
 export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   // The table ends at the unit-cost section that follows it (stream text may print that first).
   const start = ctx.first('activityActual')?.index ?? 0;
@@ -93,6 +117,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   // Every row first, so that no unit cell is taken for an indicator.
   const rows = found.map((group) => readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
+  if (!ctx.isLayout) takeTrailingPlans(ctx, rows, lastRowOf(found[found.length - 1]!).index);
   const units = new Set(rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold));
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
   const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units);
