@@ -216,6 +216,12 @@ describe('self-check', () => {
     expect(rows[0]).toMatchObject({ group: '国費投入の必要性', mark: '○', explanation: 'ニーズは高い。' });
     expect(rows[1]).toMatchObject({ mark: '△', explanation: '国が行う必要がある。' });
   });
+  it('reads a mark boxed with the text after it as the mark, then the text, but keeps an explanation that opens with 有', () => {
+    const ctx = contextOf(paragraphs('事業の目的は国民や社会のニーズを的確に反映しているか。', '○ ニーズは高い。', '○整備された施設や成果物は十分に活用されているか。', '△', '有識者の意見を反映した。'));
+    const rows = matchSelfCheck(ctx);
+    expect(rows[0]).toMatchObject({ mark: '○', explanation: 'ニーズは高い。' });
+    expect(rows.find((r) => r.item.startsWith('整備された'))).toMatchObject({ mark: '△', explanation: '有識者の意見を反映した。' });
+  });
   it('finds the 関連事業 mark and explanation on the related projects\' rows in layout text, apart from the names', () => {
     const text = [
       '          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',

@@ -36,21 +36,22 @@ const TABLE_REACH = 200;
  * way, to the items whose mark is not a dash. What comes before any item waits for the items
  * that are printed late, in the template's order.
  */
-function readStream(ctx: MatchContext, items: ReadonlyArray<Token | undefined>): { marks: Array<Token | undefined>; explanations: Array<Token | undefined> } {
+function readStream(ctx: MatchContext, tokens: readonly Token[], items: ReadonlyArray<Token | undefined>): { marks: Array<Token | undefined>; explanations: Array<Token | undefined> } {
   const present = items.map((t, k) => ({ t, k })).filter((x): x is { t: Token; k: number } => x.t !== undefined).sort((a, b) => a.t.index - b.t.index);
   const start = present[0]!.t.index;
   const end = ctx.find('checkResult').find((t) => t.index > start)?.index ?? start + TABLE_REACH;
   // The table starts at its title when that stands shortly before the first item printed.
   const title = ctx.find('selfCheckTitle').filter((t) => t.index < start && t.index >= start - TABLE_REACH / 2).at(-1);
-  const region = ctx.tokens.slice(title ? title.index + 1 : Math.max(0, start - TABLE_REACH / 10), end);
+  const from = title ? title.index + 1 : Math.max(0, start - TABLE_REACH / 10);
+  const region = tokens.filter((t) => t.index >= from && t.index < end);
   const marks: Array<Token | undefined> = items.map(() => undefined);
   const explanations: Array<Token | undefined> = items.map(() => undefined);
-  const itemAt = new Map(present.map(({ t, k }) => [t.index, k]));
+  const itemAt = new Map(present.map(({ t, k }) => [t, k]));
   const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean) => {
     const waiting: number[] = [];
     const early: Token[] = [];
     for (const t of region) {
-      const k = itemAt.get(t.index);
+      const k = itemAt.get(t);
       if (k !== undefined) {
         if (wants(k)) waiting.push(k);
       } else if (isValue(t) && !ctx.isUsed(t)) {
@@ -69,8 +70,25 @@ function readStream(ctx: MatchContext, items: ReadonlyArray<Token | undefined>):
   return { marks, explanations };
 }
 
+/** A leading mark (`○`, `有`…), the space after it, and what follows it in the box. */
+const GLUED_MARK = /^([○〇△×有無])(\s*)(\S.{3,})$/s;
+
+/**
+ * pdfminer may box a mark with the text beside it (`○ 活動実績は当初の見込みを達成している。`,
+ * `○整備された施設や…`): the box is read as the mark, then the text. With no space between,
+ * only an item's text is split off: an explanation may itself open with 〇 or 有 (有識者…).
+ */
+function splitLeadingMark(t: Token): Token[] {
+  const m = isLabel(t) ? null : GLUED_MARK.exec(t.text);
+  if (!m) return [t];
+  const piece = (text: string): Token => ({ ...t, text, folded: fold(text) });
+  const rest = piece(m[3]!);
+  return m[2] || isItemText(rest) ? [piece(m[1]!), rest] : [t];
+}
+
 export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
-  const found = ITEMS.map((i) => ({ ...i, token: findItem(ctx.tokens, i.key) }));
+  const tokens = ctx.isLayout ? ctx.tokens : ctx.tokens.flatMap(splitLeadingMark);
+  const found = ITEMS.map((i) => ({ ...i, token: findItem(tokens, i.key) }));
   if (!found.some((f) => f.token)) {
     ctx.report('warning', 'missing-section', 'selfCheck', 'no 点検・改善 items were found');
     return [];
@@ -81,7 +99,7 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
       .sort((a, b) => Math.abs(a.row - mark.row) - Math.abs(b.row - mark.row))[0];
   // Layout text: each item's mark stands beside it, on its row.
   const marks = ctx.tokens.filter(isMark).filter((m) => !ctx.isUsed(m));
-  const stream = ctx.isLayout ? null : readStream(ctx, found.map((f) => f.token));
+  const stream = ctx.isLayout ? null : readStream(ctx, tokens, found.map((f) => f.token));
   const chosen = found.map((f, k): Token | undefined => {
     if (stream) return stream.marks[k];
     return f.token ? marks.filter((m) => Math.abs(m.row - f.token!.row) <= 1 && m.col > f.token!.col).sort((a, b) => a.col - b.col)[0] : undefined;
