@@ -170,6 +170,13 @@ describe('recipients', () => {
     expect(recipients).toEqual([{ block: 'A', rank: 1, name: '富士ソフト（株）', corporateNumber: '2020001043507', summary: 'システムの運用業務', amount: 27,
       contractMethod: '総合評価入札', bidders: 2, winningBidRate: 68, reason: null }]);
   });
+  it('gives a 国庫債務負担行為 contract the block its row opens with (A 1 name)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-',
+      '国庫債務負担行為等による契約先上位10者リスト', 'ﾌﾞﾛｯｸ\n名', '契　約　先', '法　人　番　号', '業　務　概　要', '契約額\n（百万円）', '契約方式',
+      'A 1 全日本コメ・コメ関連食品輸出促進協議会', 'A 2 社団法人全国海水養殖魚協会', '-', '-', '国産米の輸出促進', '88.9 随意契約（少額）', '広報、販促活動', '67.8', '一般競争入札', '-', '3', '-', '83.1％'));
+    const { debtContracts } = matchRecipients(ctx, []);
+    expect(debtContracts.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([['A', 1, '全日本コメ・コメ関連食品輸出促進協議会', 88.9], ['A', 2, '社団法人全国海水養殖魚協会', 67.8]]);
+  });
   it('reads a table printed in chunks: names, a column of dashes, rows across, then columns of the rest', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 甲局', '2 乙局', '3 丙局', '-', '-', '-',
       '工事', '300', '総合評価入札', '設計', '200', '随意契約（少額）', '2', '-', '調査', '100', '一般競争入札', '3',

@@ -266,5 +266,14 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
 /** The debt-contract table names its block in a column of its own (ﾌﾞﾛｯｸ名); a dash row is empty. */
 function readDebt(ctx: MatchContext, title: Token): Recipient[] {
   const rows = tables(ctx, title.index, ctx.tokens.length).flatMap((t) => readRows(t, new Map()));
+  // Stream text opens a row with its block and rank (`A 1 日本電気（株）`): rows still without
+  // a block take those letters, rank by rank, in order.
+  const opened = ctx.tokens.slice(title.index + 1).flatMap((t) => [...t.text.matchAll(/(?:^|\s)([A-ZＡ-Ｚ])\s+(\d{1,2})\s+\S/g)])
+    .map((m) => ({ block: m[1]!.normalize('NFKC'), rank: Number(m[2]) }));
+  for (const row of rows) {
+    if (row.block !== null) continue;
+    const at = opened.findIndex((o) => o.rank === row.rank);
+    if (at >= 0) row.block = opened.splice(at, 1)[0]!.block;
+  }
   return rows.filter((r) => r.name !== null || r.corporateNumber !== null);
 }
