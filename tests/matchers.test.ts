@@ -312,6 +312,11 @@ describe('review', () => {
     const together = contextOf(paragraphs('外部有識者の所見', '行政事業レビュー推進チームの所見', '外部有識者点検対象外', '引き続き実施する。'));
     expect(matchReview(together)).toMatchObject({ externalOpinion: '外部有識者点検対象外', reviewTeamOpinion: '引き続き実施する。' });
   });
+  it('reads labels printed together, then verdicts and year cells, then fewer texts than labels: 備考 is the empty one', () => {
+    const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '備考', '現\n状\n通\nり', '現\n状\n通\nり',
+      '平成21年度', '-', '平成24年度', '-', '消防団の広域応援を支援する。', '内外の金融秩序の混乱に備える。', '関連する過去のレビューシートの事業番号'));
+    expect(matchReview(ctx)).toMatchObject({ reviewTeamOpinion: '消防団の広域応援を支援する。', reviewTeamVerdict: '現状通り', reflection: '内外の金融秩序の混乱に備える。', reflectionVerdict: '現状通り', remarks: null });
+  });
   it('passes over the past sheets\' year cells printed beside a label', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの所見', '平成21年度', '平成22年度', '引き続き実施する。'));
     expect(matchReview(ctx).reviewTeamOpinion).toBe('引き続き実施する。');

@@ -1,15 +1,20 @@
 // 点検結果, 改善の方向性, 外部有識者の所見, 推進チームの所見 (with its vertical verdict),
 // 所見を踏まえた改善点 (with its verdict) and 備考.
 import type { Review } from '../assemble/schema.js';
-import type { Token } from '../tokenize/labels.js';
+import { isLabel, type Token } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isProse, textAfter } from './text-field.js';
 import { isYearHead } from './values.js';
 
-/** Prose, not a year cell of the past review sheets' table (平成21年度), which stream text prints beside these labels. */
-const isOpinion = (t: Token) => isProse(t) && t.folded.length > 3 && !isYearHead(t);
+const VERDICTS = new Set<string>([...REVIEW_TEAM_VERDICTS, ...REFLECTION_VERDICTS].map(fold));
+
+/**
+ * Prose, not a verdict nor a year cell of the past review sheets' table (平成21年度), which
+ * stream text prints beside these labels.
+ */
+const isOpinion = (t: Token) => isProse(t) && t.folded.length > 3 && !isYearHead(t) && !VERDICTS.has(t.folded);
 
 /** Rows above and below its label within which a verdict stands; a vertical one (事/業/全/体/の/抜/本/…) reaches further. */
 const VERDICT_REACH = 4;
@@ -45,6 +50,9 @@ function verticalVerdict(near: readonly Token[], verdicts: readonly string[]): s
   return null;
 }
 
+/** Tokens after a group of labels printed together within which their texts stand. */
+const GROUP_WINDOW = 12;
+
 /** The review's text labels, in the template's order. */
 const TEXT_LABELS = ['checkResult', 'improvementDirection', 'externalOpinion', 'reviewTeamOpinion', 'reflection', 'remarks'] as const;
 
@@ -65,13 +73,38 @@ function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window
   let last = anchor.index;
   while (isTextLabel(last + 1)) last++;
   if (last > first) {
-    let texts = 0;
-    for (let i = last + 1; i <= last + window && i < ctx.tokens.length && !isTextLabel(i); i++) if (isOpinion(ctx.tokens[i]!)) texts++;
-    if (texts >= last - first + 1) return window;
+    const labels = labelsOf(ctx, first, last);
+    // Verdicts and the past sheets' year cells may stand between the labels and the texts.
+    const texts = textsAfter(ctx, last, GROUP_WINDOW).length;
+    // The window reaches past the group's other labels.
+    const reach = last - anchor.index + GROUP_WINDOW;
+    if (texts >= labels.length) return reach;
+    // Fewer texts than labels, and 備考 closes the group: it is the empty one, and the texts
+    // are the others', in order (pdfminer prints the labels, then the texts).
+    if (texts > 0 && labels.at(-1) === 'remarks') return labels.indexOf(label) < texts ? reach : 0;
   }
   let end = anchor.index + 1;
   while (end <= anchor.index + window && end < ctx.tokens.length && !isTextLabel(end)) end++;
   return end - anchor.index - 1;
+}
+
+/** The text labels from token `first` to `last`, one per label (a label may take two boxes). */
+function labelsOf(ctx: MatchContext, first: number, last: number): Array<(typeof TEXT_LABELS)[number]> {
+  const out: Array<(typeof TEXT_LABELS)[number]> = [];
+  for (let i = first; i <= last; i++) {
+    const id = TEXT_LABELS.find((l) => ctx.tokens[i]!.labels.includes(l));
+    if (id && out.at(-1) !== id) out.push(id);
+  }
+  return out;
+}
+
+/** The opinions within `window` tokens after `last`, up to the next label. */
+function textsAfter(ctx: MatchContext, last: number, window: number): Token[] {
+  const out: Token[] = [];
+  for (let i = last + 1; i <= last + window && i < ctx.tokens.length && !isLabel(ctx.tokens[i]!); i++) {
+    if (isOpinion(ctx.tokens[i]!)) out.push(ctx.tokens[i]!);
+  }
+  return out;
 }
 
 export function matchReview(ctx: MatchContext): Review {
