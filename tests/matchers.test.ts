@@ -432,6 +432,13 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('joins the lines of a 関係 text that pdftotext printed its label into', () => {
+    const across = contextOf(paragraphs('施策の進捗状況（実績）', '全国展開に向けた取組を推進。', '農業機械の開発・改良、実用化の促進等を通じて生産性向上を図る。本会合は，交渉の実務',
+      '本事業の成果と上位施策・測定指標との関係 担当者が非公式な形で意思疎通を行う場として，国', '際的に認知されたプラットフォームとして確立している。', '事業所管部局による点検・改善'), 'pdftotext');
+    expect(matchPolicy(across).contribution).toBe('農業機械の開発・改良、実用化の促進等を通じて生産性向上を図る。本会合は，交渉の実務担当者が非公式な形で意思疎通を行う場として，国際的に認知されたプラットフォームとして確立している。');
+    const alone = contextOf(paragraphs('100%に向けた取組を推進。', '化学、生物、放射線及び核（ＣＢＲＮ）汚染の脅威に対処するため、予測・評価可\n本事業の成果と上位施策・測定指標との関係\n能なシステムについて研究し、将来の装備品等に反映する。', '事業所管部局による点検・改善'), 'pdftotext');
+    expect(matchPolicy(alone).contribution).toBe('化学、生物、放射線及び核（ＣＢＲＮ）汚染の脅威に対処するため、予測・評価可能なシステムについて研究し、将来の装備品等に反映する。');
+  });
 });
 
 describe('outputs', () => {

@@ -1,7 +1,7 @@
 // 政策・施策 and the 本事業の成果と上位施策・測定指標との関係 text.
 import type { Policy } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
-import { isLabel } from '../tokenize/labels.js';
+import { isLabel, type Token } from '../tokenize/labels.js';
 import { isItemText } from './self-check.js';
 import { isProse, textAfter } from './text-field.js';
 
@@ -36,8 +36,35 @@ function closingText(ctx: MatchContext): string | null {
   const before = ctx.tokens.slice(label.index + 1, next.index).filter((t) => !isLabel(t) && !isItemText(t));
   const last = before.at(-1);
   if (!last || !isProse(last) || last.folded.length < LONG_PROSE || last.index < next.index - 2) return null;
+  const inText = labelInText(ctx, label, next.index);
+  if (inText) {
+    ctx.trace('policy.contribution', ...inText);
+    return inText.map((t) => t.text).join('');
+  }
   ctx.trace('policy.contribution', last);
   return last.text;
+}
+
+/** Lines above the label within which the text's first line stands. */
+const TEXT_ABOVE = 2;
+
+/**
+ * pdftotext may print the label into the text's box, on one of its middle lines (`…にお ⏎
+ * 本事業の成果と上位施策・測定指標との関係 いて被害が… ⏎ …`, or the label alone on a line of
+ * the box): the text is then the line just above, the rest of the label's line and the lines
+ * after it, up to the next section.
+ */
+function labelInText(ctx: MatchContext, label: Token, end: number): Token[] | null {
+  const rest = ctx.tokens[label.index + 1];
+  const above = ctx.tokens[label.index - 1];
+  if (!rest || isLabel(rest) || !above || isLabel(above) || !isProse(above) || ctx.isUsed(above)) return null;
+  const aboveEnds = above.lines.at(-1)!.line;
+  if (aboveEnds >= label.row || aboveEnds < label.row - TEXT_ABOVE || above.folded.length < LONG_PROSE) return null;
+  // The text goes on beside the label, or on the next line of the same box (no blank line between).
+  const goesOn = (rest.row === label.row && rest.col > 0) || (aboveEnds === label.row - 1 && rest.row === label.lines.at(-1)!.line + 1);
+  if (!goesOn) return null;
+  const after = ctx.tokens.slice(label.index + 1, end).filter((t) => !isLabel(t) && isProse(t));
+  return [above, ...after];
 }
 
 export function matchPolicy(ctx: MatchContext): Policy {
