@@ -287,6 +287,12 @@ describe('expenses', () => {
 });
 
 describe('unit cost', () => {
+  it('takes the 算出根拠 by its form (a cost divided by something), past year heads and vertical headings, or far from its label', () => {
+    const near = contextOf(paragraphs('算出根拠', '24年度', '単位円', '政\n策\n評\n価', '事業に係る費用／相談件数', '計算式 百万円/件'), 'pdftotext');
+    expect(matchUnitCost(near, 2015).basis).toBe('事業に係る費用／相談件数');
+    const far = contextOf(paragraphs('算出根拠', ...Array.from({ length: 45 }, (_, i) => `${i}`), 'IoT/M2Mセキュリティ対策', '実証に係る費用／調査・実証の課題件数'));
+    expect(matchUnitCost(far, 2016).basis).toBe('実証に係る費用／調査・実証の課題件数');
+  });
   it('finds the cost whose value equals its formula', () => {
     const ctx = contextOf(paragraphs('算出根拠', '実証に係る費用／課題件数', '計算式 百万円/件', '118／4-', '百万円', '- - 29.5'));
     const u = matchUnitCost(ctx, 2016);
