@@ -465,6 +465,14 @@ describe('outputs', () => {
     const down = contextOf(paragraphs('活動指標', '貸付実施件数', '活動実績', '当初見込み', '件', '件', '23', '65', '26', '65', '23', '51'));
     expect(matchOutputs(down, 2015)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[23, 65], [26, 65], [23, 51], [null, null]]);
   });
+  it('reads several outputs whose row labels all come together, their cells year by year down all the rows', () => {
+    const ctx = contextOf(paragraphs('活動指標', '環境配慮型融資に係る交付決定件数', '環境リスク調査融資に係る交付決定件数', '活動実績', '当初見込み', '活動実績', '当初見込み',
+      '件', '件', '件', '件', '6', '10', '16', '10', '51', '30', '31', '20', '147', '50', '45', '35', '算出根拠'));
+    expect(matchOutputs(ctx, 2016).map((o) => o.values.slice(0, 3).map((v) => [v.actual, v.planned]))).toEqual([
+      [[6, 10], [51, 30], [147, 50]],
+      [[16, 10], [31, 20], [45, 35]],
+    ]);
+  });
   it('takes an indicator that names a year, passing over the year heads', () => {
     const ctx = contextOf(paragraphs('活動指標', '24年度', '近現代建築資料の展示・図録作成等を実施する。\n※24年度は活動していない。', '活動実績', '回', '-', '2', '2', '当初見込み', '回', '-', '2', '2', '2'));
     expect(matchOutputs(ctx, 2015)[0]!.indicator).toBe('近現代建築資料の展示・図録作成等を実施する。※24年度は活動していない。');

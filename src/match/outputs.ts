@@ -80,6 +80,25 @@ function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: Row; pla
 }
 type Row = ReturnType<typeof readRow>;
 
+/**
+ * Several outputs whose row labels pdfminer printed all together (活動実績 当初見込み 活動実績
+ * 当初見込み), then a unit for each row, then the past years' cells year by year down all the
+ * rows. Read so when the run holds exactly those cells.
+ */
+function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[]): Array<{ actual: Row; planned: Row }> | null {
+  const labels = groups.flatMap((g) => [g.opener[0], g.members[0]]);
+  if (ctx.isLayout || groups.length < 2 || labels.some((t, i) => !t || t.rest || (i > 0 && t.index !== labels[i - 1]!.index + 1))) return null;
+  const rowCount = labels.length;
+  const units: string[] = [];
+  let at = labels.at(-1)!.index + 1;
+  while (units.length < rowCount && ctx.tokens[at] && !isLabel(ctx.tokens[at]!) && !valuesOf(ctx.tokens[at]!) && ctx.tokens[at]!.folded.length <= 6) units.push(ctx.tokens[at++]!.text);
+  const values = runAfter(ctx, ctx.tokens[at - 1]!);
+  const past = COLUMNS - 1;
+  if (values.length !== past * rowCount) return null;
+  const row = (r: number): Row => ({ unit: units[r] ?? units[0] ?? null, values: values.filter((_, i) => i % rowCount === r), cells: [] });
+  return groups.map((_, k) => ({ actual: row(2 * k), planned: row(2 * k + 1) }));
+}
+
 /** Tokens after the table within which its 活動見込 column may stand. */
 const TRAILING_WINDOW = 40;
 
@@ -115,7 +134,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   }
   const firstYear = reviewYear - (COLUMNS - 1);
   // Every row first, so that no unit cell is taken for an indicator.
-  const rows = found.map((group) => readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
+  const rows = readAllLabelsFirst(ctx, found) ?? found.map((group) => readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   if (!ctx.isLayout) takeTrailingPlans(ctx, rows, lastRowOf(found[found.length - 1]!).index);
   const units = new Set(rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold));
