@@ -23,7 +23,7 @@ interface Candidate<P> {
   build: () => P;
 }
 
-export function beamSearch<P extends { cost: number }, C>(cells: readonly C[], start: P, expand: (path: P, cell: C, offer: Offer<P>) => void, width: number): P[] {
+export function beamSearch<P extends { cost: number }, C>(cells: readonly C[], start: P, expand: (path: P, cell: C, offer: Offer<P>) => void, width: number, maxPaths = Infinity): P[] {
   let paths = [start];
   for (const cell of cells) {
     const best = new Map<string, Candidate<P>>();
@@ -43,6 +43,7 @@ export function beamSearch<P extends { cost: number }, C>(cells: readonly C[], s
         kept.set(c.stratum, n + 1);
         return n < width;
       })
+      .slice(0, maxPaths)
       .map((c) => c.build());
   }
   return paths;

@@ -6,6 +6,8 @@ import { beamSearch, walk, type Offer } from './beam.js';
 
 /** Paths kept per number of runs closed. */
 const AMOUNT_WIDTH = 20;
+/** Paths kept in all: the strata are many where blocks are, and most of theirs are hopeless. */
+const MAX_AMOUNT_PATHS = 120;
 /** Paths that passed over this many strays or more share one stratum. */
 const MAX_SKIP_STRATA = 1;
 
@@ -148,38 +150,41 @@ function mergedRuns(amounts: readonly number[], glued: readonly boolean[], block
     // right block's 費目 on the same row: it is an item of the left run, the earlier opened.
     const side = (j: number) => (path.open.length === 2 || j === 1 ? j : -1);
     const misplaced = (j: number, isTotal: boolean) => (glued[position] ? (isTotal || side(j) === 1 ? GLUE_MISMATCH : 0) : !isTotal && side(j) === 0 ? LEFT_UNGLUED : 0);
-    // A move names the state it reaches by its key and builds it only if it is kept.
-    const move = (cost: number, items: number, runs: number, open: () => OpenRun[], openKey: string, sums: readonly number[], step: Omit<AmountStep, 'before' | 'amount' | 'position'> | null, closed: number, skips = path.skips) =>
-      offer(path.cost + cost, `${items}|${runs}|${openKey}`,
+    // A move names the state it reaches by its key and builds it only if it is kept. At most
+    // two runs are open, so the key and the hope are built from the (one or two) runs left open.
+    const hopeOf = (x: number | undefined, y: number | undefined) => () => CLOSE_REWARD * ((x !== undefined && closable(x, position) ? 1 : 0) + (y !== undefined && closable(y, position) ? 1 : 0));
+    const keyOf = (x: string | undefined, y: string | undefined) => (x === undefined ? '' : y === undefined ? x : `${x},${y}`);
+    const move = (cost: number, items: number, runs: number, open: () => OpenRun[], keys: [string | undefined, string | undefined], sums: [number | undefined, number | undefined], step: Omit<AmountStep, 'before' | 'amount' | 'position'> | null, closed: number, skips = path.skips) =>
+      offer(path.cost + cost, `${items}|${runs}|${keyOf(...keys)}`,
         () => ({ cost: path.cost + cost, items, runs, skips, open: open(), steps: step ? { ...step, amount, position, before: path.steps } : path.steps }),
         // Paths are compared only with those that closed as many runs and passed over as many
         // strays: a stray's cost is paid at once, the 計 it lets a run reach is earned later.
         closed * (MAX_SKIP_STRATA + 1) + Math.min(skips, MAX_SKIP_STRATA),
-        () => CLOSE_REWARD * sums.reduce((n, sum) => n + (closable(sum, position) ? 1 : 0), 0));
-    const sums = path.open.map((r) => r.sum);
-    const sumsWith = (j: number, sum: number) => sums.map((x, i) => (i === j ? sum : x));
-    const sumsWithout = (j: number) => sums.filter((_, i) => i !== j);
-    const keys = path.open.map((r) => r.key);
-    const without = (j: number) => path.open.filter((_, i) => i !== j);
-    const keyWithout = (j: number) => keys.filter((_, i) => i !== j).join(',');
+        hopeOf(...sums));
+    const [first, second] = path.open;
+    const other = (j: number) => (j === 0 ? second : first);
+    const without = (j: number) => (other(j) ? [other(j)!] : []);
     const closedRuns = path.runs - path.open.length;
-    move(SKIP_AMOUNT, path.items, path.runs, () => path.open, keys.join(','), sums, null, closedRuns, path.skips + 1);
+    move(SKIP_AMOUNT, path.items, path.runs, () => path.open, [first?.key, second?.key], [first?.sum, second?.sum], null, closedRuns, path.skips + 1);
     // Moving between the two open runs is free: row-by-row text does it on every cell.
     path.open.forEach((run, j) => {
+      const rest = other(j);
       if (run.count < MAX_ROWS) {
-        const grown = runKey(run.count + 1, run.sum + amount);
-        move(misplaced(j, false), path.items + 1, path.runs, () => path.open.with(j, openRun(run.id, run.count + 1, run.sum + amount)), keys.map((k, i) => (i === j ? grown : k)).join(','), sumsWith(j, run.sum + amount), { run: run.id, isTotal: false }, closedRuns);
+        const sum = run.sum + amount;
+        const grown = runKey(run.count + 1, sum);
+        move(misplaced(j, false), path.items + 1, path.runs, () => path.open.with(j, openRun(run.id, run.count + 1, sum)),
+          j === 0 ? [grown, rest?.key] : [rest?.key, grown], j === 0 ? [sum, rest?.sum] : [rest?.sum, sum], { run: run.id, isTotal: false }, closedRuns);
       }
-      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), path.items, path.runs, () => without(j), keyWithout(j), sumsWithout(j), { run: run.id, isTotal: true }, closedRuns + 1);
+      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), path.items, path.runs, () => without(j), [rest?.key, undefined], [rest?.sum, undefined], { run: run.id, isTotal: true }, closedRuns + 1);
       // A run whose 計 is not in reach (printed elsewhere, or not at all) is given up, freeing its place.
-      move(UNCLOSED, path.items, path.runs, () => without(j), keyWithout(j), sumsWithout(j), null, closedRuns + 1);
+      move(UNCLOSED, path.items, path.runs, () => without(j), [rest?.key, undefined], [rest?.sum, undefined], null, closedRuns + 1);
     });
     if (path.open.length < 2 && path.runs < blockCount) {
-      move(misplaced(path.open.length, false), path.items + 1, path.runs + 1, () => [...path.open, openRun(path.runs, 1, amount)], [...keys, runKey(1, amount)].join(','), [...sums, amount], { run: path.runs, isTotal: false }, closedRuns);
+      move(misplaced(path.open.length, false), path.items + 1, path.runs + 1, () => [...path.open, openRun(path.runs, 1, amount)], [first?.key ?? runKey(1, amount), first ? runKey(1, amount) : undefined], [first?.sum ?? amount, first ? amount : undefined], { run: path.runs, isTotal: false }, closedRuns);
     }
   };
   const start: AmountPath = { cost: 0, open: [], runs: 0, items: 0, skips: 0, steps: null };
-  const ends = beamSearch(amounts.map((amount, position) => ({ amount, position })), start, expand, AMOUNT_WIDTH);
+  const ends = beamSearch(amounts.map((amount, position) => ({ amount, position })), start, expand, AMOUNT_WIDTH, MAX_AMOUNT_PATHS);
   if (!ends.length) return null;
   const runsOf = (p: AmountPath) => {
     const runs: Run[] = Array.from({ length: p.runs }, () => ({ items: [], positions: [], total: null }));
