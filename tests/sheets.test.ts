@@ -35,17 +35,19 @@ describe('the seed sheet (h28 総務省 0092, pdfminer)', () => {
   it('holds its per-section scores', () => {
     const t = scorer.scoreSheet(want, sheet);
     expect(sectionScore(t, 'sheet')).toBe(1);
+    expect(sectionScore(t, 'project')).toBe(1);
     expect(sectionScore(t, 'budget')).toBe(1);
+    expect(sectionScore(t, 'unitCost')).toBe(1);
     expect(sectionScore(t, 'policy')).toBe(1);
     expect(sectionScore(t, 'fundFlow')).toBe(1);
     expect(sectionScore(t, 'recipients')).toBe(1);
-    expect(t.right / t.total).toBeGreaterThanOrEqual(0.65);
+    expect(t.right / t.total).toBeGreaterThanOrEqual(0.69);
   });
 });
 
 describe('corpus fixtures, every extractor', () => {
   const dir = fixture('corpus');
-  const floors = { pdfminer: 0.69, pdftotext: 0.785, layout: 0.97 } as const;
+  const floors = { pdfminer: 0.74, pdftotext: 0.8, layout: 0.97 } as const;
   // Issue 3 asks that no sheet score below 90%; -layout text holds that already.
   const sheetFloors: Partial<Record<keyof typeof floors, number>> = { layout: 0.9 };
   for (const kind of Object.keys(floors) as Array<keyof typeof floors>) {
