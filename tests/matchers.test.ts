@@ -53,6 +53,11 @@ describe('sheet header and project', () => {
     expect(matchProject(far('ＩＴ戦略、地方創生'))).toMatchObject({ relatedPlans: '「サイバーセキュリティ戦略」（平成27年９月閣議決定）、「サイバーセキュリティ2015」（平成27年９月本部決定）', mainPolicies: ['ＩＴ戦略', '地方創生'] });
     expect(matchProject(far('その他')).mainPolicies).toEqual([]);
   });
+  it('reads special accounts with their 勘定, also when two are printed unseparated', () => {
+    const ctx = contextOf(paragraphs('会計区分', '労働保険特別会計労災勘定労働保険特別会計雇用勘定'));
+    expect(matchProject(ctx).accounts).toEqual(['労働保険特別会計労災勘定', '労働保険特別会計雇用勘定']);
+    expect(matchProject(contextOf(paragraphs('会計区分', '一般会計、東日本大震災復興特別会計'))).accounts).toEqual(['一般会計', '東日本大震災復興特別会計']);
+  });
   it('reads 終了予定なし as no end year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });

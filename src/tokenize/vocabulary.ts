@@ -253,8 +253,11 @@ export const FORMULA_UNIT = /^[^\d\s]{1,6}[／/][^\d\s]{1,6}$/;
 /** Words of the recipient tables' column heads: a line holding one is a head line, not a row. */
 export const RECIPIENT_HEAD_MARKS = ['支出先', '契約先', '契約方式', '入札者数', '落札率', '応募者', '理由及び改善策', '競争性のない', '一者応札', '億円以上'] as const;
 
-/** Accounts (会計区分): the general account and the named special accounts. */
-export const ACCOUNT_PATTERN = /一般会計|[^\s、,]*特別会計(?:[（(][^）)]*[）)])?/g;
+/**
+ * Accounts (会計区分): the general account and the named special accounts, with their 勘定
+ * (労働保険特別会計労災勘定), which may follow one another unseparated.
+ */
+export const ACCOUNT_PATTERN = /一般会計|[^\s、,]*?特別会計(?:[（(][^）)]*[）)]|(?:(?!特別会計|一般会計)[^\s、,])*?勘定)?/g;
 
 /**
  * The header rows of the template, label by label from left to right. Some extractors print a
