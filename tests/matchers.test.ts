@@ -48,6 +48,15 @@ describe('sheet header and project', () => {
     const ctx = contextOf(paragraphs('根拠法令\n（具体的な\n条項も記載）', '関係する計画、\n通知等', '「成長戦略」（平成24年4月閣議決定）', '主要政策・施策', '地球温暖化対策'), 'pdftotext');
     expect(matchProject(ctx)).toMatchObject({ legalBasis: null, relatedPlans: '「成長戦略」（平成24年4月閣議決定）', mainPolicies: ['地球温暖化対策'] });
   });
+  it('leaves 根拠法令 empty in layout text when the text right of it stands right of 関係する計画', () => {
+    const text = [
+      '      根拠法令                                                                      関係する計画、',
+      '     （具体的な                                                                                          「科学技術基本計画」（平成25年2月閣議決定）',
+      '                                                                                  通知等',
+      '     条項も記載）',
+    ].join('\n');
+    expect(matchProject(contextOf(`${text}\n`, 'layout'))).toMatchObject({ legalBasis: null, relatedPlans: '「科学技術基本計画」（平成25年2月閣議決定）' });
+  });
   it('finds plan citations and policy names printed far from their labels, but not その他 alone', () => {
     const far = (policies: string) => contextOf(paragraphs('関係する計画、\n通知等', '達成度', '中間目標', '年度', '-', 'その他', '「サイバーセキュリティ戦略」（平成27年９月閣議決定）、「サイバーセキュリティ2015」（平成27年９月本部決定）', '主要政策・施策', '0 0', '-', '- -', '活動指標', policies));
     expect(matchProject(far('ＩＴ戦略、地方創生'))).toMatchObject({ relatedPlans: '「サイバーセキュリティ戦略」（平成27年９月閣議決定）、「サイバーセキュリティ2015」（平成27年９月本部決定）', mainPolicies: ['ＩＴ戦略', '地方創生'] });

@@ -92,13 +92,16 @@ const OFTEN_EMPTY_TEXT_LABELS = new Set<LabelId>(['legalBasis', 'relatedPlans'])
 
 /**
  * A value reached past another such label that it follows at once is that label's: stream
- * text prints an empty cell as nothing (根拠法令 ⏎ 関係する計画、通知等 ⏎ 「成長戦略」…).
- * Not so for the year row, whose labels pdftotext prints together before the start year.
+ * text prints an empty cell as nothing (根拠法令 ⏎ 関係する計画、通知等 ⏎ 「成長戦略」…), and
+ * layout text has it right of that label. Not so for the year row, whose labels pdftotext
+ * prints together before the start year.
  */
 function isAnotherFieldsValue(ctx: MatchContext, value: Token, label: LabelId): boolean {
-  if (ctx.isLayout) return false;
+  const isOther = (t: Token) => !t.labels.includes(label) && t.labels.some((l) => OFTEN_EMPTY_TEXT_LABELS.has(l));
+  // Layout text: such a label stands between this label and the value, beside the value's line.
+  if (ctx.isLayout) return ctx.tokens.some((t) => isOther(t) && t.col < value.col && Math.abs(t.row - value.row) <= 1 && ctx.find(label).some((a) => a.end <= t.col));
   const before = ctx.tokens[value.index - 1];
-  return before !== undefined && !before.labels.includes(label) && before.labels.some((l) => OFTEN_EMPTY_TEXT_LABELS.has(l));
+  return before !== undefined && isOther(before);
 }
 
 /**
