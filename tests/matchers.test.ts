@@ -341,6 +341,23 @@ describe('review', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの所見', '平成21年度', '平成22年度', '引き続き実施する。'));
     expect(matchReview(ctx).reviewTeamOpinion).toBe('引き続き実施する。');
   });
+  it('joins a layout opinion that its own label\'s lines broke, but not the next label\'s text', () => {
+    const text = [
+      '行政事業レビュー推進チームの         廃   本調査は、子供の実態及び経年変化の状況を調査する。',
+      '      所見               止   式により行う。',
+      '',
+      '',
+      '                       執',
+      '                       行   審査官が、国際調査報告を作成する際に、調査手数料の一部を出願',
+      '所見を踏まえた改善点/概算要求に',
+      '    おける反映状況            等',
+      '                       改   人に返還する。',
+      '                       善',
+      '',
+      '      備考                  事業の終了に伴い廃止する。',
+    ].join('\n');
+    expect(matchReview(contextOf(`${text}\n`, 'layout'))).toMatchObject({ reflection: '審査官が、国際調査報告を作成する際に、調査手数料の一部を出願人に返還する。', remarks: '事業の終了に伴い廃止する。' });
+  });
   it('reads layout opinions row by row, a dash as nothing written, and a vertical verdict broken by its label', () => {
     const text = [
       '         点検結果      シップリサイクル法に基づく船舶の環境上適正な再資源化解体を促進するため、事業者への周知や国際動向の調査等を行う。',

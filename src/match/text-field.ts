@@ -18,11 +18,35 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
     if (ctx.isLayout && isDashCell(ctx.rightOf(anchor, 0).find((t) => !isLabel(t)))) return null;
     const value = ctx.valueOf(anchor, accept, window);
     if (value) {
-      ctx.trace(field, value);
-      return value.text;
+      const parts = ctx.isLayout ? [value, ...wrappedBelow(ctx, value, anchor)] : [value];
+      ctx.trace(field, ...parts);
+      return parts.map((t) => t.text).join('');
     }
   }
   return null;
+}
+
+/** Blank rows (or rows of other cells) a wrapped text may skip in layout text. */
+const WRAP_GAP = 3;
+
+/**
+ * Layout text: the lines of a text that its own label, beside it, broke with the label's lines
+ * (所見を踏まえた改善点/ ⏎ 概算要求に…): boxes of their own below it in its column, on the label's rows.
+ */
+function wrappedBelow(ctx: MatchContext, value: Token, anchor: Token): Token[] {
+  const out: Token[] = [];
+  // The label may take boxes of its own, line after line.
+  let labelEnd = anchor.lines.at(-1)!.line;
+  for (const t of ctx.tokens) if (t.row === labelEnd + 1 && t.labels.some((l) => anchor.labels.includes(l))) labelEnd = t.lines.at(-1)!.line;
+  if (value.row > anchor.row) return out;
+  let last = value;
+  for (;;) {
+    const end = last.lines.at(-1)!.line;
+    const next = ctx.tokens.find((t) => t.row > end && t.row <= Math.min(end + WRAP_GAP, labelEnd + 1) && Math.abs(t.col - value.col) <= 1 && !isLabel(t) && !ctx.isUsed(t) && isProse(t));
+    if (!next || out.includes(next)) return out;
+    out.push(next);
+    last = next;
+  }
 }
 
 /** A box's text without the labels pdftotext printed into it (`活動指標及び活 指標の文 動実績`). */
