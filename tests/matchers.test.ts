@@ -191,6 +191,25 @@ describe('recipients', () => {
     const { debtContracts } = matchRecipients(ctx, []);
     expect(debtContracts.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([['A', 1, '全日本コメ・コメ関連食品輸出促進協議会', 88.9], ['A', 2, '社団法人全国海水養殖魚協会', 67.8]]);
   });
+  it('reads layout 国庫債務負担行為 rows line by line, the block column set aside', () => {
+    const text = [
+      '支出先上位１０者リスト',
+      'A.',
+      '     1   ㈱   コベルコ科研                   -                                         236 随意契約（企画競争）       2      -    -',
+      '国庫債務負担行為等による契約先上位10者リスト',
+      'ﾌﾞﾛｯｸ                                                                       契約額                    入札者数',
+      ' 名                 契    約   先   法   人       番   号         業   務   概   要    （百万円）        契約方式       （応募者   落札率',
+      '                                                    浸水防止設備の耐力試験（水密扉基礎試',
+      'A        1 ㈱   コベルコ科研                   -           験１）                       630.1 随意契約（企画競争）      2      -',
+      '',
+      'A        2 みずほ情報総研㈱                     -           構造解析コードABAQUSの購入           81.4 随意契約（企画競争）      2      -',
+    ].join('\n');
+    const { debtContracts } = matchRecipients(contextOf(`${text}\n`, 'layout'), []);
+    expect(debtContracts.map((r) => [r.block, r.rank, r.name, r.summary, r.amount, r.bidders])).toEqual([
+      ['A', 1, '㈱ コベルコ科研', '浸水防止設備の耐力試験（水密扉基礎試験１）', 630.1, 2],
+      ['A', 2, 'みずほ情報総研㈱', '構造解析コードABAQUSの購入', 81.4, 2],
+    ]);
+  });
   it('reads a table printed in chunks: names, a column of dashes, rows across, then columns of the rest', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 甲局', '2 乙局', '3 丙局', '-', '-', '-',
       '工事', '300', '総合評価入札', '設計', '200', '随意契約（少額）', '2', '-', '調査', '100', '一般競争入札', '3',
