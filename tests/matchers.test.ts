@@ -488,6 +488,15 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('joins, in layout text, the line beside the label to the lines above and below it', () => {
+    const text = [
+      '                                               国と都道府県との負担割合は国が2/3により実施している。沖縄の自立的発展と豊かな住民生活の実',
+      '            本事業の成果と上位施策・測定指標との関係 現を図るため、沖縄振興計画に沿った施策の推進を支援する。また、建設業が',
+      '                                               持続的に役割を担える環境の整備を図る。',
+      '                                               事業所管部局による点検・改善',
+    ].join('\n');
+    expect(matchPolicy(contextOf(`${text}\n`, 'layout')).contribution).toBe('国と都道府県との負担割合は国が2/3により実施している。沖縄の自立的発展と豊かな住民生活の実現を図るため、沖縄振興計画に沿った施策の推進を支援する。また、建設業が持続的に役割を担える環境の整備を図る。');
+  });
   it('joins the lines of a 関係 text that pdftotext printed its label into', () => {
     const across = contextOf(paragraphs('施策の進捗状況（実績）', '全国展開に向けた取組を推進。', '農業機械の開発・改良、実用化の促進等を通じて生産性向上を図る。本会合は，交渉の実務',
       '本事業の成果と上位施策・測定指標との関係 担当者が非公式な形で意思疎通を行う場として，国', '際的に認知されたプラットフォームとして確立している。', '事業所管部局による点検・改善'), 'pdftotext');

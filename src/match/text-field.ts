@@ -18,6 +18,12 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
     if (ctx.isLayout && isDashCell(ctx.rightOf(anchor, 0).find((t) => !isLabel(t)))) return null;
     const value = ctx.valueOf(anchor, accept, window);
     if (value) {
+      const around = ctx.isLayout ? straddling(ctx, value) : undefined;
+      if (around) {
+        ctx.trace(field, around, value);
+        const lineText = (l: { text: string }) => l.text.trim();
+        return [...around.lines.filter((l) => l.line < value.row).map(lineText), value.text, ...around.lines.filter((l) => l.line > value.row).map(lineText)].join('');
+      }
       const parts = ctx.isLayout ? [value, ...wrappedBelow(ctx, value, anchor)] : [value];
       ctx.trace(field, ...parts);
       return parts.map((t) => t.text).join('');
@@ -47,6 +53,16 @@ function wrappedBelow(ctx: MatchContext, value: Token, anchor: Token): Token[] {
     out.push(next);
     last = next;
   }
+}
+
+/**
+ * Layout text: the box whose lines run above and below the value's line but skip it, over the
+ * same columns. The label's line cut that line out of the text (`本事業の成果と… 現を図るため…`).
+ */
+function straddling(ctx: MatchContext, value: Token): Token | undefined {
+  if (value.lines.length !== 1) return undefined;
+  return ctx.tokens.find((t) => !isLabel(t) && !ctx.isUsed(t) && t.row < value.row && t.lines.some((l) => l.line === value.row - 1) && t.lines.some((l) => l.line === value.row + 1)
+    && !t.lines.some((l) => l.line === value.row) && t.col <= value.end && t.end >= value.col);
 }
 
 /** A box's text without the labels pdftotext printed into it (`活動指標及び活 指標の文 動実績`). */
