@@ -221,6 +221,10 @@ describe('recipients', () => {
       ['丙局', '調査', 100, '一般競争入札', 3, 88.5, null],
     ]);
   });
+  it('keeps recipients named by a single katakana (イ, ロ) whose ranks stand apart or beside them', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', 'イ', '2 ロ', '-', '-', '用地補償', '用地補償', '231 随意契約（その他）', '207 随意契約（その他）', '1', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount])).toEqual([[1, 'イ', 231], [2, 'ロ', 207]]);
+  });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));
     const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);

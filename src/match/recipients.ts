@@ -21,8 +21,11 @@ interface Table {
 
 const isLetterMark = (t: Token) => BLOCK_MARK.test(t.folded) || /^[A-Z]\.?$/.test(t.lines.at(-1)!.text.trim());
 const letterOf = (t: Token) => (BLOCK_MARK.exec(t.folded) ?? /^([A-Z])/.exec(t.lines.at(-1)!.text.trim()))![1]!.normalize('NFKC');
-/** Single letters of a heading the extractor spaced out and scattered (`支`, `出`, `先`). */
-const isHeadingLetter = (t: Token) => t.folded.length === 1 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t.folded);
+/**
+ * Single letters of a heading the extractor spaced out and scattered (`支`, `出`, `先`). Not
+ * katakana: sheets that withhold individuals' names list them as イ, ロ, ハ.
+ */
+const isHeadingLetter = (t: Token) => t.folded.length === 1 && /[\p{Script=Han}\p{Script=Hiragana}]/u.test(t.folded);
 const cellsOf = (tokens: Token[]) => tokens.filter((t) => !isLabel(t) && !BLOCK_MARK.test(t.folded) && !isHeadingLetter(t));
 
 /**
