@@ -30,10 +30,10 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[]): Budg
 const cents = (x: number) => Math.round(x * 100);
 
 /** Each column adds up to one of the budget's amounts. */
-function isBalanced(rows: readonly BudgetBreakdown[], sheetAmounts: ReadonlySet<number>): boolean {
+function isBalanced(rows: readonly BudgetBreakdown[], targets: ReadonlySet<number>): boolean {
   const sumOf = (pick: (r: BudgetBreakdown) => number | null) => cents(rows.reduce((a, r) => a + (pick(r) ?? 0), 0));
   return rows.length > 0 && rows.every((r) => r.currentYear !== null && r.nextYearRequest !== null)
-    && sheetAmounts.has(sumOf((r) => r.currentYear)) && sheetAmounts.has(sumOf((r) => r.nextYearRequest));
+    && targets.has(sumOf((r) => r.currentYear)) && targets.has(sumOf((r) => r.nextYearRequest));
 }
 
 /** The item rows read row by row: an item, then its amounts and reason. */

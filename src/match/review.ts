@@ -60,7 +60,7 @@ const TEXT_LABELS = ['checkResult', 'improvementDirection', 'externalOpinion', '
  * How far after its label a text is looked for. Where the text follows its label, an empty
  * cell's window ends at the next text label (else it would take that label's text); where the
  * labels come together and the texts after them all (as pdfminer may print them), the window
- * is fixed.
+ * reaches past the group to its texts, which the labels take in order.
  */
 function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window: number): number {
   const anchor = ctx.first(label);
