@@ -476,6 +476,10 @@ describe('two text cells printed across one box', () => {
     expect(splitTwoColumns(box('働く女性の健康保持増進に関する講師派 働く女性の健康保持増進に関す\n遣を利用した団体のうち、一定期間過後 る講師派遣を利用した団体のうち\n、一定期間過後のアンケート等に\n目標値\nのアンケート等においての割合90%以上\nおいての割合')))
       .toEqual(['働く女性の健康保持増進に関する講師派遣を利用した団体のうち、一定期間過後のアンケート等においての割合90%以上', '働く女性の健康保持増進に関する講師派遣を利用した団体のうち、一定期間過後のアンケート等においての割合']);
   });
+  it('gives a short line that ends a sentence to the goal, even when its length fits the indicator', () => {
+    expect(splitTwoColumns(box('ハローワークにおける障害者の就職件数 ハローワークにおける障害者の就\nを84,602件以上とする。\n職件数')))
+      .toEqual(['ハローワークにおける障害者の就職件数を84,602件以上とする。', 'ハローワークにおける障害者の就職件数']);
+  });
   it('takes the wrapped lines printed in boxes after it', () => {
     const [first, ...rest] = contextOf(paragraphs('果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '審議会等に１００％活用していき、中小水', 'た調査の割合')).tokens;
     expect(splitTwoColumns(first!, rest)).toEqual(['本事業による調査等の件数を政策立案や審議会等に１００％活用していき、中小水', '政策立案や審議会等で活用された調査の割合']);

@@ -118,7 +118,10 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     const line = parts[0]!;
     // A short line ends a text: the column that did not end last.
     const nearer: 0 | 1 = Math.abs(line.length - widths[0]) <= Math.abs(line.length - widths[1]) ? 0 : 1;
-    const side: 0 | 1 = line.length >= Math.min(...widths) - 1 ? nearer : lastSingle === 0 ? 1 : 0;
+    // A line that ends a sentence, shorter than the left column, ends the left text (the goal,
+    // a sentence, beside its indicator, a noun phrase) even when its length fits the right one.
+    const endsSentence = /。$/.test(line) && line.length < widths[0];
+    const side: 0 | 1 = endsSentence ? 0 : line.length >= Math.min(...widths) - 1 ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
   }
