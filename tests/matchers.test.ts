@@ -307,6 +307,15 @@ describe('expenses', () => {
     expect(a).toEqual({ block: 'A', recipient: '甲社', total: 0.2, items: [{ category: '人件費', purpose: '研究員の人件費', amount: 0.1 }, { category: '旅費', purpose: '調査旅費', amount: 0.1 }] });
     expect(b).toEqual({ block: 'B', recipient: '乙社', total: 0.1, items: [{ category: 'その他', purpose: '消費税等', amount: 0.1 }] });
   });
+  it('gives each amount run to the block whose fund-flow box has its 計, before a recipient amount misread', () => {
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '事業費', '会議開催費',
+      'その他', '消費税等', '旅費', '調査旅費', '0.1', '0.1', '計', '0.2', '0.2', '0.3', '計', '0.5', '支出先上位１０者リスト'));
+    const fundFlow = [{ block: 'A', name: '甲社', amount: 0.5, role: null }, { block: 'B', name: '乙社', amount: 0.2, role: null }];
+    const misread = [{ block: 'A', rank: 1, name: '甲社', corporateNumber: null, summary: null, amount: 0.2, contractMethod: null, bidders: null, winningBidRate: null, reason: null }];
+    const [a, b] = matchExpenses(ctx, misread, fundFlow);
+    expect([a!.total, a!.items.map((i) => i.category)]).toEqual([0.5, ['人件費', '事業費']]);
+    expect([b!.total, b!.items.map((i) => i.category)]).toEqual([0.2, ['その他', '旅費']]);
+  });
   it('reads two blocks whose rows alternate, and splits a 費目 glued to its 使途', () => {
     const ctx = contextOf(paragraphs('A.甲社', '費', 'B.乙社', '目', '使', '途', '人件費', '職員給与', '3 旅費', '調査旅費', '1',
       '委託費調査業務', '2 事業費', '会議費用', '4', '計', '5', '計', '5', '支出先上位１０者リスト'));

@@ -23,7 +23,7 @@ export interface StreamBlock {
   /** `A`, `B`...: blocks A and B share a band, C and D the next. */
   letter: string;
   recipient: string;
-  /** Amounts the recipients table gives this block; its 計 is one of them. */
+  /** Amounts the fund flow and the recipients table give this block, surest first; its 計 is one of them. */
   recipientAmounts: readonly number[];
 }
 
@@ -122,7 +122,8 @@ function assignRuns(runs: readonly Run[], blocks: readonly StreamBlock[]): Array
   const out: Array<Run | null> = blocks.map(() => null);
   const free = new Set(runs.map((_, i) => i));
   blocks.forEach((block, b) => {
-    const r = [...free].find((i) => block.recipientAmounts.some((a) => sameAmount(a, runs[i]!.total ?? NaN)));
+    // The block's amounts in the order given: the surer first.
+    const r = block.recipientAmounts.map((a) => [...free].find((i) => sameAmount(a, runs[i]!.total ?? NaN))).find((i) => i !== undefined);
     if (r === undefined) return;
     out[b] = runs[r]!;
     free.delete(r);

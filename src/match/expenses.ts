@@ -8,7 +8,7 @@
 // line holds fewer items than the band has blocks). The items must add up to 計; one missing
 // amount is what 計 leaves. pdfminer and pdftotext break those lines up: there, the blocks the
 // lines do not give whole are read again from the region's cells (expenses-stream.ts).
-import type { Expense, Recipient } from '../assemble/schema.js';
+import type { Expense, FundFlow, Recipient } from '../assemble/schema.js';
 import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
@@ -130,9 +130,9 @@ function completeByArithmetic(block: Block): Block {
   return block;
 }
 
-export function matchExpenses(ctx: MatchContext, recipients: readonly Recipient[]): Expense[] {
+export function matchExpenses(ctx: MatchContext, recipients: readonly Recipient[], fundFlow: readonly FundFlow[] = []): Expense[] {
   const blocks = readLines(ctx);
-  if (!ctx.isLayout) readStream(ctx, blocks, recipients);
+  if (!ctx.isLayout) readStream(ctx, blocks, recipients, fundFlow);
   const out: Expense[] = [];
   for (const block of blocks) {
     completeByArithmetic(block);
@@ -181,7 +181,7 @@ function readLines(ctx: MatchContext): Block[] {
  * again from the region's cells, whatever their order (readStreamBlocks). Blocks whose
  * header the line reading missed join them.
  */
-function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Recipient[]): void {
+function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Recipient[], fundFlow: readonly FundFlow[]): void {
   const headers = streamHeaders(ctx);
   if (!headers.length) return;
   for (const h of headers) if (!blocks.some((b) => b.letter === h.block.letter)) blocks.push(h.block);
@@ -190,7 +190,10 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   const start = Math.min(...headers.map((h) => h.index));
   const end = ctx.find('recipientsTitle').find((t) => t.index > start)?.index ?? ctx.tokens.length;
   // The block's 計 is the amount of the recipient its header names.
-  const amountsOf = (b: Block) => recipients.filter((r) => r.block === b.letter && r.amount !== null && fold(r.name ?? '') === fold(b.recipient)).map((r) => r.amount!);
+  // So is the amount of the fund-flow box that names only that recipient.
+  const namesIt = (block: string | null, name: string | null, b: Block) => block === b.letter && fold(name ?? '') === fold(b.recipient);
+  // The fund-flow box first: its amount stands alone in its box, a recipient's among a table's cells.
+  const amountsOf = (b: Block) => [...fundFlow, ...recipients].filter((r) => r.amount !== null && namesIt(r.block, r.name, b)).map((r) => r.amount!);
   const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, recipientAmounts: amountsOf(b) }));
   const readings = readStreamBlocks(ctx.tokens.slice(start, end), streamBlocks);
   named.forEach((block, i) => {

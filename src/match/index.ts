@@ -56,8 +56,9 @@ export function matchAll(ctx: MatchContext): Sections {
   const pastProjectNumbers = matchPastProjectNumbers(ctx);
   const fundFlow = matchFundFlow(ctx);
   const { recipients, debtContracts } = matchRecipients(ctx, fundFlow);
-  // A block's 計 of 費目・使途 is the amount of the recipient it describes.
-  const expenses = matchExpenses(ctx, recipients);
+  // A block's 計 of 費目・使途 is the amount of the recipient it describes, as the recipients
+  // table or the fund-flow box gives it.
+  const expenses = matchExpenses(ctx, recipients, fundFlow);
   return {
     sheet, project, budget, outcomes, noQuantitativeTargetReason, outputs, unitCost, policy, selfCheck,
     relatedProjects, review, pastProjectNumbers, fundFlow, expenses, recipients, debtContracts,
