@@ -67,6 +67,10 @@ describe('sheet header and project', () => {
     expect(matchProject(ctx).accounts).toEqual(['労働保険特別会計労災勘定', '労働保険特別会計雇用勘定']);
     expect(matchProject(contextOf(paragraphs('会計区分', '一般会計、東日本大震災復興特別会計'))).accounts).toEqual(['一般会計', '東日本大震災復興特別会計']);
   });
+  it('does not take the 実施方法 cell boxed with a year head for the related plans', () => {
+    const ctx = contextOf(paragraphs('関係する計画、\n通知等', '直接実施、委託・請負\n24年度', '主要政策・施策', '地球温暖化対策', '「成長戦略」（平成24年5月閣議決定）'), 'pdftotext');
+    expect(matchProject(ctx).relatedPlans).toBe('「成長戦略」（平成24年5月閣議決定）');
+  });
   it('reads 終了予定なし as no end year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });

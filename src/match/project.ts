@@ -121,7 +121,9 @@ function isText(t: Token): boolean {
 }
 
 const isMainExpense = (t: Token) => !isLabel(t) && MAIN_EXPENSES.some((m) => t.folded === m);
-const isImplementationMethods = (t: Token) => t.folded.split(/[、,，・\s]/).every((w) => w === '' || IMPLEMENTATION_METHODS.some((m) => m.includes(w)));
+const isMethodsText = (text: string) => fold(text).split(/[、,，・\s]/).every((w) => w === '' || IMPLEMENTATION_METHODS.some((m) => m.includes(w)));
+/** The 実施方法 cell, which pdftotext may box with a year head below it (`委託・請負 ⏎ 24年度`). */
+const isImplementationMethods = (t: Token) => isMethodsText(t.text) || t.lines.every((l) => isMethodsText(l.text) || YEAR_TEXT.test(fold(l.text)));
 
 function isYear(t: Token): boolean {
   return YEAR_TEXT.test(t.folded) || t.folded === END_OPEN;
