@@ -71,6 +71,10 @@ describe('sheet header and project', () => {
     const ctx = contextOf(paragraphs('関係する計画、\n通知等', '直接実施、委託・請負\n24年度', '主要政策・施策', '地球温暖化対策', '「成長戦略」（平成24年5月閣議決定）'), 'pdftotext');
     expect(matchProject(ctx).relatedPlans).toBe('「成長戦略」（平成24年5月閣議決定）');
   });
+  it('finds the end year further on when the year row\'s labels come together, by its era', () => {
+    const ctx = contextOf(paragraphs('事業開始年度', '事業終了\n（予定）年度', '平成26年度', '会計区分', '担当部局庁', '地球環境局', '担当課室', '地球温暖化対策課', '平成２９年度', '25年度'), 'pdftotext');
+    expect(matchProject(ctx)).toMatchObject({ startYear: 2014, endYear: 2017 });
+  });
   it('reads 終了予定なし as no end year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });

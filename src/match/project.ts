@@ -129,6 +129,22 @@ function isYear(t: Token): boolean {
   return YEAR_TEXT.test(t.folded) || t.folded === END_OPEN;
 }
 
+/** Tokens after a year label within which its cell may stand when the labels come together. */
+const YEAR_REACH = 12;
+const ERA_YEAR = /^(?:平成|令和)(?:\d{1,2}|元)年度$|^終了予定なし$/;
+
+/**
+ * Stream text may print the year row's labels together and its cells further on, the start
+ * year first: a year with its era (平成29年度), which no column head has, is the end year.
+ */
+function eraYearAfter(ctx: MatchContext, label: LabelId): Token | undefined {
+  const anchor = ctx.first(label);
+  if (!anchor || ctx.isLayout) return undefined;
+  const year = ctx.tokens.slice(anchor.index + 1, anchor.index + 1 + YEAR_REACH).find((t) => !isLabel(t) && !ctx.isUsed(t) && ERA_YEAR.test(t.folded));
+  if (year) ctx.trace(`project.${label}`, year);
+  return year;
+}
+
 function yearOf(t: Token | undefined): number | null {
   return t && t.folded !== END_OPEN ? eraYear(t.folded) : null;
 }
@@ -243,7 +259,7 @@ export function matchProject(ctx: MatchContext): Project {
   // Closed vocabularies are read first, so the free-text fields around them cannot take their cells.
   const mainExpense = textField(ctx, 'mainExpense', 'project.mainExpense', isMainExpense)?.text ?? ctx.tokens.find((t) => isMainExpense(t) && !ctx.isUsed(t))?.text ?? null;
   const start = textField(ctx, 'startYear', 'project.startYear', isYear);
-  const end = textField(ctx, 'endYear', 'project.endYear', isYear);
+  const end = textField(ctx, 'endYear', 'project.endYear', isYear) ?? eraYearAfter(ctx, 'endYear');
   const accounts = accountsOf(ctx);
   const mainPoliciesToken = ctx.first('mainPolicies');
   const policiesText = mainPoliciesToken?.inlineLabel === 'mainPolicies' ? mainPoliciesToken.rest : text('mainPolicies', 'mainPolicies') ?? policiesElsewhere(ctx);
