@@ -75,6 +75,10 @@ describe('sheet header and project', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '事業終了\n（予定）年度', '平成26年度', '会計区分', '担当部局庁', '地球環境局', '担当課室', '地球温暖化対策課', '平成２９年度', '25年度'), 'pdftotext');
     expect(matchProject(ctx)).toMatchObject({ startYear: 2014, endYear: 2017 });
   });
+  it('never takes the empty brackets beside 事業番号 or a dashed year for the project name', () => {
+    const ctx = contextOf(paragraphs('事業名', '（）', '平成-１３年度', 'アイヌ地区住民就職促進費', '担当部局庁'), 'pdftotext');
+    expect(matchProject(ctx).name).toBe('アイヌ地区住民就職促進費');
+  });
   it('reads 終了予定なし as no end year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });
