@@ -29,6 +29,9 @@ describe('values', () => {
     expect(eraYear('平成27年度')).toBe(2015);
     expect(eraYear('平成２７年度')).toBe(2015);
     expect(eraYear('令和元年度')).toBe(2019);
+    expect(eraYear('昭和43年度')).toBe(1968);
+    // A year before the era's first, written as a negative year of it.
+    expect(eraYear('平成-20年度')).toBe(1968);
     expect(eraYear('27年度')).toBe(2015);
     expect(eraYear('2年度')).toBe(2020);
     expect(eraYear('終了予定なし')).toBeNull();

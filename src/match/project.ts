@@ -10,12 +10,12 @@ import type { MatchContext } from './context.js';
 
 const TITLE = /(平成|令和)(\d{1,2}|元)年度行政事業レビューシート/;
 const PROJECT_NUMBER = /^(?:新\d{2}-)?\d{4}$/;
-const YEAR_TEXT = /^(?:平成|令和|昭和)?(?:\d{1,2}|元)年度$|^\d{4}年度$/;
+const YEAR_TEXT = /^(?:平成|令和|昭和)?(?:-?\d{1,2}|元)年度$|^\d{4}年度$/;
 /**
  * Boxes that are never a free-text value: column-head pieces stream text prints on their own,
- * the empty brackets beside the 事業番号 (（ ）), and a year written with a dash (平成-13年度).
+ * and the empty brackets beside the 事業番号 (（ ）).
  */
-const HEAD_PIECE = /^(?:年度)+$|^[（(][）)]$|^(?:平成|令和|昭和)-?\d{1,2}年度$/;
+const HEAD_PIECE = /^(?:年度)+$|^[（(][）)]$/;
 const END_OPEN = '終了予定なし';
 
 function ministryIn(folded: string): string | null {

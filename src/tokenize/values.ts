@@ -76,13 +76,15 @@ export function parseCount(text: string): number | null {
  */
 export function eraYear(text: string): number | null {
   const t = fold(text);
-  const m = /(平成|令和|H|R)?(元|\d{1,2})年(?:度)?/.exec(t);
+  // A year before an era's first may be printed as a negative year of it (平成-20年度 = 1968).
+  const m = /(昭和|平成|令和|S|H|R)?(元|-?\d{1,2})年(?:度)?/.exec(t);
   if (!m) {
     const western = /((?:19|20)\d{2})年/.exec(t);
     return western ? Number(western[1]) : null;
   }
   const n = m[2] === '元' ? 1 : Number(m[2]);
   const era = m[1];
+  if (era === '昭和' || era === 'S') return 1925 + n;
   if (era === '平成' || era === 'H') return 1988 + n;
   if (era === '令和' || era === 'R') return 2018 + n;
   return n >= 20 ? 1988 + n : 2018 + n;
