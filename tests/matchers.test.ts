@@ -79,6 +79,10 @@ describe('sheet header and project', () => {
     const ctx = contextOf(paragraphs('事業名', '（）', '平成-１３年度', 'アイヌ地区住民就職促進費', '担当部局庁'), 'pdftotext');
     expect(matchProject(ctx).name).toBe('アイヌ地区住民就職促進費');
   });
+  it('does not read an empty 根拠法令 from a fragment of its label that matches far down the sheet', () => {
+    const ctx = contextOf(paragraphs('根拠法令', '（具体的な', '条項も記載）', '主要政策・施策', 'その他', '事業の目的', '地域の活性化を図る。', '一般会計', '予算額・\n執行額', '費目・使途', '載）', '一般管理費', '事務経費', '1.4'));
+    expect(matchProject(ctx).legalBasis).toBeNull();
+  });
   it('reads 終了予定なし as no end year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '平成16年度', '事業終了\n（予定）年度', '終了予定なし'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2004, endYear: null });

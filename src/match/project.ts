@@ -79,7 +79,7 @@ function textField(ctx: MatchContext, label: LabelId, field: string, accept: (t:
     ctx.trace(field, glued);
     return glued;
   }
-  for (const anchor of ctx.find(label)) {
+  for (const anchor of labelPieces(ctx, label)) {
     const after = ctx.valueOf(anchor, accept, 3);
     const value = (after && !isAnotherFieldsValue(ctx, after, label) ? after : undefined) ?? valueBefore(ctx, anchor, accept);
     if (value) {
@@ -105,6 +105,20 @@ function isAnotherFieldsValue(ctx: MatchContext, value: Token, label: LabelId): 
   if (ctx.isLayout) return ctx.tokens.some((t) => isOther(t) && t.col < value.col && Math.abs(t.row - value.row) <= 1 && ctx.find(label).some((a) => a.end <= t.col));
   const before = ctx.tokens[value.index - 1];
   return before !== undefined && isOther(before);
+}
+
+/** Rows (layout) or boxes (stream) from a label's first piece within which its other pieces stand. */
+const PIECES_REACH = 5;
+
+/**
+ * The pieces of a header label (根拠法令 / （具体的な / 条項も記載）) near its first: a fragment
+ * that matches elsewhere on the sheet (a note's `載）`) is not the label.
+ */
+function labelPieces(ctx: MatchContext, label: LabelId): Token[] {
+  const [first, ...rest] = ctx.find(label);
+  if (!first) return [];
+  const near = (t: Token) => (ctx.isLayout ? t.row - first.row : t.index - first.index) <= PIECES_REACH;
+  return [first, ...rest.filter(near)];
 }
 
 /**
