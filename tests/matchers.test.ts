@@ -355,6 +355,14 @@ describe('unit cost', () => {
     const far = contextOf(paragraphs('算出根拠', ...Array.from({ length: 45 }, (_, i) => `${i}`), 'IoT/M2Mセキュリティ対策', '実証に係る費用／調査・実証の課題件数'));
     expect(matchUnitCost(far, 2016).basis).toBe('実証に係る費用／調査・実証の課題件数');
   });
+  it('reads each year\'s cost from a run where pdfminer prints it beside its formula, after the heads', () => {
+    const ctx = contextOf(paragraphs('単位', '千円', '計算式', '百万円/回', '24年度', '25年度', '26年度', '4,372.8', '56／82', '4,216', '628／2', '5,250', '5.25／1', '政策'));
+    expect(matchUnitCost(ctx, 2015).values).toEqual([
+      { fiscalYear: 2012, value: 4372.8, formula: '56／82' },
+      { fiscalYear: 2013, value: 4216, formula: '628／2' },
+      { fiscalYear: 2014, value: 5250, formula: '5.25／1' },
+    ]);
+  });
   it('finds the cost whose value equals its formula', () => {
     const ctx = contextOf(paragraphs('算出根拠', '実証に係る費用／課題件数', '計算式 百万円/件', '118／4-', '百万円', '- - 29.5'));
     const u = matchUnitCost(ctx, 2016);

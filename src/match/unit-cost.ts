@@ -64,7 +64,28 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
 function runAfterHeaders(ctx: MatchContext, unit: Token): Value[] {
   const out: Value[] = [...runAfter(ctx, unit)];
   for (let i = unit.index + 1; !out.length && i < ctx.tokens.length && headerYear(ctx.tokens[i]!) !== null; i++) out.push(...runAfter(ctx, ctx.tokens[i]!));
-  return out;
+  return out.length ? out : costsBetweenFormulas(ctx, unit);
+}
+
+/** Boxes after the unit within which the 計算式 label, its unit and the year heads stand. */
+const HEAD_REACH = 8;
+
+/**
+ * pdfminer may print the 計算式 label and its unit, the year heads, and then each year's cost
+ * and formula in turn (`4,372.8 ⏎ 56／82 ⏎ 4,216 ⏎ 628／2 …`): the costs are the values of that run.
+ */
+function costsBetweenFormulas(ctx: MatchContext, unit: Token): Value[] {
+  let i = unit.index + 1;
+  const isHead = (t: Token) => isLabel(t) || headerYear(t) !== null || FORMULA_UNIT.test(t.folded);
+  while (i < Math.min(ctx.tokens.length, unit.index + 1 + HEAD_REACH) && isHead(ctx.tokens[i]!)) i++;
+  const out: Value[] = [];
+  for (; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    const values = valuesOf(t);
+    if (values?.length === 1) out.push(values[0]!);
+    else if (!FORMULA.test(t.folded.replace(/-$/, ''))) break;
+  }
+  return out.length <= PAST_COLUMNS ? out : [];
 }
 
 /** Whether a cost is its formula's quotient at some power of ten (the two rows' units differ); a zero tells nothing. */
