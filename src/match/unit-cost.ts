@@ -42,7 +42,8 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const formulaUnit = formulaUnitToken ? (formulaUnitToken.inlineLabel ? formulaUnitToken.rest : formulaUnitToken.text) : null;
   // Values: a cost per unit equals its formula, which identifies it among the numbers.
   const values = Array.from({ length: PAST_COLUMNS }, (_, i) => ({ fiscalYear: firstYear + i, value: null as number | null, formula: null as string | null }));
-  const costRow = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unitToken)) : [];
+  let costRow = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unitToken)) : [];
+  if (!costRow.length && !ctx.isLayout && formulaTokens.length === PAST_COLUMNS) costRow = costsBefore(ctx, formulaTokens[0]!.t);
   costRow.slice(-PAST_COLUMNS).forEach((v, i) => {
     const slot = values[PAST_COLUMNS - Math.min(costRow.length, PAST_COLUMNS) + i]!;
     slot.value = countOf(v);
@@ -65,6 +66,22 @@ function runAfterHeaders(ctx: MatchContext, unit: Token): Value[] {
   const out: Value[] = [...runAfter(ctx, unit)];
   for (let i = unit.index + 1; !out.length && i < ctx.tokens.length && headerYear(ctx.tokens[i]!) !== null; i++) out.push(...runAfter(ctx, ctx.tokens[i]!));
   return out.length ? out : costsBetweenFormulas(ctx, unit);
+}
+
+/**
+ * pdftotext may print the cost row just before the formula row, away from its unit: when the
+ * three formulas are printed, the past years' costs are the run of three values right before them.
+ */
+function costsBefore(ctx: MatchContext, firstFormula: Token): Value[] {
+  const out: Value[] = [];
+  let i = firstFormula.index - 1;
+  for (; i >= 0 && out.length <= PAST_COLUMNS; i--) {
+    const values = valuesOf(ctx.tokens[i]!);
+    if (values?.length !== 1) break;
+    out.unshift(values[0]!);
+  }
+  // Exactly one value a year: a longer run is some other table's.
+  return out.length === PAST_COLUMNS ? out : [];
 }
 
 /** Boxes after the unit within which the 計算式 label, its unit and the year heads stand. */
