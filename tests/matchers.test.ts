@@ -542,6 +542,10 @@ describe('policy', () => {
     ].join('\n');
     expect(matchPolicy(contextOf(`${text}\n`, 'layout')).contribution).toBe('国と都道府県との負担割合は国が2/3により実施している。沖縄の自立的発展と豊かな住民生活の実現を図るため、沖縄振興計画に沿った施策の推進を支援する。また、建設業が持続的に役割を担える環境の整備を図る。');
   });
+  it('drops a label that pdftotext boxed with the 施策 below it', () => {
+    const ctx = contextOf(paragraphs('政策', 'Ⅲ．少子化社会対策政策', '施策', '１．道路事業（直轄・交通安全対策の促進\n目標', '測\n定\n指\n標'), 'pdftotext');
+    expect(matchPolicy(ctx)).toMatchObject({ policy: 'Ⅲ．少子化社会対策政策', measure: '１．道路事業（直轄・交通安全対策の促進' });
+  });
   it('joins the lines of a 関係 text that pdftotext printed its label into', () => {
     const across = contextOf(paragraphs('施策の進捗状況（実績）', '全国展開に向けた取組を推進。', '農業機械の開発・改良、実用化の促進等を通じて生産性向上を図る。本会合は，交渉の実務',
       '本事業の成果と上位施策・測定指標との関係 担当者が非公式な形で意思疎通を行う場として，国', '際的に認知されたプラットフォームとして確立している。', '事業所管部局による点検・改善'), 'pdftotext');
