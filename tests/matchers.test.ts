@@ -581,6 +581,11 @@ describe('outputs', () => {
       [[16, 10], [31, 20], [45, 35]],
     ]);
   });
+  it('never takes a vertical heading (政⏎策⏎評⏎価) for an indicator', () => {
+    const ctx = contextOf(paragraphs('活動指標', '研究報告書の作成・公表', '政\n策\n評\n価\n政', '報告書の作成・公表（地域支援プロジェクト事業分）', '25年度',
+      '活動実績', '件', '-', '1', '1', '当初見込み', '件', '-', '1', '1', '活動実績', '件', '-', '-', '-', '当初見込み', '件', '-', '-', '-'), 'pdftotext');
+    expect(matchOutputs(ctx, 2016).map((o) => o.indicator)).toEqual(['研究報告書の作成・公表', '報告書の作成・公表（地域支援プロジェクト事業分）']);
+  });
   it('takes an indicator that names a year, passing over the year heads', () => {
     const ctx = contextOf(paragraphs('活動指標', '24年度', '近現代建築資料の展示・図録作成等を実施する。\n※24年度は活動していない。', '活動実績', '回', '-', '2', '2', '当初見込み', '回', '-', '2', '2', '2'));
     expect(matchOutputs(ctx, 2015)[0]!.indicator).toBe('近現代建築資料の展示・図録作成等を実施する。※24年度は活動していない。');

@@ -6,7 +6,7 @@ import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, isYearHead, rateOf, valuesOf } from './values.js';
-import { columnWidths, isProse, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
+import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 const PAST_COLUMNS = 3;
@@ -74,9 +74,7 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
 }
 
 /** Prose that can be a goal or an indicator: not a label, a year, a vertical heading, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
-const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !/^[\d,.]+ /.test(t.text) && t.folded.length > 6 && !isVertical(t) && !ctx.isUsed(t);
-/** A heading printed one character a line down the margin (`平⏎成⏎2⏎7⏎…予算内訳`). */
-const isVertical = (t: Token) => t.lines.filter((l) => l.text.trim().length <= 1).length > t.lines.length / 2;
+const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !/^[\d,.]+ /.test(t.text) && t.folded.length > 6 && !isVerticalHeading(t) && !ctx.isUsed(t);
 
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.

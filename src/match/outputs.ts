@@ -7,7 +7,7 @@ import type { MatchContext } from './context.js';
 import { countOf, isYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { EXPENSE_CATEGORY } from '../tokenize/vocabulary.js';
-import { isProse, textWithoutLabels } from './text-field.js';
+import { isProse, isVerticalHeading, textWithoutLabels } from './text-field.js';
 import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
 /** Three past years and the current year's 活動見込. */
@@ -20,7 +20,7 @@ const GLUED_UNIT = / (\S{1,4})$/;
  * cost (`百万円/件`), a unit-cost 算出根拠 (`費用／入力数`), or a 予算内訳 item (`交付金`).
  */
 const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) =>
-  !isLabel(t) && isProse(t) && !isYearHead(t) && !ctx.isUsed(t) && !units.has(t.folded)
+  !isLabel(t) && isProse(t) && !isYearHead(t) && !isVerticalHeading(t) && !ctx.isUsed(t) && !units.has(t.folded)
   && !COST_UNIT.test(t.folded) && !t.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
 const COST_UNIT = /^(千|百万|億)?円(\/\S{1,4})?$/;
 

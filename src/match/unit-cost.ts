@@ -6,7 +6,7 @@ import type { MatchContext } from './context.js';
 import { COST_UNIT, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { countOf, headerYear, isYearHead, runAfter, valuesOf, type Value } from './values.js';
 import type { Token } from '../tokenize/labels.js';
-import { textAfter, isProse } from './text-field.js';
+import { textAfter, isProse, isVerticalHeading } from './text-field.js';
 
 const PAST_COLUMNS = 3;
 const FORMULA = /^[\d,.]+[／/][\d,.]+$/;
@@ -18,8 +18,6 @@ const FORMULA = /^[\d,.]+[／/][\d,.]+$/;
 const isBasis = (t: Token) => isProse(t) && /[／/]/.test(t.folded) && !COST_UNIT.test(t.folded) && !FORMULA_UNIT.test(t.folded) && !/^[\d,.／/\s-]+$/.test(t.folded);
 const BASIS_REACH = 40;
 const COST_DIVIDED = /(?:費用|額|費|コスト)[)）]?[／/]/;
-/** A heading printed one character a line (政⏎策⏎評⏎価). */
-const isVertical = (t: Token) => t.lines.length > 2 && t.lines.every((l) => [...l.text.trim()].length <= 1);
 
 /** pdfminer may print the 算出根拠 far from its label: the one text of its form on the sheet. */
 function onlyBasis(ctx: MatchContext): string | null {
@@ -34,7 +32,7 @@ function onlyBasis(ctx: MatchContext): string | null {
 export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const firstYear = reviewYear - PAST_COLUMNS;
   const basis = textAfter(ctx, 'unitCostBasis', 'unitCost.basis', isBasis, BASIS_REACH) ?? onlyBasis(ctx)
-    ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isProse(t) && !COST_UNIT.test(t.folded) && !isYearHead(t) && !isVertical(t), 8);
+    ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isProse(t) && !COST_UNIT.test(t.folded) && !isYearHead(t) && !isVerticalHeading(t), 8);
   const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => FORMULA.test(fold(w).replace(/-$/, '')));
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));
   const unitToken = ctx.tokens.find((t) => COST_UNIT.test(t.folded) && !isLabel(t));
