@@ -3,13 +3,14 @@
 import type { BudgetBreakdown, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { fold, parseAmount } from '../tokenize/values.js';
+import { amountCents, fold, parseAmount } from '../tokenize/values.js';
+import { BUDGET_ITEM } from '../tokenize/vocabulary.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
 import { amountOf, headerYear, valuesOf } from './values.js';
 
 /** 予算内訳: item, this year's 当初予算, next year's 要求, 主な増減理由; it ends at 計. */
-export function breakdown(ctx: MatchContext, years: readonly BudgetYear[]): BudgetBreakdown[] {
+export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheetAmounts: readonly number[] = []): BudgetBreakdown[] {
   if (ctx.isLayout) {
     const itemHead = ctx.first('breakdownItem');
     if (itemHead) return breakdownLines(ctx, itemHead);
@@ -19,19 +20,16 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[]): Budg
   const rows = breakdownRows(ctx, header);
   // The 内訳's columns add up to this year's 当初予算 and next year's 要求; the budget table's
   // amounts are the targets (any year's, as a misread table may have them in the wrong column).
-  const budgetAmounts = years.flatMap((y) => [y.initial, y.total, y.request]);
+  const budgetAmounts = years.flatMap((y) => [y.initial, y.total, y.request]).filter((a): a is number => a !== null && a > 0);
   // A budget table not read at all leaves every amount the sheet prints as a target.
-  const pool = budgetAmounts.some((a) => a) ? budgetAmounts : ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(amountOf);
-  const targets = new Set(pool.filter((a): a is number => a !== null && a > 0).map(cents));
+  const targets = new Set((budgetAmounts.length ? budgetAmounts : sheetAmounts).map(amountCents));
   if (isBalanced(rows, targets)) return rows;
   return breakdownColumns(ctx, header, targets) ?? rows;
 }
 
-const cents = (x: number) => Math.round(x * 100);
-
 /** Each column adds up to one of the budget's amounts. */
 function isBalanced(rows: readonly BudgetBreakdown[], targets: ReadonlySet<number>): boolean {
-  const sumOf = (pick: (r: BudgetBreakdown) => number | null) => cents(rows.reduce((a, r) => a + (pick(r) ?? 0), 0));
+  const sumOf = (pick: (r: BudgetBreakdown) => number | null) => amountCents(rows.reduce((a, r) => a + (pick(r) ?? 0), 0));
   return rows.length > 0 && rows.every((r) => r.currentYear !== null && r.nextYearRequest !== null)
     && targets.has(sumOf((r) => r.currentYear)) && targets.has(sumOf((r) => r.nextYearRequest));
 }
@@ -121,8 +119,6 @@ const COLUMN_REGION = 300;
 /** Longer texts are reasons or prose, not 歳出予算目 items. */
 const ITEM_LENGTH = 25;
 const MAX_ITEMS = 12;
-/** 歳出予算目 name expenses (職員旅費, 委託費, 補助金, 手数料...), not counts, years or sentences. */
-const BUDGET_ITEM = /^[^\d。、／/]*(?:費|金|料|等)$/;
 
 type Cell = { kind: 'text'; text: string; token: Token } | { kind: 'amount'; value: number; reason: string | null; token: Token };
 
@@ -193,7 +189,7 @@ function readFrom(cells: readonly Cell[], from: number, items: readonly TextCell
     // One item's amounts add up to themselves: the 内訳's own 計 would pass for them.
     if (amounts.length !== 2 * names.length || names.length < 2) continue;
     for (const [current, request] of splits(amounts, items.length)) {
-      const sum = (xs: typeof amounts) => cents(xs.reduce((a, x) => a + x.cell.value, 0));
+      const sum = (xs: typeof amounts) => amountCents(xs.reduce((a, x) => a + x.cell.value, 0));
       if (!targets.has(sum(current!)) || !targets.has(sum(request!))) continue;
       if (current!.some((c) => c.reason)) continue;
       return names.map((name, n) => ({ item: name.text, currentYear: current![n]!.cell.value, nextYearRequest: request![n]!.cell.value, reason: request![n]!.reason, token: name.token }));

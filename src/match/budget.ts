@@ -250,7 +250,7 @@ function readScattered(ctx: MatchContext, rows: Grid): Grid {
 }
 
 /** Fills totals from the sum of their parts and executed amounts from the rate, then checks. */
-function completeByArithmetic(ctx: MatchContext, years: BudgetYear[], pool: number[]): void {
+function completeByArithmetic(ctx: MatchContext, years: BudgetYear[], pool: readonly number[]): void {
   years.forEach((y, i) => {
     if (y.request !== null || y.initial === null) return;
     const parts = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
@@ -265,7 +265,7 @@ function completeByArithmetic(ctx: MatchContext, years: BudgetYear[], pool: numb
   });
 }
 
-function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
+function budgetYears(ctx: MatchContext, reviewYear: number, pool: readonly number[]): BudgetYear[] {
   const firstYear = reviewYear - (YEAR_COLUMNS - 1);
   const candidates: Grid[] = [];
   if (ctx.isLayout) {
@@ -289,12 +289,13 @@ function budgetYears(ctx: MatchContext, reviewYear: number): BudgetYear[] {
     const years = chunks ? toYears(chunks, firstYear) : null;
     if (years && consistency(years) >= consistency(best) + CHUNKS_MARGIN) best = years;
   }
-  const pool = ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(amountOf).filter((x): x is number => x !== null && x > 0);
   completeByArithmetic(ctx, best, pool);
   return best;
 }
 
 export function matchBudget(ctx: MatchContext, reviewYear: number): Budget {
-  const years = budgetYears(ctx, reviewYear);
-  return { unit: '百万円', years, breakdown: breakdown(ctx, years) };
+  // Every positive amount the sheet prints, once: what the arithmetic may complete from.
+  const pool = ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(amountOf).filter((x): x is number => x !== null && x > 0);
+  const years = budgetYears(ctx, reviewYear, pool);
+  return { unit: '百万円', years, breakdown: breakdown(ctx, years, pool) };
 }

@@ -2,6 +2,7 @@
 // order, then its 計. pdfminer prints the runs one after another; pdftotext alternates the two
 // blocks of a band row by row, so two runs are open at once. Both readings are tried and the
 // sheet's arithmetic (a run's items add up to its 計) chooses.
+import { amountCents } from '../tokenize/values.js';
 import { beamSearch, walk, type Offer } from './beam.js';
 
 /** Paths kept per number of runs closed. */
@@ -129,12 +130,11 @@ function consecutiveRuns(amounts: readonly number[], blockCount: number, closeRe
 
 /** Whether some amount after `position` may be the 計 of a run summing to `sum` (to the cent). */
 function closableAfter(amounts: readonly number[]): (sum: number, position: number) => boolean {
-  const cents = (x: number) => Math.round(x * 100);
   const last = new Map<number, number>();
-  amounts.forEach((a, i) => last.set(cents(a), i));
+  amounts.forEach((a, i) => last.set(amountCents(a), i));
   const after = (k: number, position: number) => (last.get(k) ?? -1) > position;
   return (sum, position) => {
-    const c = cents(sum);
+    const c = amountCents(sum);
     return after(c, position) || after(c - 1, position) || after(c + 1, position);
   };
 }

@@ -24,7 +24,7 @@ export interface StreamBlock {
   letter: string;
   recipient: string;
   /** Amounts the fund flow and the recipients table give this block, surest first; its 計 is one of them. */
-  recipientAmounts: readonly number[];
+  totalHints: readonly number[];
 }
 
 export interface StreamReading {
@@ -123,7 +123,7 @@ function assignRuns(runs: readonly Run[], blocks: readonly StreamBlock[]): Array
   const free = new Set(runs.map((_, i) => i));
   blocks.forEach((block, b) => {
     // The block's amounts in the order given: the surer first.
-    const r = block.recipientAmounts.map((a) => [...free].find((i) => sameAmount(a, runs[i]!.total ?? NaN))).find((i) => i !== undefined);
+    const r = block.totalHints.map((a) => [...free].find((i) => sameAmount(a, runs[i]!.total ?? NaN))).find((i) => i !== undefined);
     if (r === undefined) return;
     out[b] = runs[r]!;
     free.delete(r);
@@ -203,7 +203,7 @@ export function readStreamBlocks(tokens: readonly Token[], blocks: readonly Stre
   const { amounts, glued, texts } = cellsOf(tokens, blocks);
   if (!blocks.length || blocks.length > MAX_BLOCKS || amounts.length > MAX_AMOUNTS) return null;
   const categoryCount = texts.filter((t) => t.isCategory).length;
-  const found = decodeRuns(amounts, glued, blocks.length, categoryCount, blocks.flatMap((b) => b.recipientAmounts));
+  const found = decodeRuns(amounts, glued, blocks.length, categoryCount, blocks.flatMap((b) => b.totalHints));
   if (!found) return null;
   const runs = assignRuns(found.runs, blocks);
   const words = decodeTexts(texts, blocks, runs, found.rowByRow);

@@ -120,10 +120,12 @@ function readBand(lines: readonly string[], blocks: Block[]): void {
   for (const block of blocks) if (pending.get(block)!.length) close(block, null);
 }
 
+const itemsSum = (block: Block) => block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
+
 /** One missing amount is what 計 leaves; a missing 計 is the sum of complete items. */
 function completeByArithmetic(block: Block): Block {
   const missing = block.items.filter((i) => i.amount === null);
-  const known = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
+  const known = itemsSum(block);
   // A negative remainder means the items were misread, not that one is missing.
   if (missing.length === 1 && block.total !== null && block.total >= known) missing[0]!.amount = roundAmount(block.total - known);
   else if (!missing.length && block.total === null && block.items.length) block.total = roundAmount(known);
@@ -137,7 +139,7 @@ export function matchExpenses(ctx: MatchContext, recipients: readonly Recipient[
   for (const block of blocks) {
     completeByArithmetic(block);
     // Items that do not add up to 計 were not read in their rows: better none than wrong ones.
-    const sum = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
+    const sum = itemsSum(block);
     if (block.total !== null && block.items.length && Math.abs(sum - block.total) > 0.051 + 0.01 * block.items.length) {
       ctx.report('warning', 'expenses-unread', `expenses[${out.length}].items`, `the 費目・使途 items of block ${block.letter} could not be read in their rows (they add up to ${roundAmount(sum)}, not 計 ${block.total}); they are left out`);
       block.items = [];
@@ -189,12 +191,11 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   const named = blocks.filter((b) => b.recipient);
   const start = Math.min(...headers.map((h) => h.index));
   const end = ctx.find('recipientsTitle').find((t) => t.index > start)?.index ?? ctx.tokens.length;
-  // The block's 計 is the amount of the recipient its header names.
-  // So is the amount of the fund-flow box that names only that recipient.
+  // The block's 計 is the amount of the recipient its header names, as its fund-flow box and the
+  // recipients table give it; the box first, whose amount stands alone, not among a table's cells.
   const namesIt = (block: string | null, name: string | null, b: Block) => block === b.letter && fold(name ?? '') === fold(b.recipient);
-  // The fund-flow box first: its amount stands alone in its box, a recipient's among a table's cells.
-  const amountsOf = (b: Block) => [...fundFlow, ...recipients].filter((r) => r.amount !== null && namesIt(r.block, r.name, b)).map((r) => r.amount!);
-  const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, recipientAmounts: amountsOf(b) }));
+  const totalHints = (b: Block) => [...fundFlow, ...recipients].filter((r) => r.amount !== null && namesIt(r.block, r.name, b)).map((r) => r.amount!);
+  const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, totalHints: totalHints(b) }));
   const readings = readStreamBlocks(ctx.tokens.slice(start, end), streamBlocks);
   named.forEach((block, i) => {
     const reading = readings?.[i];
@@ -227,6 +228,5 @@ function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }
 }
 
 function isBalanced(block: Block): boolean {
-  const sum = block.items.reduce((a, i) => a + (i.amount ?? 0), 0);
-  return block.items.length > 0 && block.total !== null && Math.abs(sum - block.total) < 0.0051 * block.items.length;
+  return block.items.length > 0 && block.total !== null && Math.abs(itemsSum(block) - block.total) < 0.0051 * block.items.length;
 }

@@ -67,10 +67,7 @@ function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: Row; pla
   const [actualLabel] = group.opener;
   const plannedLabel = group.members[0];
   if (ctx.isLayout || !actualLabel || !plannedLabel || plannedLabel.index !== actualLabel.index + 1 || actualLabel.rest || plannedLabel.rest) return null;
-  const units: string[] = [];
-  let at = plannedLabel.index + 1;
-  while (units.length < 2 && ctx.tokens[at] && !isLabel(ctx.tokens[at]!) && !valuesOf(ctx.tokens[at]!) && ctx.tokens[at]!.folded.length <= 6) units.push(ctx.tokens[at++]!.text);
-  const values = runAfter(ctx, ctx.tokens[at - 1]!);
+  const { units, values } = unitsThenValues(ctx, plannedLabel, 2);
   const row = (i: number, cells: Value[]) => ({ unit: units[i] ?? units[0] ?? null, values: cells, cells: [] });
   if (values.length === 2 * COLUMNS - 1) return { actual: row(0, values.slice(0, COLUMNS)), planned: row(1, values.slice(COLUMNS)) };
   // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere).
@@ -79,6 +76,15 @@ function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: Row; pla
   return null;
 }
 type Row = ReturnType<typeof readRow>;
+
+/** After the last of row labels printed together: up to `count` short unit boxes, then the run of values. */
+function unitsThenValues(ctx: MatchContext, lastLabel: Token, count: number): { units: string[]; values: Value[] } {
+  const units: string[] = [];
+  let at = lastLabel.index + 1;
+  const isUnit = (t: Token | undefined) => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= 6;
+  while (units.length < count && isUnit(ctx.tokens[at])) units.push(ctx.tokens[at++]!.text);
+  return { units, values: runAfter(ctx, ctx.tokens[at - 1]!) };
+}
 
 /**
  * Several outputs whose row labels pdfminer printed all together (活動実績 当初見込み 活動実績
@@ -89,10 +95,7 @@ function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[]): Arr
   const labels = groups.flatMap((g) => [g.opener[0], g.members[0]]);
   if (ctx.isLayout || groups.length < 2 || labels.some((t, i) => !t || t.rest || (i > 0 && t.index !== labels[i - 1]!.index + 1))) return null;
   const rowCount = labels.length;
-  const units: string[] = [];
-  let at = labels.at(-1)!.index + 1;
-  while (units.length < rowCount && ctx.tokens[at] && !isLabel(ctx.tokens[at]!) && !valuesOf(ctx.tokens[at]!) && ctx.tokens[at]!.folded.length <= 6) units.push(ctx.tokens[at++]!.text);
-  const values = runAfter(ctx, ctx.tokens[at - 1]!);
+  const { units, values } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
   const past = COLUMNS - 1;
   if (values.length !== past * rowCount) return null;
   const row = (r: number): Row => ({ unit: units[r] ?? units[0] ?? null, values: values.filter((_, i) => i % rowCount === r), cells: [] });

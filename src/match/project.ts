@@ -148,7 +148,8 @@ function isYear(t: Token): boolean {
 
 /** Tokens after a year label within which its cell may stand when the labels come together. */
 const YEAR_REACH = 12;
-const ERA_YEAR = /^(?:平成|令和)(?:\d{1,2}|元)年度$|^終了予定なし$/;
+/** YEAR_TEXT with its era required: column heads (25年度) have none. */
+const ERA_YEAR = /^(?:平成|令和|昭和)(?:-?\d{1,2}|元)年度$|^終了予定なし$/;
 
 /**
  * Stream text may print the year row's labels together and its cells further on, the start
@@ -214,29 +215,27 @@ function officialRun(ctx: MatchContext, anchor: Token, division: Token | undefin
   return backward;
 }
 
-/** Beside its label, or, in stream text that printed it elsewhere, the box that only cites plans. */
-function relatedPlans(ctx: MatchContext): string | null {
-  const beside = textField(ctx, 'relatedPlans', 'project.relatedPlans', (t) => isText(t) && !isMainExpense(t) && !isImplementationMethods(t));
-  if (beside) return beside.text;
-  const cited = ctx.first('relatedPlans') && ctx.tokens.find((t) => !isLabel(t) && !ctx.isUsed(t) && PLAN_CITATIONS.test(t.folded));
-  if (!cited) return null;
-  ctx.trace('project.relatedPlans', cited);
-  return cited.text;
+/**
+ * A cell that stream text printed away from its label, known by its form: the first free box of
+ * that form, when the sheet has the label at all.
+ */
+function boxOfForm(ctx: MatchContext, label: LabelId, field: string, isForm: (t: Token) => boolean): string | null {
+  const box = ctx.first(label) && ctx.tokens.find((t) => !isLabel(t) && !ctx.isUsed(t) && isForm(t));
+  if (!box) return null;
+  ctx.trace(field, box);
+  return box.text;
 }
 
-/**
- * Stream text that printed the 主要政策・施策 cell away from its label: the box that names only
- * policies of the template's list (not その他 alone, which other sections print too).
- */
-function policiesElsewhere(ctx: MatchContext): string | null {
-  const isPolicyList = (t: Token) => {
-    const names = splitList(t.folded);
-    return names.length > 0 && names.every((n) => MAIN_POLICIES.includes(n)) && names.some((n) => n !== 'その他');
-  };
-  const box = ctx.first('mainPolicies') && ctx.tokens.find((t) => !isLabel(t) && !ctx.isUsed(t) && isPolicyList(t));
-  if (!box) return null;
-  ctx.trace('project.mainPolicies', box);
-  return box.text;
+/** Beside its label, or elsewhere the box that only cites plans. */
+function relatedPlans(ctx: MatchContext): string | null {
+  const beside = textField(ctx, 'relatedPlans', 'project.relatedPlans', (t) => isText(t) && !isMainExpense(t) && !isImplementationMethods(t));
+  return beside?.text ?? boxOfForm(ctx, 'relatedPlans', 'project.relatedPlans', (t) => PLAN_CITATIONS.test(t.folded));
+}
+
+/** A box that names only policies of the template's list (not その他 alone, which other sections print too). */
+function isPolicyList(t: Token): boolean {
+  const names = splitList(t.folded);
+  return names.length > 0 && names.every((n) => MAIN_POLICIES.includes(n)) && names.some((n) => n !== 'その他');
 }
 
 function splitList(text: string): string[] {
@@ -279,7 +278,7 @@ export function matchProject(ctx: MatchContext): Project {
   const end = textField(ctx, 'endYear', 'project.endYear', isYear) ?? eraYearAfter(ctx, 'endYear');
   const accounts = accountsOf(ctx);
   const mainPoliciesToken = ctx.first('mainPolicies');
-  const policiesText = mainPoliciesToken?.inlineLabel === 'mainPolicies' ? mainPoliciesToken.rest : text('mainPolicies', 'mainPolicies') ?? policiesElsewhere(ctx);
+  const policiesText = mainPoliciesToken?.inlineLabel === 'mainPolicies' ? mainPoliciesToken.rest : text('mainPolicies', 'mainPolicies') ?? boxOfForm(ctx, 'mainPolicies', 'project.mainPolicies', isPolicyList);
   const project: Project = {
     name,
     bureau,

@@ -266,19 +266,19 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   return { recipients, debtContracts };
 }
 
-/** A row that opens with its block letter, then its rank (`A 1 日本電気（株）`). */
-const OPENED_ROW = /^(\s*)([A-ZＡ-Ｚ])(\s+\d{1,2}\s+\S)/;
+/** A row that opens with its block letter, then its rank (`A 1 日本電気（株）`): indent, letter, rank. */
+const OPENED_ROW = /^(\s*)([A-ZＡ-Ｚ])(?=\s+(\d{1,2})\s+\S)/;
 
 /** The debt-contract table names its block in a column of its own (ﾌﾞﾛｯｸ名); a dash row is empty. */
 function readDebt(ctx: MatchContext, title: Token): Recipient[] {
   const lines = ctx.sheet.lines.slice(title.row);
   // Layout text is read line by line like the 支出先 table, the block column set aside.
   const rows = ctx.isLayout
-    ? readRecipientLines(ctx.sheet.lines.map((l, i) => (i >= title.row ? l.replace(OPENED_ROW, (_, lead: string, letter: string, rest: string) => `${lead}${' '.repeat(letter.length)}${rest}`) : l)), title.row + 1, ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
+    ? readRecipientLines(ctx.sheet.lines.map((l, i) => (i >= title.row ? l.replace(OPENED_ROW, (_, lead: string, letter: string) => lead + ' '.repeat(letter.length)) : l)), title.row + 1, ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
     : tables(ctx, title.index, ctx.tokens.length).flatMap((t) => readRows(t, new Map()));
   // A row opens with its block and rank (`A 1 日本電気（株）`): rows still without a block take
   // those letters, rank by rank, in order.
-  const opened = lines.flatMap((l) => [...l.matchAll(new RegExp(OPENED_ROW.source, 'g'))]).map((m) => ({ block: m[2]!.normalize('NFKC'), rank: Number(/\d+/.exec(m[3]!)![0]) }));
+  const opened = lines.map((l) => OPENED_ROW.exec(l)).filter((m) => m !== null).map((m) => ({ block: m[2]!.normalize('NFKC'), rank: Number(m[3]) }));
   for (const row of rows) {
     if (row.block !== null) continue;
     const at = opened.findIndex((o) => o.rank === row.rank);

@@ -52,7 +52,7 @@ function wrappedBelow(ctx: MatchContext, value: Token, anchor: Token): Token[] {
   for (;;) {
     const end = last.lines.at(-1)!.line;
     const next = ctx.tokens.find((t) => t.row > end && t.row <= Math.min(end + WRAP_GAP, labelEnd + 1) && Math.abs(t.col - value.col) <= 1 && !isLabel(t) && !ctx.isUsed(t) && isProse(t));
-    if (!next || out.includes(next)) return out;
+    if (!next) return out;
     out.push(next);
     last = next;
   }

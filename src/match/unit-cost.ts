@@ -10,6 +10,8 @@ import { textAfter, isProse, isVerticalHeading } from './text-field.js';
 
 const PAST_COLUMNS = 3;
 const FORMULA = /^[\d,.]+[／/][\d,.]+$/;
+/** A 計算式 cell (`118／4`); stream text may glue a dash after it (`118／4-`). */
+const isFormula = (word: string) => FORMULA.test(fold(word).replace(/-$/, ''));
 
 /**
  * 算出根拠 states what the cost is divided by (`事業に係る費用／相談件数`): a text with a slash,
@@ -33,7 +35,7 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const firstYear = reviewYear - PAST_COLUMNS;
   const basis = textAfter(ctx, 'unitCostBasis', 'unitCost.basis', isBasis, BASIS_REACH) ?? onlyBasis(ctx)
     ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isProse(t) && !COST_UNIT.test(t.folded) && !isYearHead(t) && !isVerticalHeading(t), 8);
-  const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => FORMULA.test(fold(w).replace(/-$/, '')));
+  const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => isFormula(w));
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));
   const unitToken = ctx.tokens.find((t) => COST_UNIT.test(t.folded) && !isLabel(t));
   const formulaUnitToken = ctx.tokens.find((t) => FORMULA_UNIT.test(t.folded) || (t.inlineLabel === 'unitCostFormula' && FORMULA_UNIT.test(fold(t.rest))));
@@ -98,7 +100,7 @@ function costsBetweenFormulas(ctx: MatchContext, unit: Token): Value[] {
     const t = ctx.tokens[i]!;
     const values = valuesOf(t);
     if (values?.length === 1) out.push(values[0]!);
-    else if (!FORMULA.test(t.folded.replace(/-$/, ''))) break;
+    else if (!isFormula(t.folded)) break;
   }
   return out.length <= PAST_COLUMNS ? out : [];
 }

@@ -23,6 +23,9 @@ export function roundAmount(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** An amount in hundredths, a whole number: a key under which sums and printed amounts meet. */
+export const amountCents = (x: number): number => Math.round(x * 100);
+
 export function isDash(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, '');
   return t.length === 1 && DASHES.has(t);

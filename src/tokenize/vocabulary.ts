@@ -203,6 +203,9 @@ export const EXPENSE_CATEGORY = new RegExp(`^(${EXPENSE_CATEGORIES.join('|')})�
 /** A 費目 that opens a longer text; the longest head wins (`再委託費` over `委託費`). */
 export const EXPENSE_CATEGORY_PREFIX = new RegExp(`^(${[...EXPENSE_CATEGORIES].sort((a, b) => b.length - a.length).join('|')})等?`);
 
+/** A 予算内訳 item (歳出予算目) names an expense (職員旅費, 委託費, 補助金, 手数料…), not a count, a year or a sentence. */
+export const BUDGET_ITEM = /^[^\d。、／/]*(?:費|金|料|等)$/;
+
 /**
  * 主要政策・施策: the template's list of cross-government policies a project serves. Stream
  * text may print the cell far from its label; a box of these names only is that cell.
