@@ -6,7 +6,7 @@ import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { countOf, isYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { fold } from '../tokenize/values.js';
-import { EXPENSE_CATEGORY } from '../tokenize/vocabulary.js';
+import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, textWithoutLabels } from './text-field.js';
 import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
@@ -21,8 +21,7 @@ const GLUED_UNIT = / (\S{1,4})$/;
  */
 const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) =>
   !isLabel(t) && isProse(t) && !isYearHead(t) && !isVerticalHeading(t) && !ctx.isUsed(t) && !units.has(t.folded)
-  && !COST_UNIT.test(t.folded) && !t.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
-const COST_UNIT = /^(千|百万|億)?円(\/\S{1,4})?$/;
+  && !COST_UNIT.test(t.folded) && !FORMULA_UNIT.test(t.folded) && !t.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
 
 type Found = { text: Token | string | null; lastPlanned: Token | undefined };
 

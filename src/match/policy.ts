@@ -3,7 +3,7 @@ import type { Policy } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { isItemText } from './self-check.js';
-import { isProse, textAfter, textWithoutLabels } from './text-field.js';
+import { isProse, textAfter } from './text-field.js';
 
 const POLICY_TEXT = /^(政策|施策)[\s　]+(.+)$/;
 /** A 政策 or 施策 is numbered: `Ⅸ．その他`, `８．経済財政政策の効果分析等の推進`. */
@@ -18,14 +18,7 @@ function inlineOrNext(ctx: MatchContext, label: 'policy' | 'measure'): string | 
   }
   const line = ctx.tokens.find((t) => POLICY_TEXT.test(t.text) && t.text.startsWith(label === 'policy' ? '政策' : '施策'));
   if (line) return POLICY_TEXT.exec(line.text)![2]!.trim();
-  for (const anchor of ctx.find(label)) {
-    const value = ctx.valueOf(anchor, (t) => isProse(t) && NUMBERED.test(t.folded), 6);
-    if (!value) continue;
-    ctx.trace(`policy.${label}`, value);
-    // pdftotext may box the next label (目標) with the value's last line.
-    return textWithoutLabels(value);
-  }
-  return null;
+  return textAfter(ctx, label, `policy.${label}`, (t) => isProse(t) && NUMBERED.test(t.folded), 6);
 }
 
 /** A cell of prose as long as the 関係 text's smallest. */

@@ -29,7 +29,8 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
       }
       const parts = ctx.isLayout ? [value, ...wrappedBelow(ctx, value, anchor)] : [value];
       ctx.trace(field, ...parts);
-      return parts.map((t) => t.text).join('');
+      // Stream text may box the next label with the value's last line (…の促進 ⏎ 目標).
+      return ctx.isLayout ? parts.map((t) => t.text).join('') : textWithoutLabels(value);
     }
   }
   return null;
