@@ -241,6 +241,20 @@ describe('recipients', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', 'イ', '2 ロ', '-', '-', '用地補償', '用地補償', '231 随意契約（その他）', '207 随意契約（その他）', '1', '-'), 'pdftotext');
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount])).toEqual([[1, 'イ', 231], [2, 'ロ', 207]]);
   });
+  it('names the ranks printed together by the names right after them (1 2 3 甲 乙 丙)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '2', '3', '甲社', '乙社', '丙社', '-', '-', '-', '保守', '30', '設計', '20', '調査', '10'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.summary, r.amount])).toEqual([[1, '甲社', '保守', 30], [2, '乙社', '設計', 20], [3, '丙社', '調査', 10]]);
+  });
+  it('gives each block the values pdfminer printed after the next letter', () => {
+    // A's names under A; A's values after B.; B's names after the header; B's values after C.'s names.
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '2', '（株）甲', '（株）乙', 'B.', '-', '-', '翻訳', '0.4', '設営', '0.1 随意契約（少額）',
+      ...header, '1 個人A', '2 個人B', 'C.', '1 現地業者', '-', '-', '旅費', '旅費', '2', '1 その他', ...header, '-', '借上', '7 その他'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount])).toEqual([
+      ['A', 1, '（株）甲', '翻訳', 0.4], ['A', 2, '（株）乙', '設営', 0.1],
+      ['B', 1, '個人A', '旅費', 2], ['B', 2, '個人B', '旅費', 1],
+      ['C', 1, '現地業者', '借上', 7],
+    ]);
+  });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));
     const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);

@@ -18,8 +18,10 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   const rest: Word[] = [];
   // Ranks printed alone in a run (1 2 3): the rows are known, their names come as a column.
   let bare = 0;
-  while (bare < words.length && isRank(words[bare]!, bare + 1) && words[bare + 1]?.kind !== 'text') bare++;
-  if (bare >= 2) {
+  while (bare < words.length && isRank(words[bare]!, bare + 1)) bare++;
+  // Unless the names follow the ranks at once (1 2 3 4 and four names): read below, run by run.
+  const namedAtOnce = words.length >= 2 * bare && words.slice(bare, 2 * bare).every((w) => w.kind === 'text');
+  if (bare >= 2 && !namedAtOnce) {
     for (let r = 0; r < bare; r++) rows.push(emptyRow(block, r + 1));
     return fill(rows, words.slice(bare), [SLOTS[0]!, ...COLUMNS]);
   }

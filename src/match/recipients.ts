@@ -10,14 +10,11 @@ import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
 import { readByChunks } from './recipient-chunks.js';
 import { readByCorporateNumbers } from './recipient-anchors.js';
-import { CORPORATE, SLOTS, emptyRow, isMethod, isRank, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
+import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
+import { SLOTS, emptyRow, isMethod, isRank, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
 
-interface Table {
-  block: string | null;
-  tokens: Token[];
-}
 
 const isLetterMark = (t: Token) => BLOCK_MARK.test(t.folded) || /^[A-Z]\.?$/.test(t.lines.at(-1)!.text.trim());
 const letterOf = (t: Token) => (BLOCK_MARK.exec(t.folded) ?? /^([A-Z])/.exec(t.lines.at(-1)!.text.trim()))![1]!.normalize('NFKC');
@@ -33,17 +30,21 @@ const cellsOf = (tokens: Token[]) => tokens.filter((t) => !isLabel(t) && !BLOCK_
  * tables; when the extractor printed the letters together (A. B C D), tables start at each
  * group of header labels (支出先 … 落札率) instead, and take the letters in order.
  */
-function tables(ctx: MatchContext, from: number, to: number): Table[] {
-  const scope = ctx.tokens.slice(from, to);
+function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | null } {
   const marks = scope.map((t, i) => (isLetterMark(t) ? i : -1)).filter((i) => i >= 0);
   const byLetter = marks.map((m, k) => ({ block: letterOf(scope[m]!), tokens: cellsOf(scope.slice(m + 1, marks[k + 1] ?? scope.length)) }));
-  const arrange = (t: Table): Table => (ctx.isLayout ? { ...t, tokens: rowByRow(t.tokens) } : t);
-  if (!ctx.isLayout) takeBackRows(byLetter);
-  if (byLetter.length && byLetter.every((t) => t.tokens.length > 0)) return byLetter.map(arrange);
+  takeBackRows(byLetter);
+  // A letter with no cells of its own, or names without values: the blocks may have been printed in pieces.
+  const pieces = byLetter.some(holdsNoValues) ? tablesFromPieces(scope.map(markOf).filter((m) => m !== null)) : null;
+  return { tables: tablesByLetters(scope, marks, byLetter), pieces };
+}
+
+function tablesByLetters(scope: readonly Token[], marks: readonly number[], byLetter: Table[]): Table[] {
+  if (byLetter.length && byLetter.every((t) => t.tokens.length > 0)) return byLetter;
   // Letters printed ahead of their tables (E. F. then E's rows, F's rows): the tables are the
   // runs of ranks that restart at 1, taken in the letters' order.
   const runs = rankRuns(byLetter.flatMap((t) => t.tokens));
-  if (byLetter.length && runs.length === byLetter.length) return runs.map((tokens, k) => arrange({ block: byLetter[k]!.block, tokens }));
+  if (byLetter.length && runs.length === byLetter.length) return runs.map((tokens, k) => ({ block: byLetter[k]!.block, tokens }));
   const letters = marks.map((m) => letterOf(scope[m]!));
   const starts: number[] = [];
   scope.forEach((t, i) => {
@@ -52,8 +53,17 @@ function tables(ctx: MatchContext, from: number, to: number): Table[] {
   return starts.map((s, k) => {
     let body = s;
     while (body < scope.length && scope[body]!.labels.includes('recipientHeader')) body++;
-    return arrange({ block: letters[k] ?? null, tokens: cellsOf(scope.slice(body, starts[k + 1] ?? scope.length)) });
+    return { block: letters[k] ?? null, tokens: cellsOf(scope.slice(body, starts[k + 1] ?? scope.length)) };
   });
+}
+
+/** A table of ranks and names only: its other columns were printed elsewhere. */
+const holdsNoValues = (t: Table) => !t.tokens.flatMap(wordsOf).some((w) => w.kind !== 'text' && w.kind !== 'amount');
+
+function markOf(t: Token): Mark | null {
+  if (isLetterMark(t)) return { kind: 'letter', letter: letterOf(t) };
+  if (t.labels.includes('recipientHeader')) return { kind: 'header' };
+  return isLabel(t) || isHeadingLetter(t) ? null : { kind: 'cell', token: t };
 }
 
 const isBareRank = (t: Token) => /^\d{1,2}$/.test(t.folded);
@@ -96,29 +106,6 @@ function rankRuns(tokens: readonly Token[]): Token[][] {
     runs.at(-1)?.push(t);
   });
   return runs;
-}
-
-/**
- * Layout text keeps each row on its line, with wrapped cells above and below it. Rows are found
- * by their rank at the left edge; every other token joins the nearest rank's row, and each row
- * is read left to right, which is the stream order the row reader expects.
- */
-function rowByRow(tokens: Token[]): Token[] {
-  const left = Math.min(...tokens.filter((t) => CORPORATE.test(t.folded.split(/\s/)[0] ?? '')).map((t) => t.col), Infinity);
-  const anchors: Token[] = [];
-  for (const t of [...tokens].sort((a, b) => a.row - b.row)) {
-    if (/^\d{1,2}$/.test(t.folded) && Number(t.folded) === anchors.length + 1 && t.col < left) anchors.push(t);
-  }
-  if (!anchors.length) return tokens;
-  const groups = anchors.map((a) => [a]);
-  for (const t of tokens) {
-    if (anchors.includes(t)) continue;
-    const mid = t.row + (t.lines.length - 1) / 2;
-    let best = 0;
-    anchors.forEach((a, i) => { if (Math.abs(a.row - mid) < Math.abs(anchors[best]!.row - mid)) best = i; });
-    groups[best]!.push(t);
-  }
-  return groups.flatMap((g) => [g[0]!, ...g.slice(1).sort((a, b) => a.col - b.col)]);
 }
 
 /**
@@ -203,6 +190,14 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   return completeSummaries(rows, summaries);
 }
 
+/** The stream text's tables read; of two cuttings into tables, the one that fills more cells. */
+function readTables(scope: readonly Token[], summaries: Map<string, string>): Recipient[] {
+  const cut = tables(scope);
+  const byTables = cut.tables.flatMap((t) => readRows(t, summaries));
+  const byPieces = cut.pieces?.flatMap((t) => readRows(t, summaries));
+  return byPieces && filled(byPieces) > filled(byTables) ? byPieces : byTables;
+}
+
 /** A summary the table lost or clipped is completed from the recipient's fund-flow box. */
 function completeSummaries(rows: Recipient[], summaries: Map<string, string>): Recipient[] {
   for (const r of rows) {
@@ -256,7 +251,7 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   const end = debt && debt.index > title.index ? (debtHead ?? debt).index : ctx.tokens.length;
   let recipients = ctx.isLayout
     ? readRecipientLines(ctx.sheet.lines, title.row + 1, debt && debt.row > title.row ? debt.row : ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
-    : tables(ctx, title.index, end).flatMap((t) => readRows(t, summaries));
+    : readTables(ctx.tokens.slice(title.index, end), summaries);
   // Nothing read as a table: the rows the 法人番号 anchor, wherever the extractor put their cells.
   if (!ctx.isLayout && !recipients.some((r) => r.name || r.corporateNumber)) {
     recipients = readByCorporateNumbers(ctx.tokens.slice(title.index), fundFlow);
@@ -275,7 +270,7 @@ function readDebt(ctx: MatchContext, title: Token): Recipient[] {
   // Layout text is read line by line like the 支出先 table, the block column set aside.
   const rows = ctx.isLayout
     ? readRecipientLines(ctx.sheet.lines.map((l, i) => (i >= title.row ? l.replace(OPENED_ROW, (_, lead: string, letter: string) => lead + ' '.repeat(letter.length)) : l)), title.row + 1, ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
-    : tables(ctx, title.index, ctx.tokens.length).flatMap((t) => readRows(t, new Map()));
+    : readTables(ctx.tokens.slice(title.index), new Map());
   // A row opens with its block and rank (`A 1 日本電気（株）`): rows still without a block take
   // those letters, rank by rank, in order.
   const opened = lines.map((l) => OPENED_ROW.exec(l)).filter((m) => m !== null).map((m) => ({ block: m[2]!.normalize('NFKC'), rank: Number(m[3]) }));
