@@ -22,6 +22,10 @@ describe('tokenizer', () => {
     const t = tokens('Ｍ２Ｍ実証事業 担当部局庁 情報流通行政局 作成責任者\n\n計 108 計 25\n');
     expect(t.map((x) => x.text)).toEqual(['Ｍ２Ｍ実証事業', '担当部局庁', '情報流通行政局', '作成責任者', '計', '108', '計', '25']);
   });
+  it('takes the unit out from between the halves of a vertical label (成果実⏎法人数⏎績)', () => {
+    const t = tokens('成果実\n法人数\n績\n\n630\n', 'pdfminer');
+    expect(t.map((x) => [x.text, x.labels])).toEqual([['成果実績', ['outcomeActual']], ['法人数', []], ['630', []]]);
+  });
   it('keeps the values of a label glued to them', () => {
     const t = tokens('執行率（％） - - 79%\n');
     expect(t[0]!.labels).toContain('executionRate');

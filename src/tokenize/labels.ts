@@ -126,11 +126,27 @@ function labelRuns(lines: readonly BoxLine[]): BoxLine[][] | null {
 }
 
 /**
+ * A vertical label whose halves enclose the row's unit cell (`成果実⏎法人数⏎績`): the label,
+ * then the unit, which is where a row reader looks for it.
+ */
+function labelAroundUnit(box: Box): Box[] | null {
+  const [head, unit, tail] = box.lines;
+  if (box.lines.length !== 3 || !WHOLE.has(fold(head!.text + tail!.text)) || WHOLE.has(fold(unit!.text)) || fold(unit!.text).length > 6) return null;
+  const label = [head!, tail!];
+  return [
+    { ...box, lines: label, text: label.map((l) => l.text.trim()).join('') },
+    { ...box, lines: [unit!], text: unit!.text.trim(), row: unit!.line },
+  ];
+}
+
+/**
  * A paragraph whose lines mix a value and a label (`平成２７年度⏎事業終了`) is cut between them.
  * In stream text, so is a paragraph of several labels; layout text's boxes are column runs,
  * which the matchers read line by line, and are left whole.
  */
 function splitLabelLines(box: Box, stream: boolean): Box[] {
+  const aroundUnit = stream ? labelAroundUnit(box) : null;
+  if (aroundUnit) return aroundUnit;
   const runs = stream && box.lines.length <= 6 && !WHOLE.has(fold(box.text)) ? labelRuns(box.lines) : null;
   if (runs && runs.length > 1) return runs.map((lines) => ({ ...box, lines, text: lines.map((l) => l.text.trim()).join(''), row: lines[0]!.line }));
   const isLabelLine = (text: string) => {
