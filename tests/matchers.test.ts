@@ -486,6 +486,11 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in stream text', () => {
+  it('deals out a run of 成果実績 and 目標値 stacked year by year, as the 達成度 row bears out', () => {
+    const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実\n績', '％', '目標値 ％', '98', '90', '99', '90', '90', '80',
+      '達成度 ％', '108.9', '110', '112.5', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2015)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[98, 90, 108.9], [99, 90, 110], [90, 80, 112.5]]);
+  });
   it('takes the last text as the indicator of a lone outcome whose goal wraps over several, passing over labels, 予算内訳 cells and vertical headings', () => {
     const ctx = contextOf(paragraphs('成果指標', '果実績\n器材の借上げ、消耗品等の取得により、シ', 'ステムを継続的に運用する。', 'システム監査の実施回数\n目標値', '61,222 実績を踏まえた増',
       '平\n成\n2\n7\n予\n算\n内\n訳', '成果実績', '回', '1', '1', '1', '目標値', '回', '1', '1', '1', '-', '1',

@@ -5,7 +5,7 @@ import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, isYearHead, rateOf, valuesOf } from './values.js';
+import { countOf, isYearHead, rateOf, valuesOf, type Value } from './values.js';
 import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 
@@ -92,6 +92,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     target: readRow(ctx, [group.members[0]], VALUE_COLUMNS),
     rate: readRow(ctx, [group.members[1]], VALUE_COLUMNS),
   }));
+  if (!ctx.isLayout) for (const r of rows) dealStackedPair(r.actual, r.target, r.rate);
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.target, r.rate]), PAST_COLUMNS, VALUE_COLUMNS);
   const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end, found.length);
   const outcomes = found.map((group, k): Outcome => {
@@ -119,6 +120,33 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
   if (!ctx.isLayout) completeByRates(ctx, outcomes, start, end);
   // A template row left empty (no goal, no indicator, no number) is not an outcome.
   return outcomes.filter((o) => o.goal || o.indicator || o.values.some((v) => v.actual !== null || v.target !== null));
+}
+
+/** Whether 達成度 = 成果実績 / 目標値 holds, to the rate's printed precision. */
+function rateHolds(actual: Value | undefined, target: Value | undefined, rate: Value | undefined): boolean {
+  const [a, t, r] = [countOf(actual), countOf(target), rateOf(rate)];
+  if (a === null || t === null || r === null || t === 0) return false;
+  return Math.abs((a / t) * 100 - r) <= (Number.isInteger(r) ? 0.51 : 0.051);
+}
+
+/**
+ * pdfminer may print each year's 成果実績 and 目標値 stacked in one column (98 90 99 90 …), or
+ * one row's run after the other, all after the second row's label: the run is dealt out in
+ * turns or in halves, whichever the 達成度 row bears out.
+ */
+function dealStackedPair(actual: { values: Value[] }, target: { values: Value[] }, rate: { values: Value[] }): void {
+  const full = !actual.values.length ? target : !target.values.length ? actual : null;
+  const run = full?.values ?? [];
+  const years = run.length / 2;
+  if (!Number.isInteger(years) || years < PAST_COLUMNS || years > VALUE_COLUMNS) return;
+  const readings: Array<[Value[], Value[]]> = [
+    [run.filter((_, i) => i % 2 === 0), run.filter((_, i) => i % 2 === 1)],
+    [run.slice(0, years), run.slice(years)],
+  ];
+  const borneOut = readings.map(([a, t]) => rate.values.filter((r, y) => rateHolds(a[y], t[y], r)).length);
+  const best = borneOut[0]! >= borneOut[1]! ? 0 : 1;
+  if (!borneOut[best]) return;
+  [actual.values, target.values] = readings[best]!;
 }
 
 /**
