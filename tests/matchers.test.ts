@@ -486,6 +486,12 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in stream text', () => {
+  it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
+    const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
+      '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',
+      '活動指標', '活動実績', '件', '634', '608', '32年度', '90', '-', '単位当たり\nコスト'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2015)[0]!.finalTarget).toEqual({ fiscalYear: 2020, value: 90 });
+  });
   it('deals out a run of 成果実績 and 目標値 stacked year by year, as the 達成度 row bears out', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実\n績', '％', '目標値 ％', '98', '90', '99', '90', '90', '80',
       '達成度 ％', '108.9', '110', '112.5', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');

@@ -99,7 +99,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     const { actual, target, rate } = rows[k]!;
     const [goal, indicator] = regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);
     const opener = group.opener[0]!;
-    const finalYearCell = [...actual.cells, ...ctx.tokens.slice(opener.index + 1, opener.index + 12)].find((t) => /^(?:平成|令和)?(\d{1,2}|元)年度$/.test(t.folded));
+    const finalYearCell = [...actual.cells, ...ctx.tokens.slice(opener.index + 1, opener.index + 12)].find((t) => FINAL_YEAR.test(t.folded));
     ctx.trace(`outcomes[${k}]`, ...group.opener, ...group.members);
     return {
       goal,
@@ -117,9 +117,31 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
       },
     };
   });
-  if (!ctx.isLayout) completeByRates(ctx, outcomes, start, end);
+  if (!ctx.isLayout) {
+    completeByRates(ctx, outcomes, start, end);
+    const column = finalColumn(ctx, start, outcomes.length);
+    column?.forEach((cell, k) => { outcomes[k]!.finalTarget = cell; });
+  }
   // A template row left empty (no goal, no indicator, no number) is not an outcome.
   return outcomes.filter((o) => o.goal || o.indicator || o.values.some((v) => v.actual !== null || v.target !== null));
+}
+
+const FINAL_YEAR = /^(?:平成|令和)?(\d{1,2}|元)年度$/;
+
+/**
+ * pdfminer prints the 目標最終年度 column apart from the rest of the table, often after the
+ * outputs: each outcome's final year, then its 目標値 (`32年度 90 -`). One such pair per
+ * outcome, before the unit cost, is that column, in order.
+ */
+function finalColumn(ctx: MatchContext, from: number, outcomeCount: number): Outcome['finalTarget'][] | null {
+  const end = ctx.find('unitCostTitle').find((t) => t.index > from)?.index ?? ctx.tokens.length;
+  const cells: Outcome['finalTarget'][] = [];
+  for (let i = from; i < end - 1; i++) {
+    const year = ctx.tokens[i]!;
+    const value = valuesOf(ctx.tokens[i + 1]!);
+    if (FINAL_YEAR.test(year.folded) && value?.length === 1) cells.push({ fiscalYear: eraYear(year.folded), value: countOf(value[0]) });
+  }
+  return cells.length === outcomeCount ? cells : null;
 }
 
 /** Whether 達成度 = 成果実績 / 目標値 holds, to the rate's printed precision. */
