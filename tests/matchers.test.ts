@@ -486,6 +486,15 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in stream text', () => {
+  it('deals a run printed after all the labels in the order 達成度 bears out: each outcome\'s 成果実績, then 目標値 and 達成度 year by year', () => {
+    const ctx = contextOf(paragraphs('成果指標', 'テレビCMの理解度を測定指標として設定', '新聞広告の理解度を測定指標として設定', '成果実\n績', '％', '目標値 ％', '達成度 ％',
+      '成果実\n績', '％', '目標値 ％', '達成度 ％', '65.1', '77.5', '81.1', '-', '-', '-', '-', '78.5', '103.3', '74.1', '80.5', '75.4', '-', '-', '-', '-', '81.5', '92.5',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2015).map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([
+      [[65.1, null, null], [77.5, null, null], [81.1, 78.5, 103.3]],
+      [[74.1, null, null], [80.5, null, null], [75.4, 81.5, 92.5]],
+    ]);
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

@@ -7,7 +7,7 @@ import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, isYearHead, rateOf, valuesOf, type Value } from './values.js';
 import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
-import { columnTexts, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
+import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 
 const PAST_COLUMNS = 3;
 /** Value columns of a row: three past years, 中間目標, 目標最終年度. */
@@ -93,7 +93,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     rate: readRow(ctx, [group.members[1]], VALUE_COLUMNS),
   }));
   if (!ctx.isLayout) for (const r of rows) dealStackedPair(r.actual, r.target, r.rate);
-  if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.target, r.rate]), PAST_COLUMNS, VALUE_COLUMNS);
+  if (!ctx.isLayout) dealRun(rows);
   const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end, found.length);
   const outcomes = found.map((group, k): Outcome => {
     const { actual, target, rate } = rows[k]!;
@@ -149,6 +149,38 @@ function rateHolds(actual: Value | undefined, target: Value | undefined, rate: V
   const [a, t, r] = [countOf(actual), countOf(target), rateOf(rate)];
   if (a === null || t === null || r === null || t === 0) return false;
   return Math.abs((a / t) * 100 - r) <= (Number.isInteger(r) ? 0.51 : 0.051);
+}
+
+type Rows = Record<'actual' | 'target' | 'rate', { values: Value[] }>;
+
+/**
+ * Where cell (outcome g, row k: 成果実績 目標値 達成度, year y) stands in a run of G outcomes
+ * over Y years, for each order pdfminer prints such a run in: year by year across every row;
+ * row by row; outcome by outcome, year by year; outcome by outcome, 成果実績 first.
+ */
+const RUN_ORDERS: Array<(g: number, k: number, y: number, G: number, Y: number) => number> = [
+  (g, k, y, G) => y * G * 3 + g * 3 + k,
+  (g, k, y, _, Y) => (g * 3 + k) * Y + y,
+  (g, k, y, _, Y) => g * 3 * Y + y * 3 + k,
+  (g, k, y, _, Y) => g * 3 * Y + (k === 0 ? y : Y + y * 2 + k - 1),
+];
+
+/**
+ * pdfminer may print the rows' labels first and all their numbers after, in one run that the
+ * last row's reading took. The run is dealt out in the order the 達成度 row bears out most,
+ * year by year across every row when none does.
+ */
+function dealRun(rows: Rows[]): void {
+  const last = rows.at(-1)?.rate;
+  if (!last || rows.some((r) => r !== rows.at(-1) && (r.actual.values.length || r.target.values.length || r.rate.values.length)) || rows.at(-1)!.actual.values.length || rows.at(-1)!.target.values.length) return;
+  const run = [...last.values];
+  const [G, Y] = [rows.length, run.length / (rows.length * 3)];
+  if (!Number.isInteger(Y) || Y < PAST_COLUMNS) return;
+  const row = (at: (typeof RUN_ORDERS)[number], g: number, k: number) => Array.from({ length: Math.min(Y, VALUE_COLUMNS) }, (_, y) => run[at(g, k, y, G, Y)]!);
+  const dealt = RUN_ORDERS.map((at) => rows.map((_, g): [Value[], Value[], Value[]] => [row(at, g, 0), row(at, g, 1), row(at, g, 2)]));
+  const borneOut = dealt.map((d) => d.reduce((n, [a, t, r]) => n + r.filter((rate, y) => rateHolds(a[y], t[y], rate)).length, 0));
+  const best = dealt[borneOut.indexOf(Math.max(...borneOut))]!;
+  rows.forEach((r, g) => { [r.actual.values, r.target.values, r.rate.values] = best[g]!; });
 }
 
 /**
