@@ -590,6 +590,15 @@ describe('policy', () => {
 });
 
 describe('outputs', () => {
+  it('reads the first row apart with its cells and the other row labels together, then their units, then the years down the rows', () => {
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '25年度', '26年度', '27年度活動見込', '相談件数600件以上', '活動実績', '件', '634', '608', '627',
+      '相談件数600件以上', '講師派遣の回数47回以上', '当初見込み', '活動実績', '当初見込み', '件', '回', '回', '590', '50', '47', '590', '59', '47', '590', '52', '47',
+      '算出根拠'), 'pdfminer');
+    expect(matchOutputs(ctx, 2015).map((o) => [o.indicator, o.unit, o.values.slice(0, 3).map((v) => [v.actual, v.planned])])).toEqual([
+      ['相談件数600件以上', '件', [[634, 590], [608, 590], [627, 590]]],
+      ['講師派遣の回数47回以上', '回', [[50, 47], [59, 47], [52, 47]]],
+    ]);
+  });
   it('takes the unit glued to the indicator rather than a year header where the unit cell should be', () => {
     const ctx = contextOf(paragraphs('活動指標', 'M2Mシステムのセキュリティ技術に関する調査・実証の\n課題件数 件', '活動実績', '27年度', '-', '-', '7', '当初見込み', '-', '-', '4', '-'));
     const [output] = matchOutputs(ctx, 2016);

@@ -47,8 +47,15 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     return ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units));
   });
   const allAhead = windows[0]!.length >= groups.length && windows.slice(1).every((w) => !w.length);
+  // The first row apart with its cells, the other row labels together (readAllLabelsFirst): the
+  // indicators, all of them, stand last before those labels.
+  const together = labelsTogetherFrom(groups);
+  const beforeTogether = together > 0 && windows.slice(1).every((w) => !w.length)
+    ? ctx.tokens.slice(groups[0]!.opener[0]!.index + 1, rowLabels(groups)[together]!.index).filter(indicatorText(ctx, units)).slice(-groups.length)
+    : [];
   return groups.map((_, k): Found => {
     if (allAhead) return { text: windows[0]![k] ?? null, lastPlanned: undefined };
+    if (beforeTogether.length === groups.length) return { text: beforeTogether[k]!, lastPlanned: undefined };
     if (windows[k]![0]) return { text: windows[k]![0]!, lastPlanned: undefined };
     const text = trailing[k];
     const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
@@ -85,19 +92,36 @@ function unitsThenValues(ctx: MatchContext, lastLabel: Token, count: number): { 
   return { units, values: runAfter(ctx, ctx.tokens[at - 1]!) };
 }
 
+/** The row labels in order: 活動実績, 当初見込み of each output. */
+const rowLabels = (groups: readonly RowGroup[]) => groups.flatMap((g) => [g.opener[0], g.members[0]]);
+
+/** Where the last run of row labels printed one after another starts; -1 when a label is missing. */
+function labelsTogetherFrom(groups: readonly RowGroup[]): number {
+  const labels = rowLabels(groups);
+  if (labels.some((t) => !t)) return -1;
+  let from = labels.length - 1;
+  while (from > 0 && labels[from]!.index === labels[from - 1]!.index + 1) from--;
+  return from;
+}
+
 /**
  * Several outputs whose row labels pdfminer printed all together (活動実績 当初見込み 活動実績
  * 当初見込み), then a unit for each row, then the past years' cells year by year down all the
- * rows. Read so when the run holds exactly those cells.
+ * rows. The first rows may stand apart with their own cells (活動実績 件 634 608 627, then the
+ * other labels together). Read so when the run holds exactly the together rows' cells.
  */
 function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[]): Array<{ actual: Row; planned: Row }> | null {
-  const labels = groups.flatMap((g) => [g.opener[0], g.members[0]]);
-  if (ctx.isLayout || groups.length < 2 || labels.some((t, i) => !t || t.rest || (i > 0 && t.index !== labels[i - 1]!.index + 1))) return null;
-  const rowCount = labels.length;
+  const labels = rowLabels(groups);
+  const together = labelsTogetherFrom(groups);
+  if (ctx.isLayout || groups.length < 2 || together < 0 || labels.some((t) => t!.rest)) return null;
+  const rowCount = labels.length - together;
+  if (rowCount < 3 && together > 0) return null;
   const { units, values } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
   const past = COLUMNS - 1;
   if (values.length !== past * rowCount) return null;
-  const row = (r: number): Row => ({ unit: units[r] ?? units[0] ?? null, values: values.filter((_, i) => i % rowCount === r), cells: [] });
+  const row = (r: number): Row => (r < together
+    ? readRow(ctx, [labels[r]], COLUMNS)
+    : { unit: units[r - together] ?? units[0] ?? null, values: values.filter((_, i) => i % rowCount === r - together), cells: [] });
   return groups.map((_, k) => ({ actual: row(2 * k), planned: row(2 * k + 1) }));
 }
 
