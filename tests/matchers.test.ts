@@ -125,6 +125,12 @@ describe('budget', () => {
       [104, 0, 104, 90, 87], [100, 7, 107, 87, 81], [96, 0, 96, 72, 75], [77, 0, 77, null, null], [81, null, 81, null, null],
     ]);
   });
+  it('passes over a 予算内訳 printed inside the table: its items, then two amounts each, a reason among them', () => {
+    const breakdown = ['歳出予算目', '主な増減理由', '委託費', '諸謝金', '試験研究費', '10', '11', '9', '9', '12', '12 事業の見直しによる減'];
+    const values = '27 24 24 30 33 - - - - 27 27 - - - - 24 23 - - - - 24 24 100% 96% 100% - - - - - - - - 30 33'.split(' ');
+    const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...breakdown, ...values)), 2015);
+    expect(years.map((y) => [y.initial, y.total, y.executed, y.executionRate])).toEqual([[27, 27, 27, 100], [24, 24, 23, 96], [24, 24, 24, 100], [30, 30, null, null], [33, 33, null, null]]);
+  });
   it('reads a table printed row by row with the 要求 column apart, after a stray value', () => {
     const values = '54 52 1,098 35 118 - - - - - - - - - - - - - - - - 52 1,008 35 118 49 906 30 94% 90% 86% 408 408'.split(' ');
     const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...values)), 2015);

@@ -5,12 +5,12 @@
 import type { Budget, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import type { LabelId } from '../tokenize/vocabulary.js';
-import { roundAmount } from '../tokenize/values.js';
+import { BUDGET_ITEM, type LabelId } from '../tokenize/vocabulary.js';
+import { readCell, roundAmount } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { breakdown } from './budget-breakdown.js';
 import { readStream, STREAM_ROWS } from './budget-stream.js';
-import { amountOf, centre, headerYear, nearestColumn, rateOf, runAfter, valuesOf, type Value } from './values.js';
+import { amountOf, centre, headerYear, isYearHead, nearestColumn, rateOf, runAfter, valuesOf, type Value } from './values.js';
 
 const AMOUNT_ROWS = ['initial', 'supplementary', 'carriedFromPrevious', 'carriedToNext', 'reserveFund', 'total', 'executed'] as const;
 type AmountRow = (typeof AMOUNT_ROWS)[number];
@@ -137,16 +137,41 @@ function readByTotals(ctx: MatchContext, initialRow: Array<Value | undefined>): 
 /** A letter of a title the extractor spelled down the page (平 / 成 / 2 / 8 …年度予算内訳). */
 const isVerticalLetter = (t: Token) => !isLabel(t) && /^\p{Script=Han}$/u.test(t.folded);
 
+const isBudgetItem = (t: Token | undefined) => t !== undefined && !isLabel(t) && [...t.folded].length <= 12 && BUDGET_ITEM.test(t.folded);
+
+/**
+ * How many boxes from `from` hold a 予算内訳's `count` amounts: numbers one to a box, none a dash
+ * (the budget table's empty parts are dashes), a reason beside or after them; 0 when they do not.
+ */
+function breakdownSpan(tokens: readonly Token[], from: number, count: number): number {
+  let found = 0;
+  for (let i = from; i < tokens.length && found < count; i++) {
+    const t = tokens[i]!;
+    const [first, ...rest] = t.text.trim().split(/\s+/);
+    const lead = first ? readCell(first) : null;
+    if (lead?.kind === 'number' && (rest.length === 0 || !valuesOf({ ...t, labels: [] }, rest.join(' ')))) found++;
+    else if (!found || isLabel(t) || lead !== null || isYearHead(t)) return 0;
+    if (found === count) return i - from + 1;
+  }
+  return 0;
+}
+
 /** Every value from the table's title to the 予算内訳's vertical title, in stream order. */
 function tableValues(ctx: MatchContext): Value[] {
   const start = Math.min(...(['budgetTitle', 'initial'] as const).map((l) => ctx.first(l)?.index ?? Infinity));
   if (!Number.isFinite(start)) return [];
   const values: Value[] = [];
+  let items = 0;
   for (let i = start; i < ctx.tokens.length; i++) {
     const t = ctx.tokens[i]!;
     if (isVerticalLetter(t) || t.labels.includes('outcomeTitle') || t.labels.includes('midTarget')) break;
     if (t.rest) values.push(...(valuesOf({ ...t, labels: [] }, t.rest) ?? []));
-    values.push(...(valuesOf(t) ?? []));
+    const own = valuesOf(t);
+    items = !own && isBudgetItem(t) ? items + 1 : 0;
+    // pdfminer may print the 予算内訳 inside the table: its item names, then two amounts each.
+    const span = items && !isBudgetItem(ctx.tokens[i + 1]) ? breakdownSpan(ctx.tokens, i + 1, 2 * items) : 0;
+    if (span) i += span;
+    else values.push(...(own ?? []));
   }
   return values;
 }
