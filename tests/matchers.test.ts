@@ -251,6 +251,11 @@ describe('recipients', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '2', '3', '甲社', '乙社', '丙社', '-', '-', '-', '保守', '30', '設計', '20', '調査', '10'));
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.summary, r.amount])).toEqual([[1, '甲社', '保守', 30], [2, '乙社', '設計', 20], [3, '丙社', '調査', 10]]);
   });
+  it('reads every row when bare ranks stand between ranks printed with their names (1 甲, 2, 3, 乙, 丙, 4 丁)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 甲協議会', '2', '3', '乙協議会', '丙協議会', '4 丁協議会', '-', '-', '-', '-',
+      '交付金の交付', '40 随意契約（その他）', '交付金の交付', '30 随意契約（少額）', '交付金の交付', '20', '一般競争入札', '交付金の交付', '10 随意契約（その他）'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount])).toEqual([[1, '甲協議会', 40], [2, '乙協議会', 30], [3, '丙協議会', 20], [4, '丁協議会', 10]]);
+  });
   it('gives each block the values pdfminer printed after the next letter', () => {
     // A's names under A; A's values after B.; B's names after the header; B's values after C.'s names.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '2', '（株）甲', '（株）乙', 'B.', '-', '-', '翻訳', '0.4', '設営', '0.1 随意契約（少額）',

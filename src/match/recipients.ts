@@ -138,12 +138,16 @@ const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
 /** How many cells a reading filled: the fuller of two readings of the same words is the truer. */
 const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + Object.values(r).filter((v) => v !== null).length, 0);
 
+/** The highest rank printed with its name in one box (`4 佐賀県…`): the table has at least that many rows. */
+const highestNamedRank = (words: readonly Word[]) =>
+  Math.max(0, ...words.map((w, i) => (w.kind === 'amount' && /^\d{1,2}$/.test(fold(w.text)) && words[i + 1]?.kind === 'text' && words[i + 1]!.token === w.token ? Number(fold(w.text)) : 0)));
+
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
 function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const words = table.tokens.flatMap(wordsOf);
   const ranked = readRankedRows(table.block, words);
   // Rows read one after another, each with its name and amount, need no other reading.
-  const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null);
+  const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null) && highestNamedRank(words) <= ranked.length;
   const chunked = complete ? null : readByChunks(table.block, words);
   if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(chunked, summaries);
   if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(ranked, summaries);
