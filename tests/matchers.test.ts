@@ -601,6 +601,15 @@ describe('policy', () => {
 });
 
 describe('outputs', () => {
+  it('reads a first row whose 活動実績 label went with the section title, and passes over a 活動実績 heading elsewhere', () => {
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '文化芸術活動に対する援助', '活動指標及び活', '動実績', '（アウトプット）', '伝統芸能の公開',
+      '件', '745', '686', '686', '当初見込み', '件', '781', '745', '705', '活動実績', '公演', '182', '182', '185', '当初見込み', '公演', '183', '183', '184',
+      '政策', '27年度活動見込', '活動実績', '定性的指標'), 'pdftotext');
+    expect(matchOutputs(ctx, 2015).map((o) => [o.indicator, o.unit, o.values.slice(0, 3).map((v) => [v.actual, v.planned])])).toEqual([
+      ['文化芸術活動に対する援助', '件', [[745, 781], [686, 745], [686, 705]]],
+      ['伝統芸能の公開', '公演', [[182, 183], [182, 183], [185, 184]]],
+    ]);
+  });
   it('reads the first row apart with its cells and the other row labels together, then their units, then the years down the rows', () => {
     const ctx = contextOf(paragraphs('活動指標', '24年度', '25年度', '26年度', '27年度活動見込', '相談件数600件以上', '活動実績', '件', '634', '608', '627',
       '相談件数600件以上', '講師派遣の回数47回以上', '当初見込み', '活動実績', '当初見込み', '件', '回', '回', '590', '50', '47', '590', '59', '47', '590', '52', '47',

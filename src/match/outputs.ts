@@ -125,6 +125,32 @@ function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[]): Arr
   return groups.map((_, k) => ({ actual: row(2 * k), planned: row(2 * k + 1) }));
 }
 
+/**
+ * The first output's 活動実績 label may be printed with the section title (活動指標及び活 / 動実績),
+ * leaving its row headless: a unit and values just before a 当初見込み that no 活動実績 opens.
+ * That row is read backwards from the 当初見込み, which stands for the group.
+ */
+function headlessGroup(ctx: MatchContext, found: readonly RowGroup[]): { group: RowGroup; rows: { actual: Row; planned: Row } } | null {
+  const firstOpener = found[0]?.opener[0];
+  const from = ctx.first('activityIndicator')?.index ?? -1;
+  const planned = ctx.find('activityPlanned').filter((t) => t.index > from && (!firstOpener || t.index < firstOpener.index));
+  if (planned.length !== 1) return null;
+  const label = planned[0]!;
+  const values: Value[] = [];
+  let at = label.index - 1;
+  for (; at > from && valuesOf(ctx.tokens[at]!); at--) values.unshift(...valuesOf(ctx.tokens[at]!)!);
+  const unit = ctx.tokens[at];
+  if (values.length !== COLUMNS - 1 || !unit || isLabel(unit) || unit.folded.length > 6) return null;
+  ctx.use(unit);
+  return { group: { opener: [label], members: [label] }, rows: { actual: { unit: unit.text, values, cells: [] }, planned: readRow(ctx, [label], COLUMNS) } };
+}
+
+/** A 活動実績 followed by another section's label (定性的指標) heads a column elsewhere; it opens no row. */
+function isStrayHeading(ctx: MatchContext, label: Token): boolean {
+  const next = ctx.tokens[label.index + 1];
+  return next !== undefined && isLabel(next) && !next.labels.includes('activityPlanned') && !next.labels.includes('activityActual') && !next.labels.includes('unit');
+}
+
 /** Tokens after the table within which its 活動見込 column may stand. */
 const TRAILING_WINDOW = 40;
 
@@ -150,17 +176,19 @@ function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actual: Row;
 }
 
 export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
-  // The table ends at the unit-cost section that follows it (stream text may print that first).
   const start = ctx.first('activityActual')?.index ?? 0;
+  // The table ends at the unit-cost section that follows it (stream text may print that first).
   const end = ctx.find('unitCostBasis').find((t) => t.index > start)?.index ?? ctx.tokens.length;
-  const found = labelGroups(ctx, 'activityActual', ['activityPlanned'], end);
+  const found = labelGroups(ctx, 'activityActual', ['activityPlanned'], end).filter((g) => !isStrayHeading(ctx, g.opener.at(-1)!));
+  const headless = ctx.isLayout ? null : headlessGroup(ctx, found);
+  if (headless) found.unshift(headless.group);
   if (!found.length) {
     ctx.report('warning', 'missing-section', 'outputs', 'no 活動指標 table was found');
     return [];
   }
   const firstYear = reviewYear - (COLUMNS - 1);
   // Every row first, so that no unit cell is taken for an indicator.
-  const rows = readAllLabelsFirst(ctx, found) ?? found.map((group) => readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
+  const rows = readAllLabelsFirst(ctx, found) ?? found.map((group) => (group === headless?.group ? headless.rows : null) ?? readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   if (!ctx.isLayout) takeTrailingPlans(ctx, rows, lastRowOf(found[found.length - 1]!).index);
   const units = new Set(rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold));
