@@ -357,6 +357,11 @@ describe('expenses', () => {
     expect([a!.total, a!.items.map((i) => i.category)]).toEqual([0.5, ['人件費', '事業費']]);
     expect([b!.total, b!.items.map((i) => i.category)]).toEqual([0.2, ['その他', '旅費']]);
   });
+  it('finds a block whose header pdftotext printed in one box with the cells below it (C.name⏎費⏎事業費)', () => {
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '旅費', '調査旅費', '0.2', '0.3', '計', '0.2', '計', '0.3',
+      'C.丙社\n費\n事業費', '目', '使', '検討会運営費', '途', '63', '計', '63', '支出先上位１０者リスト'), 'pdftotext');
+    expect(matchExpenses(ctx, []).map((e) => [e.block, e.recipient, e.total, e.items.map((i) => [i.category, i.purpose, i.amount])])).toContainEqual(['C', '丙社', 63, [['事業費', '検討会運営費', 63]]]);
+  });
   it('reads two blocks whose rows alternate, and splits a 費目 glued to its 使途', () => {
     const ctx = contextOf(paragraphs('A.甲社', '費', 'B.乙社', '目', '使', '途', '人件費', '職員給与', '3 旅費', '調査旅費', '1',
       '委託費調査業務', '2 事業費', '会議費用', '4', '計', '5', '計', '5', '支出先上位１０者リスト'));
