@@ -35,12 +35,14 @@ function closingText(ctx: MatchContext): string | null {
   // pdfminer may print the self-check's item texts before its title: they are not the 関係 text.
   const before = ctx.tokens.slice(label.index + 1, next.index).filter((t) => !isLabel(t) && !isItemText(t));
   const last = before.at(-1);
-  if (!last || !isProse(last) || last.folded.length < LONG_PROSE || last.index < next.index - 2) return null;
+  if (!last || !isProse(last) || last.index < next.index - 2) return null;
+  // The text's last box may be a short wrapped tail (`算となる。`) when the label sits in the text.
   const inText = labelInText(ctx, label, next.index);
   if (inText) {
     ctx.trace('policy.contribution', ...inText);
     return inText.map((t) => t.text).join('');
   }
+  if (last.folded.length < LONG_PROSE) return null;
   ctx.trace('policy.contribution', last);
   return last.text;
 }
