@@ -596,6 +596,10 @@ describe('policy', () => {
     const ctx = contextOf(paragraphs('政策', 'Ⅲ．少子化社会対策政策', '施策', '１．道路事業（直轄・交通安全対策の促進\n目標', '測\n定\n指\n標'), 'pdftotext');
     expect(matchPolicy(ctx)).toMatchObject({ policy: 'Ⅲ．少子化社会対策政策', measure: '１．道路事業（直轄・交通安全対策の促進' });
   });
+  it('takes the 政策 cell printed just before the 施策 label when its own label is far away', () => {
+    const ctx = contextOf(paragraphs('測\n定\n指\n標', 'Ⅷ．その他の充実', '施策', '９．東日本大震災からの被災地の復興の促進', '定性的指標', '政策'), 'pdftotext');
+    expect(matchPolicy(ctx)).toMatchObject({ policy: 'Ⅷ．その他の充実', measure: '９．東日本大震災からの被災地の復興の促進' });
+  });
   it('joins the lines of a 関係 text that pdftotext printed its label into', () => {
     const across = contextOf(paragraphs('施策の進捗状況（実績）', '全国展開に向けた取組を推進。', '農業機械の開発・改良、実用化の促進等を通じて生産性向上を図る。本会合は，交渉の実務',
       '本事業の成果と上位施策・測定指標との関係 担当者が非公式な形で意思疎通を行う場として，国', '際的に認知されたプラットフォームとして確立している。', '事業所管部局による点検・改善'), 'pdftotext');

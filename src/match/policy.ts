@@ -18,7 +18,14 @@ function inlineOrNext(ctx: MatchContext, label: 'policy' | 'measure'): string | 
   }
   const line = ctx.tokens.find((t) => POLICY_TEXT.test(t.text) && t.text.startsWith(label === 'policy' ? '政策' : '施策'));
   if (line) return POLICY_TEXT.exec(line.text)![2]!.trim();
-  return textAfter(ctx, label, `policy.${label}`, (t) => isProse(t) && NUMBERED.test(t.folded), 6);
+  const after = textAfter(ctx, label, `policy.${label}`, (t) => isProse(t) && NUMBERED.test(t.folded), 6);
+  if (after !== null || label !== 'policy') return after;
+  // pdftotext may print the 政策 cell just before the 施策 label, its own label far away.
+  const measure = ctx.first('measure');
+  const before = measure ? ctx.tokens[measure.index - 1] : undefined;
+  if (!before || isLabel(before) || ctx.isUsed(before) || !NUMBERED.test(before.folded) || !isProse(before)) return null;
+  ctx.trace('policy.policy', before);
+  return before.text;
 }
 
 /** A cell of prose as long as the 関係 text's smallest. */
