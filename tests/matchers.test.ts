@@ -397,6 +397,10 @@ describe('unit cost', () => {
     const ctx = contextOf(paragraphs('単位', '円', '計算式', '百万円/件', '測\n定', '25年度', '26年度', '10,913,404.2', '10,237,538.9', '10,501,920', '380／12', '335／88', '21.004／2', '政策'), 'pdftotext');
     expect(matchUnitCost(ctx, 2015).values.map((v) => v.value)).toEqual([10913404.2, 10237538.9, 10501920]);
   });
+  it('finds a cost printed apart by its formula in the cost\'s own unit (円 against 百万円/件)', () => {
+    const ctx = contextOf(paragraphs('単位', '円', '計算式', '百万円/件', '24年度', '25年度', '26年度', '政策', 'Ⅰ．観光立国の推進', '-', '-', '13,752,187', '-', '-', '9,434／686'), 'pdftotext');
+    expect(matchUnitCost(ctx, 2015).values[2]).toEqual({ fiscalYear: 2014, value: 13752187, formula: '9,434／686' });
+  });
   it('finds the cost whose value equals its formula', () => {
     const ctx = contextOf(paragraphs('算出根拠', '実証に係る費用／課題件数', '計算式 百万円/件', '118／4-', '百万円', '- - 29.5'));
     const u = matchUnitCost(ctx, 2016);

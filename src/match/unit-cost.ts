@@ -3,7 +3,7 @@ import type { UnitCost } from '../assemble/schema.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, formulaQuotient } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { COST_UNIT, FORMULA_UNIT } from '../tokenize/vocabulary.js';
+import { COST_UNIT, FORMULA_UNIT, MONEY_UNIT_YEN } from '../tokenize/vocabulary.js';
 import { countOf, headerYear, isYearHead, runAfter, valuesOf, type Value } from './values.js';
 import type { Token } from '../tokenize/labels.js';
 import { textAfter, isProse, isVerticalHeading } from './text-field.js';
@@ -49,11 +49,14 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
     slot.value = countOf(v);
   });
   placeFormulas(values, formulas.slice(-PAST_COLUMNS));
-  // Where the printed cost was not found next to its unit, a number equal to the formula is it.
+  // Where the printed cost was not found next to its unit, a number equal to the formula is it,
+  // in the cost's unit (the formula's is 百万円 per unit; the cost's may be 円 or 千円).
+  const scale = unitScale(unitToken?.folded, formulaUnit);
   let numbers: Array<number | null> | undefined;
   values.forEach((slot) => {
-    const target = slot.value === null && slot.formula ? formulaQuotient(slot.formula) : null;
-    if (target === null) return;
+    const quotient = slot.value === null && slot.formula ? formulaQuotient(slot.formula) : null;
+    if (quotient === null) return;
+    const target = quotient * scale;
     numbers ??= ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(countOf);
     const found = numbers.find((n) => n !== null && Math.abs(n - target) <= Math.max(0.051, target * 0.01));
     if (found != null) slot.value = found;
@@ -103,6 +106,13 @@ function costsBetweenFormulas(ctx: MatchContext, unit: Token): Value[] {
     else if (!isFormula(t.folded)) break;
   }
   return out.length <= PAST_COLUMNS ? out : [];
+}
+
+/** How many of the cost's unit make one of the formula's money unit (百万円/件 over 円: a million). */
+function unitScale(unit: string | undefined, formulaUnit: string | null): number {
+  const yen = (u: string | null | undefined) => (u ? MONEY_UNIT_YEN.find(([form]) => form.test(fold(u)))?.[1] ?? null : null);
+  const [cost, formula] = [yen(unit), yen(formulaUnit)];
+  return cost !== null && formula !== null ? formula / cost : 1;
 }
 
 /** Whether a cost is its formula's quotient at some power of ten (the two rows' units differ); a zero tells nothing. */

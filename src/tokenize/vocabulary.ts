@@ -252,6 +252,8 @@ export const CONTRACT_METHODS = [
 /** The unit of the 単位当たりコスト row (円, 百万円…) and of its 計算式 (百万円/件). */
 export const COST_UNIT = /^(円|千円|百万円|億円)$/;
 export const FORMULA_UNIT = /^[^\d\s]{1,6}[／/][^\d\s]{1,6}$/;
+/** What each money unit is worth in 円, for a cost and a 計算式 in different units (円 against 百万円/件). */
+export const MONEY_UNIT_YEN: ReadonlyArray<readonly [RegExp, number]> = [[/^百万円/, 1e6], [/^千円/, 1e3], [/^円/, 1]];
 
 /** Words of the recipient tables' column heads: a line holding one is a head line, not a row. */
 export const RECIPIENT_HEAD_MARKS = ['支出先', '契約先', '契約方式', '入札者数', '落札率', '応募者', '理由及び改善策', '競争性のない', '一者応札', '億円以上'] as const;
