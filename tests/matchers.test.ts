@@ -213,6 +213,12 @@ describe('recipients', () => {
     const { debtContracts } = matchRecipients(ctx, []);
     expect(debtContracts.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([['A', 1, '全日本コメ・コメ関連食品輸出促進協議会', 88.9], ['A', 2, '社団法人全国海水養殖魚協会', 67.8]]);
   });
+  it('reads 国庫債務負担行為 rows each opened by its block letter on a line of its own (A, 1 name, … A, 2 name)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-',
+      '国庫債務負担行為等による契約先上位10者リスト', 'ﾌﾞﾛｯｸ\n名', '契\n約\n先', '契約額', '（百万円）', '契約方式', 'A', '1 ㈱コベルコ科研', '-', '浸水防止設備の耐力試験',
+      '630.1 随意契約（企画競争）', '2', '-', 'A', '2 みずほ情報総研㈱', '-', '構造解析コードの購入', '81.4 随意契約（企画競争）', '2', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).debtContracts.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([['A', 1, '㈱コベルコ科研', 630.1], ['A', 2, 'みずほ情報総研㈱', 81.4]]);
+  });
   it('reads layout 国庫債務負担行為 rows line by line, the block column set aside', () => {
     const text = [
       '支出先上位１０者リスト',

@@ -32,7 +32,14 @@ const cellsOf = (tokens: Token[]) => tokens.filter((t) => !isLabel(t) && !BLOCK_
  */
 function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | null } {
   const marks = scope.map((t, i) => (isLetterMark(t) ? i : -1)).filter((i) => i >= 0);
-  const byLetter = marks.map((m, k) => ({ block: letterOf(scope[m]!), tokens: cellsOf(scope.slice(m + 1, marks[k + 1] ?? scope.length)) }));
+  const byLetter: Table[] = [];
+  marks.forEach((m, k) => {
+    const block = letterOf(scope[m]!);
+    const tokens = cellsOf(scope.slice(m + 1, marks[k + 1] ?? scope.length));
+    // The debt-contract table prints its block column on every row (A 1 … A 2 …): one table.
+    if (byLetter.at(-1)?.block === block) byLetter.at(-1)!.tokens.push(...tokens);
+    else byLetter.push({ block, tokens });
+  });
   takeBackRows(byLetter);
   // A letter with no cells of its own, or names without values: the blocks may have been printed in pieces.
   const pieces = byLetter.some(holdsNoValues) ? tablesFromPieces(scope.map(markOf).filter((m) => m !== null)) : null;
