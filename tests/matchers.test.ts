@@ -219,6 +219,11 @@ describe('recipients', () => {
       '630.1 随意契約（企画競争）', '2', '-', 'A', '2 みずほ情報総研㈱', '-', '構造解析コードの購入', '81.4 随意契約（企画競争）', '2', '-'), 'pdftotext');
     expect(matchRecipients(ctx, []).debtContracts.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([['A', 1, '㈱コベルコ科研', 630.1], ['A', 2, 'みずほ情報総研㈱', 81.4]]);
   });
+  it('gives a 国庫債務負担行為 contract the block printed with its rank on a line of their own (A 1)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-',
+      '国庫債務負担行為等による契約先上位10者リスト', 'ﾌﾞﾛｯｸ\n名', '契　約　先', '契約額\n（百万円）', 'A 1', '(一社)海外環境協力センター', '-', 'カーボン・オフセット制度の運営', '420.7 随意契約（少額）', '1', '-'));
+    expect(matchRecipients(ctx, []).debtContracts.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([['A', 1, '(一社)海外環境協力センター', 420.7]]);
+  });
   it('reads layout 国庫債務負担行為 rows line by line, the block column set aside', () => {
     const text = [
       '支出先上位１０者リスト',

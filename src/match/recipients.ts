@@ -272,8 +272,8 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   return { recipients, debtContracts };
 }
 
-/** A row that opens with its block letter, then its rank (`A 1 日本電気（株）`): indent, letter, rank. */
-const OPENED_ROW = /^(\s*)([A-ZＡ-Ｚ])(?=\s+(\d{1,2})\s+\S)/;
+/** A row that opens with its block letter, then its rank (`A 1 日本電気（株）`, or `A 1` on a line of its own): indent, letter, rank. */
+const OPENED_ROW = /^(\s*)([A-ZＡ-Ｚ])(?=\s+(\d{1,2})(?:\s+\S|\s*$))/;
 
 /** The debt-contract table names its block in a column of its own (ﾌﾞﾛｯｸ名); a dash row is empty. */
 function readDebt(ctx: MatchContext, title: Token): Recipient[] {
