@@ -318,6 +318,23 @@ describe('self-check', () => {
     expect(rows[0]).toMatchObject({ mark: '○', explanation: 'ニーズは高い。' });
     expect(rows.find((r) => r.item.startsWith('整備された'))).toMatchObject({ mark: '△', explanation: '有識者の意見を反映した。' });
   });
+  it('keeps a 事業番号 wrapped in its cell (新27- ⏎ 0010) and leaves out prose below the table', () => {
+    const text = [
+      '                 所管府省・部局名              事業番号          事業名',
+      '',
+      '    関                                  新27-   ミズベリング・プロジェクトの推進に係',
+      '    連   国土交通省水管理・国土保全局河川環境課',
+      '                                       0010   る方策検討経費              ○',
+      '',
+      '        国土交通省国土政策局総務課企画室',
+      '        地方振興課                          0386   多様な主体による地域づくり推進経費',
+      '                   気候変動に影響を及ぼす日射放射の観測及び監視を行い、データをWMOの世界放射データセンターへ提供する。',
+    ].join('\n');
+    expect(matchRelatedProjects(contextOf(text, 'layout'))).toEqual([
+      { owner: '国土交通省水管理・国土保全局河川環境課', projectNumber: '新27-0010', name: 'ミズベリング・プロジェクトの推進に係る方策検討経費' },
+      { owner: '国土交通省国土政策局総務課企画室地方振興課', projectNumber: '0386', name: '多様な主体による地域づくり推進経費' },
+    ]);
+  });
   it('finds the 関連事業 mark and explanation on the related projects\' rows in layout text, apart from the names', () => {
     const text = [
       '          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',

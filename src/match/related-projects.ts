@@ -8,6 +8,7 @@ import type { MatchContext } from './context.js';
 import { SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 
 const NUMBER = /^(?:新\d{2}-)?\d{1,4}$/;
+const NUMBER_PREFIX = /^新\d{2}-$/;
 const MARKS = new Set<string>(SELF_CHECK_MARKS.filter((m) => !/^[-－‐]$/.test(m)));
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
@@ -41,12 +42,19 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
     const owner: string[] = [];
     const name: string[] = [];
     const near = lines.filter((l) => l !== main && Math.abs(l.row - main.row) <= WRAP_REACH && !mains.some((m) => m !== main && Math.abs(m.row - l.row) < Math.abs(main.row - l.row)));
-    const add = (ws: LineWord[]) => ws.forEach((w) => (w.col < numberCol ? owner : name).push(w.text));
+    let prefix = '';
+    const add = (ws: LineWord[]) => ws.forEach((w) => {
+      // A 事業番号 wrapped in its cell (新27- ⏎ 0010) keeps its prefix.
+      if (NUMBER_PREFIX.test(fold(w.text)) && Math.abs(w.col - numberCol) <= WRAP_REACH) prefix = fold(w.text);
+      // Prose running across the number's column is not in the table (a text below it).
+      else if (w.col < numberCol && w.col + [...w.text].length > numberCol) return;
+      else (w.col < numberCol ? owner : name).push(w.text);
+    });
     near.filter((l) => l.row < main.row).forEach((l) => add(l.words));
     add([...main.words.slice(0, at), ...main.words.slice(at + 1)]);
     near.filter((l) => l.row > main.row).forEach((l) => add(l.words));
     ctx.trace(`relatedProjects[${k}]`, ...ctx.startingOnRows(main.row, main.row));
-    return { owner: owner.join('') || null, projectNumber: fold(main.words[at]!.text), name: name.join('') || null };
+    return { owner: owner.join('') || null, projectNumber: prefix + fold(main.words[at]!.text), name: name.join('') || null };
   });
 }
 
