@@ -335,6 +335,19 @@ describe('self-check', () => {
       { owner: '国土交通省国土政策局総務課企画室地方振興課', projectNumber: '0386', name: '多様な主体による地域づくり推進経費' },
     ]);
   });
+  it('reads a one-digit 事業番号, and leaves out the explanation beside a mark on the column heads\' line', () => {
+    const text = [
+      '                       所管府省・部局名            事業番号          事業名       ○   先進事例やＥＳＧに関する最新の調査研究の収集を通じて、',
+      '     事                                                                 関連に係る知見を整理する。',
+      '     業    内閣府食品安全委員会事務局評価第一課               0146   食品安全確保総合調査費',
+      '',
+      '          内閣府大臣官房政府広報室                      7     戦略的広報経費（国内）',
+    ].join('\n');
+    expect(matchRelatedProjects(contextOf(text, 'layout'))).toEqual([
+      { owner: '内閣府食品安全委員会事務局評価第一課', projectNumber: '0146', name: '食品安全確保総合調査費' },
+      { owner: '内閣府大臣官房政府広報室', projectNumber: '7', name: '戦略的広報経費（国内）' },
+    ]);
+  });
   it('finds the 関連事業 mark and explanation on the related projects\' rows in layout text, apart from the names', () => {
     const text = [
       '          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',

@@ -30,10 +30,12 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   const end = ctx.find('checkResult').find((t) => t.row > header.row)?.row ?? header.row + TABLE_LINES;
   const rows = range(header.row + 1, Math.min(end, header.row + TABLE_LINES)).map((row) => ({ row, words: lineWords(ctx.sheet.lines[row - 1] ?? '') }));
   // The self-check's mark (○) stands right of the names, its explanation right of the mark.
-  const markCol = Math.min(...rows.flatMap((r) => r.words.filter((w) => w.col > header.col && MARKS.has(w.text)).map((w) => w.col)));
+  // The first project's mark may stand on the column heads' line.
+  const headWords = lineWords(ctx.sheet.lines[header.row - 1] ?? '');
+  const markCol = Math.min(...[headWords, ...rows.map((r) => r.words)].flatMap((ws) => ws.filter((w) => w.col > header.col && MARKS.has(w.text)).map((w) => w.col)));
   const rightEdge = Math.min((nameHead?.end ?? header.end + 40) + 16, markCol);
   const lines = rows
-    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && [...w.text].length > 1) }))
+    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && ([...w.text].length > 1 || NUMBER.test(fold(w.text)))) }))
     .filter((l) => l.words.length);
   const mains = lines.filter((l) => l.words.some((w) => NUMBER.test(fold(w.text))));
   return mains.map((main, k) => {
