@@ -335,6 +335,10 @@ describe('self-check', () => {
       { owner: '国土交通省国土政策局総務課企画室地方振興課', projectNumber: '0386', name: '多様な主体による地域づくり推進経費' },
     ]);
   });
+  it('reads a 事業番号 glued to its name in stream text after its owner, and no number that opens a sentence', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
+    expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);
+  });
   it('reads a one-digit 事業番号, and leaves out the explanation beside a mark on the column heads\' line', () => {
     const text = [
       '                       所管府省・部局名            事業番号          事業名       ○   先進事例やＥＳＧに関する最新の調査研究の収集を通じて、',

@@ -5,7 +5,7 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
-import { SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
+import { ORGANIZATION_NAME, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 
 const NUMBER = /^(?:新\d{2}-)?\d{1,4}$/;
 const NUMBER_PREFIX = /^新\d{2}-$/;
@@ -67,12 +67,17 @@ export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
   const scope = ctx.tokens.slice(Math.max(0, header.index - 30), header.index + 30).filter((t) => !isLabel(t));
   const out: RelatedProject[] = [];
   scope.forEach((t, i) => {
-    if (!NUMBER.test(t.folded.replace('－', '-'))) return;
+    // The number alone, its name the next box; or glued to its name (`333 水質管理等強化対策費`).
+    const [first = '', ...rest] = t.text.trim().split(/\s+/);
+    const glued = rest.length > 0 && NUMBER.test(fold(first).replace('－', '-'));
+    if (!glued && !NUMBER.test(t.folded.replace('－', '-'))) return;
     const owner = scope[i - 1];
-    const name = scope[i + 1];
-    if (!owner || !name || owner.folded.length < 4 || name.folded.length < 4 || NUMBER.test(name.folded)) return;
-    out.push({ owner: owner.text, projectNumber: t.folded.replace('－', '-'), name: name.text });
-    ctx.trace(`relatedProjects[${out.length - 1}]`, owner, t, name);
+    const name = glued ? rest.join(' ') : scope[i + 1]?.text;
+    if (!owner || !name || owner.folded.length < 4 || fold(name).length < 4 || NUMBER.test(fold(name))) return;
+    // A number opening a sentence is not a 事業番号: the glued reading wants an owner's name before it.
+    if (glued && !ORGANIZATION_NAME.test(owner.folded)) return;
+    out.push({ owner: owner.text, projectNumber: (glued ? fold(first) : t.folded).replace('－', '-'), name });
+    ctx.trace(`relatedProjects[${out.length - 1}]`, owner, t, ...(glued ? [] : [scope[i + 1]!]));
   });
   return out;
 }
