@@ -2,7 +2,7 @@
 // 所見を踏まえた改善点 (with its verdict) and 備考.
 import type { Review } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
-import { fold } from '../tokenize/values.js';
+import { fold, isDash } from '../tokenize/values.js';
 import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isProse, textAfter } from './text-field.js';
@@ -111,14 +111,28 @@ export function matchReview(ctx: MatchContext): Review {
   const text = (label: (typeof TEXT_LABELS)[number], field: string) => textAfter(ctx, label, `review.${field}`, isOpinion, windowOf(ctx, label, 6));
   const reviewTeamVerdict = verdictNear(ctx, ctx.first('reviewTeamOpinion'), REVIEW_TEAM_VERDICTS);
   const reflectionVerdict = verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS);
+  const afterEmptyRemarks = textAfterEmptyRemarks(ctx);
   return {
     checkResult: text('checkResult', 'checkResult'),
     improvementDirection: text('improvementDirection', 'improvementDirection'),
     externalOpinion: text('externalOpinion', 'externalOpinion'),
     reviewTeamOpinion: text('reviewTeamOpinion', 'reviewTeamOpinion'),
     reviewTeamVerdict,
-    reflection: text('reflection', 'reflection'),
+    reflection: text('reflection', 'reflection') ?? afterEmptyRemarks,
     reflectionVerdict,
-    remarks: textAfter(ctx, 'remarks', 'review.remarks', isOpinion, windowOf(ctx, 'remarks', 2)),
+    remarks: afterEmptyRemarks === null ? textAfter(ctx, 'remarks', 'review.remarks', isOpinion, windowOf(ctx, 'remarks', 2)) : null,
   };
+}
+
+/**
+ * A 備考 cell printed as a dash is empty; pdfminer may print the 反映状況 text after it, which
+ * is then that text (`備考 - JSCが行う…`).
+ */
+function textAfterEmptyRemarks(ctx: MatchContext): string | null {
+  const label = ctx.first('remarks');
+  const cell = label && ctx.tokens[label.index + 1];
+  const next = label && ctx.tokens[label.index + 2];
+  if (ctx.isLayout || !cell || !next || !isDash(cell.text) || isLabel(next) || !isOpinion(next)) return null;
+  ctx.trace('review.reflection', next);
+  return next.text;
 }
