@@ -667,6 +667,14 @@ describe('policy', () => {
 });
 
 describe('outputs', () => {
+  it('reads a run after all the row labels row by row when its rows\' years are alike in size, then the 活動見込 column', () => {
+    const ctx = contextOf(paragraphs('活動指標', '総合労働相談件数', '個別労働紛争相談件数', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '件', '件',
+      '1,067,210', '1,050,042', '1,033,047', '1,126,898', '993,216', '1,075,569', '254,719', '245,783', '238,806', '250,184', '210,497', '252,282', '1,075,569', '252,282', '算出根拠'), 'pdfminer');
+    expect(matchOutputs(ctx, 2015).map((o) => o.values.map((v) => [v.actual, v.planned]))).toEqual([
+      [[1067210, 1126898], [1050042, 993216], [1033047, 1075569], [null, 1075569]],
+      [[254719, 250184], [245783, 210497], [238806, 252282], [null, 252282]],
+    ]);
+  });
   it('reads a first row whose 活動実績 label went with the section title, and passes over a 活動実績 heading elsewhere', () => {
     const ctx = contextOf(paragraphs('活動指標', '24年度', '文化芸術活動に対する援助', '活動指標及び活', '動実績', '（アウトプット）', '伝統芸能の公開',
       '件', '745', '686', '686', '当初見込み', '件', '781', '745', '705', '活動実績', '公演', '182', '182', '185', '当初見込み', '公演', '183', '183', '184',

@@ -116,13 +116,35 @@ function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[]): Arr
   if (ctx.isLayout || groups.length < 2 || together < 0 || labels.some((t) => t!.rest)) return null;
   const rowCount = labels.length - together;
   if (rowCount < 3 && together > 0) return null;
-  const { units, values } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
+  const { units, values: run } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
   const past = COLUMNS - 1;
+  // The run may end with the 活動見込 column, one cell an output (when no output is apart).
+  const plans = together === 0 && run.length === past * rowCount + groups.length ? run.slice(past * rowCount) : [];
+  const values = plans.length ? run.slice(0, past * rowCount) : run;
   if (values.length !== past * rowCount) return null;
+  // Year by year down the rows, or row by row: a row counts one thing, so its years are alike in
+  // size. Counts grow over the years too: row by row must make the rows far more alike.
+  const yearByYear = (r: number) => values.filter((_, i) => i % rowCount === r);
+  const rowByRow = (r: number) => values.slice(r * past, (r + 1) * past);
+  const order = ROW_BY_ROW_MARGIN * spread(rowByRow, rowCount) < spread(yearByYear, rowCount) ? rowByRow : yearByYear;
   const row = (r: number): Row => (r < together
     ? readRow(ctx, [labels[r]], COLUMNS)
-    : { unit: units[r - together] ?? units[0] ?? null, values: values.filter((_, i) => i % rowCount === r - together), cells: [] });
-  return groups.map((_, k) => ({ actual: row(2 * k), planned: row(2 * k + 1) }));
+    : { unit: units[r - together] ?? units[0] ?? null, values: order(r - together), cells: [] });
+  const rows = groups.map((_, k) => ({ actual: row(2 * k), planned: row(2 * k + 1) }));
+  plans.forEach((plan, k) => rows[k]!.planned.values.push(plan));
+  return rows;
+}
+
+const ROW_BY_ROW_MARGIN = 3;
+
+/** How unlike in size the years of each row are: the sum over rows of the spread of their logarithms. */
+function spread(rowOf: (r: number) => Value[], rowCount: number): number {
+  let total = 0;
+  for (let r = 0; r < rowCount; r++) {
+    const logs = rowOf(r).map(countOf).filter((n): n is number => n !== null && n > 0).map(Math.log10);
+    if (logs.length > 1) total += Math.max(...logs) - Math.min(...logs);
+  }
+  return total;
 }
 
 /**
