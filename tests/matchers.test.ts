@@ -556,6 +556,15 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in stream text', () => {
+  it('reads the rows pdftotext printed away from their labels as units and runs, when 達成度 bears them out', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '24年度', '主な増減理由', '25年度', '26年度', '中間目標', '目標最終年度',
+      '件', '68,321', '77,883', '84,602', '-', '27年度', 'ハローワークにおける障害者の就職件数', '件', '59,367', '68,321', '77,883', '-', '84602',
+      '達成度', '％', '115.1', '114', '108.6', '-', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    const [outcome] = matchOutcomes(ctx, 2015);
+    expect(outcome!.unit).toBe('件');
+    expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[68321, 59367, 115.1], [77883, 68321, 114], [84602, 77883, 108.6]]);
+    expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
+  });
   it('deals a run printed after all the labels in the order 達成度 bears out: each outcome\'s 成果実績, then 目標値 and 達成度 year by year', () => {
     const ctx = contextOf(paragraphs('成果指標', 'テレビCMの理解度を測定指標として設定', '新聞広告の理解度を測定指標として設定', '成果実\n績', '％', '目標値 ％', '達成度 ％',
       '成果実\n績', '％', '目標値 ％', '達成度 ％', '65.1', '77.5', '81.1', '-', '-', '-', '-', '78.5', '103.3', '74.1', '80.5', '75.4', '-', '-', '-', '-', '81.5', '92.5',

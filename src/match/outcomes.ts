@@ -9,6 +9,8 @@ import { countOf, isYearHead, rateOf, valuesOf, type Value } from './values.js';
 import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 
+type Row = ReturnType<typeof readRow>;
+
 const PAST_COLUMNS = 3;
 /** Value columns of a row: three past years, 中間目標, 目標最終年度. */
 const FINAL_COLUMN = PAST_COLUMNS + 1;
@@ -92,6 +94,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     target: readRow(ctx, [group.members[0]], VALUE_COLUMNS),
     rate: readRow(ctx, [group.members[1]], VALUE_COLUMNS),
   }));
+  if (!ctx.isLayout) rows.forEach((r, k) => rowsByRuns(ctx, r, found[k]!, found[k + 1]?.opener[0]?.index ?? end));
   if (!ctx.isLayout) for (const r of rows) dealStackedPair(r.actual, r.target, r.rate);
   if (!ctx.isLayout) dealRun(rows);
   const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end, found.length);
@@ -152,6 +155,49 @@ function rateHolds(actual: Value | undefined, target: Value | undefined, rate: V
 }
 
 type Rows = Record<'actual' | 'target' | 'rate', { values: Value[] }>;
+
+/** A row's unit cell and the run of values after it. */
+interface UnitRun {
+  unit: Token;
+  values: Value[];
+  /** The box after the run: the 目標最終年度 cell, on the 成果実績 row. */
+  after: Token | undefined;
+}
+
+/** The rows printed as a unit and a run of past years' values, from `from` to `to`. */
+function unitRuns(ctx: MatchContext, from: number, to: number): UnitRun[] {
+  const runs: UnitRun[] = [];
+  for (let i = from; i < to; i++) {
+    const unit = ctx.tokens[i]!;
+    if (isLabel(unit) || valuesOf(unit) || unit.folded.length > 6 || FINAL_YEAR.test(unit.folded) || isYearHead(unit)) continue;
+    const values: Value[] = [];
+    let j = i + 1;
+    for (; j < to && valuesOf(ctx.tokens[j]!); j++) values.push(...valuesOf(ctx.tokens[j]!)!);
+    if (values.length >= PAST_COLUMNS) runs.push({ unit, values, after: ctx.tokens[j] });
+    i = j - 1;
+  }
+  return runs;
+}
+
+/**
+ * pdftotext may print a 成果実績 label away from its row and leave the 目標値 row (and the 達成度
+ * row) without its label: the group's rows are then the runs of a unit and values between the
+ * label and 達成度 (or the next group), when 達成度 bears them out (成果実績 / 目標値).
+ */
+function rowsByRuns(ctx: MatchContext, rows: { actual: Row; target: Row; rate: Row }, group: RowGroup, next: number): void {
+  const rateLabel = group.members[1];
+  if (rows.actual.values.length && rows.target.values.length) return;
+  const runs = unitRuns(ctx, group.opener.at(-1)!.index + 1, Math.min(rateLabel && rateLabel.index > group.opener[0]!.index ? rateLabel.index : next, next));
+  // The 達成度 row may have lost its label too: then it is the third run.
+  const ownRate = rows.rate.values.length > 0;
+  if (runs.length !== (ownRate ? 2 : 3)) return;
+  const [actual, target, rate] = runs as [UnitRun, UnitRun, UnitRun | undefined];
+  const rates = ownRate ? rows.rate.values : rate!.values;
+  if (!rates.some((r, y) => rateHolds(actual.values[y], target.values[y], r))) return;
+  rows.actual = { unit: actual.unit.text, values: actual.values.slice(0, PAST_COLUMNS), cells: actual.after ? [actual.after] : [] };
+  rows.target = { unit: target.unit.text, values: target.values.slice(0, VALUE_COLUMNS), cells: [] };
+  if (!ownRate) rows.rate = { unit: rate!.unit.text, values: rate!.values.slice(0, PAST_COLUMNS), cells: [] };
+}
 
 /**
  * Where cell (outcome g, row k: 成果実績 目標値 達成度, year y) stands in a run of G outcomes
