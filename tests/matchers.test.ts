@@ -267,6 +267,13 @@ describe('recipients', () => {
       '交付金の交付', '40 随意契約（その他）', '交付金の交付', '30 随意契約（少額）', '交付金の交付', '20', '一般競争入札', '交付金の交付', '10 随意契約（その他）'));
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount])).toEqual([[1, '甲協議会', 40], [2, '乙協議会', 30], [3, '丙協議会', 20], [4, '丁協議会', 10]]);
   });
+  it('puts back the first row\'s amount and method that pdftotext printed before its rank and name', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '33,393', '随意契約（少額）', '1', '-', '1', '岩手県', '4000020030007', '津波復興計画',
+      '2', '茨城県', '2000020080004', '地域づくり計画', '26,522', 'その他', '-', '-', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.summary, r.amount, r.contractMethod, r.bidders])).toEqual([
+      [1, '岩手県', '津波復興計画', 33393, '随意契約（少額）', 1], [2, '茨城県', '地域づくり計画', 26522, 'その他', null],
+    ]);
+  });
   it('gives each block the values pdfminer printed after the next letter', () => {
     // A's names under A; A's values after B.; B's names after the header; B's values after C.'s names.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '2', '（株）甲', '（株）乙', 'B.', '-', '-', '翻訳', '0.4', '設営', '0.1 随意契約（少額）',

@@ -149,9 +149,24 @@ const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + Object.
 const highestNamedRank = (words: readonly Word[]) =>
   Math.max(0, ...words.map((w, i) => (w.kind === 'amount' && /^\d{1,2}$/.test(fold(w.text)) && words[i + 1]?.kind === 'text' && words[i + 1]!.token === w.token ? Number(fold(w.text)) : 0)));
 
+const opensRow = (words: readonly Word[], i: number, rank: number) => isRank(words[i]!, rank) && (words[i + 1]?.kind === 'text' || words[i + 1]?.kind === 'corporate');
+
+/**
+ * pdftotext may print the first row's amount, method and the rest before the row's rank and
+ * name (`33,393 随意契約（少額） 1 - … 1 岩手県 4000020030007 …`): they go back after that row's
+ * summary, before the second row opens.
+ */
+function firstRowValuesInPlace(words: Word[]): Word[] {
+  const first = words.findIndex((_, i) => opensRow(words, i, 1));
+  if (first <= 0 || words[0]!.kind !== 'amount' || !words.slice(0, first).some((w) => w.kind === 'method')) return words;
+  const second = words.findIndex((_, i) => i > first && opensRow(words, i, 2));
+  const end = second < 0 ? words.length : second;
+  return [...words.slice(first, end), ...words.slice(0, first), ...words.slice(end)];
+}
+
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
 function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
-  const words = table.tokens.flatMap(wordsOf);
+  const words = firstRowValuesInPlace(table.tokens.flatMap(wordsOf));
   const ranked = readRankedRows(table.block, words);
   // Rows read one after another, each with its name and amount, need no other reading.
   const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null) && highestNamedRank(words) <= ranked.length;
