@@ -162,6 +162,26 @@ describe('予算内訳 in stream text', () => {
   });
 });
 
+describe('予算内訳 in layout text', () => {
+  it('gives a reason wrapped above its row to that row, and passes over the vertical title\'s 年度', () => {
+    const text = [
+      '          歳出予算目           当初予算        28年度要求       主な増減理由',
+      '',
+      '          負担金                        11         26 前年同',
+      '          委員等旅費                      11            9',
+      '                                                     事業の見直しによ',
+      '          交付金                        24         19 る減',
+      '                                                   年度',
+      '          諸謝金                        31         27',
+    ].join('\n');
+    const years: BudgetYear[] = [
+      { fiscalYear: 2015, initial: 77, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: 77, executed: null, executionRate: null, request: null },
+      { fiscalYear: 2016, initial: 81, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: 81, executed: null, executionRate: null, request: 81 },
+    ];
+    expect(breakdown(contextOf(text, 'layout'), years).map((r) => [r.item, r.reason])).toEqual([['負担金', '前年同'], ['委員等旅費', null], ['交付金', '事業の見直しによる減'], ['諸謝金', null]]);
+  });
+});
+
 describe('fund flow', () => {
   it('reads boxes and gives each its role, joining wrapped pieces', () => {
     const ctx = contextOf(paragraphs('総務省', '１１８百万円', 'Ａ．（株）日立製作所', '１０８百万円', 'Ｍ２Ｍに関するセキュリティ技術等', 'の調査・課題抽出及び検証',

@@ -83,7 +83,8 @@ const BREAKDOWN_LINES = 40;
  * table's vertical title (平成28・29年度予算内訳) and are passed over.
  */
 function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
-  const out: Array<BudgetBreakdown & { reasonCol: number; itemCol: number }> = [];
+  const out: Array<BudgetBreakdown & { reasonCol: number; itemCol: number; row: number }> = [];
+  const wrapped: Array<{ row: number; col: number; text: string }> = [];
   for (let row = head.row + 1; row <= head.row + BREAKDOWN_LINES; row++) {
     const words = lineWords(ctx.sheet.lines[row - 1] ?? '')
       .filter((w) => w.col >= head.col - BREAKDOWN_DRIFT);
@@ -102,15 +103,30 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
         reason: reasonWords.length ? reasonWords.map((w) => w.text).join('') : null,
         itemCol: words[0]!.col,
         reasonCol: reasonWords[0]?.col ?? words[firstAmount + numbers.length - 1]!.col + 2,
+        row,
       });
       ctx.trace(`budget.breakdown[${out.length - 1}]`, ...ctx.startingOnRows(row, row));
-    } else if (firstAmount < 0 && out.length) {
-      const last = out[out.length - 1]!;
+    } else if (firstAmount < 0) {
       const text = words.map((w) => w.text).join('');
-      if (words[0]!.col >= last.reasonCol - 3) last.reason = (last.reason ?? '') + text;
-      else if (Math.abs(words[0]!.col - last.itemCol) <= 3) last.item += text;
+      // The vertical title's 年度 (平成27・28年度予算内訳) is no cell.
+      if (/^\d*年度$/.test(fold(text))) continue;
+      const last = out.at(-1);
+      if (last && Math.abs(words[0]!.col - last.itemCol) <= 3 && words[0]!.col < last.reasonCol - 3) last.item += text;
+      else wrapped.push({ row, col: words[0]!.col, text });
     }
   }
+  // A reason wrapped over lines is centred on its row: its lines go to the nearest item's row,
+  // before that row's own words when above it.
+  const above = new Map<(typeof out)[number], string[]>();
+  for (const line of wrapped) {
+    // Between two rows as near, the one below whose own reason it begins (`る減` on the row).
+    const distance = (r: (typeof out)[number]) => Math.abs(r.row - line.row) - (r.row > line.row && r.reason ? 0.5 : 0);
+    const nearest = out.reduce<(typeof out)[number] | undefined>((a, b) => (!a || distance(b) < distance(a) ? b : a), undefined);
+    if (!nearest || line.col < nearest.reasonCol - 3) continue;
+    if (line.row < nearest.row) above.set(nearest, [...(above.get(nearest) ?? []), line.text]);
+    else nearest.reason = (nearest.reason ?? '') + line.text;
+  }
+  for (const [row, lines] of above) row.reason = lines.join('') + (row.reason ?? '');
   return out.map(({ item, currentYear, nextYearRequest, reason }) => ({ item, currentYear, nextYearRequest, reason }));
 }
 
