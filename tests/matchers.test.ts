@@ -27,6 +27,15 @@ describe('sheet header and project', () => {
     const p = matchProject(ctx);
     expect(p).toMatchObject({ name: 'Ｍ２Ｍ実証事業', bureau: '情報流通行政局', division: '情報セキュリティ対策室', responsibleOfficial: '室長　大森　一顕', accounts: ['一般会計'] });
   });
+  it('reads a layout 作成責任者 cell that starts left of its label, and a title whose name is on the line below', () => {
+    const left = ['      事業名         近現代建築資料の収集・保存        担当部局庁            文化庁                       作成責任者', '',
+      '  事業開始年度              平成２４年度     担当課室             長官官房政策課                 政策課長        平林     正吉'].join('\n');
+    expect(matchProject(contextOf(left, 'layout')).responsibleOfficial?.replace(/\s+/g, ' ')).toBe('政策課長 平林 正吉');
+    const below = ['      事業名         沿岸域環境改善技術評価事業        担当部局庁            水・大気環境局               作成責任者', '',
+      '  事業開始年度              平成２７年度     担当課室             水環境課閉鎖性海域対策室          閉鎖性海域対策室長',
+      '                                                                           根木桂三'].join('\n');
+    expect(matchProject(contextOf(below, 'layout')).responsibleOfficial?.replace(/\s+/g, '')).toBe('閉鎖性海域対策室長根木桂三');
+  });
   it('reads the 作成責任者 from short boxes after its label, or before 会計区分 when labels come first', () => {
     const after = contextOf(paragraphs('担当課室', '地球温暖化対策課', '作成責任者', '課長', '松澤', '裕', '会計区分', '一般会計'));
     expect(matchProject(after).responsibleOfficial).toBe('課長　松澤　裕');

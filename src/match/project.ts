@@ -167,17 +167,27 @@ function yearOf(t: Token | undefined): number | null {
   return t && t.folded !== END_OPEN ? eraYear(t.folded) : null;
 }
 
-/** In layout text a cell's value can stand under its label: 作成責任者 over 課長 藤井 雅文. */
-function layoutCellBelow(ctx: MatchContext, anchor: Token): Token[] {
-  const below = ctx.tokens.filter((t) => t.row > anchor.row && t.row <= anchor.row + 4 && t.col >= anchor.col - 2 && t.col < anchor.end + 16);
+/** How far left of its label the 作成責任者 cell's text may start. */
+const CELL_LEFT_REACH = 12;
+
+/**
+ * In layout text a cell's value can stand under its label: 作成責任者 over 課長 藤井 雅文. The
+ * cell is wider than its label and may start left of it, up to the cell beside it
+ * (`leftBound`); a title alone on its line has the name on the line below.
+ */
+function layoutCellBelow(ctx: MatchContext, anchor: Token, leftBound: number): Token[] {
+  const from = Math.max(anchor.col - CELL_LEFT_REACH, leftBound);
+  const below = ctx.tokens.filter((t) => t.row > anchor.row && t.row <= anchor.row + 4 && t.col >= from && t.col < anchor.end + 16 && !isLabel(t));
   const firstRow = below[0]?.row;
-  return below.filter((t) => t.row === firstRow && !isLabel(t));
+  const first = below.filter((t) => t.row === firstRow);
+  const second = first.length === 1 ? below.filter((t) => t.row === firstRow! + 1) : [];
+  return [...first, ...second];
 }
 
 function responsibleOfficial(ctx: MatchContext, division: Token | undefined): string | null {
   const anchor = ctx.first('responsibleOfficial');
   if (anchor && ctx.isLayout) {
-    const cells = [...ctx.rightOf(anchor, 0).filter((t) => !isLabel(t)), ...layoutCellBelow(ctx, anchor)];
+    const cells = [...ctx.rightOf(anchor, 0).filter((t) => !isLabel(t)), ...layoutCellBelow(ctx, anchor, division ? division.end + 2 : 0)];
     if (cells.length) {
       ctx.trace('project.responsibleOfficial', ...cells);
       return cells.map((t) => t.text).join('　');
