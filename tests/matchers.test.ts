@@ -36,6 +36,26 @@ describe('sheet header and project', () => {
       '                                                                           根木桂三'].join('\n');
     expect(matchProject(contextOf(below, 'layout')).responsibleOfficial?.replace(/\s+/g, '')).toBe('閉鎖性海域対策室長根木桂三');
   });
+  it('reads a layout 事業概要 as the column of lines beside its label, above and below the label\'s own line', () => {
+    const text = [
+      '  事業の目的',
+      ' （目指す姿を簡           日米安保体制の維持・強化を図る。',
+      '     内）',
+      '',
+      '',
+      '                   ①沖縄事務所運営経費：沖縄事務所を',
+      '                   運営する。',
+      '    事業概要           ②セミナー開催経費：政策立案に関し',
+      '  （5行程度以内。',
+      '    別添可）           論するためのセミナーを開催する。',
+      '',
+      '   実施方法          直接実施',
+    ].join('\n');
+    expect(matchProject(contextOf(text, 'layout'))).toMatchObject({
+      purpose: '日米安保体制の維持・強化を図る。',
+      overview: '①沖縄事務所運営経費：沖縄事務所を運営する。②セミナー開催経費：政策立案に関し論するためのセミナーを開催する。',
+    });
+  });
   it('reads the 作成責任者 from short boxes after its label, or before 会計区分 when labels come first', () => {
     const after = contextOf(paragraphs('担当課室', '地球温暖化対策課', '作成責任者', '課長', '松澤', '裕', '会計区分', '一般会計'));
     expect(matchProject(after).responsibleOfficial).toBe('課長　松澤　裕');
