@@ -56,6 +56,14 @@ describe('sheet header and project', () => {
       overview: '①沖縄事務所運営経費：沖縄事務所を運営する。②セミナー開催経費：政策立案に関し論するためのセミナーを開催する。',
     });
   });
+  it('reads a layout cell of two lines centred on its label\'s line (資源エネルギー庁 ⏎ 担当部局庁 ⏎ 電力・ガス事業部)', () => {
+    const text = [
+      '                                                    資源エネルギー庁',
+      '      事業名          電源開発調査委託費             担当部局庁',
+      '                                                    電力・ガス事業部',
+    ].join('\n');
+    expect(matchProject(contextOf(text, 'layout')).bureau).toBe('資源エネルギー庁電力・ガス事業部');
+  });
   it('reads the 作成責任者 from short boxes after its label, or before 会計区分 when labels come first', () => {
     const after = contextOf(paragraphs('担当課室', '地球温暖化対策課', '作成責任者', '課長', '松澤', '裕', '会計区分', '一般会計'));
     expect(matchProject(after).responsibleOfficial).toBe('課長　松澤　裕');

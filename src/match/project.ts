@@ -83,11 +83,21 @@ function textField(ctx: MatchContext, label: LabelId, field: string, accept: (t:
     const after = ctx.valueOf(anchor, accept, 3);
     const value = (after && !isAnotherFieldsValue(ctx, after, label) ? after : undefined) ?? valueBefore(ctx, anchor, accept);
     if (value) {
-      ctx.trace(field, value);
-      return value;
+      const below = ctx.isLayout ? secondLine(ctx, anchor, value) : undefined;
+      ctx.trace(field, value, ...(below ? [below] : []));
+      return below ? { ...value, text: value.text + below.text } : value;
     }
   }
   return undefined;
+}
+
+/**
+ * Layout text: a two-line cell is centred on its label's line, one line above it and one
+ * below (資源エネルギー庁 ⏎ 担当部局庁 ⏎ 電力・ガス事業部): the line below, when the value is above.
+ */
+function secondLine(ctx: MatchContext, anchor: Token, value: Token): Token | undefined {
+  if (value.lines.length !== 1 || value.row !== anchor.row - 1) return undefined;
+  return ctx.tokens.find((t) => t.row === anchor.row + 1 && t.lines.length === 1 && Math.abs(t.col - value.col) <= 2 && !isLabel(t) && !ctx.isUsed(t) && isText(t));
 }
 
 /** Labels of free-text cells that are often empty: a text just after one of them is its own. */
