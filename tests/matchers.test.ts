@@ -220,6 +220,21 @@ describe('予算内訳 in layout text', () => {
 });
 
 describe('fund flow', () => {
+  it('reads a layout row of boxes whose names start a line apart, each with the role under it', () => {
+    // Each line's cells at their columns.
+    const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
+    const text = [
+      line([14, 'Ａ．甲リサーチ（株）'], [44, 'Ｂ．乙リサーチ（株）']),
+      line([74, 'Ｃ．丙コンサルティング']),
+      line([15, '８ . ６４百万円'], [45, '８ . １百万円'], [75, '４ . ２６４百万円']),
+      '',
+      line([13, '利用者メリットの推計を実施'], [43, 'データセット作成や分析を通じて'], [74, '経済財政モデルの改良']),
+      line([43, '考察し、政府の果']),
+    ].join('\n');
+    expect(matchFundFlow(contextOf(text, 'layout')).map((f) => [f.block, f.amount, f.role])).toEqual([
+      ['A', 8.64, '利用者メリットの推計を実施'], ['B', 8.1, 'データセット作成や分析を通じて考察し、政府の果'], ['C', 4.264, '経済財政モデルの改良'],
+    ]);
+  });
   it('reads boxes and gives each its role, joining wrapped pieces', () => {
     const ctx = contextOf(paragraphs('総務省', '１１８百万円', 'Ａ．（株）日立製作所', '１０８百万円', 'Ｍ２Ｍに関するセキュリティ技術等', 'の調査・課題抽出及び検証',
       'Ｂ．（株）ＦＦＲＩ\n２５百万円', '【総合評価入札】', '潜在脅威の調査'));

@@ -151,7 +151,8 @@ function splitToCount(pieces: Token[][], count: number): Token[][] {
 function nextIsSameRow(ctx: MatchContext, boxes: FlowBox[], k: number): boolean {
   const a = boxes[k]!;
   const b = boxes[k + 1]!;
-  if (ctx.isLayout) return b.tokens[0]!.row === a.tokens[0]!.row;
+  // A box whose name wraps onto two lines starts a line above the others of its row.
+  if (ctx.isLayout) return Math.abs(b.tokens[0]!.row - a.tokens[0]!.row) <= 1;
   return b.tokens[0]!.index === a.tokens.at(-1)!.index + 1;
 }
 
@@ -160,7 +161,7 @@ function nextIsSameRow(ctx: MatchContext, boxes: FlowBox[], k: number): boolean 
  * starts elsewhere than the one above it. Each piece goes to the box whose centre is nearest;
  * a box's pieces on consecutive lines are one role.
  */
-function rolesByColumn(row: FlowBox[], scope: Token[], taken: Set<Token>): string[] {
+function rolesByColumn(row: FlowBox[], scope: Token[], taken: Set<Token>): Array<string | null> {
   const centres = row.map((b) => centre(b.tokens[0]!));
   const top = Math.min(...row.map((b) => b.tokens[0]!.row));
   const pieces = row.map(() => [] as Token[]);
@@ -171,5 +172,5 @@ function rolesByColumn(row: FlowBox[], scope: Token[], taken: Set<Token>): strin
     const last = pieces[k]!.at(-1);
     if (!last || t.row - last.lines.at(-1)!.line <= 1) pieces[k]!.push(t);
   }
-  return pieces.map((p) => p.map((t) => t.text).join(''));
+  return pieces.map((p) => p.map((t) => t.text).join('') || null);
 }
