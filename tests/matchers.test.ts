@@ -486,6 +486,11 @@ describe('expenses', () => {
       'C.丙社\n費\n事業費', '目', '使', '検討会運営費', '途', '63', '計', '63', '支出先上位１０者リスト'), 'pdftotext');
     expect(matchExpenses(ctx, []).map((e) => [e.block, e.recipient, e.total, e.items.map((i) => [i.category, i.purpose, i.amount])])).toContainEqual(['C', '丙社', 63, [['事業費', '検討会運営費', 63]]]);
   });
+  it('finds a block whose header pdftotext printed as the last line of the section note\'s box', () => {
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '旅費', '調査旅費', '0.2', '0.3', '計', '0.2', '計', '0.3',
+      '（「資金の流れ」に\nおいてブロックご\nとに最大の金額\nG.丙局', '事業費', '検討会運営費', '63', '計', '63', '支出先上位１０者リスト'), 'pdftotext');
+    expect(matchExpenses(ctx, []).map((e) => [e.block, e.recipient, e.total])).toContainEqual(['G', '丙局', 63]);
+  });
   it('reads two blocks whose rows alternate, and splits a 費目 glued to its 使途', () => {
     const ctx = contextOf(paragraphs('A.甲社', '費', 'B.乙社', '目', '使', '途', '人件費', '職員給与', '3 旅費', '調査旅費', '1',
       '委託費調査業務', '2 事業費', '会議費用', '4', '計', '5', '計', '5', '支出先上位１０者リスト'));

@@ -212,7 +212,7 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
 
 /**
  * The 費目・使途 block headers of stream text, before the recipients' list: boxes whose first
- * line is `A.name` (pdftotext may box the cells below with it), not followed by an amount in
+ * or last line is `A.name` (pdftotext may box other text with it), not followed by an amount in
  * 百万円 (which makes them fund-flow boxes). The fund flow's section comes first on the sheet,
  * so of two headers with one letter the later is this section's.
  */
@@ -221,9 +221,11 @@ function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }
   const byLetter = new Map<string, { index: number; block: Block }>();
   for (let i = 0; i < to; i++) {
     const t = ctx.tokens[i]!;
-    if (!HEADER.test(fold(t.lines[0]!.text))) continue;
+    // pdftotext boxes a header with the cells below it, or with the section's note above it.
+    const line = [t.lines[0]!, t.lines.at(-1)!].find((l) => HEADER.test(fold(l.text)));
+    if (!line) continue;
     if ([t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f))) continue;
-    for (const block of headersOf(t.lines[0]!.text, t.row)) if (block.letter && block.recipient) byLetter.set(block.letter, { index: i, block });
+    for (const block of headersOf(line.text, line.line)) if (block.letter && block.recipient) byLetter.set(block.letter, { index: i, block });
   }
   return [...byLetter.values()];
 }
