@@ -26,9 +26,9 @@ const isHeadingLetter = (t: Token) => t.folded.length === 1 && /[\p{Script=Han}\
 const cellsOf = (tokens: Token[]) => tokens.filter((t) => !isLabel(t) && !BLOCK_MARK.test(t.folded) && !isHeadingLetter(t));
 
 /**
- * A table is what stands between one block letter and the next, when the letters head their
- * tables; when the extractor printed the letters together (A. B C D), tables start at each
- * group of header labels (支出先 … 落札率) instead, and take the letters in order.
+ * The scope cut into tables by its block letters (tablesByLetters), and, when a letter's table
+ * holds no values, also into the pieces pdfminer prints a block in (recipient-pieces.ts): the
+ * reader keeps the cutting that fills more cells.
  */
 function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | null } {
   const marks = scope.map((t, i) => (isLetterMark(t) ? i : -1)).filter((i) => i >= 0);
@@ -46,6 +46,11 @@ function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | n
   return { tables: tablesByLetters(scope, marks, byLetter), pieces };
 }
 
+/**
+ * A table is what stands between one block letter and the next, when the letters head their
+ * tables; when the extractor printed the letters together (A. B C D), tables start at each
+ * group of header labels (支出先 … 落札率) instead, and take the letters in order.
+ */
 function tablesByLetters(scope: readonly Token[], marks: readonly number[], byLetter: Table[]): Table[] {
   if (byLetter.length && byLetter.every((t) => t.tokens.length > 0)) return byLetter;
   // Letters printed ahead of their tables (E. F. then E's rows, F's rows): the tables are the
