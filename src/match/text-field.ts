@@ -104,6 +104,12 @@ export function columnWidths(token: Token): [number, number] | null {
 }
 
 /**
+ * A line at least this share of a column's width is a full line of that column. Lines fall
+ * short of the width where they wrap before punctuation or a wide letter.
+ */
+const FULL_LINE = 0.8;
+
+/**
  * A box's lines dealt to two columns of the given widths. It also splits a box with no line of
  * two parts whose cells pdftotext stacked by height (goal line, indicator, goal line), given
  * the widths its neighbours' boxes show.
@@ -125,7 +131,7 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     // A line that ends a sentence, shorter than the left column, ends the left text (the goal,
     // a sentence, beside its indicator, a noun phrase) even when its length fits the right one.
     const endsSentence = /。$/.test(line) && line.length < widths[0];
-    const side: 0 | 1 = endsSentence ? 0 : line.length >= Math.min(...widths) - 1 ? nearer : lastSingle === 0 ? 1 : 0;
+    const side: 0 | 1 = endsSentence ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
   }
