@@ -391,6 +391,15 @@ describe('self-check', () => {
     expect(rows[0]).toMatchObject({ group: '国費投入の必要性', mark: '○', explanation: 'ニーズは高い。' });
     expect(rows[1]).toMatchObject({ mark: '△', explanation: '国が行う必要がある。' });
   });
+  it('gives an item marked with a dash the explanation that follows its mark at once, and none otherwise', () => {
+    const ctx = contextOf(paragraphs('費目・使途が事業目的に即し真に必要なものに限定されているか。', '○', '必要なものに限定している。', '不用率が大きい場合、その理由は妥当か。（理由を右に記載）', '‐',
+      '執行残が生じたため。', 'その他コスト削減や効率化に向けた工夫は行われているか。', '-', '成果実績は成果目標に見合ったものとなっているか。', '○', '目標を達成した。'), 'pdftotext');
+    const rows = matchSelfCheck(ctx);
+    const row = (start: string) => rows.find((r) => r.item.startsWith(start));
+    expect(row('不用率')).toMatchObject({ mark: null, explanation: '執行残が生じたため。' });
+    expect(row('その他コスト')).toMatchObject({ mark: null, explanation: null });
+    expect(row('成果実績')).toMatchObject({ mark: '○', explanation: '目標を達成した。' });
+  });
   it('reads a mark boxed with the text after it as the mark, then the text, but keeps an explanation that opens with 有', () => {
     const ctx = contextOf(paragraphs('事業の目的は国民や社会のニーズを的確に反映しているか。', '○ ニーズは高い。', '○整備された施設や成果物は十分に活用されているか。', '△', '有識者の意見を反映した。'));
     const rows = matchSelfCheck(ctx);

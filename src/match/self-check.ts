@@ -66,7 +66,11 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   deal(isMark, marks, () => true);
   // The 関連事業 table's owners stand in the same stretch of stream text.
   const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded) && !ORGANIZATION_NAME.test(t.folded);
-  deal(isExplanation, explanations, (k) => !(marks[k] && isDash(marks[k]!.text)));
+  // An item marked with a dash has no explanation, unless one follows its mark at once (pdftotext
+  // prints item, mark, explanation in turn).
+  const after = (t: Token) => region[region.indexOf(t) + 1];
+  const explained = (k: number) => !(marks[k] && isDash(marks[k]!.text)) || (after(marks[k]!) !== undefined && isExplanation(after(marks[k]!)!) && !itemAt.has(after(marks[k]!)!));
+  deal(isExplanation, explanations, explained);
   return { marks, explanations };
 }
 
