@@ -16,6 +16,7 @@ import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
 import { splitTwoColumns } from '../src/match/text-field.js';
+import { matchAll } from '../src/match/index.js';
 
 const paragraphs = (...boxes: string[]) => `${boxes.join('\n\n')}\n`;
 
@@ -390,6 +391,13 @@ describe('self-check', () => {
     const rows = matchSelfCheck(ctx);
     expect(rows[0]).toMatchObject({ group: '国費投入の必要性', mark: '○', explanation: 'ニーズは高い。' });
     expect(rows[1]).toMatchObject({ mark: '△', explanation: '国が行う必要がある。' });
+  });
+  it('leaves a related project\'s name to the related projects, not to the 関連事業 item\'s explanation', () => {
+    const text = paragraphs('関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を各事業の右に記載）', '所管府省・部局名', '事業番号', '事業名',
+      '外務省外務報道官・広報・文化組織対日理解促進交流室', '0205', '親日派・知日派育成のための交流拡充拠出金', '○', '次世代自動車は動く蓄電池として電力供給が可能である。', '点検結果');
+    const sections = matchAll(contextOf(text, 'pdfminer'));
+    expect(sections.relatedProjects).toEqual([{ owner: '外務省外務報道官・広報・文化組織対日理解促進交流室', projectNumber: '0205', name: '親日派・知日派育成のための交流拡充拠出金' }]);
+    expect(sections.selfCheck.at(-1)).toMatchObject({ mark: '○', explanation: '次世代自動車は動く蓄電池として電力供給が可能である。' });
   });
   it('gives an item marked with a dash the explanation that follows its mark at once, and none otherwise', () => {
     const ctx = contextOf(paragraphs('費目・使途が事業目的に即し真に必要なものに限定されているか。', '○', '必要なものに限定している。', '不用率が大きい場合、その理由は妥当か。（理由を右に記載）', '‐',

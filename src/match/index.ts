@@ -50,8 +50,10 @@ export function matchAll(ctx: MatchContext): Sections {
   const unitCost = year === null ? undatedUnitCost() : matchUnitCost(ctx, year);
   const policy = matchPolicy(ctx);
   const outputs = year === null ? [] : matchOutputs(ctx, year);
-  const selfCheck = matchSelfCheck(ctx);
+  // The related projects before the self-check: stream text prints their names among the
+  // self-check's explanations, which must not take them.
   const relatedProjects = matchRelatedProjects(ctx);
+  const selfCheck = matchSelfCheck(ctx);
   const review = matchReview(ctx);
   const pastProjectNumbers = matchPastProjectNumbers(ctx);
   const fundFlow = matchFundFlow(ctx);

@@ -55,7 +55,7 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
     near.filter((l) => l.row < main.row).forEach((l) => add(l.words));
     add([...main.words.slice(0, at), ...main.words.slice(at + 1)]);
     near.filter((l) => l.row > main.row).forEach((l) => add(l.words));
-    ctx.trace(`relatedProjects[${k}]`, ...ctx.startingOnRows(main.row, main.row));
+    ctx.trace(`relatedProjects[${k}]`, ...ctx.startingOnRows(main.row, main.row).filter((t) => t.col < rightEdge));
     return { owner: owner.join('') || null, projectNumber: prefix + fold(main.words[at]!.text), name: name.join('') || null };
   });
 }
