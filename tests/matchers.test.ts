@@ -297,6 +297,16 @@ describe('recipients', () => {
       '国庫債務負担行為等による契約先上位10者リスト', 'ﾌﾞﾛｯｸ\n名', '契　約　先', '契約額\n（百万円）', 'A 1', '(一社)海外環境協力センター', '-', 'カーボン・オフセット制度の運営', '420.7 随意契約（少額）', '1', '-'));
     expect(matchRecipients(ctx, []).debtContracts.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([['A', 1, '(一社)海外環境協力センター', 420.7]]);
   });
+  it('takes a layout row\'s 落札率 printed on its wrapped line above', () => {
+    const text = [
+      '支出先上位１０者リスト',
+      'A.',
+      '                                    都道府県別経済財政モデルの改良に関す                                     98.3％',
+      '     1     （株）   リベルタス・コンサルティング            -           る調査研究の実施                 4.264       総合評価入札      1             -',
+    ].join('\n');
+    const [row] = matchRecipients(contextOf(`${text}\n`, 'layout'), []).recipients;
+    expect(row).toMatchObject({ summary: '都道府県別経済財政モデルの改良に関する調査研究の実施', amount: 4.264, bidders: 1, winningBidRate: 98.3 });
+  });
   it('reads layout 国庫債務負担行為 rows line by line, the block column set aside', () => {
     const text = [
       '支出先上位１０者リスト',

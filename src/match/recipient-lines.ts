@@ -90,6 +90,11 @@ function addWrapped(r: Recipient, above: LineWord[][], below: LineWord[][], name
   const pieces = { name: [] as string[], summary: [] as string[], reason: [] as string[] };
   const sort = (words: LineWord[]) => {
     for (const w of words) {
+      // A 落札率 centred on a two-line row stands on a wrapped line (`98.3％`), its row's cell empty.
+      if (w.col >= cols.amount && /[%％]$/.test(w.text) && parseRate(w.text) !== null) {
+        r.winningBidRate ??= parseRate(w.text);
+        continue;
+      }
       if (w.col >= cols.reason - 2) pieces.reason.push(w.text);
       else if (w.col >= cols.amount - 2) continue;
       else if (w.col >= (nameCol + cols.summary) / 2) pieces.summary.push(w.text);
