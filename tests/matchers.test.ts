@@ -307,6 +307,20 @@ describe('recipients', () => {
     const [row] = matchRecipients(contextOf(`${text}\n`, 'layout'), []).recipients;
     expect(row).toMatchObject({ summary: '都道府県別経済財政モデルの改良に関する調査研究の実施', amount: 4.264, bidders: 1, winningBidRate: 98.3 });
   });
+  it('takes all the lines of a long layout reason centred on its row', () => {
+    const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
+    const text = [
+      '支出先上位１０者リスト',
+      'A.',
+      line([120, '①公共事業については、奄美']),
+      line([120, '群島振興開発特別措置法に基']),
+      line([120, 'づき、鹿児島県が策定した']),
+      line([5, '1'], [11, '鹿児島県'], [40, '-'], [52, '奄美群島振興開発事業'], [85, '1,200'], [97, '補助'], [110, '-'], [116, '-'], [120, '「奄美群島振興開発計画」に']),
+      line([120, '基づく事業を実施する。']),
+    ].join('\n');
+    const [row] = matchRecipients(contextOf(`${text}\n`, 'layout'), []).recipients;
+    expect(row!.reason).toBe('①公共事業については、奄美群島振興開発特別措置法に基づき、鹿児島県が策定した「奄美群島振興開発計画」に基づく事業を実施する。');
+  });
   it('reads layout 国庫債務負担行為 rows line by line, the block column set aside', () => {
     const text = [
       '支出先上位１０者リスト',

@@ -18,6 +18,8 @@ interface RowLine {
 
 /** How far a wrapped cell reaches above or below its row. */
 const WRAP_REACH = 2;
+/** How far the reason cell, the longest, reaches. */
+const REASON_REACH = 8;
 const BLOCK_LINE = /^([A-ZＡ-Ｚ])[.．]?$/;
 
 const isHeadLine = (line: string) => RECIPIENT_HEAD_MARKS.some((m) => fold(line).includes(m)) || fold(line) === '数）';
@@ -144,12 +146,16 @@ export function readRecipientLines(lines: readonly string[], from: number, to: n
       const found = readMainLine(r, main.words);
       const nameCol = main.words[0]?.col ?? 0;
       const cols: Columns = { summary: found.summary ?? nameCol + 30, amount: found.amount ?? Infinity, reason: found.reason ?? Infinity };
-      // A wrapped line belongs to the nearest row; between two rows, to the one it touches.
-      const mine = other.filter((o) => {
+      // A wrapped line belongs to the nearest row; between two rows, to the one it touches. The
+      // reason (理由及び改善策) is the longest cell: its lines reach further, in its column only.
+      const mine = other.flatMap((o) => {
         const prev = rows[k - 1]?.row ?? -Infinity;
         const next = rows[k + 1]?.row ?? Infinity;
         const distance = Math.abs(o.row - main.row);
-        return o.row > prev && o.row < next && distance <= WRAP_REACH && distance <= Math.min(o.row - prev, next - o.row);
+        if (o.row <= prev || o.row >= next || distance > Math.min(o.row - prev, next - o.row)) return [];
+        if (distance <= WRAP_REACH) return [o];
+        const reasonWords = o.words.filter((w) => w.col >= cols.reason - 2);
+        return distance <= REASON_REACH && reasonWords.length === o.words.length ? [o] : [];
       });
       addWrapped(r, mine.filter((o) => o.row < main.row).map((o) => o.words), mine.filter((o) => o.row > main.row).map((o) => o.words), nameCol, cols);
       return r;
