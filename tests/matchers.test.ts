@@ -657,6 +657,22 @@ describe('review', () => {
 });
 
 describe('outcomes', () => {
+  it('keeps a list mark with its item in a layout goal (ア 環境・生態系保全), not as two columns', () => {
+    const text = [
+      '                  定量的な成果目標                    成果指標               単位             25年度            26年度          27年度',
+      '',
+      '                                                               成果実',
+      '           （H28年度～）                                             績     ％                 -            17.1         14.3',
+      '           ア 環境・生態系保全',
+      '                               対象水域での生物量の増加割合',
+      '           平成32年度までの5年間で対象水域での （15%/年）',
+      '           生物量の20%の増加                                 目標値                     ％                 -                15          15',
+      '',
+      '                                                               達成度    ％                 -            114          95.3',
+    ].join('\n');
+    const [outcome] = matchOutcomes(contextOf(text, 'layout'), 2016);
+    expect(outcome).toMatchObject({ goal: '（H28年度～）ア 環境・生態系保全平成32年度までの5年間で対象水域での生物量の20%の増加', indicator: '対象水域での生物量の増加割合（15%/年）' });
+  });
   it('reads goal and indicator beside their rows in layout text, a year and a value inside the goal', () => {
     const text = [
       '                   定量的な成果目標                     成果指標                 単位            24年度         25年度             26年度',

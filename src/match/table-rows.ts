@@ -140,7 +140,9 @@ export function columnTexts(ctx: MatchContext, top: number, bottom: number, titl
   const firstCol = Math.min(...pieces.map((p) => p[0]!.col));
   // A line of several words splits at its widest gap: a single space may stand inside a cell
   // (平成26年度 78.5％) as well as between the columns.
-  const splits = pieces.map((p) => (p.length > 1 ? widestGap(p) : p[0]!.col > firstCol + 3 ? 0 : p.length));
+  // A list mark before its item (`ア 環境・生態系保全`) is one cell's words, not two columns.
+  const isListMark = (p: LineWordAt[]) => p.length === 2 && [...p[0]!.text].length <= 2 && p[1]!.col - (p[0]!.col + p[0]!.text.length) <= 2;
+  const splits = pieces.map((p) => (isListMark(p) ? p.length : p.length > 1 ? widestGap(p) : p[0]!.col > firstCol + 3 ? 0 : p.length));
   // Where the second column starts: the nearest start of a right-hand piece on any line.
   const secondCols = pieces.flatMap((p, k) => (splits[k]! < p.length ? [p[splits[k]!]!.col] : []));
   const secondCol = secondCols.length ? Math.min(...secondCols) : Infinity;
