@@ -472,6 +472,19 @@ describe('self-check', () => {
       { owner: '内閣府大臣官房政府広報室', projectNumber: '7', name: '戦略的広報経費（国内）' },
     ]);
   });
+  it('joins a layout explanation whose first line stands a few lines above its item, unfinished', () => {
+    const text = [
+      '          受益者との負担関係は妥当であるか。                                          ○           産地市場等についての実態調査を行う。',
+      '',
+      '                                                                                 ＩＣＴを活用した教育の推進計画の策',
+      '',
+      '',
+      '          単位当たりコスト等の水準は妥当か。                                          ○           定に当たっての留意事項等の助言を実施。',
+    ].join('\n');
+    const rows = matchSelfCheck(contextOf(text, 'layout'));
+    expect(rows.find((r) => r.item.startsWith('受益者'))?.explanation).toBe('産地市場等についての実態調査を行う。');
+    expect(rows.find((r) => r.item.startsWith('単位当たり'))?.explanation).toBe('ＩＣＴを活用した教育の推進計画の策定に当たっての留意事項等の助言を実施。');
+  });
   it('finds the 関連事業 mark and explanation on the related projects\' rows in layout text, apart from the names', () => {
     const text = [
       '          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',

@@ -90,6 +90,18 @@ function splitLeadingMark(t: Token): Token[] {
   return m[2] || isItemText(rest) ? [piece(m[1]!), rest] : [t];
 }
 
+/** Blank lines a layout explanation may leave between its first line and the rest. */
+const EXPLANATION_GAP = 3;
+
+/**
+ * Layout text: an explanation centred on its item's row may start a few lines above, in a box
+ * of its own: the box just above in the same column that does not end its sentence (。).
+ */
+function unfinishedAbove(ctx: MatchContext, box: Token): Token | undefined {
+  return ctx.tokens.find((t) => Math.abs(t.col - box.col) <= 1 && t.row < box.row && box.row - t.lines.at(-1)!.line <= EXPLANATION_GAP
+    && !isLabel(t) && !isItemText(t) && !isMark(t) && !/[。）)]$/.test(t.text.trim()) && t.folded.length > 3);
+}
+
 export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
   const tokens = ctx.isLayout ? ctx.tokens : ctx.tokens.flatMap(splitLeadingMark);
   const found = ITEMS.map((i) => ({ ...i, token: findItem(tokens, i.key) }));
@@ -98,9 +110,12 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     return [];
   }
   // Layout text: an explanation stands right of its mark, on the mark's rows.
-  const explanationBeside = (mark: Token | undefined): Token | undefined =>
-    mark && ctx.tokens.filter((t) => t.col > mark.end && t.row <= mark.row + 2 && t.lines.at(-1)!.line >= mark.row - 1 && !isLabel(t) && !isItemText(t))
+  const explanationBeside = (mark: Token | undefined): Token | undefined => {
+    const beside = mark && ctx.tokens.filter((t) => t.col > mark.end && t.row <= mark.row + 2 && t.lines.at(-1)!.line >= mark.row - 1 && !isLabel(t) && !isItemText(t))
       .sort((a, b) => Math.abs(a.row - mark.row) - Math.abs(b.row - mark.row))[0];
+    const above = beside && unfinishedAbove(ctx, beside);
+    return above ? { ...beside, text: above.text + beside.text } : beside;
+  };
   // Layout text: each item's mark stands beside it, on its row.
   const marks = ctx.tokens.filter(isMark).filter((m) => !ctx.isUsed(m));
   const stream = ctx.isLayout ? null : readStream(ctx, tokens, found.map((f) => f.token));
