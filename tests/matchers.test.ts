@@ -472,6 +472,22 @@ describe('self-check', () => {
       { owner: '内閣府大臣官房政府広報室', projectNumber: '7', name: '戦略的広報経費（国内）' },
     ]);
   });
+  it('cuts a layout box running over two items\' explanations into runs centred on their marks', () => {
+    const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
+    const text = [
+      line([73, '「浜の活力再生プラン」の目標の達成を支援するため、']),
+      line([73, 'プランの見直しを支援する。大学等と産']),
+      line([10, '活動実績は見込みに見合ったものであるか。'], [61, '○'], [73, '学協働のための連携会議を形成し、']),
+      line([73, '人材の育成の充実を図る。']),
+      line([73, '教材の開発等を委託により実施する。']),
+      line([72, '研究グループに委託して、次の']),
+      line([10, '整備された施設や成果物は十分に活用されているか。'], [67, '△'], [72, '技術等を開発する。']),
+      line([72, '工事費は都道府県へ支出委任する。']),
+    ].join('\n');
+    const rows = matchSelfCheck(contextOf(text, 'layout'));
+    expect(rows.find((r) => r.item.startsWith('活動実績'))?.explanation).toBe('「浜の活力再生プラン」の目標の達成を支援するため、プランの見直しを支援する。大学等と産学協働のための連携会議を形成し、人材の育成の充実を図る。教材の開発等を委託により実施する。');
+    expect(rows.find((r) => r.item.startsWith('整備された'))?.explanation).toBe('研究グループに委託して、次の技術等を開発する。工事費は都道府県へ支出委任する。');
+  });
   it('joins a layout explanation whose first line stands a few lines above its item, unfinished', () => {
     const text = [
       '          受益者との負担関係は妥当であるか。                                          ○           産地市場等についての実態調査を行う。',

@@ -110,12 +110,9 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     return [];
   }
   // Layout text: an explanation stands right of its mark, on the mark's rows.
-  const explanationBeside = (mark: Token | undefined): Token | undefined => {
-    const beside = mark && ctx.tokens.filter((t) => t.col > mark.end && t.row <= mark.row + 2 && t.lines.at(-1)!.line >= mark.row - 1 && !isLabel(t) && !isItemText(t))
+  const explanationBeside = (mark: Token | undefined): Token | undefined =>
+    mark && ctx.tokens.filter((t) => t.col > mark.end && t.row <= mark.row + 2 && t.lines.at(-1)!.line >= mark.row - 1 && !isLabel(t) && !isItemText(t))
       .sort((a, b) => Math.abs(a.row - mark.row) - Math.abs(b.row - mark.row))[0];
-    const above = beside && unfinishedAbove(ctx, beside);
-    return above ? { ...beside, text: above.text + beside.text } : beside;
-  };
   // Layout text: each item's mark stands beside it, on its row.
   const marks = ctx.tokens.filter(isMark).filter((m) => !ctx.isUsed(m));
   const stream = ctx.isLayout ? null : readStream(ctx, tokens, found.map((f) => f.token));
@@ -132,13 +129,56 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
       chosen[k] = marks.filter((m) => m.row > f.token!.row && m.row < Math.min(nextRow, f.token!.row + BELOW_REACH) && !chosen.includes(m)).sort((a, b) => a.row - b.row)[0];
     });
   }
+  const explanations = stream ? stream.explanations : chosen.map(explanationBeside);
+  const layoutTexts = stream ? null : explanationTexts(ctx, explanations, chosen);
   return found.map((f, k) => {
     const mark = chosen[k];
-    const explanation = stream ? stream.explanations[k] : explanationBeside(mark);
+    const explanation = explanations[k];
     if (mark) ctx.trace(`selfCheck[${k}].mark`, mark);
     if (explanation) ctx.trace(`selfCheck[${k}].explanation`, explanation);
     // A dash in a text cell means nothing was written there (spec): null, for mark and explanation alike.
     const text = (t: Token | undefined) => (t && !isDash(t.text) ? t.text : null);
-    return { group: f.group, item: f.item, mark: text(mark), explanation: text(explanation) };
+    return { group: f.group, item: f.item, mark: text(mark), explanation: layoutTexts ? layoutTexts[k]! : text(explanation) };
   });
+}
+
+/**
+ * Layout text: each item's explanation text. A box that several items' marks chose runs over
+ * their explanations, one under the other (the column's lines joined into one box): its lines
+ * are cut into runs, each centred on its mark's row as an explanation is. A box may also have
+ * its first line a few lines above it (unfinishedAbove).
+ */
+function explanationTexts(ctx: MatchContext, boxes: ReadonlyArray<Token | undefined>, marks: ReadonlyArray<Token | undefined>): Array<string | null> {
+  const out: Array<string | null> = boxes.map(() => null);
+  boxes.forEach((box, k) => {
+    if (!box || isDash(box.text) || out[k] !== null) return;
+    // An item marked with a dash has no explanation: the box is the others'.
+    const sharing = boxes.flatMap((b, j) => (b === box && marks[j] && !isDash(marks[j]!.text) ? [j] : [])).sort((a, b) => marks[a]!.row - marks[b]!.row);
+    if (!sharing.includes(k) && sharing.length) return;
+    if (sharing.length > 1 && box.lines.length >= sharing.length) {
+      const runs = centredRuns(box.lines.map((l) => l.line), sharing.map((j) => marks[j]!.row));
+      sharing.forEach((j, n) => { out[j] = box.lines.slice(runs[n]!, runs[n + 1] ?? box.lines.length).map((l) => l.text.trim()).join(''); });
+      return;
+    }
+    const above = unfinishedAbove(ctx, box);
+    out[k] = (above ? above.text : '') + box.text;
+  });
+  return out;
+}
+
+/** Where each run of `lines` starts, one run per row in `centres`, each run's middle nearest its row. */
+function centredRuns(lines: readonly number[], centres: readonly number[]): number[] {
+  const off = (from: number, to: number, centre: number) => Math.abs((lines[from]! + lines[to - 1]!) / 2 - centre);
+  // The cheapest cut of lines[from..] into runs for centres[run..]: its cost and the runs' starts.
+  const cut = (run: number, from: number): { cost: number; starts: number[] } => {
+    if (run === centres.length - 1) return { cost: off(from, lines.length, centres[run]!), starts: [from] };
+    let best = { cost: Infinity, starts: [] as number[] };
+    for (let next = from + 1; next <= lines.length - (centres.length - 1 - run); next++) {
+      const rest = cut(run + 1, next);
+      const cost = off(from, next, centres[run]!) + rest.cost;
+      if (cost < best.cost) best = { cost, starts: [from, ...rest.starts] };
+    }
+    return best;
+  };
+  return cut(0, 0).starts;
 }
