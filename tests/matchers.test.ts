@@ -307,6 +307,20 @@ describe('recipients', () => {
     const [row] = matchRecipients(contextOf(`${text}\n`, 'layout'), []).recipients;
     expect(row).toMatchObject({ summary: '都道府県別経済財政モデルの改良に関する調査研究の実施', amount: 4.264, bidders: 1, winningBidRate: 98.3 });
   });
+  it('gives a layout line midway between two rows to the lower row only', () => {
+    const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
+    const text = [
+      '支出先上位１０者リスト',
+      'A.',
+      line([5, '1'], [11, '（株）パシフィックアートセンター'], [48, '-'], [60, '録音室業務'], [100, '21'], [105, '随意契約（少額）']),
+      line([10, '（株）トーコン・システムサービス、東京セン'], [60, '文化デジタルライブラリーシステム']),
+      line([5, '2'], [11, 'チュリーリース株式会社'], [48, '-'], [60, '賃貸借'], [100, '20'], [105, '随意契約（企画競争）']),
+    ].join('\n');
+    expect(matchRecipients(contextOf(`${text}\n`, 'layout'), []).recipients.map((r) => [r.name, r.summary])).toEqual([
+      ['（株）パシフィックアートセンター', '録音室業務'],
+      ['（株）トーコン・システムサービス、東京センチュリーリース株式会社', '文化デジタルライブラリーシステム賃貸借'],
+    ]);
+  });
   it('takes all the lines of a long layout reason centred on its row', () => {
     const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
     const text = [

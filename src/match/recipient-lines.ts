@@ -153,6 +153,8 @@ export function readRecipientLines(lines: readonly string[], from: number, to: n
         const next = rows[k + 1]?.row ?? Infinity;
         const distance = Math.abs(o.row - main.row);
         if (o.row <= prev || o.row >= next || distance > Math.min(o.row - prev, next - o.row)) return [];
+        // A line midway between two rows is the first line of the lower row's cells, centred on it.
+        if (o.row > main.row && o.row - main.row === next - o.row) return [];
         if (distance <= WRAP_REACH) return [o];
         const reasonWords = o.words.filter((w) => w.col >= cols.reason - 2);
         return distance <= REASON_REACH && reasonWords.length === o.words.length ? [o] : [];
