@@ -867,6 +867,12 @@ describe('policy', () => {
 });
 
 describe('outputs', () => {
+  it('gives the indicators printed ahead of the rows to the first outputs, and those after the rows to the rest', () => {
+    const ctx = contextOf(paragraphs('活動指標', '25年度', '研究報告書の作成・公表', '活動指標及び活', '動実績', '（アウトプット）', '厚生政策セミナーの開催回数',
+      '活動実績', '件', '-', '1', '1', '当初見込み', '件', '-', '1', '1', '活動実績', '回数', '-', '-', '1', '当初見込み', '回数', '-', '-', '1',
+      '活動実績', '件', '-', '-', '-', '当初見込み', '件', '-', '-', '-', '報告書の作成・公表（推進プロジェクト）'), 'pdftotext');
+    expect(matchOutputs(ctx, 2016).map((o) => o.indicator)).toEqual(['研究報告書の作成・公表', '厚生政策セミナーの開催回数', '報告書の作成・公表（推進プロジェクト）']);
+  });
   it('reads a run after all the row labels row by row when its rows\' years are alike in size, then the 活動見込 column', () => {
     const ctx = contextOf(paragraphs('活動指標', '総合労働相談件数', '個別労働紛争相談件数', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '件', '件',
       '1,067,210', '1,050,042', '1,033,047', '1,126,898', '993,216', '1,075,569', '254,719', '245,783', '238,806', '250,184', '210,497', '252,282', '1,075,569', '252,282', '算出根拠'), 'pdfminer');

@@ -53,11 +53,15 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
   const beforeTogether = together > 0 && windows.slice(1).every((w) => !w.length)
     ? ctx.tokens.slice(groups[0]!.opener[0]!.index + 1, rowLabels(groups)[together]!.index).filter(indicatorText(ctx, units)).slice(-groups.length)
     : [];
+  // Some indicators ahead of the first group, none between the groups: the first groups', in
+  // order; the other groups' come after the rows (pdftotext).
+  const ahead = windows.slice(1).every((w) => !w.length) && windows[0]!.length >= 2 ? windows[0]!.length : 0;
   return groups.map((_, k): Found => {
     if (allAhead) return { text: windows[0]![k] ?? null, lastPlanned: undefined };
     if (beforeTogether.length === groups.length) return { text: beforeTogether[k]!, lastPlanned: undefined };
+    if (k < ahead) return { text: windows[0]![k]!, lastPlanned: undefined };
     if (windows[k]![0]) return { text: windows[k]![0]!, lastPlanned: undefined };
-    const text = trailing[k];
+    const text = trailing[k - ahead];
     const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
     return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
   });
