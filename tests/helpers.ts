@@ -17,6 +17,9 @@ export function contextOf(text: string, extractor: Extractor = 'pdfminer'): Matc
   return new MatchContext(tokenize(buildDocument(text, extractor)));
 }
 
+/** A line of layout text: each cell's text at its column (`line([5, '1'], [11, '名前'])`). */
+export const layoutLine = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
+
 /** The built command, as a user runs it (npm test builds dist/ first). */
 export function runCli(args: string[], input?: Buffer | string, cwd?: string) {
   return spawnSync(join(root, 'bin/review-parse'), args, { input, cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });

@@ -1,6 +1,6 @@
 // Each section matcher on a small snippet in the forms extractors print.
 import { describe, expect, it } from 'vitest';
-import { contextOf } from './helpers.js';
+import { contextOf, layoutLine as line } from './helpers.js';
 import { matchProject, matchSheetKey } from '../src/match/project.js';
 import { matchBudget } from '../src/match/budget.js';
 import { breakdown } from '../src/match/budget-breakdown.js';
@@ -222,8 +222,6 @@ describe('予算内訳 in layout text', () => {
 
 describe('fund flow', () => {
   it('reads a layout row of boxes whose names start a line apart, each with the role under it', () => {
-    // Each line's cells at their columns.
-    const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
     const text = [
       line([14, 'Ａ．甲リサーチ（株）'], [44, 'Ｂ．乙リサーチ（株）']),
       line([74, 'Ｃ．丙コンサルティング']),
@@ -308,7 +306,6 @@ describe('recipients', () => {
     expect(row).toMatchObject({ summary: '都道府県別経済財政モデルの改良に関する調査研究の実施', amount: 4.264, bidders: 1, winningBidRate: 98.3 });
   });
   it('gives a layout line midway between two rows to the lower row only', () => {
-    const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
     const text = [
       '支出先上位１０者リスト',
       'A.',
@@ -322,7 +319,6 @@ describe('recipients', () => {
     ]);
   });
   it('takes all the lines of a long layout reason centred on its row', () => {
-    const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
     const text = [
       '支出先上位１０者リスト',
       'A.',
@@ -424,6 +420,11 @@ describe('recipients anchored on their 法人番号', () => {
 });
 
 describe('self-check', () => {
+  /** The explanations layout text gives the items that start so. */
+  const layoutExplanations = (text: string, ...starts: string[]) => {
+    const rows = matchSelfCheck(contextOf(text, 'layout'));
+    return starts.map((start) => rows.find((r) => r.item.startsWith(start))?.explanation);
+  };
   it('pairs template items with marks and explanations in order', () => {
     const ctx = contextOf(paragraphs('事業の目的は国民や社会のニーズを的確に反映しているか。', '地方自治体、民間等に委ねることができない事業なのか。', '○', 'ニーズは高い。', '△', '国が行う必要がある。'));
     const rows = matchSelfCheck(ctx);
@@ -452,8 +453,9 @@ describe('self-check', () => {
     expect(rows[0]).toMatchObject({ mark: '○', explanation: 'ニーズは高い。' });
     expect(rows.find((r) => r.item.startsWith('整備された'))).toMatchObject({ mark: '△', explanation: '有識者の意見を反映した。' });
   });
-  it('keeps a 事業番号 wrapped in its cell (新27- ⏎ 0010) and leaves out prose below the table', () => {
-    const text = [
+  const project = (owner: string, projectNumber: string, name: string) => ({ owner, projectNumber, name });
+  it.each([
+    ['keeps a 事業番号 wrapped in its cell (新27- ⏎ 0010) and leaves out prose below the table', [
       '                 所管府省・部局名              事業番号          事業名',
       '',
       '    関                                  新27-   ミズベリング・プロジェクトの推進に係',
@@ -463,31 +465,28 @@ describe('self-check', () => {
       '        国土交通省国土政策局総務課企画室',
       '        地方振興課                          0386   多様な主体による地域づくり推進経費',
       '                   気候変動に影響を及ぼす日射放射の観測及び監視を行い、データをWMOの世界放射データセンターへ提供する。',
-    ].join('\n');
-    expect(matchRelatedProjects(contextOf(text, 'layout'))).toEqual([
-      { owner: '国土交通省水管理・国土保全局河川環境課', projectNumber: '新27-0010', name: 'ミズベリング・プロジェクトの推進に係る方策検討経費' },
-      { owner: '国土交通省国土政策局総務課企画室地方振興課', projectNumber: '0386', name: '多様な主体による地域づくり推進経費' },
-    ]);
-  });
-  it('reads a 事業番号 glued to its name in stream text after its owner, and no number that opens a sentence', () => {
-    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
-    expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);
-  });
-  it('reads a one-digit 事業番号, and leaves out the explanation beside a mark on the column heads\' line', () => {
-    const text = [
+    ], [
+      project('国土交通省水管理・国土保全局河川環境課', '新27-0010', 'ミズベリング・プロジェクトの推進に係る方策検討経費'),
+      project('国土交通省国土政策局総務課企画室地方振興課', '0386', '多様な主体による地域づくり推進経費'),
+    ]],
+    ['reads a one-digit 事業番号, and leaves out the explanation beside a mark on the column heads\' line', [
       '                       所管府省・部局名            事業番号          事業名       ○   先進事例やＥＳＧに関する最新の調査研究の収集を通じて、',
       '     事                                                                 関連に係る知見を整理する。',
       '     業    内閣府食品安全委員会事務局評価第一課               0146   食品安全確保総合調査費',
       '',
       '          内閣府大臣官房政府広報室                      7     戦略的広報経費（国内）',
-    ].join('\n');
-    expect(matchRelatedProjects(contextOf(text, 'layout'))).toEqual([
-      { owner: '内閣府食品安全委員会事務局評価第一課', projectNumber: '0146', name: '食品安全確保総合調査費' },
-      { owner: '内閣府大臣官房政府広報室', projectNumber: '7', name: '戦略的広報経費（国内）' },
-    ]);
+    ], [
+      project('内閣府食品安全委員会事務局評価第一課', '0146', '食品安全確保総合調査費'),
+      project('内閣府大臣官房政府広報室', '7', '戦略的広報経費（国内）'),
+    ]],
+  ] as const)('%s', (_, lines, want) => {
+    expect(matchRelatedProjects(contextOf(lines.join('\n'), 'layout'))).toEqual(want);
+  });
+  it('reads a 事業番号 glued to its name in stream text after its owner, and no number that opens a sentence', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
+    expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);
   });
   it('cuts a layout box running over two items\' explanations into runs centred on their marks', () => {
-    const line = (...cells: Array<[number, string]>) => cells.reduce((l, [col, text]) => l.padEnd(col) + text, '');
     const text = [
       line([73, '「浜の活力再生プラン」の目標の達成を支援するため、']),
       line([73, 'プランの見直しを支援する。大学等と産']),
@@ -498,9 +497,10 @@ describe('self-check', () => {
       line([10, '整備された施設や成果物は十分に活用されているか。'], [67, '△'], [72, '技術等を開発する。']),
       line([72, '工事費は都道府県へ支出委任する。']),
     ].join('\n');
-    const rows = matchSelfCheck(contextOf(text, 'layout'));
-    expect(rows.find((r) => r.item.startsWith('活動実績'))?.explanation).toBe('「浜の活力再生プラン」の目標の達成を支援するため、プランの見直しを支援する。大学等と産学協働のための連携会議を形成し、人材の育成の充実を図る。教材の開発等を委託により実施する。');
-    expect(rows.find((r) => r.item.startsWith('整備された'))?.explanation).toBe('研究グループに委託して、次の技術等を開発する。工事費は都道府県へ支出委任する。');
+    expect(layoutExplanations(text, '活動実績', '整備された')).toEqual([
+      '「浜の活力再生プラン」の目標の達成を支援するため、プランの見直しを支援する。大学等と産学協働のための連携会議を形成し、人材の育成の充実を図る。教材の開発等を委託により実施する。',
+      '研究グループに委託して、次の技術等を開発する。工事費は都道府県へ支出委任する。',
+    ]);
   });
   it('joins a layout explanation whose first line stands a few lines above its item, unfinished', () => {
     const text = [
@@ -511,9 +511,7 @@ describe('self-check', () => {
       '',
       '          単位当たりコスト等の水準は妥当か。                                          ○           定に当たっての留意事項等の助言を実施。',
     ].join('\n');
-    const rows = matchSelfCheck(contextOf(text, 'layout'));
-    expect(rows.find((r) => r.item.startsWith('受益者'))?.explanation).toBe('産地市場等についての実態調査を行う。');
-    expect(rows.find((r) => r.item.startsWith('単位当たり'))?.explanation).toBe('ＩＣＴを活用した教育の推進計画の策定に当たっての留意事項等の助言を実施。');
+    expect(layoutExplanations(text, '受益者', '単位当たり')).toEqual(['産地市場等についての実態調査を行う。', 'ＩＣＴを活用した教育の推進計画の策定に当たっての留意事項等の助言を実施。']);
   });
   it('finds the 関連事業 mark and explanation on the related projects\' rows in layout text, apart from the names', () => {
     const text = [
