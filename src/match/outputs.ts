@@ -4,14 +4,13 @@ import type { Output } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, isYearHead, runAfter, valuesOf, type Value } from './values.js';
+import { countOf, isYearHead, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, textWithoutLabels } from './text-field.js';
 import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
+import { COLUMNS, headlessGroup, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeTrailingPlans } from './output-rows.js';
 
-/** Three past years and the current year's 活動見込. */
-const COLUMNS = 4;
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
 
@@ -65,140 +64,6 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
     return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
   });
-}
-
-/**
- * pdfminer may print both row labels together and then the rows' cells in one run: the two
- * units, then either the 活動実績 row across (three years and the 活動見込 cell both rows share)
- * and the 当初見込み row, or the past years one by one down both rows. Read so when the run
- * holds exactly those cells.
- */
-function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: Row; planned: Row } | null {
-  const [actualLabel] = group.opener;
-  const plannedLabel = group.members[0];
-  if (ctx.isLayout || !actualLabel || !plannedLabel || plannedLabel.index !== actualLabel.index + 1 || actualLabel.rest || plannedLabel.rest) return null;
-  const { units, values } = unitsThenValues(ctx, plannedLabel, 2);
-  const row = (i: number, cells: Value[]) => ({ unit: units[i] ?? units[0] ?? null, values: cells, cells: [] });
-  if (values.length === 2 * COLUMNS - 1) return { actual: row(0, values.slice(0, COLUMNS)), planned: row(1, values.slice(COLUMNS)) };
-  // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere).
-  const past = COLUMNS - 1;
-  if (values.length === 2 * past) return { actual: row(0, values.filter((_, i) => i % 2 === 0)), planned: row(1, values.filter((_, i) => i % 2 === 1)) };
-  return null;
-}
-type Row = ReturnType<typeof readRow>;
-
-/** After the last of row labels printed together: up to `count` short unit boxes, then the run of values. */
-function unitsThenValues(ctx: MatchContext, lastLabel: Token, count: number): { units: string[]; values: Value[] } {
-  const units: string[] = [];
-  let at = lastLabel.index + 1;
-  const isUnit = (t: Token | undefined) => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= 6;
-  while (units.length < count && isUnit(ctx.tokens[at])) units.push(ctx.tokens[at++]!.text);
-  return { units, values: runAfter(ctx, ctx.tokens[at - 1]!) };
-}
-
-/** The row labels in order: 活動実績, 当初見込み of each output. */
-const rowLabels = (groups: readonly RowGroup[]) => groups.flatMap((g) => [g.opener[0], g.members[0]]);
-
-/** Where the last run of row labels printed one after another starts; -1 when a label is missing. */
-function labelsTogetherFrom(groups: readonly RowGroup[]): number {
-  const labels = rowLabels(groups);
-  if (labels.some((t) => !t)) return -1;
-  let from = labels.length - 1;
-  while (from > 0 && labels[from]!.index === labels[from - 1]!.index + 1) from--;
-  return from;
-}
-
-/**
- * Several outputs whose row labels pdfminer printed all together (活動実績 当初見込み 活動実績
- * 当初見込み), then a unit for each row, then the past years' cells year by year down all the
- * rows. The first rows may stand apart with their own cells (活動実績 件 634 608 627, then the
- * other labels together). Read so when the run holds exactly the together rows' cells.
- */
-function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[]): Array<{ actual: Row; planned: Row }> | null {
-  const labels = rowLabels(groups);
-  const together = labelsTogetherFrom(groups);
-  if (ctx.isLayout || groups.length < 2 || together < 0 || labels.some((t) => t!.rest)) return null;
-  const rowCount = labels.length - together;
-  if (rowCount < 3 && together > 0) return null;
-  const { units, values: run } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
-  const past = COLUMNS - 1;
-  // The run may end with the 活動見込 column, one cell an output (when no output is apart).
-  const plans = together === 0 && run.length === past * rowCount + groups.length ? run.slice(past * rowCount) : [];
-  const values = plans.length ? run.slice(0, past * rowCount) : run;
-  if (values.length !== past * rowCount) return null;
-  // Year by year down the rows, or row by row: a row counts one thing, so its years are alike in
-  // size. Counts grow over the years too: row by row must make the rows far more alike.
-  const yearByYear = (r: number) => values.filter((_, i) => i % rowCount === r);
-  const rowByRow = (r: number) => values.slice(r * past, (r + 1) * past);
-  const order = ROW_BY_ROW_MARGIN * spread(rowByRow, rowCount) < spread(yearByYear, rowCount) ? rowByRow : yearByYear;
-  const row = (r: number): Row => (r < together
-    ? readRow(ctx, [labels[r]], COLUMNS)
-    : { unit: units[r - together] ?? units[0] ?? null, values: order(r - together), cells: [] });
-  const rows = groups.map((_, k) => ({ actual: row(2 * k), planned: row(2 * k + 1) }));
-  plans.forEach((plan, k) => rows[k]!.planned.values.push(plan));
-  return rows;
-}
-
-const ROW_BY_ROW_MARGIN = 3;
-
-/** How unlike in size the years of each row are: the sum over rows of the spread of their logarithms. */
-function spread(rowOf: (r: number) => Value[], rowCount: number): number {
-  let total = 0;
-  for (let r = 0; r < rowCount; r++) {
-    const logs = rowOf(r).map(countOf).filter((n): n is number => n !== null && n > 0).map(Math.log10);
-    if (logs.length > 1) total += Math.max(...logs) - Math.min(...logs);
-  }
-  return total;
-}
-
-/**
- * The first output's 活動実績 label may be printed with the section title (活動指標及び活 / 動実績),
- * leaving its row headless: a unit and values just before a 当初見込み that no 活動実績 opens.
- * That row is read backwards from the 当初見込み, which stands for the group.
- */
-function headlessGroup(ctx: MatchContext, found: readonly RowGroup[]): { group: RowGroup; rows: { actual: Row; planned: Row } } | null {
-  const firstOpener = found[0]?.opener[0];
-  const from = ctx.first('activityIndicator')?.index ?? -1;
-  const planned = ctx.find('activityPlanned').filter((t) => t.index > from && (!firstOpener || t.index < firstOpener.index));
-  if (planned.length !== 1) return null;
-  const label = planned[0]!;
-  const values: Value[] = [];
-  let at = label.index - 1;
-  for (; at > from && valuesOf(ctx.tokens[at]!); at--) values.unshift(...valuesOf(ctx.tokens[at]!)!);
-  const unit = ctx.tokens[at];
-  if (values.length !== COLUMNS - 1 || !unit || isLabel(unit) || unit.folded.length > 6) return null;
-  ctx.use(unit);
-  return { group: { opener: [label], members: [label] }, rows: { actual: { unit: unit.text, values, cells: [] }, planned: readRow(ctx, [label], COLUMNS) } };
-}
-
-/** A 活動実績 followed by another section's label (定性的指標) heads a column elsewhere; it opens no row. */
-function isStrayHeading(ctx: MatchContext, label: Token): boolean {
-  const next = ctx.tokens[label.index + 1];
-  return next !== undefined && isLabel(next) && !next.labels.includes('activityPlanned') && !next.labels.includes('activityActual') && !next.labels.includes('unit');
-}
-
-/** Tokens after the table within which its 活動見込 column may stand. */
-const TRAILING_WINDOW = 40;
-
-/**
- * Stream text may print the 活動見込 column apart, after the table: a run of single values, one
- * for each output, top to bottom. Taken when no row has its own and the run is that long.
- */
-function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actual: Row; planned: Row }>, after: number): void {
-  const past = COLUMNS - 1;
-  if (rows.length < 2 || !rows.every((r) => r.planned.values.length === past && r.actual.values.length === past)) return;
-  const singles: Value[][] = [];
-  for (const t of ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW)) {
-    const values = valuesOf(t);
-    if (values?.length === 1 && values[0]!.cell.kind !== 'rate') singles.push(values);
-    // Vertical headings (測⏎定⏎指⏎標) may stand between; any other box ends a run.
-    else if ([...t.folded].length > 1 || singles.length) {
-      if (singles.length === rows.length) break;
-      singles.length = 0;
-    }
-  }
-  if (singles.length !== rows.length) return;
-  rows.forEach((r, k) => r.planned.values.push(singles[k]![0]!));
 }
 
 export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
