@@ -169,6 +169,12 @@ describe('budget', () => {
     const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...breakdown, ...values)), 2015);
     expect(years.map((y) => [y.initial, y.total, y.executed, y.executionRate])).toEqual([[27, 27, 27, 100], [24, 24, 23, 96], [24, 24, 24, 100], [30, 30, null, null], [33, 33, null, null]]);
   });
+  it('passes over a 予算内訳\'s amounts printed right after its column heads, up to its first reason', () => {
+    const heads = ['歳出予算目', '28年度\n当初予算', '29年度要求', '主な増減理由', '26', '11', '19', '16', '事業の見直しによる減'];
+    const values = '34 32 37 37 35 - - - - 34 28 - - - - 32 31 - - - - 37 35 82% 97% 95% - - - - - - - - 37 35'.split(' ');
+    const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...heads, ...values)), 2016);
+    expect(years.map((y) => [y.initial, y.total, y.executed, y.executionRate])).toEqual([[34, 34, 28, 82], [32, 32, 31, 97], [37, 37, 35, 95], [37, 37, null, null], [35, 35, null, null]]);
+  });
   it('reads a table printed row by row with the 要求 column apart, after a stray value', () => {
     const values = '54 52 1,098 35 118 - - - - - - - - - - - - - - - - 52 1,008 35 118 49 906 30 94% 90% 86% 408 408'.split(' ');
     const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...values)), 2015);

@@ -156,6 +156,17 @@ function breakdownSpan(tokens: readonly Token[], from: number, count: number): n
   return 0;
 }
 
+/**
+ * How many boxes from `from` are single amounts (no dash) before a reason: the 予算内訳's
+ * amounts printed right after its heads (`主な増減理由 26 11 19 16 事業の見直しによる減`); 0 otherwise.
+ */
+function amountsBeforeReason(tokens: readonly Token[], from: number): number {
+  let at = from;
+  while (at < tokens.length && valuesOf(tokens[at]!)?.length === 1 && valuesOf(tokens[at]!)![0]!.cell.kind === 'number') at++;
+  const reason = tokens[at];
+  return at - from >= 2 && (at - from) % 2 === 0 && reason && !isLabel(reason) && !valuesOf(reason) && !isBudgetItem(reason) && !isYearHead(reason) ? at - from : 0;
+}
+
 /** Every value from the table's title to the 予算内訳's vertical title, in stream order. */
 function tableValues(ctx: MatchContext): Value[] {
   const start = Math.min(...(['budgetTitle', 'initial'] as const).map((l) => ctx.first(l)?.index ?? Infinity));
@@ -168,8 +179,10 @@ function tableValues(ctx: MatchContext): Value[] {
     if (t.rest) values.push(...(valuesOf({ ...t, labels: [] }, t.rest) ?? []));
     const own = valuesOf(t);
     items = !own && isBudgetItem(t) ? items + 1 : 0;
-    // pdfminer may print the 予算内訳 inside the table: its item names, then two amounts each.
-    const span = items && !isBudgetItem(ctx.tokens[i + 1]) ? breakdownSpan(ctx.tokens, i + 1, 2 * items) : 0;
+    // pdfminer may print the 予算内訳 inside the table: its item names, then two amounts each;
+    // or its amounts right after its column heads, up to the first reason.
+    const span = items && !isBudgetItem(ctx.tokens[i + 1]) ? breakdownSpan(ctx.tokens, i + 1, 2 * items)
+      : t.labels.includes('breakdownReason') ? amountsBeforeReason(ctx.tokens, i + 1) : 0;
     if (span) i += span;
     else values.push(...(own ?? []));
   }
