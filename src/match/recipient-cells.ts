@@ -67,7 +67,12 @@ export function setCell(r: Recipient, field: keyof Recipient, w: Word): void {
   else if (field === 'name' || field === 'corporateNumber' || field === 'summary' || field === 'contractMethod' || field === 'reason') r[field] = w.text;
 }
 
-export const isRank = (w: Word, next: number) => w.kind === 'amount' && /^\d{1,2}$/.test(fold(w.text)) && Number(fold(w.text)) === next;
+/** The rank a word can be (a number of one or two digits), or null. */
+export const rankOf = (w: Word): number | null => (w.kind === 'amount' && /^\d{1,2}$/.test(fold(w.text)) ? Number(fold(w.text)) : null);
+export const isRank = (w: Word, next: number) => rankOf(w) === next;
+
+/** Word `i` opens row `rank`: the rank, then the row's name or 法人番号. */
+export const opensRow = (words: readonly Word[], i: number, rank: number) => isRank(words[i]!, rank) && (words[i + 1]?.kind === 'text' || words[i + 1]?.kind === 'corporate');
 
 
 /**

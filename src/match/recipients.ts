@@ -11,7 +11,7 @@ import { readRecipientLines } from './recipient-lines.js';
 import { readByChunks } from './recipient-chunks.js';
 import { readByCorporateNumbers } from './recipient-anchors.js';
 import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
-import { SLOTS, emptyRow, isMethod, isRank, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
+import { SLOTS, emptyRow, isMethod, isRank, opensRow, rankOf, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
 
@@ -108,13 +108,13 @@ function rankRuns(tokens: readonly Token[]): Token[][] {
     const first = words[0];
     const next = tokens[i + 1];
     const after = words[1] ?? (next ? wordsOf(next)[0] : undefined);
-    const opensRow = (rank: number) => first !== undefined && isRank(first, rank) && (after?.kind === 'text' || after?.kind === 'corporate');
+    const opensRank = (rank: number) => first !== undefined && isRank(first, rank) && (after?.kind === 'text' || after?.kind === 'corporate');
     // A run of bare ranks (1 2 …) opens a table whose names come later as a column.
     const opensBareRanks = first !== undefined && words.length === 1 && isRank(first, 1) && next !== undefined && isBareRank(next) && Number(next.folded) === 2;
-    if (opensRow(1) || opensBareRanks) {
+    if (opensRank(1) || opensBareRanks) {
       runs.push([]);
       expected = 2;
-    } else if (opensRow(expected)) expected++;
+    } else if (opensRank(expected)) expected++;
     runs.at(-1)?.push(t);
   });
   return runs;
@@ -129,8 +129,7 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
   let slot = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const next = words[i + 1];
-    if (isRank(w, rows.length + 1) && (next?.kind === 'text' || next?.kind === 'corporate')) {
+    if (opensRow(words, i, rows.length + 1)) {
       rows.push(emptyRow(block, rows.length + 1));
       slot = 0;
       continue;
@@ -152,9 +151,7 @@ const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + Object.
 
 /** The highest rank printed with its name in one box (`4 佐賀県…`): the table has at least that many rows. */
 const highestNamedRank = (words: readonly Word[]) =>
-  Math.max(0, ...words.map((w, i) => (w.kind === 'amount' && /^\d{1,2}$/.test(fold(w.text)) && words[i + 1]?.kind === 'text' && words[i + 1]!.token === w.token ? Number(fold(w.text)) : 0)));
-
-const opensRow = (words: readonly Word[], i: number, rank: number) => isRank(words[i]!, rank) && (words[i + 1]?.kind === 'text' || words[i + 1]?.kind === 'corporate');
+  Math.max(0, ...words.map((w, i) => (words[i + 1]?.kind === 'text' && words[i + 1]!.token === w.token ? rankOf(w) ?? 0 : 0)));
 
 /**
  * pdftotext may print the first row's amount, method and the rest before the row's rank and
@@ -190,7 +187,7 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (isRank(w, rows.length + 1) && (next?.kind === 'text' || next?.kind === 'corporate')) {
+    if (opensRow(words, i, rows.length + 1)) {
       pendingName = null;
       newRow();
       continue;
