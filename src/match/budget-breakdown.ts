@@ -134,6 +134,9 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
 const COLUMN_REGION = 300;
 /** Longer texts are reasons or prose, not 歳出予算目 items. */
 const ITEM_LENGTH = 25;
+
+/** A 歳出予算目 item's name (委託費, 諸謝金): short, ending as the template's items end. */
+export const isItemName = (text: string) => [...fold(text)].length <= ITEM_LENGTH && BUDGET_ITEM.test(fold(text));
 const MAX_ITEMS = 12;
 
 type Cell = { kind: 'text'; text: string; token: Token } | { kind: 'amount'; value: number; reason: string | null; token: Token };
@@ -169,7 +172,7 @@ function cellsAfter(ctx: MatchContext, header: Token): Cell[] {
  */
 function breakdownColumns(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
   const cells = cellsAfter(ctx, header);
-  const isItem = (c: Cell | undefined): boolean => c?.kind === 'text' && [...c.text].length <= ITEM_LENGTH && BUDGET_ITEM.test(fold(c.text));
+  const isItem = (c: Cell | undefined): boolean => c?.kind === 'text' && isItemName(c.text);
   for (let i = 0; i < cells.length; i++) {
     if (!isItem(cells[i]) || isItem(cells[i - 1])) continue;
     let k = 0;

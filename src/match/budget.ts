@@ -5,10 +5,10 @@
 import type { Budget, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { BUDGET_ITEM, type LabelId } from '../tokenize/vocabulary.js';
+import type { LabelId } from '../tokenize/vocabulary.js';
 import { readCell, roundAmount } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { breakdown } from './budget-breakdown.js';
+import { breakdown, isItemName } from './budget-breakdown.js';
 import { readStream, STREAM_ROWS } from './budget-stream.js';
 import { amountOf, centre, headerYear, isYearHead, nearestColumn, rateOf, runAfter, valuesOf, type Value } from './values.js';
 
@@ -137,7 +137,11 @@ function readByTotals(ctx: MatchContext, initialRow: Array<Value | undefined>): 
 /** A letter of a title the extractor spelled down the page (平 / 成 / 2 / 8 …年度予算内訳). */
 const isVerticalLetter = (t: Token) => !isLabel(t) && /^\p{Script=Han}$/u.test(t.folded);
 
-const isBudgetItem = (t: Token | undefined) => t !== undefined && !isLabel(t) && [...t.folded].length <= 12 && BUDGET_ITEM.test(t.folded);
+const isBudgetItem = (t: Token | undefined) => t !== undefined && !isLabel(t) && isItemName(t.text);
+const isSingleNumber = (t: Token) => {
+  const values = valuesOf(t);
+  return values?.length === 1 && values[0]!.cell.kind === 'number';
+};
 
 /**
  * How many boxes from `from` hold a 予算内訳's `count` amounts: numbers one to a box, none a dash
@@ -162,7 +166,7 @@ function breakdownSpan(tokens: readonly Token[], from: number, count: number): n
  */
 function amountsBeforeReason(tokens: readonly Token[], from: number): number {
   let at = from;
-  while (at < tokens.length && valuesOf(tokens[at]!)?.length === 1 && valuesOf(tokens[at]!)![0]!.cell.kind === 'number') at++;
+  while (at < tokens.length && isSingleNumber(tokens[at]!)) at++;
   const reason = tokens[at];
   return at - from >= 2 && (at - from) % 2 === 0 && reason && !isLabel(reason) && !valuesOf(reason) && !isBudgetItem(reason) && !isYearHead(reason) ? at - from : 0;
 }
