@@ -586,6 +586,23 @@ describe('expenses', () => {
     expect(a!.items).toEqual([{ category: '人件費', purpose: '職員給与', amount: 3 }, { category: '委託費', purpose: '調査業務', amount: 2 }]);
     expect(b!.items).toEqual([{ category: '旅費', purpose: '調査旅費', amount: 1 }, { category: '事業費', purpose: '会議費用', amount: 4 }]);
   });
+  it('keeps a 費目 and the 使途 on its line in one row, and gives a text after an amount on its line to another block', () => {
+    const ctx = contextOf(paragraphs('A.甲社', '23.1', '費　目', '使　途', 'その他 消費税等', '機器の脆弱性調査費', '10 その他', '人件費等', '委託費調査、検証、報告書作成等',
+      '1.9', 'B.乙社', '金　額\n(百万円）', '98', '消費税等', '計 108 計 25', '支出先上位１０者リスト'));
+    const fundFlow = [{ block: 'A', name: '甲社', amount: 108, role: null }, { block: 'B', name: '乙社', amount: 25, role: null }];
+    const [a, b] = matchExpenses(ctx, [], fundFlow);
+    const rows = (items: readonly { category: string | null; purpose: string | null }[]) => items.map((i) => `${i.category}/${i.purpose}`).sort();
+    expect(rows(a!.items)).toEqual(['その他/消費税等', '委託費/調査、検証、報告書作成等']);
+    // Which of B's rows is which the stream cannot tell: only that they are B's.
+    expect(b!.items.map((i) => i.category).sort()).toEqual(['その他', '人件費等']);
+  });
+  it('gives a text printed after an amount on its line (`2 その他`) to the block beside that amount\'s', () => {
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '職員給与', '2 その他', '消費税等', '旅費', '調査旅費',
+      '3', '計 5', '4', '計 4', '支出先上位１０者リスト'));
+    const [a, b] = matchExpenses(ctx, []);
+    expect(a!.items.map((i) => [i.category, i.purpose, i.amount])).toEqual([['人件費', '職員給与', 2], ['旅費', '調査旅費', 3]]);
+    expect(b!.items.map((i) => [i.category, i.purpose, i.amount])).toEqual([['その他', '消費税等', 4]]);
+  });
   it('reads blocks printed two abreast row by row, and takes a missing amount from 計', () => {
     const ctx = contextOf(paragraphs('C.（株）ＫＤＤＩ研究所 D.(株）日立製作所', '費　目 使　途', '委託費 Ｍ２Ｍシステム調査等 20.4 人件費等 調査、会議運営、報告書作成等',
       '金　額\n(百万円）', 'その他 消費税等 1.6 その他 消費税等 1', '計 22 計 10'));

@@ -51,12 +51,20 @@ const UNFILLED_SLOT = 5;
 const OUT_OF_ORDER = 0.3;
 const NEXT_TO_AMOUNT = 1;
 const MAX_SKIPPED_OVER = 3;
+/** A 使途 printed on its 費目's line (`その他 消費税等`, `委託費調査…`) read into another row. */
+const PAIR_BROKEN = 3;
+/** A text printed right after an amount on its line (`10 その他`) read into that amount's block. */
+const BESIDE_OWN_AMOUNT = 2;
 
 interface TextCell {
   text: string;
   isCategory: boolean;
   /** Index of the first amount after this text in the stream. */
   nextAmount: number;
+  /** A 使途 that follows a 費目 on the same line: a row's two cells side by side. */
+  pairedWithCategory: boolean;
+  /** The amount just before this text on its line: a cell of the block to that amount's right. */
+  besideAmount: number | null;
 }
 
 /** The region's amounts and texts in stream order; headers, column heads, notes and 計 are not cells. */
@@ -69,19 +77,31 @@ function cellsOf(tokens: readonly Token[], blocks: readonly StreamBlock[]): { am
     if (isLabel(token)) continue;
     for (const line of token.lines) {
       const words = lineWords(line.text).map((w) => w.text);
+      let previous: 'none' | 'amount' | 'category' | 'purpose' = 'none';
       for (const [i, word] of words.entries()) {
         const f = fold(word);
         // A block's header: its name runs to the line's end.
         if (EXPENSE_BLOCK_HEADER.test(f) || EXPENSE_EMPTY_BLOCK.test(f)) break;
-        if (!isCell(f)) continue;
+        if (!isCell(f)) {
+          previous = 'none';
+          continue;
+        }
         const n = parseNumber(word);
         if (n !== null) {
           amounts.push(n);
           const after = words[i + 1];
           glued.push(after !== undefined && isCell(fold(after)) && parseNumber(after) === null);
+          previous = 'amount';
         }
         // A header's name the extractor wrapped away from its letter.
-        else if (!names.some((name) => name.includes(f))) texts.push(...textCellsOf(word).map((c) => ({ ...c, nextAmount: amounts.length })));
+        else if (!names.some((name) => name.includes(f))) {
+          const besideAmount = previous === 'amount' ? amounts.length - 1 : null;
+          for (const [j, cell] of textCellsOf(word).entries()) {
+            const pairedWithCategory = !cell.isCategory && (j > 0 || previous === 'category');
+            texts.push({ ...cell, nextAmount: amounts.length, pairedWithCategory, besideAmount: j === 0 ? besideAmount : null });
+            previous = cell.isCategory ? 'category' : 'purpose';
+          }
+        } else previous = 'none';
       }
     }
   }
@@ -91,7 +111,7 @@ function cellsOf(tokens: readonly Token[], blocks: readonly StreamBlock[]): { am
 const isCell = (f: string) => f !== '計' && !EXPENSE_COLUMN_HEAD_WORD.test(f) && !isNoteWord(f);
 
 /** A word as one text cell, or two when a 費目 is glued to its 使途. */
-function textCellsOf(text: string): Array<Omit<TextCell, 'nextAmount'>> {
+function textCellsOf(text: string): Array<Pick<TextCell, 'text' | 'isCategory'>> {
   const f = fold(text);
   if (EXPENSE_CATEGORY.test(f)) return [{ text, isCategory: true }];
   const head = EXPENSE_CATEGORY_PREFIX.exec(f)?.[0];
@@ -167,6 +187,9 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
     const owner = rowOfAmount.get(cell.nextAmount);
     return owner !== undefined && owner.block === block && owner.row === row;
   };
+  const besideOwnAmount = (cell: TextCell, block: number) => cell.besideAmount !== null && rowOfAmount.get(cell.besideAmount)?.block === block;
+  // The 使途 of the 費目 just taken is in that 費目's block and row.
+  const pairBroken = (p: TextPath, cell: TextCell, block: number) => cell.pairedWithCategory && (block !== p.current || taken(p, k + block) !== taken(p, block) - 1);
   const taken = (p: TextPath, slot: number) => p.taken.charCodeAt(slot);
   const took = (p: TextPath, slot: number) => p.taken.slice(0, slot) + String.fromCharCode(taken(p, slot) + 1) + p.taken.slice(slot + 1);
   const finished = (p: TextPath, b: number) => taken(p, b) === counts[b] && taken(p, k + b) === counts[b];
@@ -185,7 +208,8 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
       if (taken(path, slot) >= counts[b]!) continue;
       // Opening a block past several unopened ones is dearer than any reading worth keeping.
       if (fresh && skippedOver > MAX_SKIPPED_OVER) continue;
-      const cost = moveCost(blocks, from, b, fromFinished, fresh ? skippedOver - 1 : 0) - (beforeItsAmount(cell, b, taken(path, slot)) ? NEXT_TO_AMOUNT : 0);
+      const cost = moveCost(blocks, from, b, fromFinished, fresh ? skippedOver - 1 : 0) - (beforeItsAmount(cell, b, taken(path, slot)) ? NEXT_TO_AMOUNT : 0)
+        + (pairBroken(path, cell, b) ? PAIR_BROKEN : 0) + (besideOwnAmount(cell, b) ? BESIDE_OWN_AMOUNT : 0);
       move(cost, { taken: took(path, slot), current: b, lastPurpose: cell.isCategory ? -1 : b }, { block: b, role: cell.isCategory ? 'category' : 'purpose' });
     }
   };
