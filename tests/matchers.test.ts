@@ -894,6 +894,12 @@ describe('outputs', () => {
       '活動実績', '件', '-', '-', '-', '当初見込み', '件', '-', '-', '-', '報告書の作成・公表（推進プロジェクト）'), 'pdftotext');
     expect(matchOutputs(ctx, 2016).map((o) => o.indicator)).toEqual(['研究報告書の作成・公表', '厚生政策セミナーの開催回数', '報告書の作成・公表（推進プロジェクト）']);
   });
+  it('takes the indicators printed together ahead of the rows, and does not take a unit the rows left unread (箇所, twice) for one', () => {
+    const ctx = contextOf(paragraphs('活動指標', '25年度', '26年度', '27年度', '28年度活動見込', '事業所数を間接的指標とする。', '活動指標及び活', '動実績', '（アウトプット）',
+      '市町村老人クラブ数', '老人クラブ連合会数', '活動実績', '件', '160,937', '170,337', '174,829', '174,829', '当初見込み', '件', '-', '-', '箇所', '箇所', '箇所', '箇所',
+      '活動実績', '当初見込み', '活動実績', '当初見込み', '1,927', '1,939', '-', '62', '-', '-', '-', '-', '62', '-', '-', '-', '算出根拠'), 'pdfminer');
+    expect(matchOutputs(ctx, 2016).map((o) => o.indicator)).toEqual(['事業所数を間接的指標とする。', '市町村老人クラブ数', '老人クラブ連合会数']);
+  });
   it('reads a run after all the row labels row by row when its rows\' years are alike in size, then the 活動見込 column', () => {
     const ctx = contextOf(paragraphs('活動指標', '総合労働相談件数', '個別労働紛争相談件数', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '件', '件',
       '1,067,210', '1,050,042', '1,033,047', '1,126,898', '993,216', '1,075,569', '254,719', '245,783', '238,806', '250,184', '210,497', '252,282', '1,075,569', '252,282', '算出根拠'), 'pdfminer');

@@ -66,6 +66,21 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
   });
 }
 
+/** Longest unit cell seen: `累積件数`, `組織数`, `t-CO2`. */
+const MAX_UNIT_LENGTH = 5;
+
+/**
+ * Unit cells the rows did not take: each output prints its unit twice (活動実績 and 当初見込み),
+ * while no two indicators are the same text, so a short text printed twice is a unit.
+ */
+function repeatedShortTexts(ctx: MatchContext, from: number, to: number): string[] {
+  const seen = new Map<string, number>();
+  for (const t of ctx.tokens.slice(from, to)) {
+    if (!isLabel(t) && t.folded.length <= MAX_UNIT_LENGTH) seen.set(t.folded, (seen.get(t.folded) ?? 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n >= 2).map(([text]) => text);
+}
+
 export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   const start = ctx.first('activityActual')?.index ?? 0;
   // The table ends at the unit-cost section that follows it (stream text may print that first).
@@ -82,7 +97,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   const rows = readAllLabelsFirst(ctx, found) ?? found.map((group) => (group === headless?.group ? headless.rows : null) ?? readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   if (!ctx.isLayout) takeTrailingPlans(ctx, rows, lastRowOf(found[found.length - 1]!).index);
-  const units = new Set(rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold));
+  const units = new Set([...rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold), ...repeatedShortTexts(ctx, start, end)]);
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
   const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units);
   return found.map((_, k): Output => {
