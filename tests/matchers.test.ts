@@ -900,6 +900,12 @@ describe('outputs', () => {
       '活動実績', '当初見込み', '活動実績', '当初見込み', '1,927', '1,939', '-', '62', '-', '-', '-', '-', '62', '-', '-', '-', '算出根拠'), 'pdfminer');
     expect(matchOutputs(ctx, 2016).map((o) => o.indicator)).toEqual(['事業所数を間接的指標とする。', '市町村老人クラブ数', '老人クラブ連合会数']);
   });
+  it('takes the indicator the 算出根拠 divides by from the texts after the rows, and the 活動見込 printed with its header', () => {
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '活動指標及び活\n動実績\n（アウトプット）', '算出根拠', '活動実績', '回', '141', '144', '135', '当初見込み', '回', '93', '94', '120',
+      '27年度活動見込\n138', '実証に係る費用／各個別事業における出張回数', '単位', '千円', '計算式', '政策', '定性的指標', 'CO2排出削減効果やコストの検証', '各個別事業における出張回数'), 'pdftotext');
+    const [output] = matchOutputs(ctx, 2015, '実証に係る費用／各個別事業における出張回数');
+    expect([output!.indicator, output!.values.map((v) => v.planned)]).toEqual(['各個別事業における出張回数', [93, 94, 120, 138]]);
+  });
   it('reads a run after all the row labels row by row when its rows\' years are alike in size, then the 活動見込 column', () => {
     const ctx = contextOf(paragraphs('活動指標', '総合労働相談件数', '個別労働紛争相談件数', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '件', '件',
       '1,067,210', '1,050,042', '1,033,047', '1,126,898', '993,216', '1,075,569', '254,719', '245,783', '238,806', '250,184', '210,497', '252,282', '1,075,569', '252,282', '算出根拠'), 'pdfminer');

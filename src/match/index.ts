@@ -49,7 +49,7 @@ export function matchAll(ctx: MatchContext): Sections {
   // `費用／入力数`, a numbered 施策) where an output's indicator is looked for.
   const unitCost = year === null ? undatedUnitCost() : matchUnitCost(ctx, year);
   const policy = matchPolicy(ctx);
-  const outputs = year === null ? [] : matchOutputs(ctx, year);
+  const outputs = year === null ? [] : matchOutputs(ctx, year, unitCost.basis);
   // The related projects before the self-check: stream text prints their names among the
   // self-check's explanations, which must not take them.
   const relatedProjects = matchRelatedProjects(ctx);

@@ -5,7 +5,7 @@
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, runAfter, valuesOf, type Value } from './values.js';
+import { countOf, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { readRow, type RowGroup } from './table-rows.js';
 
 /** Three past years and the current year's 活動見込. */
@@ -144,4 +144,16 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
   }
   if (singles.length !== rows.length) return;
   rows.forEach((r, k) => r.planned.values.push(singles[k]![0]!));
+}
+
+/**
+ * pdftotext may print the last row's 活動見込 cell in one box with its column header, right
+ * after the row (`27年度活動見込 ⏎ 138`).
+ */
+export function takeHeadedPlan(ctx: MatchContext, planned: Row): void {
+  const last = planned.values.at(-1)?.token;
+  const next = last && ctx.tokens[last.index + 1];
+  if (!next || planned.values.length !== COLUMNS - 1 || !opensWithYearHead(next) || next.lines.length !== 2) return;
+  const values = valuesOf(next, next.lines[1]!.text);
+  if (values?.length === 1) planned.values.push(values[0]!);
 }

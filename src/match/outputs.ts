@@ -4,12 +4,12 @@ import type { Output } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, isYearHead, valuesOf } from './values.js';
+import { countOf, isYearHead, opensWithYearHead, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, textWithoutLabels } from './text-field.js';
 import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
-import { COLUMNS, headlessGroup, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeTrailingPlans } from './output-rows.js';
+import { COLUMNS, headlessGroup, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeTrailingPlans } from './output-rows.js';
 
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
@@ -19,7 +19,7 @@ const GLUED_UNIT = / (\S{1,4})$/;
  * cost (`百万円/件`), a unit-cost 算出根拠 (`費用／入力数`), or a 予算内訳 item (`交付金`).
  */
 const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) =>
-  !isLabel(t) && isProse(t) && !isYearHead(t) && !isVerticalHeading(t) && !ctx.isUsed(t) && !units.has(t.folded)
+  !isLabel(t) && isProse(t) && !isYearHead(t) && !opensWithYearHead(t) && !isVerticalHeading(t) && !ctx.isUsed(t) && !units.has(t.folded)
   && !COST_UNIT.test(t.folded) && !FORMULA_UNIT.test(t.folded) && !t.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
 
 type Found = { text: Token | string | null; lastPlanned: Token | undefined };
@@ -38,7 +38,7 @@ function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: numb
  * else the k-th text after the last group (pdftotext prints the indicators after the rows,
  * each after its 活動見込 value).
  */
-function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], trailing: readonly Token[], units: ReadonlySet<string>): Found[] {
+function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], trailingTexts: readonly Token[], units: ReadonlySet<string>, divisor: string | null): Found[] {
   const windows = groups.map((group, g) => {
     const opener = group.opener[0]!;
     const from = g > 0 ? lastRowOf(groups[g - 1]!).index + 1 : (ctx.first('activityIndicator')?.index ?? opener.index - 12) + 1;
@@ -55,6 +55,10 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
   // Some indicators ahead of the first group, none between the groups: the first groups', in
   // order; the other groups' come after the rows (pdftotext).
   const ahead = windows.slice(1).every((w) => !w.length) && windows[0]!.length >= 2 ? windows[0]!.length : 0;
+  // Every indicator after the rows: the first is the one the 算出根拠 divides by, when the
+  // texts before it are other sections' (pdftotext prints the unit-cost cells among them).
+  const named = !ahead && windows.every((w) => !w.length) ? trailingTexts.findIndex((t) => namesDivisor(t, divisor)) : -1;
+  const trailing = named > 0 ? trailingTexts.slice(named) : trailingTexts;
   return groups.map((_, k): Found => {
     if (allAhead) return { text: windows[0]![k] ?? null, lastPlanned: undefined };
     if (beforeTogether.length === groups.length) return { text: beforeTogether[k]!, lastPlanned: undefined };
@@ -81,7 +85,17 @@ function repeatedShortTexts(ctx: MatchContext, from: number, to: number): string
   return [...seen].filter(([, n]) => n >= 2).map(([text]) => text);
 }
 
-export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
+/** What the unit cost's 算出根拠 divides by (`事業費／相談件数`): mostly an output's indicator. */
+const MIN_DIVISOR = 4;
+function divisorOf(basis: string | null): string | null {
+  const divisor = basis ? fold(basis.split(/[／/]/).at(-1)!) : '';
+  return divisor.length >= MIN_DIVISOR ? divisor : null;
+}
+
+/** A text the divisor names: the 算出根拠 may quote the indicator cut short. */
+const namesDivisor = (t: Token, divisor: string | null) => divisor !== null && t.folded.length >= MIN_DIVISOR && (t.folded.startsWith(divisor) || divisor.startsWith(t.folded));
+
+export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasis: string | null = null): Output[] {
   const start = ctx.first('activityActual')?.index ?? 0;
   // The table ends at the unit-cost section that follows it (stream text may print that first).
   const end = ctx.find('unitCostBasis').find((t) => t.index > start)?.index ?? ctx.tokens.length;
@@ -97,9 +111,10 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number): Output[] {
   const rows = readAllLabelsFirst(ctx, found) ?? found.map((group) => (group === headless?.group ? headless.rows : null) ?? readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   if (!ctx.isLayout) takeTrailingPlans(ctx, rows, lastRowOf(found[found.length - 1]!).index);
+  if (!ctx.isLayout) takeHeadedPlan(ctx, rows[rows.length - 1]!.planned);
   const units = new Set([...rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold), ...repeatedShortTexts(ctx, start, end)]);
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
-  const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units);
+  const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units, divisorOf(unitCostBasis));
   return found.map((_, k): Output => {
     const { actual, planned } = rows[k]!;
     const { text, lastPlanned } = indicators[k]!;

@@ -1,7 +1,7 @@
 // Helpers shared by the table matchers: value tokens, runs of them, and year columns.
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { DASHES, readCell, type CellValue } from '../tokenize/values.js';
+import { DASHES, fold, readCell, type CellValue } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 
 export interface Value {
@@ -65,7 +65,11 @@ export function nearestColumn(token: Token, centres: readonly number[]): number 
 
 /** `25年度`, `28年度活動見込`, `29年度要求`: the year of a column header, in the sheet's era. */
 export function headerYear(token: Token): number | null {
-  const m = /^(?:平成|令和)?(\d{1,2}|元)年度(要求|活動見込み?|当初予算)?$/.exec(token.folded);
+  return headerYearOf(token.folded);
+}
+
+function headerYearOf(folded: string): number | null {
+  const m = /^(?:平成|令和)?(\d{1,2}|元)年度(要求|活動見込み?|当初予算)?$/.exec(folded);
   if (!m) return null;
   const n = m[1] === '元' ? 1 : Number(m[1]);
   return n >= 20 ? 1988 + n : 2018 + n;
@@ -73,3 +77,6 @@ export function headerYear(token: Token): number | null {
 
 /** A column header's cell: a year (headerYear), or the bare `年度` stream text prints apart from its number. */
 export const isYearHead = (token: Token): boolean => token.folded === '年度' || headerYear(token) !== null;
+
+/** A box that opens with a column header (`27年度活動見込 ⏎ 138`): a header and its cell, not prose. */
+export const opensWithYearHead = (token: Token): boolean => headerYearOf(fold(token.lines[0]?.text ?? '')) !== null;
