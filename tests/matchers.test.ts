@@ -906,6 +906,11 @@ describe('outputs', () => {
     const [output] = matchOutputs(ctx, 2015, '実証に係る費用／各個別事業における出張回数');
     expect([output!.indicator, output!.values.map((v) => v.planned)]).toEqual(['各個別事業における出張回数', [93, 94, 120, 138]]);
   });
+  it('reads the rows printed after the unit cost\'s 算出根拠 label, up to the policy section', () => {
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '相談件数', '活動実績', '件', '634', '608', '627', '当初見込み', '件', '590', '590', '590', '算出根拠', '計算式',
+      '活動実績', '回', '50', '59', '52', '当初見込み', '回', '47', '47', '47', '講師派遣の回数', '政策', '男女共同参画'), 'pdftotext');
+    expect(matchOutputs(ctx, 2015).map((o) => [o.unit, o.values.slice(0, 3).map((v) => v.actual)])).toEqual([['件', [634, 608, 627]], ['回', [50, 59, 52]]]);
+  });
   it('reads a run after all the row labels row by row when its rows\' years are alike in size, then the 活動見込 column', () => {
     const ctx = contextOf(paragraphs('活動指標', '総合労働相談件数', '個別労働紛争相談件数', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '件', '件',
       '1,067,210', '1,050,042', '1,033,047', '1,126,898', '993,216', '1,075,569', '254,719', '245,783', '238,806', '250,184', '210,497', '252,282', '1,075,569', '252,282', '算出根拠'), 'pdfminer');

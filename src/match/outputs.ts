@@ -95,10 +95,22 @@ function divisorOf(basis: string | null): string | null {
 /** A text the divisor names: the 算出根拠 may quote the indicator cut short. */
 const namesDivisor = (t: Token, divisor: string | null) => divisor !== null && t.folded.length >= MIN_DIVISOR && (t.folded.startsWith(divisor) || divisor.startsWith(t.folded));
 
+/**
+ * The table ends at the unit-cost section that follows it. Stream text may print that section's
+ * 算出根拠 label first, or amid the rows: then the rows run on to the last row label before
+ * the policy section (政策), which follows them both.
+ */
+function tableEnd(ctx: MatchContext, start: number): number {
+  const basis = ctx.find('unitCostBasis').find((t) => t.index > start)?.index ?? ctx.tokens.length;
+  const policy = ctx.find('policy').find((t) => t.index > basis)?.index ?? ctx.tokens.length;
+  const rowsAfter = [...ctx.find('activityActual'), ...ctx.find('activityPlanned')].filter((t) => t.index > basis && t.index < policy);
+  return rowsAfter.length ? policy : basis;
+}
+
 export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasis: string | null = null): Output[] {
   const start = ctx.first('activityActual')?.index ?? 0;
   // The table ends at the unit-cost section that follows it (stream text may print that first).
-  const end = ctx.find('unitCostBasis').find((t) => t.index > start)?.index ?? ctx.tokens.length;
+  const end = tableEnd(ctx, start);
   const found = labelGroups(ctx, 'activityActual', ['activityPlanned'], end).filter((g) => !isStrayHeading(ctx, g.opener.at(-1)!));
   const headless = ctx.isLayout ? null : headlessGroup(ctx, found);
   if (headless) found.unshift(headless.group);
