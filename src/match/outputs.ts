@@ -97,14 +97,13 @@ const namesDivisor = (t: Token, divisor: string | null) => divisor !== null && t
 
 /**
  * The table ends at the unit-cost section that follows it. Stream text may print that section's
- * 算出根拠 label first, or amid the rows: then the rows run on to the last row label before
- * the policy section (政策), which follows them both.
+ * 算出根拠 label first, or amid the rows: when another row (活動実績) follows it, the table runs
+ * on to the policy section (政策), which follows them both.
  */
 function tableEnd(ctx: MatchContext, start: number): number {
   const basis = ctx.find('unitCostBasis').find((t) => t.index > start)?.index ?? ctx.tokens.length;
   const policy = ctx.find('policy').find((t) => t.index > basis)?.index ?? ctx.tokens.length;
-  const rowsAfter = [...ctx.find('activityActual'), ...ctx.find('activityPlanned')].filter((t) => t.index > basis && t.index < policy);
-  return rowsAfter.length ? policy : basis;
+  return ctx.find('activityActual').some((t) => t.index > basis && t.index < policy) ? policy : basis;
 }
 
 export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasis: string | null = null): Output[] {
