@@ -206,6 +206,22 @@ describe('予算内訳 in stream text', () => {
   });
 });
 
+describe('予算内訳 with its first item printed apart', () => {
+  it('gives the amounts before the first item to an item name printed later without amounts, where the columns then add up', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '174', '成果指標', '66', '69 所要額の精査', '委託費', '35', '44 実績を踏まえた増', '事業費', '73', '61 所要額の精査',
+      '成果目標及び成果実績', '主な増減理由', '負担金', '計', '174', '174'), 'pdftotext');
+    const years: BudgetYear[] = [
+      { fiscalYear: 2016, initial: 174, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: 174, executed: null, executionRate: null, request: null },
+      { fiscalYear: 2017, initial: null, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: null, executed: null, executionRate: null, request: 174 },
+    ];
+    expect(breakdown(ctx, years)).toEqual([
+      { item: '負担金', currentYear: 66, nextYearRequest: 69, reason: '所要額の精査' },
+      { item: '委託費', currentYear: 35, nextYearRequest: 44, reason: '実績を踏まえた増' },
+      { item: '事業費', currentYear: 73, nextYearRequest: 61, reason: '所要額の精査' },
+    ]);
+  });
+});
+
 describe('予算内訳 in layout text', () => {
   it('gives a reason wrapped above its row to that row, and passes over the vertical title\'s 年度', () => {
     const text = [

@@ -17,14 +17,43 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   }
   const header = ctx.first('breakdownReason') ?? ctx.first('breakdownItem');
   if (!header) return [];
-  const rows = breakdownRows(ctx, header);
+  const { rows: found } = breakdownRows(ctx, header);
+  const rows = found.map(({ token: _, ...row }) => row);
   // The 内訳's columns add up to this year's 当初予算 and next year's 要求; the budget table's
   // amounts are the targets (any year's, as a misread table may have them in the wrong column).
   const budgetAmounts = years.flatMap((y) => [y.initial, y.total, y.request]).filter((a): a is number => a !== null && a > 0);
   // A budget table not read at all leaves every amount the sheet prints as a target.
   const targets = new Set((budgetAmounts.length ? budgetAmounts : sheetAmounts).map(amountCents));
-  if (isBalanced(rows, targets)) return rows;
-  return breakdownColumns(ctx, header, targets) ?? rows;
+  if (isBalanced(rows, targets)) return traced(ctx, found);
+  return withHeadlessRow(ctx, header, targets) ?? breakdownColumns(ctx, header, targets) ?? traced(ctx, found);
+}
+
+type FoundRow = BudgetBreakdown & { token: Token };
+
+/** The rows taken, each traced to its item's box. */
+function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[] {
+  rows.forEach((row, n) => ctx.trace(`budget.breakdown[${n}]`, row.token));
+  return rows.map(({ token: _, ...row }) => row);
+}
+
+/**
+ * pdftotext may print the first row's item apart from its amounts, after the other rows and
+ * even after the column heads (`66`, `69 所要額の精査`, `委託費 35 44…`, … `負担金`): the
+ * amounts before the first item are a row whose item is an item name left without amounts.
+ * Read from the earliest of the 内訳's heads, and taken only where the columns then add up.
+ */
+function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
+  const heads = [header, ctx.first('breakdownItem'), ctx.first('breakdownReason')].filter((t) => t !== undefined);
+  for (const head of new Set(heads)) {
+    const { rows, headless, unread } = breakdownRows(ctx, head);
+    // One row adds up to itself: the 内訳's own 計 would pass for it.
+    if (!headless || !rows.length) continue;
+    for (const item of unread) {
+      const withIt = [{ item: item.text, ...headless, token: item }, ...rows];
+      if (isBalanced(withIt, targets)) return traced(ctx, withIt);
+    }
+  }
+  return null;
 }
 
 /** Each column adds up to one of the budget's amounts. */
@@ -34,17 +63,24 @@ function isBalanced(rows: readonly BudgetBreakdown[], targets: ReadonlySet<numbe
     && targets.has(sumOf((r) => r.currentYear)) && targets.has(sumOf((r) => r.nextYearRequest));
 }
 
-/** The item rows read row by row: an item, then its amounts and reason. */
-function breakdownRows(ctx: MatchContext, header: Token): BudgetBreakdown[] {
-  const out: BudgetBreakdown[] = [];
+type Amounts = Omit<BudgetBreakdown, 'item'>;
+
+/**
+ * The item rows read row by row: an item, then its amounts and reason. Also what did not make
+ * a row: the amounts before the first item (`headless`), and item names with no amounts.
+ */
+function breakdownRows(ctx: MatchContext, header: Token): { rows: FoundRow[]; headless: Amounts | null; unread: Token[] } {
+  const out: FoundRow[] = [];
+  const unread: Token[] = [];
+  let headless: Amounts | null = null;
   let item: Token | null = null;
   let numbers: number[] = [];
   let reason: string | null = null;
   const flush = () => {
     if (item && numbers.length >= 1) {
-      out.push({ item: item.text, currentYear: numbers[0] ?? null, nextYearRequest: numbers[1] ?? null, reason });
-      ctx.trace(`budget.breakdown[${out.length - 1}]`, item);
-    }
+      out.push({ item: item.text, currentYear: numbers[0] ?? null, nextYearRequest: numbers[1] ?? null, reason, token: item });
+    } else if (item && isItemName(item.text)) unread.push(item);
+    else if (!item && !out.length && numbers.length === 2) headless = { currentYear: numbers[0]!, nextYearRequest: numbers[1]!, reason };
     item = null;
     numbers = [];
     reason = null;
@@ -56,7 +92,11 @@ function breakdownRows(ctx: MatchContext, header: Token): BudgetBreakdown[] {
     if (isLabel(t) || headerYear(t) !== null || t.lines.length > 3 || valuesOf(t)?.some((v) => v.cell.kind === 'rate')) continue;
     const words = t.text.split(/\s+/);
     const amount = parseAmount(words[0]!);
-    if (amount !== null && item) {
+    // Amounts before any item: the last two may be a row whose item is printed elsewhere.
+    if (amount !== null && !item && !out.length) {
+      numbers = [...numbers, amount].slice(-2);
+      reason = words.slice(1).join('') || null;
+    } else if (amount !== null && item) {
       if (numbers.length < 2) numbers.push(amount);
       const rest = words.slice(1).join('');
       if (rest) reason = rest;
@@ -69,7 +109,7 @@ function breakdownRows(ctx: MatchContext, header: Token): BudgetBreakdown[] {
     if (out.length > 30) break;
   }
   flush();
-  return out;
+  return { rows: out, headless, unread };
 }
 
 /** How far left of its column head a 予算内訳 cell may start (columns drift with wide characters). */
