@@ -204,21 +204,19 @@ describe('予算内訳 in stream text', () => {
     // Amounts that add up to no budget amount are not a reading.
     expect(breakdown(ctx, years(15, 34))).not.toContainEqual(expect.objectContaining({ item: '委託費', currentYear: 7 }));
   });
-});
-
-describe('予算内訳 with its first item printed apart', () => {
   it('gives the amounts before the first item to an item name printed later without amounts, where the columns then add up', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '174', '成果指標', '66', '69 所要額の精査', '委託費', '35', '44 実績を踏まえた増', '事業費', '73', '61 所要額の精査',
       '成果目標及び成果実績', '主な増減理由', '負担金', '計', '174', '174'), 'pdftotext');
-    const years: BudgetYear[] = [
-      { fiscalYear: 2016, initial: 174, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: 174, executed: null, executionRate: null, request: null },
-      { fiscalYear: 2017, initial: null, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: null, executed: null, executionRate: null, request: 174 },
-    ];
-    expect(breakdown(ctx, years)).toEqual([
+    expect(breakdown(ctx, years(174, 174))).toEqual([
       { item: '負担金', currentYear: 66, nextYearRequest: 69, reason: '所要額の精査' },
       { item: '委託費', currentYear: 35, nextYearRequest: 44, reason: '実績を踏まえた増' },
       { item: '事業費', currentYear: 73, nextYearRequest: 61, reason: '所要額の精査' },
     ]);
+  });
+  it('takes a text before the first amounts for the first line of that row\'s reason, not its item', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '事業の見直しによ', '15,982', '39,462 る減', '情報処理業務庁費', '54,856', '40,460 前年同', '諸謝金', '35,995', '19,244',
+      '主な増減理由', '委員等旅費', '計'), 'pdftotext');
+    expect(breakdown(ctx, years(106833, 99166)).map((r) => [r.item, r.reason])).toEqual([['委員等旅費', '事業の見直しによる減'], ['情報処理業務庁費', '前年同'], ['諸謝金', null]]);
   });
 });
 

@@ -40,16 +40,21 @@ function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[]
  * pdftotext may print the first row's item apart from its amounts, after the other rows and
  * even after the column heads (`66`, `69 所要額の精査`, `委託費 35 44…`, … `負担金`): the
  * amounts before the first item are a row whose item is an item name left without amounts.
- * Read from the earliest of the 内訳's heads, and taken only where the columns then add up.
+ * Its reason's first line may come before them (`事業の見直しによ`, `15,982`, `39,462 る減`),
+ * read as an item that is no item name. Read from the earliest of the 内訳's heads, and taken
+ * only where the columns then add up.
  */
 function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
   const heads = [header, ctx.first('breakdownItem'), ctx.first('breakdownReason')].filter((t) => t !== undefined);
   for (const head of new Set(heads)) {
     const { rows, headless, unread } = breakdownRows(ctx, head);
+    const [first, ...rest] = rows;
     // One row adds up to itself: the 内訳's own 計 would pass for it.
-    if (!headless || !rows.length) continue;
+    if (!first || (!headless && (!rest.length || isItemName(first.item)))) continue;
     for (const item of unread) {
-      const withIt = [{ item: item.text, ...headless, token: item }, ...rows];
+      const withIt = headless
+        ? [{ item: item.text, ...headless, token: item }, ...rows]
+        : [{ ...first, item: item.text, reason: first.item + (first.reason ?? ''), token: item }, ...rest];
       if (isBalanced(withIt, targets)) return traced(ctx, withIt);
     }
   }
