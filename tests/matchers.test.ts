@@ -213,6 +213,13 @@ describe('予算内訳 in stream text', () => {
       { item: '事業費', currentYear: 73, nextYearRequest: 61, reason: '所要額の精査' },
     ]);
   });
+  it('ends the 内訳 where its rows add up when its first item is printed far on, past prose and the 計 amounts', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '技能講習修了者の帳票データの引受数（ 平成24年度', '24年度', '47', '15', '試験研究費', '31', '29', '委託費', '19', '43 実績を踏まえた増',
+      '負担金', '23', '33', '120', '120', '年度', '件', '1,191,752', 'データの引受数', '801,753', '主な増減理由', '交付金', '計'), 'pdftotext');
+    expect(breakdown(ctx, years(120, 120)).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
+      ['交付金', 47, 15, null], ['試験研究費', 31, 29, null], ['委託費', 19, 43, '実績を踏まえた増'], ['負担金', 23, 33, null],
+    ]);
+  });
   it('takes a text before the first amounts for the first line of that row\'s reason, not its item', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '事業の見直しによ', '15,982', '39,462 る減', '情報処理業務庁費', '54,856', '40,460 前年同', '諸謝金', '35,995', '19,244',
       '主な増減理由', '委員等旅費', '計'), 'pdftotext');

@@ -7,7 +7,7 @@ import { amountCents, fold, parseAmount } from '../tokenize/values.js';
 import { BUDGET_ITEM } from '../tokenize/vocabulary.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
-import { amountOf, headerYear, valuesOf } from './values.js';
+import { amountOf, headerYear, isYearHead, valuesOf } from './values.js';
 
 /** 予算内訳: item, this year's 当初予算, next year's 要求, 主な増減理由; it ends at 計. */
 export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheetAmounts: readonly number[] = []): BudgetBreakdown[] {
@@ -44,6 +44,10 @@ function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[]
  * read as an item that is no item name. Read from the earliest of the 内訳's heads, and taken
  * only where the columns then add up.
  */
+/** The 主な増減理由 column is narrow: a longer text is other prose, not a reason's first line. */
+const REASON_LINE = 12;
+const isReasonLine = (text: string) => [...fold(text)].length <= REASON_LINE;
+
 function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
   const heads = [header, ctx.first('breakdownItem'), ctx.first('breakdownReason')].filter((t) => t !== undefined);
   for (const head of new Set(heads)) {
@@ -54,18 +58,31 @@ function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<
     for (const item of unread) {
       const withIt = headless
         ? [{ item: item.text, ...headless, token: item }, ...rows]
-        : [{ ...first, item: item.text, reason: first.item + (first.reason ?? ''), token: item }, ...rest];
-      if (isBalanced(withIt, targets)) return traced(ctx, withIt);
+        : [{ ...first, item: item.text, reason: isReasonLine(first.item) ? first.item + (first.reason ?? '') : first.reason, token: item }, ...rest];
+      // The rows read on past the 内訳 into prose until the item's late place: the 内訳 is
+      // the first rows that add up.
+      for (let n = 2; n <= withIt.length; n++) if (isSplit(withIt.slice(0, n), targets)) return traced(ctx, withIt.slice(0, n));
     }
   }
   return null;
 }
 
+/** The 当初予算 and 要求 columns' sums, in cents. */
+function columnSums(rows: readonly BudgetBreakdown[]): [number, number] {
+  const sumOf = (pick: (r: BudgetBreakdown) => number | null) => amountCents(rows.reduce((a, r) => a + (pick(r) ?? 0), 0));
+  return [sumOf((r) => r.currentYear), sumOf((r) => r.nextYearRequest)];
+}
+
 /** Each column adds up to one of the budget's amounts. */
 function isBalanced(rows: readonly BudgetBreakdown[], targets: ReadonlySet<number>): boolean {
-  const sumOf = (pick: (r: BudgetBreakdown) => number | null) => amountCents(rows.reduce((a, r) => a + (pick(r) ?? 0), 0));
-  return rows.length > 0 && rows.every((r) => r.currentYear !== null && r.nextYearRequest !== null)
-    && targets.has(sumOf((r) => r.currentYear)) && targets.has(sumOf((r) => r.nextYearRequest));
+  const [current, request] = columnSums(rows);
+  return rows.length > 0 && rows.every((r) => r.currentYear !== null && r.nextYearRequest !== null) && targets.has(current) && targets.has(request);
+}
+
+/** Balanced, with no row the whole of both columns: such a row is the budget's own amounts. */
+function isSplit(rows: readonly BudgetBreakdown[], targets: ReadonlySet<number>): boolean {
+  const [current, request] = columnSums(rows);
+  return isBalanced(rows, targets) && !rows.some((r) => amountCents(r.currentYear ?? 0) === current && amountCents(r.nextYearRequest ?? 0) === request);
 }
 
 type Amounts = Omit<BudgetBreakdown, 'item'>;
@@ -81,6 +98,8 @@ function breakdownRows(ctx: MatchContext, header: Token): { rows: FoundRow[]; he
   let item: Token | null = null;
   let numbers: number[] = [];
   let reason: string | null = null;
+  // An amount past a row's two is the 内訳's 計 (or another table's): no reason follows it.
+  let sealed = false;
   const flush = () => {
     if (item && numbers.length >= 1) {
       out.push({ item: item.text, currentYear: numbers[0] ?? null, nextYearRequest: numbers[1] ?? null, reason, token: item });
@@ -89,12 +108,13 @@ function breakdownRows(ctx: MatchContext, header: Token): { rows: FoundRow[]; he
     item = null;
     numbers = [];
     reason = null;
+    sealed = false;
   };
   const tokens = ctx.isLayout ? ctx.tokens.filter((t) => t.col >= header.col - 50 && t.row > header.row).sort((a, b) => a.row - b.row || a.col - b.col) : ctx.tokens.slice(header.index + 1);
   for (const t of tokens) {
     if (t.labels.includes('total') || t.inlineLabel === 'total') break;
     // A rate is the budget table's 執行率, printed among the 内訳's cells.
-    if (isLabel(t) || headerYear(t) !== null || t.lines.length > 3 || valuesOf(t)?.some((v) => v.cell.kind === 'rate')) continue;
+    if (isLabel(t) || isYearHead(t) || t.lines.length > 3 || valuesOf(t)?.some((v) => v.cell.kind === 'rate')) continue;
     const words = t.text.split(/\s+/);
     const amount = parseAmount(words[0]!);
     // Amounts before any item: the last two may be a row whose item is printed elsewhere.
@@ -102,10 +122,11 @@ function breakdownRows(ctx: MatchContext, header: Token): { rows: FoundRow[]; he
       numbers = [...numbers, amount].slice(-2);
       reason = words.slice(1).join('') || null;
     } else if (amount !== null && item) {
-      if (numbers.length < 2) numbers.push(amount);
+      if (numbers.length === 2) sealed = true;
+      else numbers.push(amount);
       const rest = words.slice(1).join('');
-      if (rest) reason = rest;
-    } else if (amount === null && item && numbers.length === 2 && !reason && !BUDGET_ITEM.test(t.folded)) {
+      if (rest && !sealed) reason = rest;
+    } else if (amount === null && item && numbers.length === 2 && !reason && !sealed && !BUDGET_ITEM.test(t.folded)) {
       reason = t.text;
     } else if (amount === null) {
       flush();
