@@ -220,6 +220,12 @@ describe('予算内訳 in stream text', () => {
       ['交付金', 47, 15, null], ['試験研究費', 31, 29, null], ['委託費', 19, 43, '実績を踏まえた増'], ['負担金', 23, 33, null],
     ]);
   });
+  it('reads from the 歳出予算目 head when 主な増減理由 is printed amid the amounts, and items printed as one box', () => {
+    const apart = contextOf(paragraphs('歳出予算目', '25年度', '施設整備費', '816', '委託費', '成果指標', '主な増減理由', '989', '1,628', '1,618 実績を踏まえた増', '2,444', '2,607', '計'), 'pdftotext');
+    expect(breakdown(apart, years(2444, 2607)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['施設整備費', 816, 989], ['委託費', 1628, 1618]]);
+    const together = contextOf(paragraphs('歳出予算目', '交付金\n試験研究費', '成果指標', '75.6', '61.2', '49.183', '68.38', '124.783', '129.58', '主な増減理由', '計'), 'pdftotext');
+    expect(breakdown(together, years(124.783, 129.58)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['交付金', 75.6, 61.2], ['試験研究費', 49.183, 68.38]]);
+  });
   it('takes a text before the first amounts for the first line of that row\'s reason, not its item', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '事業の見直しによ', '15,982', '39,462 る減', '情報処理業務庁費', '54,856', '40,460 前年同', '諸謝金', '35,995', '19,244',
       '主な増減理由', '委員等旅費', '計'), 'pdftotext');

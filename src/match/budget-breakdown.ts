@@ -25,10 +25,17 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   // A budget table not read at all leaves every amount the sheet prints as a target.
   const targets = new Set((budgetAmounts.length ? budgetAmounts : sheetAmounts).map(amountCents));
   if (isBalanced(rows, targets)) return traced(ctx, found);
-  return withHeadlessRow(ctx, header, targets) ?? breakdownColumns(ctx, header, targets) ?? traced(ctx, found);
+  return withHeadlessRow(ctx, header, targets) ?? breakdownColumns(ctx, headsFrom(ctx, header), targets) ?? traced(ctx, found);
 }
 
 type FoundRow = BudgetBreakdown & { token: Token };
+
+/**
+ * Where a reading may start: the 主な増減理由 head, then the 歳出予算目 head. Stream text may
+ * print either far from the rows (pdftotext prints 主な増減理由 after them at times).
+ */
+const headsFrom = (ctx: MatchContext, header: Token): Token[] =>
+  [...new Set([header, ctx.first('breakdownItem'), ctx.first('breakdownReason')].filter((t) => t !== undefined))];
 
 /** The rows taken, each traced to its item's box. */
 function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[] {
@@ -49,8 +56,7 @@ const REASON_LINE = 12;
 const isReasonLine = (text: string) => [...fold(text)].length <= REASON_LINE;
 
 function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
-  const heads = [header, ctx.first('breakdownItem'), ctx.first('breakdownReason')].filter((t) => t !== undefined);
-  for (const head of new Set(heads)) {
+  for (const head of headsFrom(ctx, header)) {
     const { rows, headless, unread } = breakdownRows(ctx, head);
     const [first, ...rest] = rows;
     // One row adds up to itself: the 内訳's own 計 would pass for it.
@@ -224,6 +230,8 @@ function cellsAfter(ctx: MatchContext, header: Token): Cell[] {
     const [first, ...rest] = t.text.split(/\s+/);
     const value = parseAmount(first!);
     if (value !== null && rest.length) out.push({ kind: 'amount', value, reason: rest.join(''), token: t });
+    // Items printed as one box (交付金 ⏎ 試験研究費): one cell a line.
+    else if (t.lines.length > 1 && t.lines.every((l) => isItemName(l.text))) out.push(...t.lines.map((l) => ({ kind: 'text' as const, text: l.text, token: t })));
     else out.push({ kind: 'text', text: t.text, token: t });
   }
   return out;
@@ -236,8 +244,15 @@ function cellsAfter(ctx: MatchContext, header: Token): Cell[] {
  * items, the amounts that follow are read both ways, and a reading is taken where both columns
  * add up to the budget's amounts.
  */
-function breakdownColumns(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
-  const cells = cellsAfter(ctx, header);
+function breakdownColumns(ctx: MatchContext, heads: readonly Token[], targets: ReadonlySet<number>): BudgetBreakdown[] | null {
+  for (const head of heads) {
+    const found = columnsAfter(cellsAfter(ctx, head), targets);
+    if (found) return traced(ctx, found);
+  }
+  return null;
+}
+
+function columnsAfter(cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
   const isItem = (c: Cell | undefined): boolean => c?.kind === 'text' && isItemName(c.text);
   for (let i = 0; i < cells.length; i++) {
     if (!isItem(cells[i]) || isItem(cells[i - 1])) continue;
@@ -247,9 +262,7 @@ function breakdownColumns(ctx: MatchContext, header: Token, targets: ReadonlySet
     for (let j = i + k; j < cells.length; j++) {
       if (cells[j]!.kind !== 'amount') continue;
       const found = readFrom(cells, j, cells.slice(i, i + k) as TextCell[], isItem, targets);
-      if (!found) continue;
-      found.forEach((row, n) => ctx.trace(`budget.breakdown[${n}]`, row.token));
-      return found.map(({ token: _, ...row }) => row);
+      if (found) return found;
     }
   }
   return null;
