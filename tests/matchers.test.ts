@@ -226,6 +226,15 @@ describe('予算内訳 in stream text', () => {
     const together = contextOf(paragraphs('歳出予算目', '交付金\n試験研究費', '成果指標', '75.6', '61.2', '49.183', '68.38', '124.783', '129.58', '主な増減理由', '計'), 'pdftotext');
     expect(breakdown(together, years(124.783, 129.58)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['交付金', 75.6, 61.2], ['試験研究費', 49.183, 68.38]]);
   });
+  it('reads items printed in two runs with their amounts after both, never one row holding both whole columns', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '152', '174', '174', '負担金', '予算額・\n執行額', '補正予算', '-', '152', '129', '85%', '174', '174',
+      '委託費', '事業費', '66', '35', '73', '69 所要額の精査', '44 実績を踏まえた増', '61 所要額の精査', '計', '174', '174'), 'pdfminer');
+    expect(breakdown(ctx, years(174, 174)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['負担金', 66, 69], ['委託費', 35, 44], ['事業費', 73, 61]]);
+  });
+  it('takes a 要求 column of zeros where the request is 0', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '主な増減理由', '交付金', '施設整備費', '95', '103', '0', '0', '計'), 'pdfminer');
+    expect(breakdown(ctx, years(198, 0)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['交付金', 95, 0], ['施設整備費', 103, 0]]);
+  });
   it('takes a text before the first amounts for the first line of that row\'s reason, not its item', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '事業の見直しによ', '15,982', '39,462 る減', '情報処理業務庁費', '54,856', '40,460 前年同', '諸謝金', '35,995', '19,244',
       '主な増減理由', '委員等旅費', '計'), 'pdftotext');

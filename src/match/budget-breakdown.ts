@@ -21,10 +21,12 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   const rows = found.map(({ token: _, ...row }) => row);
   // The 内訳's columns add up to this year's 当初予算 and next year's 要求; the budget table's
   // amounts are the targets (any year's, as a misread table may have them in the wrong column).
+  // A request of 0 (the project ends) is a target too: the 内訳's 要求 column is all zeros.
   const budgetAmounts = years.flatMap((y) => [y.initial, y.total, y.request]).filter((a): a is number => a !== null && a > 0);
+  const zeroRequest = years.some((y) => y.request === 0) ? [0] : [];
   // A budget table not read at all leaves every amount the sheet prints as a target.
-  const targets = new Set((budgetAmounts.length ? budgetAmounts : sheetAmounts).map(amountCents));
-  if (isBalanced(rows, targets)) return traced(ctx, found);
+  const targets = new Set([...(budgetAmounts.length ? budgetAmounts : sheetAmounts), ...zeroRequest].map(amountCents));
+  if (isSplit(rows, targets)) return traced(ctx, found);
   return withHeadlessRow(ctx, header, targets) ?? breakdownColumns(ctx, headsFrom(ctx, header), targets) ?? traced(ctx, found);
 }
 
@@ -252,6 +254,9 @@ function breakdownColumns(ctx: MatchContext, heads: readonly Token[], targets: R
   return null;
 }
 
+/** Boxes from the 内訳's first cell within which its items may be printed in several runs. */
+const MULTI_RUN_REACH = 100;
+
 function columnsAfter(cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
   const isItem = (c: Cell | undefined): boolean => c?.kind === 'text' && isItemName(c.text);
   for (let i = 0; i < cells.length; i++) {
@@ -264,6 +269,15 @@ function columnsAfter(cells: readonly Cell[], targets: ReadonlySet<number>): Fou
       const found = readFrom(cells, j, cells.slice(i, i + k) as TextCell[], isItem, targets);
       if (found) return found;
     }
+  }
+  // The items printed in more than one run (負担金 … 委託費 事業費), their amounts after them all;
+  // near the head, for further on the names are other sections' (費目・使途's 人件費).
+  const near = (c: Cell) => c.token.index - cells[0]!.token.index < MULTI_RUN_REACH;
+  const items = cells.filter((c) => isItem(c) && near(c)) as TextCell[];
+  for (let j = cells.findIndex((c) => c === items[1]); j >= 0 && j < cells.length; j++) {
+    if (cells[j]!.kind !== 'amount' || cells[j - 1]?.kind === 'amount') continue;
+    const found = readFrom(cells, j, items.filter((c) => cells.indexOf(c) < j), isItem, targets);
+    if (found) return found;
   }
   return null;
 }
@@ -287,10 +301,9 @@ function readFrom(cells: readonly Cell[], from: number, items: readonly TextCell
     // One item's amounts add up to themselves: the 内訳's own 計 would pass for them.
     if (amounts.length !== 2 * names.length || names.length < 2) continue;
     for (const [current, request] of splits(amounts, items.length)) {
-      const sum = (xs: typeof amounts) => amountCents(xs.reduce((a, x) => a + x.cell.value, 0));
-      if (!targets.has(sum(current!)) || !targets.has(sum(request!))) continue;
       if (current!.some((c) => c.reason)) continue;
-      return names.map((name, n) => ({ item: name.text, currentYear: current![n]!.cell.value, nextYearRequest: request![n]!.cell.value, reason: request![n]!.reason, token: name.token }));
+      const rows = names.map((name, n) => ({ item: name.text, currentYear: current![n]!.cell.value, nextYearRequest: request![n]!.cell.value, reason: request![n]!.reason, token: name.token }));
+      if (isSplit(rows, targets)) return rows;
     }
   }
   return null;
