@@ -696,6 +696,17 @@ describe('review', () => {
     const together = contextOf(paragraphs('外部有識者の所見', '行政事業レビュー推進チームの所見', '外部有識者点検対象外', '引き続き実施する。'));
     expect(matchReview(together)).toMatchObject({ externalOpinion: '外部有識者点検対象外', reviewTeamOpinion: '引き続き実施する。' });
   });
+  it('takes the text printed before a label whose cell after it is empty, as its own box or as the last paragraph of the box before', () => {
+    const tail = ['外部有識者の所見', '行政事業レビュー推進チームの\n所見', '現\n状\n通\nり', '引き続き実施する。'];
+    const apart = contextOf(paragraphs('改善の\n方向性', '分担金の支払いに充てるものである。', '造船部会では、新しい国際規律の策定について議論が開始されている。', ...tail), 'pdftotext');
+    expect(matchReview(apart)).toMatchObject({ improvementDirection: '分担金の支払いに充てるものである。', externalOpinion: '造船部会では、新しい国際規律の策定について議論が開始されている。' });
+    const boxed = contextOf(paragraphs('改善の\n方向性', '当該予算は、割り当てられた分担金の支払いに充てるものである。本件事業に\nより推進していくことが可能となる。\n造船部会では、主な取組として、公正な競争条件を歪めるような不当な公\n的助成等の抑止について議論が開始されている。', ...tail), 'pdftotext');
+    expect(matchReview(boxed)).toMatchObject({
+      improvementDirection: '当該予算は、割り当てられた分担金の支払いに充てるものである。本件事業により推進していくことが可能となる。',
+      externalOpinion: '造船部会では、主な取組として、公正な競争条件を歪めるような不当な公的助成等の抑止について議論が開始されている。',
+      reviewTeamOpinion: '引き続き実施する。',
+    });
+  });
   it('reads labels printed together, then verdicts and year cells, then fewer texts than labels: 備考 is the empty one', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '備考', '現\n状\n通\nり', '現\n状\n通\nり',
       '平成21年度', '-', '平成24年度', '-', '消防団の広域応援を支援する。', '内外の金融秩序の混乱に備える。', '関連する過去のレビューシートの事業番号'));

@@ -112,10 +112,12 @@ export function matchReview(ctx: MatchContext): Review {
   const reviewTeamVerdict = verdictNear(ctx, ctx.first('reviewTeamOpinion'), REVIEW_TEAM_VERDICTS);
   const reflectionVerdict = verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS);
   const afterEmptyRemarks = textAfterEmptyRemarks(ctx);
+  const checkResult = text('checkResult', 'checkResult');
+  const [improvementDirection, externalOpinion] = withTextBefore(ctx, 'externalOpinion', text('improvementDirection', 'improvementDirection'), () => text('externalOpinion', 'externalOpinion'));
   return {
-    checkResult: text('checkResult', 'checkResult'),
-    improvementDirection: text('improvementDirection', 'improvementDirection'),
-    externalOpinion: text('externalOpinion', 'externalOpinion'),
+    checkResult,
+    improvementDirection,
+    externalOpinion,
     reviewTeamOpinion: text('reviewTeamOpinion', 'reviewTeamOpinion'),
     reviewTeamVerdict,
     reflection: text('reflection', 'reflection') ?? afterEmptyRemarks,
@@ -135,4 +137,38 @@ function textAfterEmptyRemarks(ctx: MatchContext): string | null {
   if (ctx.isLayout || !cell || !next || !isDash(cell.text) || isLabel(next) || !isOpinion(next)) return null;
   ctx.trace('review.reflection', next);
   return next.text;
+}
+
+/** A line this much shorter than its box's longest ends a paragraph when it ends a sentence. */
+const SHORT_LINE = 0.85;
+
+/**
+ * Stream text may print a cell's text before its label, with its own cell empty after it
+ * (`改善の方向性`, its text, 外部有識者の所見's text, `外部有識者の所見`, `推進チームの所見`):
+ * the box just before the label is its text when no other label took it; pdftotext may box the
+ * two texts as one, the second starting after a short line that ends a sentence.
+ */
+function withTextBefore(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], previous: string | null, own: () => string | null): [string | null, string | null] {
+  const anchor = ctx.first(label);
+  const before = anchor && !ctx.isLayout && windowOf(ctx, label, 6) === 0 ? ctx.tokens[anchor.index - 1] : undefined;
+  if (!before || isLabel(before) || !isOpinion(before)) return [previous, own()];
+  if (!ctx.isUsed(before)) {
+    ctx.trace(`review.${label}`, before);
+    return [previous, before.text];
+  }
+  const cut = previous === before.text ? paragraphCut(before) : 0;
+  if (!cut) return [previous, own()];
+  const join = (lines: readonly { text: string }[]) => lines.map((l) => l.text.trim()).join('');
+  return [join(before.lines.slice(0, cut)), join(before.lines.slice(cut))];
+}
+
+/** Where a box's last paragraph starts: after its last short line that ends a sentence; 0 if none. */
+function paragraphCut(token: Token): number {
+  const width = (text: string) => [...text.trim()].length;
+  const longest = Math.max(...token.lines.map((l) => width(l.text)));
+  for (let i = token.lines.length - 2; i >= 0; i--) {
+    const line = token.lines[i]!.text.trim();
+    if (/[。）)]$/.test(line) && width(line) < SHORT_LINE * longest) return i + 1;
+  }
+  return 0;
 }
