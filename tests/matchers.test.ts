@@ -528,6 +528,10 @@ describe('self-check', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
     expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);
   });
+  it('reads a name that pdftotext boxed with the 事業名 column head above it', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '厚生労働省医政局研究開発振興課', '67', '点検結果', '事業名\n遠隔医療従事者研修事業', '改善の\n方向性'), 'pdftotext');
+    expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省医政局研究開発振興課', projectNumber: '67', name: '遠隔医療従事者研修事業' }]);
+  });
   it('cuts a layout box running over two items\' explanations into runs centred on their marks', () => {
     const text = [
       line([73, '「浜の活力再生プラン」の目標の達成を支援するため、']),

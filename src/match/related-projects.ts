@@ -5,6 +5,7 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
+import { textWithoutLabels } from './text-field.js';
 import { ORGANIZATION_NAME, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 
 const NUMBER = /^(?:新\d{2}-)?\d{1,4}$/;
@@ -72,7 +73,9 @@ export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
     const glued = rest.length > 0 && NUMBER.test(fold(first).replace('－', '-'));
     if (!glued && !NUMBER.test(t.folded.replace('－', '-'))) return;
     const owner = scope[i - 1];
-    const name = glued ? rest.join(' ') : scope[i + 1]?.text;
+    // pdftotext may box the 事業名 column head with the first name below it (`事業名 ⏎ 遠隔医療…`).
+    const next = scope[i + 1];
+    const name = glued ? rest.join(' ') : next && textWithoutLabels(next);
     if (!owner || !name || owner.folded.length < 4 || fold(name).length < 4 || NUMBER.test(fold(name))) return;
     // A number opening a sentence is not a 事業番号: the glued reading wants an owner's name before it.
     if (glued && !ORGANIZATION_NAME.test(owner.folded)) return;
