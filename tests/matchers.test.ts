@@ -926,6 +926,12 @@ describe('policy', () => {
     const ctx = contextOf(paragraphs('測\n定\n指\n標', 'Ⅷ．その他の充実', '施策', '９．東日本大震災からの被災地の復興の促進', '定性的指標', '政策'), 'pdftotext');
     expect(matchPolicy(ctx)).toMatchObject({ policy: 'Ⅷ．その他の充実', measure: '９．東日本大震災からの被災地の復興の促進' });
   });
+  it('joins a 関係 text cut by its label amid the section, without the next label\'s pieces boxed after it', () => {
+    const ctx = contextOf(paragraphs('施策の進捗状況（目標）', '増加に向けた取組を推進。',
+      '本件基金を通じても引き続き協力・貢献を行っていく必要がある。出向については、出向元事業主が負担し\n本事業の成果と上位施策・測定指標との関係\nた賃金相当額について助成を行う。\n改革\n項目',
+      '経\n済\n・\n財\n政', 'K\nP\nI', '施策の進捗状況（実績）', '平成27年度'), 'pdftotext');
+    expect(matchPolicy(ctx).contribution).toBe('本件基金を通じても引き続き協力・貢献を行っていく必要がある。出向については、出向元事業主が負担した賃金相当額について助成を行う。');
+  });
   it('joins the lines of a 関係 text that pdftotext printed its label into', () => {
     const across = contextOf(paragraphs('施策の進捗状況（実績）', '全国展開に向けた取組を推進。', '農業機械の開発・改良、実用化の促進等を通じて生産性向上を図る。本会合は，交渉の実務',
       '本事業の成果と上位施策・測定指標との関係 担当者が非公式な形で意思疎通を行う場として，国', '際的に認知されたプラットフォームとして確立している。', '事業所管部局による点検・改善'), 'pdftotext');

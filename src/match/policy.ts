@@ -76,10 +76,35 @@ function labelInText(ctx: MatchContext, label: Token, end: number): Token[] | nu
   return [above, ...after];
 }
 
+/** A line this short at a box's end is the next label's (`改革 ⏎ 項目`), not the text's. */
+const LABEL_PIECE = 4;
+
+/**
+ * Stream text: the label printed into the text's box elsewhere than at the section's end: the
+ * line above, broken off mid-sentence, then the rest of the box after the label (the boxes that
+ * follow within a line), without the next label's short lines boxed at its end.
+ */
+function textAroundLabel(ctx: MatchContext): string | null {
+  const label = ctx.first('contribution');
+  const parts = label && !ctx.isLayout ? labelInText(ctx, label, label.index + 2) : null;
+  if (!parts) return null;
+  const [above, rest] = parts as [Token, Token];
+  // The box goes on past the label only when its line above breaks off mid-sentence.
+  if (/[。）)]$/.test(above.lines.at(-1)!.text.trim())) return null;
+  const box = [rest];
+  for (let next = ctx.tokens[rest.index + 1]; next && !isLabel(next) && isProse(next) && next.row <= box.at(-1)!.lines.at(-1)!.line + 2; next = ctx.tokens[next.index + 1]) box.push(next);
+  const lines = box.flatMap((t) => t.lines.map((l) => l.text.trim()));
+  while (lines.length > 1 && isLabelPiece(lines.at(-1)!)) lines.pop();
+  ctx.trace('policy.contribution', above, ...box);
+  return above.text + lines.join('');
+}
+
+const isLabelPiece = (line: string) => [...line].length <= LABEL_PIECE && !/[。）)]$/.test(line);
+
 export function matchPolicy(ctx: MatchContext): Policy {
   return {
     policy: inlineOrNext(ctx, 'policy'),
     measure: inlineOrNext(ctx, 'measure'),
-    contribution: closingText(ctx) ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length > 10, 6),
+    contribution: closingText(ctx) ?? textAroundLabel(ctx) ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length > 10, 6),
   };
 }
