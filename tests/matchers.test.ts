@@ -893,6 +893,10 @@ describe('two text cells printed across one box', () => {
     expect(splitTwoColumns(box('ハローワークにおける障害者の就職件数 ハローワークにおける障害者の就\nを84,602件以上とする。\n職件数')))
       .toEqual(['ハローワークにおける障害者の就職件数を84,602件以上とする。', 'ハローワークにおける障害者の就職件数']);
   });
+  it('gives a line that goes on with a number the wrap broke (（※１ ⏎ ００％) to the column that broke it', () => {
+    expect(splitTwoColumns(box('高圧ガスに係る災害事故の前年比減（※１ 高圧ガスに係る災害事故による\n人的被害を伴う事故の件数（年\n００％未満なら目標達成）\nベース）')))
+      .toEqual(['高圧ガスに係る災害事故の前年比減（※１００％未満なら目標達成）', '高圧ガスに係る災害事故による人的被害を伴う事故の件数（年ベース）']);
+  });
   it('takes the wrapped lines printed in boxes after it', () => {
     const [first, ...rest] = contextOf(paragraphs('果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '審議会等に１００％活用していき、中小水', 'た調査の割合')).tokens;
     expect(splitTwoColumns(first!, rest)).toEqual(['本事業による調査等の件数を政策立案や審議会等に１００％活用していき、中小水', '政策立案や審議会等で活用された調査の割合']);

@@ -108,6 +108,8 @@ export function columnWidths(token: Token): [number, number] | null {
  * short of the width where they wrap before punctuation or a wide letter.
  */
 const FULL_LINE = 0.8;
+const DIGIT_END = /[0-9０-９]$/;
+const DIGIT_START = /^[0-9０-９]/;
 
 /**
  * A box's lines dealt to two columns of the given widths. It also splits a box with no line of
@@ -131,7 +133,9 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     // A line that ends a sentence, shorter than the left column, ends the left text (the goal,
     // a sentence, beside its indicator, a noun phrase) even when its length fits the right one.
     const endsSentence = /。$/.test(line) && line.length < widths[0];
-    const side: 0 | 1 = endsSentence ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
+    // A number the wrap broke (`（※１` ⏎ `００％…`) goes on in the column whose last line it ends.
+    const numberGoesOn = ([0, 1] as const).filter((c) => DIGIT_END.test(out[c].at(-1) ?? '') && DIGIT_START.test(line));
+    const side: 0 | 1 = numberGoesOn.length === 1 ? numberGoesOn[0]! : endsSentence ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
   }
