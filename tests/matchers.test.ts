@@ -821,6 +821,12 @@ describe('outcomes in stream text', () => {
     expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[68321, 59367, 115.1], [77883, 68321, 114], [84602, 77883, 108.6]]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
   });
+  it('completes an indicator from its short wrapped line printed in a box of its own after the goal and indicator\'s box', () => {
+    const ctx = contextOf(paragraphs('成果指標', '成果目標及び成', '果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '（アウトカム）', '審議会等に１００％活用していき、中小水',
+      'た調査の割合', '力発電の開発促進を図る。', '24年度', '単位', '成果実\n績', '件', '6', '4', '3', '目標値', '件', '6', '4', '3', '達成度', '％', '100', '100', '100',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => [o.goal, o.indicator])).toEqual([['本事業による調査等の件数を政策立案や審議会等に１００％活用していき、中小水力発電の開発促進を図る。', '政策立案や審議会等で活用された調査の割合']]);
+  });
   it('deals a run printed after all the labels in the order 達成度 bears out: each outcome\'s 成果実績, then 目標値 and 達成度 year by year', () => {
     const ctx = contextOf(paragraphs('成果指標', 'テレビCMの理解度を測定指標として設定', '新聞広告の理解度を測定指標として設定', '成果実\n績', '％', '目標値 ％', '達成度 ％',
       '成果実\n績', '％', '目標値 ％', '達成度 ％', '65.1', '77.5', '81.1', '-', '-', '-', '-', '78.5', '103.3', '74.1', '80.5', '75.4', '-', '-', '-', '-', '81.5', '92.5',

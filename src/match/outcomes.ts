@@ -5,7 +5,7 @@ import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, isYearHead, rateOf } from './values.js';
+import { countOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
 import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { completeByRates, dealRun, dealStackedPair, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, VALUE_COLUMNS } from './outcome-rows.js';
@@ -41,7 +41,11 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   // after a box, up to the next, are its wrapped lines.
   const boxes = texts.map((t) => splitTwoColumns(t));
   const boxAt = boxes.flatMap((box, i) => (box ? [i] : []));
-  if (boxAt.length && boxAt.length === groupCount) return boxAt.map((i, k) => splitTwoColumns(texts[i]!, texts.slice(i + 1, boxAt[k + 1] ?? texts.length))!);
+  if (boxAt.length && boxAt.length === groupCount) {
+    // A box's wrapped lines may be short (`た調査の割合`): any prose up to the next box.
+    const wrapped = (i: number, k: number) => ctx.tokens.slice(texts[i]!.index + 1, texts[boxAt[k + 1]!]?.index ?? end).filter((t) => isWrappedLine(ctx, t));
+    return boxAt.map((i, k) => splitTwoColumns(texts[i]!, wrapped(i, k))!);
+  }
   // Boxes of several lines and no two parts, beside such boxes, are the same cells stacked by
   // height (goal line, indicator, goal line): split at the widths the others show.
   if (boxAt.length && boxAt.length < groupCount) {
@@ -71,7 +75,8 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
 }
 
 /** Prose that can be a goal or an indicator: not a label, a year, a vertical heading, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
-const isGoalText = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !/^[\d,.]+ /.test(t.text) && t.folded.length > 6 && !isVerticalHeading(t) && !ctx.isUsed(t);
+const isGoalText = (ctx: MatchContext, t: Token) => isWrappedLine(ctx, t) && t.folded.length > 6;
+const isWrappedLine = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !opensWithYearHead(t) && !/^[\d,.]+ /.test(t.text) && !isVerticalHeading(t) && !ctx.isUsed(t);
 
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.
