@@ -423,6 +423,10 @@ describe('recipients', () => {
       [1, '岩手県', '津波復興計画', 33393, '随意契約（少額）', 1], [2, '茨城県', '地域づくり計画', 26522, 'その他', null],
     ]);
   });
+  it('passes over a dash printed just before a row\'s amount and its method, which would take the amount\'s place', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '富士通（株）', '厚生労働大臣が指定する指定機関が、帳簿を管理する。', '-', '98 随意契約（企画競争）', '1', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount, r.contractMethod, r.bidders])).toEqual([[1, '富士通（株）', 98, '随意契約（企画競争）', 1]]);
+  });
   it('gives each block the values pdfminer printed after the next letter', () => {
     // A's names under A; A's values after B.; B's names after the header; B's values after C.'s names.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '2', '（株）甲', '（株）乙', 'B.', '-', '-', '翻訳', '0.4', '設営', '0.1 随意契約（少額）',
