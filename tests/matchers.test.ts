@@ -427,10 +427,20 @@ describe('recipients', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '富士通（株）', '厚生労働大臣が指定する指定機関が、帳簿を管理する。', '-', '98 随意契約（企画競争）', '1', '-'), 'pdftotext');
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount, r.contractMethod, r.bidders])).toEqual([[1, '富士通（株）', 98, '随意契約（企画競争）', 1]]);
   });
+  it('reads no cell from letters of the vertical column heads boxed beside each other (務 概)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '（一財）女性労働協会', '務 概', '女性関連施設等への講師派遣・相談対応', '72', '総合評価入札', '3', '81.9%', '支 出'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.name, r.summary, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      ['（一財）女性労働協会', '女性関連施設等への講師派遣・相談対応', 72, '総合評価入札', 3, 81.9],
+    ]);
+  });
   it('gives each block the values pdfminer printed after the next letter', () => {
     // A's names under A; A's values after B.; B's names after the header; B's values after C.'s names.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '2', '（株）甲', '（株）乙', 'B.', '-', '-', '翻訳', '0.4', '設営', '0.1 随意契約（少額）',
       ...header, '1 個人A', '2 個人B', 'C.', '1 現地業者', '-', '-', '旅費', '旅費', '2', '1 その他', ...header, '-', '借上', '7 その他'));
+    // Column-head letters boxed alone among the pieces change nothing.
+    const withLetters = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '2', '（株）甲', '（株）乙', 'B.', '-', '-', '翻訳', '0.4', '設営', '0.1 随意契約（少額）',
+      ...header, '1 個人A', '業 務', '2 個人B', 'C.', '1 現地業者', '-', '-', '旅費', '旅費', '2', '1 その他', ...header, '-', '借上', '7 その他'));
+    expect(matchRecipients(withLetters, []).recipients).toEqual(matchRecipients(ctx, []).recipients);
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount])).toEqual([
       ['A', 1, '（株）甲', '翻訳', 0.4], ['A', 2, '（株）乙', '設営', 0.1],
       ['B', 1, '個人A', '旅費', 2], ['B', 2, '個人B', '旅費', 1],

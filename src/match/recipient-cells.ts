@@ -31,11 +31,16 @@ export function classify(text: string, token: Token): Word {
   return { kind, text, token };
 }
 
+/** One kanji alone: no name, summary or method is one letter (〃, the ditto mark, is kept). */
+const LONE_LETTER = /^\p{Script=Han}$/u;
+
 /** Splits glued cells: `1 富士ソフト（株）`, `7010001008844 ヒグマ監視等業務`, `0.1 随意契約（少額）`. */
 export function wordsOf(token: Token): Word[] {
   const parts = token.lines.length === 1 ? token.text.split(/ +/) : [token.text];
   const out: Word[] = [];
   for (const part of parts) {
+    // Letters of the vertical column heads (業 ⏎ 務 ⏎ 概 ⏎ 要) boxed beside each other are no cell.
+    if (LONE_LETTER.test(part)) continue;
     const w = classify(part, token);
     const prev = out[out.length - 1];
     if (w.kind === 'text' && prev?.kind === 'text') prev.text += ` ${part}`;

@@ -77,7 +77,12 @@ function namesTaken(tokens: readonly Token[], table: Growing): number {
   let taken = 0;
   for (const token of tokens) {
     const words = wordsOf(token);
-    const first = words[0]!;
+    const first = words[0];
+    // A box of column-head letters alone holds no cell.
+    if (!first) {
+      taken++;
+      continue;
+    }
     if (isRank(first, table.nextRank) && words.length <= 2 && (words.length === 1 || words[1]!.kind === 'text')) {
       table.nextRank++;
       if (words.length === 1) table.unnamed++;
