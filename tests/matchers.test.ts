@@ -285,6 +285,10 @@ describe('fund flow', () => {
       { block: 'B', name: '（株）ＦＦＲＩ', amount: 25, role: '潜在脅威の調査' },
     ]);
   });
+  it('leaves out the contract method noted at the end of a role (【一般競争入札】)', () => {
+    const ctx = contextOf(paragraphs('内閣府', '８百万円', 'Ｂ．民間企業等（１者）', '８百万円', '自然言語処理技術を活用したシステムの検証等【一般競争入札】'), 'pdftotext');
+    expect(matchFundFlow(ctx).map((f) => f.role)).toEqual([null, '自然言語処理技術を活用したシステムの検証等']);
+  });
   it('splits the roles of a row of boxes as many ways as there are boxes, where a wrap ends short', () => {
     const ctx = contextOf(paragraphs('Ｂ．（株）ＦＦＲＩ', '２５百万円', 'Ｃ．（株）ＫＤＤＩ研究所', '２２百万円', '再委託',
       'Ｍ２Ｍシステムの潜在脅威の調査', 'Ｍ２Ｍシステムに関するセキュリ', 'ティ上の課題抽出'));

@@ -112,7 +112,7 @@ export function matchFundFlow(ctx: MatchContext): FundFlow[] {
       ? rolesByColumn(rowBoxes, roleScope, taken)
       : splitToCount(roleTexts(ctx, lastIndex + 1, Math.max(lastIndex + 1, nextIndex), taken), withRoles.length).map((p) => p.map((t) => t.text).join(''));
     rowBoxes.forEach((b) => {
-      const role = b.block === null && isMinistry(b.name) ? null : roles[withRoles.indexOf(b)] ?? null;
+      const role = b.block === null && isMinistry(b.name) ? null : withoutContractNote(roles[withRoles.indexOf(b)] ?? null);
       flows.push({ block: b.block, name: b.name, amount: b.amount, role });
       b.tokens.forEach((t) => ctx.trace(`fundFlow[${flows.length - 1}]`, t));
     });
@@ -120,6 +120,10 @@ export function matchFundFlow(ctx: MatchContext): FundFlow[] {
   }
   return flows;
 }
+
+/** The box's contract method noted under its role (`…の検証等【一般競争入札】`) is no part of the role. */
+const CONTRACT_NOTE = /\s*【[^】]*】$/;
+const withoutContractNote = (role: string | null) => (role === null ? null : role.replace(CONTRACT_NOTE, '') || null);
 
 function isMinistry(name: string): boolean {
   return MINISTRIES.some((m) => fold(name).startsWith(m));
