@@ -289,6 +289,11 @@ describe('fund flow', () => {
     const ctx = contextOf(paragraphs('内閣府', '８百万円', 'Ｂ．民間企業等（１者）', '８百万円', '自然言語処理技術を活用したシステムの検証等【一般競争入札】'), 'pdftotext');
     expect(matchFundFlow(ctx).map((f) => f.role)).toEqual([null, '自然言語処理技術を活用したシステムの検証等']);
   });
+  it('takes no role from the section title\'s notes boxed with an arrow\'s word', () => {
+    const ctx = contextOf(paragraphs('Ｄ．民間企業等（１者）', '２百万円', 'Ｅ．民間企業等（１者）', '１百万円', '燃料用バイオエタノール特別製造加工委託費',
+      '（資金の受け取り先が何を行っているかについて補足する）（単位：百万円）再委託', '会場設営、機材運搬、アンケート調査等'), 'pdftotext');
+    expect(matchFundFlow(ctx).map((f) => f.role)).toEqual(['燃料用バイオエタノール特別製造加工委託費', '会場設営、機材運搬、アンケート調査等']);
+  });
   it('splits the roles of a row of boxes as many ways as there are boxes, where a wrap ends short', () => {
     const ctx = contextOf(paragraphs('Ｂ．（株）ＦＦＲＩ', '２５百万円', 'Ｃ．（株）ＫＤＤＩ研究所', '２２百万円', '再委託',
       'Ｍ２Ｍシステムの潜在脅威の調査', 'Ｍ２Ｍシステムに関するセキュリ', 'ティ上の課題抽出'));

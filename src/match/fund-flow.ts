@@ -3,7 +3,7 @@ import type { FundFlow } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
-import { MINISTRIES } from '../tokenize/vocabulary.js';
+import { LABELS, MINISTRIES } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { centre, nearestColumn } from './values.js';
 
@@ -69,8 +69,13 @@ function readBoxes(ctx: MatchContext): FlowBox[] {
 }
 
 function isRoleText(t: Token, boxes: Set<Token>): boolean {
-  return !boxes.has(t) && !isLabel(t) && !CONNECTOR.test(t.folded) && flowAmount(t.text) === null && !BLOCK_NAME.test(t.text) && t.folded.length > 1;
+  const own = withoutTitleNotes(t.folded);
+  return !boxes.has(t) && !isLabel(t) && !CONNECTOR.test(own) && flowAmount(t.text) === null && !BLOCK_NAME.test(t.text) && own.length > 1;
 }
+
+/** The section title's bracketed notes, which pdftotext may box with an arrow's word (`（単位：百万円）再委託`). */
+const TITLE_NOTES = fold(LABELS.fundFlowTitle.forms[0]).match(/\([^)]*\)/g) ?? [];
+const withoutTitleNotes = (folded: string) => TITLE_NOTES.reduce((text, note) => text.replace(note, ''), folded);
 
 /** Role texts come after the boxes they describe, in the same order; wrapped pieces are joined. */
 function roleTexts(ctx: MatchContext, from: number, to: number, boxes: Set<Token>): Token[][] {
