@@ -71,6 +71,11 @@ describe('sheet header and project', () => {
     const before = contextOf(paragraphs('作成責任者', '事業開始年度', '平成１２年度', '担当課室', '雇用均等政策課', '雇用均等政策課長', '小林　洋子', '会計区分', '一般会計'));
     expect(matchProject(before).responsibleOfficial).toBe('雇用均等政策課長　小林　洋子');
   });
+  it('reads the 作成責任者 from the name pieces after the 担当課室 value, past the next row\'s labels and year cells', () => {
+    const ctx = contextOf(paragraphs('担当部局庁', '労働基準局', '作成責任者', '事業終了\n（予定）年度', '担当課室', '労災管理課', '木塚', '事業開始年度', '平成-20年度', '終了予定なし',
+      '欽也', '会計区分', '労働保険特別会計労災勘定'), 'pdftotext');
+    expect(matchProject(ctx).responsibleOfficial).toBe('木塚　欽也');
+  });
   it('knows the 主要経費 by its closed vocabulary when the labels come first', () => {
     const ctx = contextOf(paragraphs('実施方法', '関係する計画、', '通知等', '主要経費', '経済協力費', '直接実施、委託・請負', '「成長戦略」（平成24年5月閣議決定）'));
     const p = matchProject(ctx);

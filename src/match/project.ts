@@ -216,6 +216,10 @@ function responsibleOfficial(ctx: MatchContext, division: Token | undefined): st
 /** The 作成責任者 cell is a title and a name, which stream text may print as a few short boxes. */
 const OFFICIAL_PIECE = 20;
 const OFFICIAL_PIECES = 4;
+/** A family or given name printed as a box of its own (木塚, 欽也). */
+const NAME_PIECE = 6;
+/** The cells of the row below the official's: 事業開始年度 and 事業終了（予定）年度. */
+const ROW_YEAR_CELL = /年度$|予定/;
 
 /**
  * Stream text: the short boxes right after 作成責任者 (課長 / 松澤 / 裕), or, when a label
@@ -228,6 +232,18 @@ function officialRun(ctx: MatchContext, anchor: Token, division: Token | undefin
   const forward: Token[] = [];
   for (let i = anchor.index + 1; forward.length < OFFICIAL_PIECES && piece(ctx.tokens[i]); i++) forward.push(ctx.tokens[i]!);
   if (forward.length) return forward;
+  // The 担当課室 label and value printed next: the pieces after that value, past the labels and
+  // the year cells of the next row (木塚, 事業開始年度, 平成-20年度, 終了予定なし, 欽也).
+  if (division && division.index > anchor.index) {
+    const after: Token[] = [];
+    for (let i = division.index + 1; i < ctx.tokens.length && after.length < OFFICIAL_PIECES; i++) {
+      const t = ctx.tokens[i]!;
+      if (isLabel(t) || ROW_YEAR_CELL.test(t.folded)) continue;
+      if (!piece(t) || [...t.folded].length > NAME_PIECE) break;
+      after.push(t);
+    }
+    if (after.length) return after;
+  }
   const accounts = ctx.find('accounts').find((t) => t.index > anchor.index);
   if (!accounts) return [];
   const backward: Token[] = [];
