@@ -739,6 +739,11 @@ describe('review', () => {
       reviewTeamOpinion: '引き続き実施する。',
     });
   });
+  it('reads a group of labels with the verdicts printed amid them, before 備考', () => {
+    const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '廃\n止', '現\n状\n通\nり', '備考', '平成21年度', '-',
+      '総じて日本国旅券発給のための足腰予算である。', '国の職員が職務を行う際の賠償金等を支払う。', '関連する過去のレビューシートの事業番号'));
+    expect(matchReview(ctx)).toMatchObject({ reviewTeamOpinion: '総じて日本国旅券発給のための足腰予算である。', reflection: '国の職員が職務を行う際の賠償金等を支払う。', remarks: null });
+  });
   it('reads labels printed together, then verdicts and year cells, then fewer texts than labels: 備考 is the empty one', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '備考', '現\n状\n通\nり', '現\n状\n通\nり',
       '平成21年度', '-', '平成24年度', '-', '消防団の広域応援を支援する。', '内外の金融秩序の混乱に備える。', '関連する過去のレビューシートの事業番号'));

@@ -70,8 +70,11 @@ function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window
   // another and fewer texts than labels has an empty cell.
   let first = anchor.index;
   while (isTextLabel(first - 1)) first--;
+  // The verdicts printed beside their labels may stand between the group's labels (`推進チームの所見`,
+  // `改善点`, `廃止`, `現状通り`, `備考`).
+  const isVerdict = (i: number) => VERDICTS.has(ctx.tokens[i]?.folded ?? '');
   let last = anchor.index;
-  while (isTextLabel(last + 1)) last++;
+  for (let i = last + 1; isTextLabel(i) || isVerdict(i); i++) if (isTextLabel(i)) last = i;
   if (last > first) {
     const labels = labelsOf(ctx, first, last);
     // Verdicts and the past sheets' year cells may stand between the labels and the texts.
