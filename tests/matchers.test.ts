@@ -739,6 +739,11 @@ describe('review', () => {
       reviewTeamOpinion: '引き続き実施する。',
     });
   });
+  it('gives a lone verdict printed after the 改善点 label to it, not to the team whose opinion came before', () => {
+    const ctx = contextOf(paragraphs('外部有識者の所見', '-', '行政事業レビュー推進チームの\n所見', '投資者の投資判断に必要な情報を提供する。', '所見を踏まえた改善点/概算要求に\nおける反映',
+      '縮\n減', 'インスペクションを実施し、保険に加入させる。', '備考'));
+    expect(matchReview(ctx)).toMatchObject({ reviewTeamVerdict: null, reflectionVerdict: '縮減' });
+  });
   it('reads a group of labels with the verdicts printed amid them, before 備考', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '廃\n止', '現\n状\n通\nり', '備考', '平成21年度', '-',
       '総じて日本国旅券発給のための足腰予算である。', '国の職員が職務を行う際の賠償金等を支払う。', '関連する過去のレビューシートの事業番号'));

@@ -35,6 +35,18 @@ function verdictNear(ctx: MatchContext, anchor: Token | undefined, verdicts: rea
 }
 
 /**
+ * Stream text with one verdict about both labels, printed after the 改善点 label and its
+ * opinion the team's label: it is the 改善点's, the team having given none.
+ */
+function reflectionOnlyVerdict(ctx: MatchContext): boolean {
+  const team = ctx.first('reviewTeamOpinion');
+  const reflection = ctx.first('reflection');
+  if (ctx.isLayout || !team || !reflection || reflection.index < team.index) return false;
+  const verdicts = ctx.tokens.slice(Math.max(0, team.index - 4), reflection.index + 6).filter((t) => VERDICTS.has(t.folded));
+  return verdicts.length === 1 && verdicts[0]!.index > reflection.index && ctx.tokens.slice(team.index + 1, reflection.index).some((t) => isOpinion(t));
+}
+
+/**
  * A vertical verdict (現/状/通/り) can break into pieces where the label beside it takes more
  * lines; the short pieces in one column, read top to bottom, are the verdict.
  */
@@ -112,7 +124,7 @@ function textsAfter(ctx: MatchContext, last: number, window: number): Token[] {
 
 export function matchReview(ctx: MatchContext): Review {
   const text = (label: (typeof TEXT_LABELS)[number], field: string) => textAfter(ctx, label, `review.${field}`, isOpinion, windowOf(ctx, label, 6));
-  const reviewTeamVerdict = verdictNear(ctx, ctx.first('reviewTeamOpinion'), REVIEW_TEAM_VERDICTS);
+  const reviewTeamVerdict = reflectionOnlyVerdict(ctx) ? null : verdictNear(ctx, ctx.first('reviewTeamOpinion'), REVIEW_TEAM_VERDICTS);
   const reflectionVerdict = verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS);
   const afterEmptyRemarks = textAfterEmptyRemarks(ctx);
   const checkResult = text('checkResult', 'checkResult');
