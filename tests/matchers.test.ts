@@ -556,6 +556,14 @@ describe('self-check', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
     expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);
   });
+  it('reads rows printed as owner and number pairs first, then their names in order', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '外務省外務報道官・広報・文化組織対日理解促進交流室', '0205', '外務省総合外交政策局国際安全･治安対策協力室', '0173',
+      '親日派・知日派育成のための交流拡充拠出金', '経済協力開発機構金融活動作業部会(FATF)分担金', '○', '○'));
+    expect(matchRelatedProjects(ctx)).toEqual([
+      { owner: '外務省外務報道官・広報・文化組織対日理解促進交流室', projectNumber: '0205', name: '親日派・知日派育成のための交流拡充拠出金' },
+      { owner: '外務省総合外交政策局国際安全･治安対策協力室', projectNumber: '0173', name: '経済協力開発機構金融活動作業部会(FATF)分担金' },
+    ]);
+  });
   it('reads a name that pdftotext boxed with the 事業名 column head above it', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '厚生労働省医政局研究開発振興課', '67', '点検結果', '事業名\n遠隔医療従事者研修事業', '改善の\n方向性'), 'pdftotext');
     expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省医政局研究開発振興課', projectNumber: '67', name: '遠隔医療従事者研修事業' }]);

@@ -61,13 +61,37 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   });
 }
 
+const isNumberBox = (t: Token | undefined) => t !== undefined && NUMBER.test(t.folded.replace('－', '-'));
+const isOwnerBox = (t: Token | undefined) => t !== undefined && ORGANIZATION_NAME.test(t.folded);
+
+/**
+ * pdfminer may print the rows' owners and numbers first (owner, number, owner, number), then
+ * their names in the same order. Those rows go to `out`; the boxes they took are returned,
+ * three a row.
+ */
+function pairsThenNames(scope: readonly Token[], out: RelatedProject[]): Token[] {
+  for (let i = 1; i < scope.length; i++) {
+    const pairs: Array<[Token, Token]> = [];
+    for (let j = i; isOwnerBox(scope[j - 1]) && isNumberBox(scope[j]); j += 2) pairs.push([scope[j - 1]!, scope[j]!]);
+    if (pairs.length < 2) continue;
+    const names = scope.slice(i + 2 * pairs.length - 1, i + 3 * pairs.length - 1);
+    if (names.length < pairs.length || names.some((n) => isNumberBox(n) || isOwnerBox(n) || n.folded.length < 4)) return [];
+    pairs.forEach(([owner, number], k) => out.push({ owner: owner.text, projectNumber: number.folded.replace('－', '-'), name: names[k]!.text }));
+    return pairs.flatMap(([owner, number], k) => [owner, number, names[k]!]);
+  }
+  return [];
+}
+
 export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
   const header = ctx.first('relatedOwner');
   if (!header) return [];
   if (ctx.isLayout) return readLines(ctx, header);
   const scope = ctx.tokens.slice(Math.max(0, header.index - 30), header.index + 30).filter((t) => !isLabel(t));
   const out: RelatedProject[] = [];
+  const taken = pairsThenNames(scope, out);
+  out.forEach((_, k) => ctx.trace(`relatedProjects[${k}]`, ...taken.slice(3 * k, 3 * k + 3)));
   scope.forEach((t, i) => {
+    if (taken.includes(t)) return;
     // The number alone, its name the next box; or glued to its name (`333 水質管理等強化対策費`).
     const [first = '', ...rest] = t.text.trim().split(/\s+/);
     const glued = rest.length > 0 && NUMBER.test(fold(first).replace('－', '-'));
