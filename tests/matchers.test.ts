@@ -556,6 +556,16 @@ describe('self-check', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
     expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);
   });
+  it('reads rows printed by columns: the owners, then the numbers, then the names; or the owners, then number and name pairs', () => {
+    const columns = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '環境省自然環境局国立公園課', '環境省地球環境局地球温暖化対策課', '198', '41',
+      '地方環境事務所電子政府システム維持管理更新費', '低炭素価値向上に向けた社会システム構築支援基金', '○'));
+    expect(matchRelatedProjects(columns).map((r) => [r.owner, r.projectNumber, r.name])).toEqual([
+      ['環境省自然環境局国立公園課', '198', '地方環境事務所電子政府システム維持管理更新費'], ['環境省地球環境局地球温暖化対策課', '41', '低炭素価値向上に向けた社会システム構築支援基金'],
+    ]);
+    const ownersFirst = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '外務省軍縮不拡散・科学部軍備管理軍縮課', '外務省国際協力局地球環境課', '142',
+      '核兵器不拡散条約（ＮＰＴ）運用検討\n会議分担金', '新27-\n0041', '生物多様性条約名古屋議定書（義務\n的拠出金）', '○'));
+    expect(matchRelatedProjects(ownersFirst).map((r) => [r.owner, r.projectNumber])).toEqual([['外務省軍縮不拡散・科学部軍備管理軍縮課', '142'], ['外務省国際協力局地球環境課', '新27-0041']]);
+  });
   it('reads rows printed as owner and number pairs first, then their names in order', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '外務省外務報道官・広報・文化組織対日理解促進交流室', '0205', '外務省総合外交政策局国際安全･治安対策協力室', '0173',
       '親日派・知日派育成のための交流拡充拠出金', '経済協力開発機構金融活動作業部会(FATF)分担金', '○', '○'));

@@ -64,20 +64,38 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
 const isNumberBox = (t: Token | undefined) => t !== undefined && NUMBER.test(t.folded.replace('－', '-'));
 const isOwnerBox = (t: Token | undefined) => t !== undefined && ORGANIZATION_NAME.test(t.folded);
 
+const isNameBox = (t: Token | undefined) => t !== undefined && !isNumberBox(t) && !isOwnerBox(t) && t.folded.length >= 4;
+
 /**
- * pdfminer may print the rows' owners and numbers first (owner, number, owner, number), then
- * their names in the same order. Those rows go to `out`; the boxes they took are returned,
- * three a row.
+ * pdfminer may print the table by columns, in part or whole: the owners and numbers in pairs,
+ * then the names (owner, number, owner, number, name, name); all the owners, then number and
+ * name pairs; or the owners, the numbers, then the names. Those rows go to `out`; the boxes
+ * they took are returned, three a row.
  */
-function pairsThenNames(scope: readonly Token[], out: RelatedProject[]): Token[] {
-  for (let i = 1; i < scope.length; i++) {
-    const pairs: Array<[Token, Token]> = [];
-    for (let j = i; isOwnerBox(scope[j - 1]) && isNumberBox(scope[j]); j += 2) pairs.push([scope[j - 1]!, scope[j]!]);
-    if (pairs.length < 2) continue;
-    const names = scope.slice(i + 2 * pairs.length - 1, i + 3 * pairs.length - 1);
-    if (names.length < pairs.length || names.some((n) => isNumberBox(n) || isOwnerBox(n) || n.folded.length < 4)) return [];
-    pairs.forEach(([owner, number], k) => out.push({ owner: owner.text, projectNumber: number.folded.replace('－', '-'), name: names[k]!.text }));
-    return pairs.flatMap(([owner, number], k) => [owner, number, names[k]!]);
+function readColumns(scope: readonly Token[], out: RelatedProject[]): Token[] {
+  const rows = (owners: Token[], numbers: Token[], names: Token[]) => {
+    owners.forEach((owner, k) => out.push({ owner: owner.text, projectNumber: numbers[k]!.folded.replace('－', '-'), name: names[k]!.text }));
+    return owners.flatMap((owner, k) => [owner, numbers[k]!, names[k]!]);
+  };
+  const every = (ts: readonly Token[], is: (t: Token) => boolean, k: number) => ts.length === k && ts.every(is);
+  for (let i = 0; i < scope.length; i++) {
+    // Owner and number pairs, then the names.
+    let pairs = 0;
+    while (isOwnerBox(scope[i + 2 * pairs]) && isNumberBox(scope[i + 2 * pairs + 1])) pairs++;
+    if (pairs >= 2) {
+      const names = scope.slice(i + 2 * pairs, i + 3 * pairs);
+      const pairBoxes = scope.slice(i, i + 2 * pairs);
+      if (every(names, isNameBox, pairs)) return rows(pairBoxes.filter((_, j) => j % 2 === 0), pairBoxes.filter((_, j) => j % 2 === 1), names);
+    }
+    // The owners, then the numbers and names by rows or by columns.
+    let k = 0;
+    while (isOwnerBox(scope[i + k])) k++;
+    if (k < 2) continue;
+    const rest = scope.slice(i + k, i + 3 * k);
+    const byRows = [rest.filter((_, j) => j % 2 === 0), rest.filter((_, j) => j % 2 === 1)] as const;
+    if (every(byRows[0], isNumberBox, k) && every(byRows[1], isNameBox, k)) return rows(scope.slice(i, i + k), [...byRows[0]], [...byRows[1]]);
+    if (every(rest.slice(0, k), isNumberBox, k) && every(rest.slice(k), isNameBox, k)) return rows(scope.slice(i, i + k), rest.slice(0, k), rest.slice(k));
+    i += k - 1;
   }
   return [];
 }
@@ -88,7 +106,7 @@ export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
   if (ctx.isLayout) return readLines(ctx, header);
   const scope = ctx.tokens.slice(Math.max(0, header.index - 30), header.index + 30).filter((t) => !isLabel(t));
   const out: RelatedProject[] = [];
-  const taken = pairsThenNames(scope, out);
+  const taken = readColumns(scope, out);
   out.forEach((_, k) => ctx.trace(`relatedProjects[${k}]`, ...taken.slice(3 * k, 3 * k + 3)));
   scope.forEach((t, i) => {
     if (taken.includes(t)) return;
