@@ -1034,6 +1034,11 @@ describe('outputs', () => {
       '活動実績', '回', '50', '59', '52', '当初見込み', '回', '47', '47', '47', '講師派遣の回数', '政策', '男女共同参画'), 'pdftotext');
     expect(matchOutputs(ctx, 2015).map((o) => [o.unit, o.values.slice(0, 3).map((v) => v.actual)])).toEqual([['件', [634, 608, 627]], ['回', [50, 59, 52]]]);
   });
+  it('reads the only output\'s row printed after a line of the column heads, far from its labels', () => {
+    const ctx = contextOf(paragraphs('活動実績', '27年度', '単位当たり\nコスト', '算出根拠', '当初見込み', '件', '根拠法令', '活動指標', 'M2Mシステムの調査・実証の課題件数',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '25年度 26年度 27年度 28年度活動見込', '- - 7 -', '29年度要求'), 'pdfminer');
+    expect(matchOutputs(ctx, 2016).map((o) => o.values.map((v) => [v.actual, v.planned]))).toEqual([[[null, null], [null, null], [7, null], [null, null]]]);
+  });
   it('reads a run after all the row labels row by row when its rows\' years are alike in size, then the 活動見込 column', () => {
     const ctx = contextOf(paragraphs('活動指標', '総合労働相談件数', '個別労働紛争相談件数', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '件', '件',
       '1,067,210', '1,050,042', '1,033,047', '1,126,898', '993,216', '1,075,569', '254,719', '245,783', '238,806', '250,184', '210,497', '252,282', '1,075,569', '252,282', '算出根拠'), 'pdfminer');

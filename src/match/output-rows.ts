@@ -5,7 +5,8 @@
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
+import { fold } from '../tokenize/values.js';
+import { countOf, headerYearOf, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { readRow, type RowGroup } from './table-rows.js';
 
 /** Three past years and the current year's 活動見込. */
@@ -150,10 +151,30 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
  * pdftotext may print the last row's 活動見込 cell in one box with its column header, right
  * after the row (`27年度活動見込 ⏎ 138`).
  */
+const PLAN_HEAD = /活動見込み?$/;
+
 export function takeHeadedPlan(ctx: MatchContext, planned: Row): void {
   const last = planned.values.at(-1)?.token;
   const next = last && ctx.tokens[last.index + 1];
   if (!next || planned.values.length !== COLUMNS - 1 || !opensWithYearHead(next) || next.lines.length !== 2) return;
   const values = valuesOf(next, next.lines[1]!.text);
   if (values?.length === 1) planned.values.push(values[0]!);
+}
+
+/**
+ * pdfminer may print the table's column heads as one line (`25年度 26年度 27年度 28年度活動見込`)
+ * with a row of its cells right after it, far from the row labels: when the only output's rows
+ * were read empty, that row is its 活動実績 (its last cell this year's 活動見込).
+ */
+export function takeRowAfterHeads(ctx: MatchContext, rows: ReadonlyArray<{ actual: Row; planned: Row }>): void {
+  const [only] = rows;
+  if (rows.length !== 1 || only!.actual.values.length || only!.planned.values.length) return;
+  for (const t of ctx.tokens) {
+    const heads = t.text.split(/\s+/);
+    if (heads.length !== COLUMNS || !PLAN_HEAD.test(heads.at(-1)!) || !heads.every((h) => headerYearOf(fold(h)) !== null)) continue;
+    const next = ctx.tokens[t.index + 1];
+    const values = next && valuesOf(next);
+    if (values?.length === COLUMNS) only!.actual.values.push(...values);
+    return;
+  }
 }

@@ -68,7 +68,7 @@ export function headerYear(token: Token): number | null {
   return headerYearOf(token.folded);
 }
 
-function headerYearOf(folded: string): number | null {
+export function headerYearOf(folded: string): number | null {
   const m = /^(?:平成|令和)?(\d{1,2}|元)年度(要求|活動見込み?|当初予算)?$/.exec(folded);
   if (!m) return null;
   const n = m[1] === '元' ? 1 : Number(m[1]);
