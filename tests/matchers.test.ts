@@ -240,6 +240,12 @@ describe('予算内訳 in stream text', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '主な増減理由', '交付金', '施設整備費', '95', '103', '0', '0', '計'), 'pdfminer');
     expect(breakdown(ctx, years(198, 0)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['交付金', 95, 0], ['施設整備費', 103, 0]]);
   });
+  it('joins a reason\'s first line printed just above its row\'s item to the rest glued to its 要求', () => {
+    const ctx = contextOf(paragraphs('主な増減理由', '事業の見直しによ', '委託費', '2,237', '2,364 る減', '職員旅費', '2,962', '1,878 前年同', '計'), 'pdftotext');
+    expect(breakdown(ctx, years(5199, 4242)).map((r) => [r.item, r.reason])).toEqual([['委託費', '事業の見直しによる減'], ['職員旅費', '前年同']]);
+    // That line is the 内訳's: an outcome no longer takes it for its text.
+    expect(ctx.isUsed(ctx.tokens[1]!)).toBe(true);
+  });
   it('takes a text before the first amounts for the first line of that row\'s reason, not its item', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '事業の見直しによ', '15,982', '39,462 る減', '情報処理業務庁費', '54,856', '40,460 前年同', '諸謝金', '35,995', '19,244',
       '主な増減理由', '委員等旅費', '計'), 'pdftotext');

@@ -18,7 +18,7 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   const header = ctx.first('breakdownReason') ?? ctx.first('breakdownItem');
   if (!header) return [];
   const { rows: found } = breakdownRows(ctx, header);
-  const rows = found.map(({ token: _, ...row }) => row);
+  const rows = found.map(({ token: _, more: __, ...row }) => row);
   // The 内訳's columns add up to this year's 当初予算 and next year's 要求; the budget table's
   // amounts are the targets (any year's, as a misread table may have them in the wrong column).
   // A request of 0 (the project ends) is a target too: the 内訳's 要求 column is all zeros.
@@ -30,7 +30,8 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   return withHeadlessRow(ctx, header, targets) ?? breakdownColumns(ctx, headsFrom(ctx, header), targets) ?? traced(ctx, found);
 }
 
-type FoundRow = BudgetBreakdown & { token: Token };
+/** A row read, with its item's box and any other box its text took. */
+type FoundRow = BudgetBreakdown & { token: Token; more?: Token[] };
 
 /**
  * Where a reading may start: the 主な増減理由 head, then the 歳出予算目 head. Stream text may
@@ -41,8 +42,8 @@ const headsFrom = (ctx: MatchContext, header: Token): Token[] =>
 
 /** The rows taken, each traced to its item's box. */
 function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[] {
-  rows.forEach((row, n) => ctx.trace(`budget.breakdown[${n}]`, row.token));
-  return rows.map(({ token: _, ...row }) => row);
+  rows.forEach((row, n) => ctx.trace(`budget.breakdown[${n}]`, row.token, ...(row.more ?? [])));
+  return rows.map(({ token: _, more: __, ...row }) => row);
 }
 
 /**
@@ -56,6 +57,8 @@ function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[]
 /** The 主な増減理由 column is narrow: a longer text is other prose, not a reason's first line. */
 const REASON_LINE = 12;
 const isReasonLine = (text: string) => [...fold(text)].length <= REASON_LINE;
+/** Shorter is a unit or a mark (`％`), not a reason's first line. */
+const MIN_REASON_LINE = 3;
 
 function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
   for (const head of headsFrom(ctx, header)) {
@@ -108,9 +111,13 @@ function breakdownRows(ctx: MatchContext, header: Token): { rows: FoundRow[]; he
   let reason: string | null = null;
   // An amount past a row's two is the 内訳's 計 (or another table's): no reason follows it.
   let sealed = false;
+  // A short text that made no row, just before the next item: a reason's first line, printed
+  // above its row (`事業の見直しによ`, `委託費`, `2,237`, `2,364 る減`).
+  let above: Token | null = null;
   const flush = () => {
     if (item && numbers.length >= 1) {
-      out.push({ item: item.text, currentYear: numbers[0] ?? null, nextYearRequest: numbers[1] ?? null, reason, token: item });
+      const lineAbove = above && reason && above.index === item.index - 1 ? above : null;
+      out.push({ item: item.text, currentYear: numbers[0] ?? null, nextYearRequest: numbers[1] ?? null, reason: lineAbove ? lineAbove.text + reason : reason, token: item, ...(lineAbove ? { more: [lineAbove] } : {}) });
     } else if (item && isItemName(item.text)) unread.push(item);
     else if (!item && !out.length && numbers.length === 2) headless = { currentYear: numbers[0]!, nextYearRequest: numbers[1]!, reason };
     item = null;
@@ -137,7 +144,9 @@ function breakdownRows(ctx: MatchContext, header: Token): { rows: FoundRow[]; he
     } else if (amount === null && item && numbers.length === 2 && !reason && !sealed && !BUDGET_ITEM.test(t.folded)) {
       reason = t.text;
     } else if (amount === null) {
+      const dropped = item && !numbers.length && !isItemName(item.text) && isReasonLine(item.text) && [...item.folded].length >= MIN_REASON_LINE ? item : null;
       flush();
+      above = dropped;
       item = t;
     }
     if (out.length > 30) break;
