@@ -883,6 +883,14 @@ describe('outcomes in stream text', () => {
     expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[68321, 59367, 115.1], [77883, 68321, 114], [84602, 77883, 108.6]]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
   });
+  it('joins the pieces of a goal-and-indicator box that the labels\' lines cut, one after another', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果目標及び成', '果実績\n大豆の単収向上技術（300A技術等）の導 大豆の単収向上技術（300A技術', '（アウトカム）',
+      '入面積を平成20年の２万１千haから平成 等）の導入面積（平成26年度は\n32年の５万９千haに増大（＋３万８千ha） 暫定値）', '主な増減理由', '成果実\n績', 'ha', '100', '目標値', 'ha', '100', '達成度', '％', '100',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => [o.goal, o.indicator])).toEqual([[
+      '大豆の単収向上技術（300A技術等）の導入面積を平成20年の２万１千haから平成32年の５万９千haに増大（＋３万８千ha）', '大豆の単収向上技術（300A技術等）の導入面積（平成26年度は暫定値）',
+    ]]);
+  });
   it('completes an indicator from its short wrapped line printed in a box of its own after the goal and indicator\'s box', () => {
     const ctx = contextOf(paragraphs('成果指標', '成果目標及び成', '果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '（アウトカム）', '審議会等に１００％活用していき、中小水',
       'た調査の割合', '力発電の開発促進を図る。', '24年度', '単位', '成果実\n績', '件', '6', '4', '3', '目標値', '件', '6', '4', '3', '達成度', '％', '100', '100', '100',

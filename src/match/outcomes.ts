@@ -46,6 +46,17 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
     const wrapped = (i: number, k: number) => ctx.tokens.slice(texts[i]!.index + 1, texts[boxAt[k + 1]!]?.index ?? end).filter((t) => isWrappedLine(ctx, t));
     return boxAt.map((i, k) => splitTwoColumns(texts[i]!, wrapped(i, k))!);
   }
+  // More boxes than outcomes: a box the labels' lines cut into pieces (`果実績 ⏎ goal indicator`,
+  // `（アウトカム）`, `goal indicator`): boxes one after another are one outcome's, in order.
+  if (boxAt.length > groupCount) {
+    const runs = boxAt.reduce<number[][]>((out, i) => {
+      const last = out.at(-1);
+      if (last && last.at(-1) === i - 1) last.push(i);
+      else out.push([i]);
+      return out;
+    }, []);
+    if (runs.length === groupCount) return runs.map((run) => [0, 1].map((side) => run.map((i) => boxes[i]![side]).join('')) as [string, string]);
+  }
   // Boxes of several lines and no two parts, beside such boxes, are the same cells stacked by
   // height (goal line, indicator, goal line): split at the widths the others show.
   if (boxAt.length && boxAt.length < groupCount) {
