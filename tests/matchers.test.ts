@@ -883,6 +883,14 @@ describe('outcomes in stream text', () => {
     expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[68321, 59367, 115.1], [77883, 68321, 114], [84602, 77883, 108.6]]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
   });
+  it('puts back the first lines of a goal-and-indicator box, stacked by height before a label\'s line cut them off', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果目標及び成', '果実績\n平成32年度までに、新たに10箇所程度国\n鳥獣保護のための資質を維持し', '（アウトカム）',
+      '指定鳥獣保護区等の湿地をラムサール条 ている鳥獣保護区の面積\n約湿地として登録する。', '25年度', '主な増減理由', '成果実\n績', 'ha', '100', '目標値', 'ha', '100', '達成度', '％', '100',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => [o.goal, o.indicator])).toEqual([[
+      '平成32年度までに、新たに10箇所程度国指定鳥獣保護区等の湿地をラムサール条約湿地として登録する。', '鳥獣保護のための資質を維持している鳥獣保護区の面積',
+    ]]);
+  });
   it('joins the pieces of a goal-and-indicator box that the labels\' lines cut, one after another', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果目標及び成', '果実績\n大豆の単収向上技術（300A技術等）の導 大豆の単収向上技術（300A技術', '（アウトカム）',
       '入面積を平成20年の２万１千haから平成 等）の導入面積（平成26年度は\n32年の５万９千haに増大（＋３万８千ha） 暫定値）', '主な増減理由', '成果実\n績', 'ha', '100', '目標値', 'ha', '100', '達成度', '％', '100',

@@ -44,7 +44,16 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   if (boxAt.length && boxAt.length === groupCount) {
     // A box's wrapped lines may be short (`た調査の割合`): any prose up to the next box.
     const wrapped = (i: number, k: number) => ctx.tokens.slice(texts[i]!.index + 1, texts[boxAt[k + 1]!]?.index ?? end).filter((t) => isWrappedLine(ctx, t));
-    return boxAt.map((i, k) => splitTwoColumns(texts[i]!, wrapped(i, k))!);
+    return boxAt.map((i, k) => {
+      const [goal, indicator] = splitTwoColumns(texts[i]!, wrapped(i, k))!;
+      // The box's first lines, stacked by height before a label's line cut them off (`果実績 ⏎
+      // goal line ⏎ indicator line`, `（アウトカム）`, the box): split at the box's widths.
+      const before = texts[i - 1];
+      const cut = before && (k === 0 || i - 1 > boxAt[k - 1]!) && before.lines.length >= 2 && ctx.tokens.slice(before.index + 1, texts[i]!.index).every(isLabel);
+      if (!cut) return [goal, indicator] as [string, string];
+      const [goalStart, indicatorStart] = splitByWidths(before, columnWidths(texts[i]!)!);
+      return [goalStart + goal, indicatorStart + indicator] as [string, string];
+    });
   }
   // More boxes than outcomes: a box the labels' lines cut into pieces (`果実績 ⏎ goal indicator`,
   // `（アウトカム）`, `goal indicator`): boxes one after another are one outcome's, in order.
