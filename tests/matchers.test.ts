@@ -883,6 +883,12 @@ describe('outcomes in stream text', () => {
     expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[68321, 59367, 115.1], [77883, 68321, 114], [84602, 77883, 108.6]]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
   });
+  it('reads a goal printed between the section title and the 成果指標 head', () => {
+    const ctx = contextOf(paragraphs('成果目標及び成\n果実績\n（アウトカム）', '非血縁者間臍帯血移植実施数の増加', '成果指標', '単位', '非血縁者間臍帯血移植実施数', '25年度',
+      '主な増減理由', '計', '定量的な成果目標', '29年度要求', '26年度', '-', '-', '中間目標', '27年度', '目標最終年度', '年度', '年度',
+      '成果実\n績', '件', '1,200', '目標値', '件', '1,000', '達成度', '％', '120', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2016).map((o) => [o.goal, o.indicator])).toEqual([['非血縁者間臍帯血移植実施数の増加', '非血縁者間臍帯血移植実施数']]);
+  });
   it('puts back the first lines of a goal-and-indicator box, stacked by height before a label\'s line cut them off', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果目標及び成', '果実績\n平成32年度までに、新たに10箇所程度国\n鳥獣保護のための資質を維持し', '（アウトカム）',
       '指定鳥獣保護区等の湿地をラムサール条 ている鳥獣保護区の面積\n約湿地として登録する。', '25年度', '主な増減理由', '成果実\n績', 'ha', '100', '目標値', 'ha', '100', '達成度', '％', '100',

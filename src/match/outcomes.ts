@@ -34,8 +34,10 @@ function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup
  * pdftotext printed across both cells, line by line, or two texts one after the other.
  */
 function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<[string, string]> {
-  const start = ctx.first('outcomeIndicator')?.index ?? ctx.first('outcomeTitle')?.index;
-  if (start === undefined) return [];
+  // From the section's first label: its title or its 成果指標 column head, whichever comes first.
+  const heads = [ctx.first('outcomeIndicator'), ctx.first('outcomeTitle')].filter((t) => t !== undefined);
+  if (!heads.length) return [];
+  const start = Math.min(...heads.map((t) => t.index));
   const texts = ctx.tokens.slice(start, end).filter((t) => isGoalText(ctx, t));
   // Boxes across both cells are surer than texts that happen to follow one another; the texts
   // after a box, up to the next, are its wrapped lines.
