@@ -5,9 +5,10 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { amountCents, fold, parseAmount } from '../tokenize/values.js';
 import { BUDGET_ITEM } from '../tokenize/vocabulary.js';
+import { cellsAfter, columnsAfter, isItemName, isSplit, type FoundRow } from './breakdown-columns.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
-import { amountOf, headerYear, isYearHead, valuesOf } from './values.js';
+import { isYearHead, valuesOf } from './values.js';
 
 /** 予算内訳: item, this year's 当初予算, next year's 要求, 主な増減理由; it ends at 計. */
 export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheetAmounts: readonly number[] = []): BudgetBreakdown[] {
@@ -30,9 +31,6 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   return withHeadlessRow(ctx, header, targets) ?? breakdownColumns(ctx, headsFrom(ctx, header), targets) ?? traced(ctx, found);
 }
 
-/** A row read, with its item's box and any other box its text took. */
-type FoundRow = BudgetBreakdown & { token: Token; more?: Token[] };
-
 /**
  * Where a reading may start: the 主な増減理由 head, then the 歳出予算目 head. Stream text may
  * print either far from the rows (pdftotext prints 主な増減理由 after them at times).
@@ -46,6 +44,12 @@ function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[]
   return rows.map(({ token: _, more: __, ...row }) => row);
 }
 
+/** The 主な増減理由 column is narrow: a longer text is other prose, not a reason's first line. */
+const REASON_LINE = 12;
+const isReasonLine = (text: string) => [...fold(text)].length <= REASON_LINE;
+/** Shorter is a unit or a mark (`％`), not a reason's first line. */
+const MIN_REASON_LINE = 3;
+
 /**
  * pdftotext may print the first row's item apart from its amounts, after the other rows and
  * even after the column heads (`66`, `69 所要額の精査`, `委託費 35 44…`, … `負担金`): the
@@ -54,12 +58,6 @@ function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[]
  * read as an item that is no item name. Read from the earliest of the 内訳's heads, and taken
  * only where the columns then add up.
  */
-/** The 主な増減理由 column is narrow: a longer text is other prose, not a reason's first line. */
-const REASON_LINE = 12;
-const isReasonLine = (text: string) => [...fold(text)].length <= REASON_LINE;
-/** Shorter is a unit or a mark (`％`), not a reason's first line. */
-const MIN_REASON_LINE = 3;
-
 function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
   for (const head of headsFrom(ctx, header)) {
     const { rows, headless, unread } = breakdownRows(ctx, head);
@@ -76,24 +74,6 @@ function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<
     }
   }
   return null;
-}
-
-/** The 当初予算 and 要求 columns' sums, in cents. */
-function columnSums(rows: readonly BudgetBreakdown[]): [number, number] {
-  const sumOf = (pick: (r: BudgetBreakdown) => number | null) => amountCents(rows.reduce((a, r) => a + (pick(r) ?? 0), 0));
-  return [sumOf((r) => r.currentYear), sumOf((r) => r.nextYearRequest)];
-}
-
-/** Each column adds up to one of the budget's amounts. */
-function isBalanced(rows: readonly BudgetBreakdown[], targets: ReadonlySet<number>): boolean {
-  const [current, request] = columnSums(rows);
-  return rows.length > 0 && rows.every((r) => r.currentYear !== null && r.nextYearRequest !== null) && targets.has(current) && targets.has(request);
-}
-
-/** Balanced, with no row the whole of both columns: such a row is the budget's own amounts. */
-function isSplit(rows: readonly BudgetBreakdown[], targets: ReadonlySet<number>): boolean {
-  const [current, request] = columnSums(rows);
-  return isBalanced(rows, targets) && !rows.some((r) => amountCents(r.currentYear ?? 0) === current && amountCents(r.nextYearRequest ?? 0) === request);
 }
 
 type Amounts = Omit<BudgetBreakdown, 'item'>;
@@ -213,41 +193,6 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
   return out.map(({ item, currentYear, nextYearRequest, reason }) => ({ item, currentYear, nextYearRequest, reason }));
 }
 
-/** Tokens after the 内訳's head that its cells may be among: further is another section. */
-const COLUMN_REGION = 300;
-/** Longer texts are reasons or prose, not 歳出予算目 items. */
-const ITEM_LENGTH = 25;
-
-/** A 歳出予算目 item's name (委託費, 諸謝金): short, ending as the template's items end. */
-export const isItemName = (text: string) => [...fold(text)].length <= ITEM_LENGTH && BUDGET_ITEM.test(fold(text));
-const MAX_ITEMS = 12;
-
-type Cell = { kind: 'text'; text: string; token: Token } | { kind: 'amount'; value: number; reason: string | null; token: Token };
-
-/** The region's cells in stream order: amounts (a reason glued after one is its own) and texts. */
-function cellsAfter(ctx: MatchContext, header: Token): Cell[] {
-  const out: Cell[] = [];
-  for (const t of ctx.tokens.slice(header.index + 1, header.index + 1 + COLUMN_REGION)) {
-    // Single characters are the 内訳's vertical title (平成28・29年度予算内訳).
-    const values = valuesOf(t);
-    if (isLabel(t) || headerYear(t) !== null || (!values && [...t.folded].length === 1)) continue;
-    if (values) {
-      for (const v of values) {
-        const value = amountOf(v);
-        if (value !== null) out.push({ kind: 'amount', value, reason: null, token: t });
-      }
-      continue;
-    }
-    const [first, ...rest] = t.text.split(/\s+/);
-    const value = parseAmount(first!);
-    if (value !== null && rest.length) out.push({ kind: 'amount', value, reason: rest.join(''), token: t });
-    // Items printed as one box (交付金 ⏎ 試験研究費): one cell a line.
-    else if (t.lines.length > 1 && t.lines.every((l) => isItemName(l.text))) out.push(...t.lines.map((l) => ({ kind: 'text' as const, text: l.text, token: t })));
-    else out.push({ kind: 'text', text: t.text, token: t });
-  }
-  return out;
-}
-
 /**
  * Stream text may print the 内訳 apart from its rows: a run of items, then their 当初予算 and
  * then their 要求 (column by column), or the amounts in (当初予算, 要求) pairs; more items may
@@ -261,69 +206,4 @@ function breakdownColumns(ctx: MatchContext, heads: readonly Token[], targets: R
     if (found) return traced(ctx, found);
   }
   return null;
-}
-
-/** Boxes from the 内訳's first cell within which its items may be printed in several runs. */
-const MULTI_RUN_REACH = 100;
-
-function columnsAfter(cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
-  const isItem = (c: Cell | undefined): boolean => c?.kind === 'text' && isItemName(c.text);
-  for (let i = 0; i < cells.length; i++) {
-    if (!isItem(cells[i]) || isItem(cells[i - 1])) continue;
-    let k = 0;
-    while (isItem(cells[i + k]) && k < MAX_ITEMS) k++;
-    // Amounts before the first of the items' may be other sections' cells.
-    for (let j = i + k; j < cells.length; j++) {
-      if (cells[j]!.kind !== 'amount') continue;
-      const found = readFrom(cells, j, cells.slice(i, i + k) as TextCell[], isItem, targets);
-      if (found) return found;
-    }
-  }
-  // The items printed in more than one run (負担金 … 委託費 事業費), their amounts after them all;
-  // near the head, for further on the names are other sections' (費目・使途's 人件費).
-  const near = (c: Cell) => c.token.index - cells[0]!.token.index < MULTI_RUN_REACH;
-  const items = cells.filter((c) => isItem(c) && near(c)) as TextCell[];
-  for (let j = cells.findIndex((c) => c === items[1]); j >= 0 && j < cells.length; j++) {
-    if (cells[j]!.kind !== 'amount' || cells[j - 1]?.kind === 'amount') continue;
-    const found = readFrom(cells, j, items.filter((c) => cells.indexOf(c) < j), isItem, targets);
-    if (found) return found;
-  }
-  return null;
-}
-
-type TextCell = Extract<Cell, { kind: 'text' }>;
-type AmountCell = Extract<Cell, { kind: 'amount' }>;
-
-/** Walks from `from`, gathering amounts (and items printed among them), until a reading adds up. */
-function readFrom(cells: readonly Cell[], from: number, items: readonly TextCell[], isItem: (c: Cell) => boolean, targets: ReadonlySet<number>): Array<BudgetBreakdown & { token: Token }> | null {
-  const names = [...items];
-  const amounts: Array<{ cell: AmountCell; reason: string | null }> = [];
-  for (let at = from; at < cells.length && amounts.length < 2 * MAX_ITEMS; at++) {
-    const cell = cells[at]!;
-    if (isItem(cell)) names.push(cell as TextCell);
-    else if (cell.kind === 'text') {
-      // A text after an amount is its reason, when that amount is a 要求.
-      const last = amounts[amounts.length - 1];
-      if (last && !last.reason) last.reason = cell.text;
-      continue;
-    } else amounts.push({ cell, reason: cell.reason });
-    // One item's amounts add up to themselves: the 内訳's own 計 would pass for them.
-    if (amounts.length !== 2 * names.length || names.length < 2) continue;
-    for (const [current, request] of splits(amounts, items.length)) {
-      if (current!.some((c) => c.reason)) continue;
-      const rows = names.map((name, n) => ({ item: name.text, currentYear: current![n]!.cell.value, nextYearRequest: request![n]!.cell.value, reason: request![n]!.reason, token: name.token }));
-      if (isSplit(rows, targets)) return rows;
-    }
-  }
-  return null;
-}
-
-/**
- * The amounts as (当初予算, 要求) columns: the first run's items column by column, and items
- * printed among the amounts in pairs after them; or every item in pairs.
- */
-function splits<T>(xs: readonly T[], run: number): Array<[T[], T[]]> {
-  const pairs = (ys: readonly T[]): [T[], T[]] => [ys.filter((_, i) => i % 2 === 0), ys.filter((_, i) => i % 2 === 1)];
-  const [rest0, rest1] = pairs(xs.slice(2 * run));
-  return [[[...xs.slice(0, run), ...rest0], [...xs.slice(run, 2 * run), ...rest1]], pairs(xs)];
 }

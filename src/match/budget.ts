@@ -8,7 +8,8 @@ import { isLabel } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
 import { readCell, roundAmount } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { breakdown, isItemName } from './budget-breakdown.js';
+import { breakdown } from './budget-breakdown.js';
+import { isItemName } from './breakdown-columns.js';
 import { readStream, STREAM_ROWS } from './budget-stream.js';
 import { amountOf, centre, headerYear, isYearHead, nearestColumn, rateOf, runAfter, valuesOf, type Value } from './values.js';
 
