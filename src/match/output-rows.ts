@@ -147,12 +147,13 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
   rows.forEach((r, k) => r.planned.values.push(singles[k]![0]!));
 }
 
+/** The current year's column head (`28年度活動見込`). */
+const PLAN_HEAD = /活動見込み?$/;
+
 /**
  * pdftotext may print the last row's 活動見込 cell in one box with its column header, right
  * after the row (`27年度活動見込 ⏎ 138`).
  */
-const PLAN_HEAD = /活動見込み?$/;
-
 export function takeHeadedPlan(ctx: MatchContext, planned: Row): void {
   const last = planned.values.at(-1)?.token;
   const next = last && ctx.tokens[last.index + 1];

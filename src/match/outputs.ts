@@ -85,8 +85,10 @@ function repeatedShortTexts(ctx: MatchContext, from: number, to: number): string
   return [...seen].filter(([, n]) => n >= 2).map(([text]) => text);
 }
 
-/** What the unit cost's 算出根拠 divides by (`事業費／相談件数`): mostly an output's indicator. */
+/** Shorter divisors (`件数`) name no indicator. */
 const MIN_DIVISOR = 4;
+
+/** What the unit cost's 算出根拠 divides by (`事業費／相談件数`): mostly an output's indicator. */
 function divisorOf(basis: string | null): string | null {
   const divisor = basis ? fold(basis.split(/[／/]/).at(-1)!) : '';
   return divisor.length >= MIN_DIVISOR ? divisor : null;

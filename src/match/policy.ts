@@ -82,7 +82,7 @@ const LABEL_PIECE = 4;
 /**
  * Stream text: the label printed into the text's box elsewhere than at the section's end: the
  * line above, broken off mid-sentence, then the rest of the box after the label (the boxes that
- * follow within a line), without the next label's short lines boxed at its end.
+ * follow it within two lines), without the next label's short lines boxed at its end.
  */
 function textAroundLabel(ctx: MatchContext): string | null {
   const label = ctx.first('contribution');

@@ -63,7 +63,6 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
 
 const isNumberBox = (t: Token | undefined) => t !== undefined && NUMBER.test(t.folded.replace('－', '-'));
 const isOwnerBox = (t: Token | undefined) => t !== undefined && ORGANIZATION_NAME.test(t.folded);
-
 const isNameBox = (t: Token | undefined) => t !== undefined && !isNumberBox(t) && !isOwnerBox(t) && t.folded.length >= 4;
 
 /**

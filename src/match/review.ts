@@ -35,8 +35,8 @@ function verdictNear(ctx: MatchContext, anchor: Token | undefined, verdicts: rea
 }
 
 /**
- * Stream text with one verdict about both labels, printed after the 改善点 label and its
- * opinion the team's label: it is the 改善点's, the team having given none.
+ * Stream text with one verdict near the two labels: when it follows the 改善点 label and the
+ * team's opinion came between the two labels, it is the 改善点's verdict; the team gave none.
  */
 function reflectionOnlyVerdict(ctx: MatchContext): boolean {
   const team = ctx.first('reviewTeamOpinion');
