@@ -436,6 +436,15 @@ describe('recipients', () => {
       '交付金の交付', '40 随意契約（その他）', '交付金の交付', '30 随意契約（少額）', '交付金の交付', '20', '一般競争入札', '交付金の交付', '10 随意契約（その他）'));
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount])).toEqual([[1, '甲協議会', 40], [2, '乙協議会', 30], [3, '丙協議会', 20], [4, '丁協議会', 10]]);
   });
+  it('names ranks printed together by the names that follow among their 法人番号 (2 3 4, 乙, 番号, 丙, 丁, 番号, 番号)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '（公財）甲公社', '5430005010772', '農地の集積', '2', '3', '4',
+      '（公財）乙公社', '9340005000366', '（公財）丙公社', '（公社）丁公社', '2330005008318', '7410005001078', '5 （公社）戊機構', '9140005001590',
+      '〃', '〃', '〃', '〃', '297', '236', '183', '179', '150'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.corporateNumber])).toEqual([
+      [1, '（公財）甲公社', '5430005010772'], [2, '（公財）乙公社', '9340005000366'], [3, '（公財）丙公社', '2330005008318'], [4, '（公社）丁公社', '7410005001078'],
+      [5, '（公社）戊機構', '9140005001590'],
+    ]);
+  });
   it('puts back the first row\'s amount and method that pdftotext printed before its rank and name', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '33,393', '随意契約（少額）', '1', '-', '1', '岩手県', '4000020030007', '津波復興計画',
       '2', '茨城県', '2000020080004', '地域づくり計画', '26,522', 'その他', '-', '-', '-'), 'pdftotext');

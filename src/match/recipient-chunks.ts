@@ -26,17 +26,27 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
     return fill(rows, words.slice(bare), [SLOTS[0]!, ...COLUMNS]);
   }
   for (let i = 0; i < words.length; i++) {
-    // Ranks, each with its name after it, or a few ranks together (6 7) and then their names.
+    // Ranks, each with its name after it, or a few ranks together (6 7) and then their names,
+    // which pdfminer may print among their 法人番号 (name, number, name, name, number, number).
     let j = i;
     while (j < words.length && isRank(words[j]!, rows.length + 1 + (j - i))) j++;
-    const names = words.slice(j, j + (j - i));
-    if (j > i && names.length === j - i && names.every((n) => n.kind === 'text')) {
+    const names: Word[] = [];
+    const numbers: Word[] = [];
+    let k = j;
+    for (; k < words.length && names.length < j - i; k++) {
+      const w = words[k]!;
+      if (w.kind === 'text') names.push(w);
+      else if (w.kind === 'corporate' && j - i >= 2) numbers.push(w);
+      else break;
+    }
+    if (j > i && names.length === j - i) {
       for (const n of names) {
         const row = emptyRow(block, rows.length + 1);
         row.name = n.text;
         rows.push(row);
       }
-      i = j + names.length - 1;
+      rest.push(...numbers);
+      i = k - 1;
     } else rest.push(words[i]!);
   }
   if (!rows.length) return null;
