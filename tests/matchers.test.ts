@@ -445,6 +445,13 @@ describe('recipients', () => {
       [5, '（公社）戊機構', '9140005001590'],
     ]);
   });
+  it('places the values of rows without ranks as chunks fill them: the first row\'s side by side, then the others column by column', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '（有）風の便り工房', '8450002008666 ヒグマ監視等業務', '（特非）グリーンステージ', '2450005002242',
+      '休憩舎及び観察舎等管理業務', '（株）さんけい', '7430001019056 鳥獣捕獲許可証等作成', '4 随意契約（少額）', '0.5', '0.1', '総合評価入札', '一般競争入札', '-', '5', '8', '-', '78.7％', '83.9％'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.name, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      ['（有）風の便り工房', 4, '随意契約（少額）', null, null], ['（特非）グリーンステージ', 0.5, '総合評価入札', 5, 78.7], ['（株）さんけい', 0.1, '一般競争入札', 8, 83.9],
+    ]);
+  });
   it('puts back the first row\'s amount and method that pdftotext printed before its rank and name', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '33,393', '随意契約（少額）', '1', '-', '1', '岩手県', '4000020030007', '津波復興計画',
       '2', '茨城県', '2000020080004', '地域づくり計画', '26,522', 'その他', '-', '-', '-'), 'pdftotext');

@@ -53,6 +53,11 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   return fill(rows, rest, COLUMNS);
 }
 
+/** The value cells of rows already named (支出額 onwards), placed as the chunks fill them. */
+export function fillValues(rows: Recipient[], words: readonly Word[]): Recipient[] {
+  return fill(rows, words, COLUMNS.slice(COLUMNS.findIndex((c) => c.field === 'amount')));
+}
+
 type Column = { field: keyof Recipient; kinds: readonly string[] };
 
 interface Placed {

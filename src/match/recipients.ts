@@ -8,10 +8,10 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
-import { readByChunks } from './recipient-chunks.js';
+import { fillValues, readByChunks } from './recipient-chunks.js';
 import { readByCorporateNumbers } from './recipient-anchors.js';
 import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
-import { SLOTS, emptyRow, isMethod, isRank, opensRow, rankOf, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
+import { SLOTS, emptyRow, isRank, opensRow, rankOf, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
 
@@ -217,7 +217,7 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
     }
     valueQueue.push(w);
   }
-  assignValues(rows, valueQueue);
+  fillValues(rows, valueQueue);
   return completeSummaries(rows, summaries);
 }
 
@@ -237,34 +237,6 @@ function completeSummaries(rows: Recipient[], summaries: Map<string, string>): R
     if (roleCompletes(r.summary, full)) r.summary = full;
   }
   return rows;
-}
-
-/** Amount, method, bidders, rate, reason per row: row by row when they come so, else column by column. */
-function assignValues(rows: Recipient[], values: Word[]): void {
-  if (!rows.length) return;
-  const n = rows.length;
-  const rowWise = values.length >= 2 && values[1]!.kind !== 'amount';
-  const cells: Array<keyof Recipient> = ['amount', 'contractMethod', 'bidders', 'winningBidRate', 'reason'];
-  const put = (r: Recipient, field: keyof Recipient, w: Word) => {
-    if (SLOTS.find((s) => s.field === field)!.kinds.includes(w.kind)) setCell(r, field, w);
-  };
-  if (rowWise) {
-    let r = 0;
-    let c = 0;
-    for (const w of values) {
-      if (r >= n) break;
-      // A method can be missing from its row; skip its slot when the word is not one.
-      if (cells[c] === 'contractMethod' && w.kind === 'amount' && !isMethod(w.text)) c++;
-      put(rows[r]!, cells[c]!, w);
-      c++;
-      if (c >= cells.length) { c = 0; r++; }
-    }
-    return;
-  }
-  values.forEach((w, i) => {
-    const field = cells[Math.floor(i / n)];
-    if (field) put(rows[i % n]!, field, w);
-  });
 }
 
 export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { recipients: Recipient[]; debtContracts: Recipient[] } {
