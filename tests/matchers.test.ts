@@ -452,6 +452,11 @@ describe('recipients', () => {
       ['（有）風の便り工房', 4, '随意契約（少額）', null, null], ['（特非）グリーンステージ', 0.5, '総合評価入札', 5, 78.7], ['（株）さんけい', 0.1, '一般競争入札', 8, 83.9],
     ]);
   });
+  it('goes on with a name cut after its legal form, even past the next row\'s name ((一社) ⏎ 宮城県林業公社; ㈲ … スキルアドバンス)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '(一社)', '宮城県林業公社', '2', '㈲', '3', '可茂森林組合', 'スキルアドバンス', '-', 'モニタリング支援',
+      '1 随意契約（企画競争）'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => r.name)).toEqual(['(一社)宮城県林業公社', '㈲スキルアドバンス', '可茂森林組合']);
+  });
   it('puts back the first row\'s amount and method that pdftotext printed before its rank and name', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '33,393', '随意契約（少額）', '1', '-', '1', '岩手県', '4000020030007', '津波復興計画',
       '2', '茨城県', '2000020080004', '地域づくり計画', '26,522', 'その他', '-', '-', '-'), 'pdftotext');

@@ -6,6 +6,7 @@ import type { FundFlow, Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
+import { LEGAL_FORM } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
 import { fillValues, readByChunks } from './recipient-chunks.js';
@@ -136,6 +137,13 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
     }
     const row = rows[rows.length - 1];
     if (!row) continue;
+    // A name cut after its legal form (`(一社)`, `㈲`): the next text goes on with it, even when
+    // pdftotext printed the next row's name first (`3 ㈲`, `4 可茂森林組合`, `スキルアドバンス`).
+    const cut = w.kind === 'text' && row.name !== null ? rows.find((r) => r.name !== null && LEGAL_FORM.test(fold(r.name))) : undefined;
+    if (cut) {
+      cut.name += w.text;
+      continue;
+    }
     // A dash just before an amount and its method (`-`, `98 随意契約（企画競争）`) is an earlier
     // cell's (the 法人番号 printed late): the amount is the amount's.
     if (w.kind === 'dash' && words[i + 1]?.kind === 'amount' && words[i + 2]?.kind === 'method' && SLOTS[slot]?.field === 'amount') continue;

@@ -182,6 +182,8 @@ export const SELF_CHECK_MARKS = ['○', '〇', '△', '×', '-', '－', '‐', '
  * A ministry's bureau, division or office (`厚生労働省健康局水道課`): how the 関連事業 table names
  * its owners. Never an explanation: those are sentences, with 、 or 。.
  */
+/** A legal form alone, folded (`(一社)`, `㈲` → `(有)`): the start of a name, never a whole one. */
+export const LEGAL_FORM = /^\((?:株|有|合|一社|一財|公社|公財|特非|独|国研|研|学|社福|医)\)$/;
 export const ORGANIZATION_NAME = /^[^、。，．]*(省|庁|府|委員会)[^、。，．]*(課|室|局|部|官|所|センター|）)$/;
 
 /** 実施方法 check boxes, in the template's order. */
