@@ -467,6 +467,9 @@ describe('recipients', () => {
   it('passes over a dash printed just before a row\'s amount and its method, which would take the amount\'s place', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '富士通（株）', '厚生労働大臣が指定する指定機関が、帳簿を管理する。', '-', '98 随意契約（企画競争）', '1', '-'), 'pdftotext');
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount, r.contractMethod, r.bidders])).toEqual([[1, '富士通（株）', 98, '随意契約（企画競争）', 1]]);
+    // Or before the amount alone, the row's 法人番号 being still empty: the dash is that 法人番号.
+    const alone = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '沖縄綜合警備保障(株)', '事務所夜間機械警備委託', '-', '0.3'), 'pdftotext');
+    expect(matchRecipients(alone, []).recipients.map((r) => [r.amount, r.bidders])).toEqual([[0.3, null]]);
   });
   it('reads no cell from letters of the vertical column heads boxed beside each other (務 概)', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '（一財）女性労働協会', '務 概', '女性関連施設等への講師派遣・相談対応', '72', '総合評価入札', '3', '81.9%', '支 出'), 'pdftotext');

@@ -144,9 +144,11 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
       cut.name += w.text;
       continue;
     }
-    // A dash just before an amount and its method (`-`, `98 随意契約（企画競争）`) is an earlier
-    // cell's (the 法人番号 printed late): the amount is the amount's.
-    if (w.kind === 'dash' && words[i + 1]?.kind === 'amount' && words[i + 2]?.kind === 'method' && SLOTS[slot]?.field === 'amount') continue;
+    // A dash just before an amount, with its method or with the row's 法人番号 still empty
+    // (`-`, `98 随意契約（企画競争）`), is an earlier cell's (the 法人番号 printed late): the
+    // amount is the amount's.
+    const lateDash = w.kind === 'dash' && SLOTS[slot]?.field === 'amount' && words[i + 1]?.kind === 'amount';
+    if (lateDash && (words[i + 2]?.kind === 'method' || row.corporateNumber === null)) continue;
     while (slot < SLOTS.length && !SLOTS[slot]!.kinds.includes(w.kind)) slot++;
     if (slot >= SLOTS.length) continue;
     setCell(row, SLOTS[slot]!.field, w);
