@@ -1086,6 +1086,11 @@ describe('outputs', () => {
       '活動実績', '回', '50', '59', '52', '当初見込み', '回', '47', '47', '47', '講師派遣の回数', '政策', '男女共同参画'), 'pdftotext');
     expect(matchOutputs(ctx, 2015).map((o) => [o.unit, o.values.slice(0, 3).map((v) => v.actual)])).toEqual([['件', [634, 608, 627]], ['回', [50, 59, 52]]]);
   });
+  it('gives the rows their units printed after the labels together, when the values are too far off to read', () => {
+    const ctx = contextOf(paragraphs('活動指標', '調査企業数', '公表回数', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '回', '回', '9,500', '9,500', '1', '1',
+      '算出根拠', '実証に係る費用／調査企業数', '政策'), 'pdfminer');
+    expect(matchOutputs(ctx, 2015).map((o) => o.unit)).toEqual(['件', '回']);
+  });
   it('reads the only output\'s row printed after a line of the column heads, far from its labels', () => {
     const ctx = contextOf(paragraphs('活動実績', '27年度', '単位当たり\nコスト', '算出根拠', '当初見込み', '件', '根拠法令', '活動指標', 'M2Mシステムの調査・実証の課題件数',
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '25年度 26年度 27年度 28年度活動見込', '- - 7 -', '29年度要求'), 'pdfminer');

@@ -179,3 +179,18 @@ export function takeRowAfterHeads(ctx: MatchContext, rows: ReadonlyArray<{ actua
     return;
   }
 }
+
+/**
+ * All the row labels printed together, then one unit each (`活動実績 当初見込み … 件 件 回 回`),
+ * with the values too far off to read: the rows still take their units, in order.
+ */
+export function takeUnitsTogether(ctx: MatchContext, groups: readonly RowGroup[], rows: ReadonlyArray<{ actual: Row; planned: Row }>): void {
+  const labels = rowLabels(groups);
+  if (ctx.isLayout || labelsTogetherFrom(groups) !== 0) return;
+  const { units } = unitsThenValues(ctx, labels.at(-1)!, labels.length);
+  if (units.length !== labels.length) return;
+  rows.forEach((r, k) => {
+    r.actual.unit ??= units[2 * k]!;
+    r.planned.unit ??= units[2 * k + 1]!;
+  });
+}
