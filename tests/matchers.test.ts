@@ -1091,6 +1091,11 @@ describe('outputs', () => {
       '算出根拠', '実証に係る費用／調査企業数', '政策'), 'pdfminer');
     expect(matchOutputs(ctx, 2015).map((o) => o.unit)).toEqual(['件', '回']);
   });
+  it('takes a 活動実績 printed far after a headless first row for that row\'s label, not another output', () => {
+    const ctx = contextOf(paragraphs('活動指標', '活動指標及び活\n動実績', '算出根拠', '計算式', '25年度', '件', '487,326', '528,360', '402,724', '当初見込み', '件', '489,325', '487,326', '528,360',
+      '政策', '本事業の成果と上位施策・測定指標との関係', '活動実績', '28年度活動見込', '補助に係る費用／在宅就業者支援サイトのアクセス件数', '単位', '27年度', '在宅就業者支援サイトのアクセス件数'), 'pdftotext');
+    expect(matchOutputs(ctx, 2016, '補助に係る費用／在宅就業者支援サイトのアクセス件数').map((o) => [o.indicator, o.values[0]!.actual])).toEqual([['在宅就業者支援サイトのアクセス件数', 487326]]);
+  });
   it('reads the only output\'s row printed after a line of the column heads, far from its labels', () => {
     const ctx = contextOf(paragraphs('活動実績', '27年度', '単位当たり\nコスト', '算出根拠', '当初見込み', '件', '根拠法令', '活動指標', 'M2Mシステムの調査・実証の課題件数',
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '25年度 26年度 27年度 28年度活動見込', '- - 7 -', '29年度要求'), 'pdfminer');

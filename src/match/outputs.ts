@@ -112,9 +112,12 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasi
   const start = ctx.first('activityActual')?.index ?? 0;
   // The table ends at the unit-cost section that follows it (stream text may print that first).
   const end = tableEnd(ctx, start);
-  const found = labelGroups(ctx, 'activityActual', ['activityPlanned'], end).filter((g) => !isStrayHeading(ctx, g.opener.at(-1)!));
-  const headless = ctx.isLayout ? null : headlessGroup(ctx, found);
-  if (headless) found.unshift(headless.group);
+  const labelled = labelGroups(ctx, 'activityActual', ['activityPlanned'], end).filter((g) => !isStrayHeading(ctx, g.opener.at(-1)!));
+  const headless = ctx.isLayout ? null : headlessGroup(ctx, labelled);
+  // With the first row read headless, a lone 活動実績 after it with no 当初見込み of its own is
+  // that row's label printed late, not another output.
+  const ownPlan = (g: RowGroup) => g.members[0] !== undefined && g.members[0] !== headless?.group.members[0];
+  const found = headless ? [headless.group, ...labelled.filter(ownPlan)] : labelled;
   if (!found.length) {
     ctx.report('warning', 'missing-section', 'outputs', 'no 活動指標 table was found');
     return [];
