@@ -18,8 +18,9 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   }
   const header = ctx.first('breakdownReason') ?? ctx.first('breakdownItem');
   if (!header) return [];
-  const { rows: found } = breakdownRows(ctx, header);
-  const rows = found.map(({ token: _, more: __, ...row }) => row);
+  const reading = breakdownRows(ctx, header);
+  const { rows: found } = reading;
+  const rows = withoutBoxes(found);
   // The 内訳's columns add up to this year's 当初予算 and next year's 要求; the budget table's
   // amounts are the targets (any year's, as a misread table may have them in the wrong column).
   // A request of 0 (the project ends) is a target too: the 内訳's 要求 column is all zeros.
@@ -28,7 +29,8 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   // A budget table not read at all leaves every amount the sheet prints as a target.
   const targets = new Set([...(budgetAmounts.length ? budgetAmounts : sheetAmounts), ...zeroRequest].map(amountCents));
   if (isSplit(rows, targets)) return traced(ctx, found);
-  return withHeadlessRow(ctx, header, targets) ?? breakdownColumns(ctx, headsFrom(ctx, header), targets) ?? traced(ctx, found);
+  const readAt = (head: Token) => (head === header ? reading : breakdownRows(ctx, head));
+  return withHeadlessRow(ctx, headsFrom(ctx, header), readAt, targets) ?? breakdownColumns(ctx, headsFrom(ctx, header), targets) ?? traced(ctx, found);
 }
 
 /**
@@ -41,8 +43,10 @@ const headsFrom = (ctx: MatchContext, header: Token): Token[] =>
 /** The rows taken, each traced to its item's box. */
 function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[] {
   rows.forEach((row, n) => ctx.trace(`budget.breakdown[${n}]`, row.token, ...(row.more ?? [])));
-  return rows.map(({ token: _, more: __, ...row }) => row);
+  return withoutBoxes(rows);
 }
+
+const withoutBoxes = (rows: readonly FoundRow[]): BudgetBreakdown[] => rows.map(({ token: _, more: __, ...row }) => row);
 
 /** The 主な増減理由 column is narrow: a longer text is other prose, not a reason's first line. */
 const REASON_LINE = 12;
@@ -58,9 +62,9 @@ const MIN_REASON_LINE = 3;
  * read as an item that is no item name. Read from the earliest of the 内訳's heads, and taken
  * only where the columns then add up.
  */
-function withHeadlessRow(ctx: MatchContext, header: Token, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
-  for (const head of headsFrom(ctx, header)) {
-    const { rows, headless, unread } = breakdownRows(ctx, head);
+function withHeadlessRow(ctx: MatchContext, heads: readonly Token[], readAt: (head: Token) => RowsReading, targets: ReadonlySet<number>): BudgetBreakdown[] | null {
+  for (const head of heads) {
+    const { rows, headless, unread } = readAt(head);
     const [first, ...rest] = rows;
     // One row adds up to itself: the 内訳's own 計 would pass for it.
     if (!first || (!headless && (!rest.length || isItemName(first.item)))) continue;
@@ -82,7 +86,9 @@ type Amounts = Omit<BudgetBreakdown, 'item'>;
  * The item rows read row by row: an item, then its amounts and reason. Also what did not make
  * a row: the amounts before the first item (`headless`), and item names with no amounts.
  */
-function breakdownRows(ctx: MatchContext, header: Token): { rows: FoundRow[]; headless: Amounts | null; unread: Token[] } {
+type RowsReading = { rows: FoundRow[]; headless: Amounts | null; unread: Token[] };
+
+function breakdownRows(ctx: MatchContext, header: Token): RowsReading {
   const out: FoundRow[] = [];
   const unread: Token[] = [];
   let headless: Amounts | null = null;
