@@ -3,7 +3,7 @@ import type { Policy } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { isItemText } from './self-check.js';
-import { isProse, textAfter } from './text-field.js';
+import { endsSentence, isProse, textAfter } from './text-field.js';
 
 const POLICY_TEXT = /^(政策|施策)[\s　]+(.+)$/;
 /** A 政策 or 施策 is numbered: `Ⅸ．その他`, `８．経済財政政策の効果分析等の推進`. */
@@ -90,7 +90,7 @@ function textAroundLabel(ctx: MatchContext): string | null {
   if (!parts) return null;
   const [above, rest] = parts as [Token, Token];
   // The box goes on past the label only when its line above breaks off mid-sentence.
-  if (/[。）)]$/.test(above.lines.at(-1)!.text.trim())) return null;
+  if (endsSentence(above.lines.at(-1)!.text)) return null;
   const box = [rest];
   for (let next = ctx.tokens[rest.index + 1]; next && !isLabel(next) && isProse(next) && next.row <= box.at(-1)!.lines.at(-1)!.line + 2; next = ctx.tokens[next.index + 1]) box.push(next);
   const lines = box.flatMap((t) => t.lines.map((l) => l.text.trim()));
@@ -99,7 +99,7 @@ function textAroundLabel(ctx: MatchContext): string | null {
   return above.text + lines.join('');
 }
 
-const isLabelPiece = (line: string) => [...line].length <= LABEL_PIECE && !/[。）)]$/.test(line);
+const isLabelPiece = (line: string) => [...line].length <= LABEL_PIECE && !endsSentence(line);
 
 export function matchPolicy(ctx: MatchContext): Policy {
   return {

@@ -61,7 +61,9 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   });
 }
 
-const isNumberBox = (t: Token | undefined) => t !== undefined && NUMBER.test(t.folded.replace('－', '-'));
+/** A 事業番号 as the output writes it: folded, with its dash half-width (`新27－0010` → `新27-0010`). */
+const numberText = (text: string) => fold(text).replace('－', '-');
+const isNumberBox = (t: Token | undefined) => t !== undefined && NUMBER.test(numberText(t.text));
 const isOwnerBox = (t: Token | undefined) => t !== undefined && ORGANIZATION_NAME.test(t.folded);
 const isNameBox = (t: Token | undefined) => t !== undefined && !isNumberBox(t) && !isOwnerBox(t) && t.folded.length >= 4;
 
@@ -73,7 +75,7 @@ const isNameBox = (t: Token | undefined) => t !== undefined && !isNumberBox(t) &
  */
 function readColumns(scope: readonly Token[], out: RelatedProject[]): Token[] {
   const rows = (owners: Token[], numbers: Token[], names: Token[]) => {
-    owners.forEach((owner, k) => out.push({ owner: owner.text, projectNumber: numbers[k]!.folded.replace('－', '-'), name: names[k]!.text }));
+    owners.forEach((owner, k) => out.push({ owner: owner.text, projectNumber: numberText(numbers[k]!.text), name: names[k]!.text }));
     return owners.flatMap((owner, k) => [owner, numbers[k]!, names[k]!]);
   };
   const every = (ts: readonly Token[], is: (t: Token) => boolean, k: number) => ts.length === k && ts.every(is);
@@ -111,8 +113,8 @@ export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
     if (taken.includes(t)) return;
     // The number alone, its name the next box; or glued to its name (`333 水質管理等強化対策費`).
     const [first = '', ...rest] = t.text.trim().split(/\s+/);
-    const glued = rest.length > 0 && NUMBER.test(fold(first).replace('－', '-'));
-    if (!glued && !NUMBER.test(t.folded.replace('－', '-'))) return;
+    const glued = rest.length > 0 && NUMBER.test(numberText(first));
+    if (!glued && !isNumberBox(t)) return;
     const owner = scope[i - 1];
     // pdftotext may box the 事業名 column head with the first name below it (`事業名 ⏎ 遠隔医療…`).
     const next = scope[i + 1];
@@ -120,7 +122,7 @@ export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
     if (!owner || !name || owner.folded.length < 4 || fold(name).length < 4 || NUMBER.test(fold(name))) return;
     // A number opening a sentence is not a 事業番号: the glued reading wants an owner's name before it.
     if (glued && !ORGANIZATION_NAME.test(owner.folded)) return;
-    out.push({ owner: owner.text, projectNumber: (glued ? fold(first) : t.folded).replace('－', '-'), name });
+    out.push({ owner: owner.text, projectNumber: numberText(glued ? first : t.text), name });
     ctx.trace(`relatedProjects[${out.length - 1}]`, owner, t, ...(glued ? [] : [scope[i + 1]!]));
   });
   return out;

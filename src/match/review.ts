@@ -5,7 +5,7 @@ import { isLabel, type Token } from '../tokenize/labels.js';
 import { fold, isDash } from '../tokenize/values.js';
 import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
-import { isProse, textAfter } from './text-field.js';
+import { endsSentence, isProse, textAfter } from './text-field.js';
 import { isYearHead } from './values.js';
 
 const VERDICTS = new Set<string>([...REVIEW_TEAM_VERDICTS, ...REFLECTION_VERDICTS].map(fold));
@@ -183,7 +183,7 @@ function paragraphCut(token: Token): number {
   const longest = Math.max(...token.lines.map((l) => width(l.text)));
   for (let i = token.lines.length - 2; i >= 0; i--) {
     const line = token.lines[i]!.text.trim();
-    if (/[。）)]$/.test(line) && width(line) < SHORT_LINE * longest) return i + 1;
+    if (endsSentence(line) && width(line) < SHORT_LINE * longest) return i + 1;
   }
   return 0;
 }

@@ -5,6 +5,7 @@ import { isLabel } from '../tokenize/labels.js';
 import { fold, isDash } from '../tokenize/values.js';
 import { ORGANIZATION_NAME, SELF_CHECK_GROUPS, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
+import { endsSentence } from './text-field.js';
 
 const MARKS = new Set<string>(SELF_CHECK_MARKS);
 /** The groups' names, which a stream extractor prints among the explanations. */
@@ -99,7 +100,7 @@ const EXPLANATION_GAP = 3;
  */
 function unfinishedAbove(ctx: MatchContext, box: Token): Token | undefined {
   return ctx.tokens.find((t) => Math.abs(t.col - box.col) <= 1 && t.row < box.row && box.row - t.lines.at(-1)!.line <= EXPLANATION_GAP
-    && !isLabel(t) && !isItemText(t) && !isMark(t) && !/[。）)]$/.test(t.text.trim()) && t.folded.length > 3);
+    && !isLabel(t) && !isItemText(t) && !isMark(t) && !endsSentence(t.text) && t.folded.length > 3);
 }
 
 export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {

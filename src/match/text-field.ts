@@ -8,6 +8,9 @@ import { fold, isDash, readCell } from '../tokenize/values.js';
 const isDashCell = (t: Token | undefined) => t !== undefined && isDash(t.text);
 
 /** A heading printed one character a line down the margin (`平⏎成⏎2⏎7⏎…予算内訳`, `政⏎策⏎評⏎価`). */
+/** A line that ends a sentence or a bracket (`…とする。`, `…（予定）`): no text runs on past it. */
+export const endsSentence = (line: string) => /[。）)]$/.test(line.trim());
+
 export const isVerticalHeading = (t: Token) => t.lines.length > 1 && t.lines.filter((l) => l.text.trim().length <= 1).length > t.lines.length / 2;
 
 /** A cell of prose, not a value, a dash or a mark. */
