@@ -979,6 +979,16 @@ describe('outcomes in stream text', () => {
       ['E10の自立的商業化によるバイオ燃料の供給体制の確立', 'E10ガソリン導入量'],
     ]);
   });
+  it('takes each outcome\'s three runs of values, printed apart from its labels, where 達成度 bears every printed rate out', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '目標値', '成果実\n績', '目標値', '達成度',
+      '0', '223', '人', '49', '51', '目標最終年度', '年度', '52', '-', '54', '54', '54', '-', '54', '90.7', '94.4', '96.3', '-', '-',
+      '-', '-', '5', '-', '年度', '-', '-', '10', '-', '10', '-', '-', '50', '-', '-', '達成度',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([
+      [[49, 54, 90.7], [51, 54, 94.4], [52, 54, 96.3]],
+      [[null, null, null], [null, null, null], [5, 10, 50]],
+    ]);
+  });
   it('fills a 成果実績 cell left empty with the one printed number its 達成度 and 目標値 give', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '成果実績', '％', '-', '-', '-', '目標値', '％', '50', '50', '50', '-', '50',
       '達成度', '％', '104.6', '109.6', '89.2', '44.6', '52.3', '54.8', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));

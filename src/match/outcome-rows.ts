@@ -154,3 +154,79 @@ export function completeByRates(ctx: MatchContext, outcomes: Outcome[], start: n
     }
   }
 }
+
+/** Values a row can hold beyond its three past years (中間目標, 目標最終年度), skipped between rows. */
+const ROW_EXTRA = 2;
+
+/** How many of a reading's years 達成度 bears out; -1 when a printed rate contradicts it. */
+function ratesBorneOut(actual: Value[], target: Value[], rate: Value[]): number {
+  let held = 0;
+  for (let y = 0; y < PAST_COLUMNS; y++) {
+    if (rateOf(rate[y]) === null) continue;
+    if (!rateHolds(actual[y], target[y], rate[y])) return -1;
+    held++;
+  }
+  return held;
+}
+
+export interface RowRuns {
+  actual: Value[];
+  target: Value[];
+  rate: Value[];
+  held: number;
+}
+
+/**
+ * Stream text may print each outcome's rows as three runs of values far from their labels
+ * (`49 51 52 -`, `54 54 54 - 54`, `90.7 94.4 96.3 - -`): runs of three past years, in that
+ * order, each starting at most ROW_EXTRA values after the one before ends, whose 達成度
+ * bears out every printed rate. Taken earliest first, without overlap.
+ */
+export function rateBorneRuns(ctx: MatchContext, from: number, to: number): RowRuns[] {
+  // A run may pass labels and year heads printed amid it, not other cells (a unit, a text).
+  let piece = 0;
+  const stream = ctx.tokens.slice(from, to).filter((t) => !ctx.isUsed(t)).flatMap((t) => {
+    const values = valuesOf(t);
+    if (!values && !isLabel(t) && !isYearHead(t)) piece++;
+    return (values ?? []).map((value) => ({ value, piece }));
+  });
+  const run = (at: number) => stream.slice(at, at + PAST_COLUMNS).map((s) => s.value);
+  const whole = (at: number) => stream[at]?.piece === stream[at + PAST_COLUMNS - 1]?.piece;
+  const found: RowRuns[] = [];
+  for (let a = 0; a + 3 * PAST_COLUMNS <= stream.length; a++) {
+    if (!whole(a)) continue;
+    const reading = bestReading(stream.length, a, (t, r) => (whole(t) && whole(r) ? ratesBorneOut(run(a), run(t), run(r)) : -1));
+    if (!reading) continue;
+    const [t, r, held] = reading;
+    found.push({ actual: run(a), target: stream.slice(t, Math.min(t + VALUE_COLUMNS, r)).map((s) => s.value), rate: run(r), held });
+    a = r + PAST_COLUMNS - 1;
+  }
+  return found;
+}
+
+/** The target and rate starts after an actual run at `a` that bear out most years (at least one). */
+function bestReading(length: number, a: number, held: (t: number, r: number) => number): [number, number, number] | null {
+  let best: [number, number, number] | null = null;
+  for (let t = a + PAST_COLUMNS; t <= a + PAST_COLUMNS + ROW_EXTRA; t++) {
+    for (let r = t + PAST_COLUMNS; r <= t + PAST_COLUMNS + ROW_EXTRA && r + PAST_COLUMNS <= length; r++) {
+      const n = held(t, r);
+      if (n > 0 && (!best || n > best[2])) best = [t, r, n];
+    }
+  }
+  return best;
+}
+
+/**
+ * When the section holds one rate-borne reading per outcome, an outcome whose rows as read
+ * bear out fewer years than its reading takes the reading's values.
+ */
+export function takeRateBorneRuns(ctx: MatchContext, rows: Rows[], from: number, to: number): void {
+  const runs = rateBorneRuns(ctx, from, to);
+  if (runs.length !== rows.length) return;
+  rows.forEach((r, k) => {
+    const own = ratesBorneOut(r.actual.values, r.target.values, r.rate.values);
+    const reading = runs[k]!;
+    if (own >= reading.held) return;
+    [r.actual.values, r.target.values, r.rate.values] = [reading.actual, reading.target, reading.rate];
+  });
+}
