@@ -944,6 +944,21 @@ describe('outcomes in stream text', () => {
       [[74.1, null, null], [80.5, null, null], [75.4, 81.5, 92.5]],
     ]);
   });
+  it('deals the run printed after the later outcomes\' labels among those outcomes only, the first keeping the row it read, and pairs short indicators (１０カ国) with their goals', () => {
+    const ctx = contextOf(paragraphs('成果指標', '目標：閣僚会合を開催し，アフリカ開発の推進に貢献する。', '実績：閣僚会合のアフリカ参加国数', '成果実\n績', 'か国', '目標値 か国',
+      '49', '54', '51', '54', '52', '54', '達成度 ％', '90.7', '94.4', '96.3', '産業政策アドバイザーの派遣（公約）', '１０カ国', '資源開発人材育成（公約）', '１０００人',
+      '成果実\n績', '目標値', '達成度 ％', '成果実\n績', '目標値', '達成度 ％', ...Array(12).fill('-'), '5', '10', '50', '400', '1,000', '40',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
+    const outcomes = matchOutcomes(ctx, 2015);
+    expect(outcomes.map((o) => [o.goal, o.indicator])).toEqual([
+      ['目標：閣僚会合を開催し，アフリカ開発の推進に貢献する。', '実績：閣僚会合のアフリカ参加国数'], ['産業政策アドバイザーの派遣（公約）', '１０カ国'], ['資源開発人材育成（公約）', '１０００人'],
+    ]);
+    expect(outcomes.map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([
+      [[49, 54, 90.7], [51, 54, 94.4], [52, 54, 96.3]],
+      [[null, null, null], [null, null, null], [5, 10, 50]],
+      [[null, null, null], [null, null, null], [400, 1000, 40]],
+    ]);
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

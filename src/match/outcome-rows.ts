@@ -102,9 +102,13 @@ const RUN_ORDERS: Array<(g: number, k: number, y: number, G: number, Y: number) 
  * last row's reading took. The run is dealt out in the order the 達成度 row bears out most,
  * year by year across every row when none does.
  */
-export function dealRun(rows: Rows[]): void {
+export function dealRun(all: Rows[]): void {
+  // The rows read before the run (each with its own numbers) keep them; the run is the rest's.
+  const empty = (r: Rows) => !r.actual.values.length && !r.target.values.length && !r.rate.values.length;
+  const lastRead = all.slice(0, -1).findLastIndex((r) => !empty(r));
+  const rows = all.slice(lastRead + 1);
   const last = rows.at(-1)?.rate;
-  if (!last || rows.some((r) => r !== rows.at(-1) && (r.actual.values.length || r.target.values.length || r.rate.values.length)) || rows.at(-1)!.actual.values.length || rows.at(-1)!.target.values.length) return;
+  if (!last || rows.length < (lastRead < 0 ? 1 : 2) || rows.at(-1)!.actual.values.length || rows.at(-1)!.target.values.length) return;
   const run = [...last.values];
   const [G, Y] = [rows.length, run.length / (rows.length * 3)];
   if (!Number.isInteger(Y) || Y < PAST_COLUMNS) return;

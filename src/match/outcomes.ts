@@ -96,8 +96,8 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   return pairs;
 }
 
-/** Prose that can be a goal or an indicator: not a label, a year, a vertical heading, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
-const isGoalText = (ctx: MatchContext, t: Token) => isWrappedLine(ctx, t) && t.folded.length > 6;
+/** Prose that can be a goal or an indicator (`１０カ国` is one; a unit such as `か国` is not): not a label, a year, a vertical heading, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
+const isGoalText = (ctx: MatchContext, t: Token) => isWrappedLine(ctx, t) && t.folded.length > 3;
 const isWrappedLine = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !opensWithYearHead(t) && !/^[\d,.]+ /.test(t.text) && !isVerticalHeading(t) && !ctx.isUsed(t);
 
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
