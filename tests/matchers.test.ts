@@ -1094,6 +1094,14 @@ describe('outputs', () => {
       '活動実績', '件', '-', '-', '-', '当初見込み', '件', '-', '-', '-', '報告書の作成・公表（推進プロジェクト）'), 'pdftotext');
     expect(matchOutputs(ctx, 2016).map((o) => o.indicator)).toEqual(['研究報告書の作成・公表', '厚生政策セミナーの開催回数', '報告書の作成・公表（推進プロジェクト）']);
   });
+  it('takes each item of a numbered list that one box stacks, the labels printed into it left out, for an indicator', () => {
+    const rows = (a: string, p: string) => ['活動実績', '人', '-', '-', a, '当初見込み', '人', '-', '-', p];
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '①菊展示及び関連イベント(H26年11\n月)SNS投稿者数\n活動指標及び活 ②菊展示記念講演会(H26年11月8日)\n動実績\n来場者数', '（アウトプット）',
+      '③技術交流シンポジウム(H27年3月11日)来\n場者数', '単位当たり\nコスト', ...rows('8,560', '5,000'), ...rows('108', '100'), ...rows('80', '80'), '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2015).map((o) => [o.indicator, o.values[2]!.actual])).toEqual([
+      ['①菊展示及び関連イベント(H26年11月)SNS投稿者数', 8560], ['②菊展示記念講演会(H26年11月8日)来場者数', 108], ['③技術交流シンポジウム(H27年3月11日)来場者数', 80],
+    ]);
+  });
   it('takes the indicators printed together ahead of the rows, and does not take a unit the rows left unread (箇所, twice) for one', () => {
     const ctx = contextOf(paragraphs('活動指標', '25年度', '26年度', '27年度', '28年度活動見込', '事業所数を間接的指標とする。', '活動指標及び活', '動実績', '（アウトプット）',
       '市町村老人クラブ数', '老人クラブ連合会数', '活動実績', '件', '160,937', '170,337', '174,829', '174,829', '当初見込み', '件', '-', '-', '箇所', '箇所', '箇所', '箇所',

@@ -7,7 +7,7 @@ import type { MatchContext } from './context.js';
 import { countOf, isYearHead, opensWithYearHead, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
-import { isProse, isVerticalHeading, textWithoutLabels } from './text-field.js';
+import { isProse, isVerticalHeading, numberedItems, textWithoutLabels } from './text-field.js';
 import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 import { COLUMNS, headlessGroup, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeRowAfterHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
 
@@ -22,7 +22,15 @@ const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Tok
   !isLabel(t) && isProse(t) && !isYearHead(t) && !opensWithYearHead(t) && !isVerticalHeading(t) && !ctx.isUsed(t) && !units.has(t.folded)
   && !COST_UNIT.test(t.folded) && !FORMULA_UNIT.test(t.folded) && !t.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
 
-type Found = { text: Token | string | null; lastPlanned: Token | undefined };
+type Found = { text: Token | string | null; lastPlanned: Token | undefined; source?: Token };
+
+/** An indicator text: a box, or one item of a numbered list a box stacks (`①…`, `②…`). */
+type Piece = Token | { item: string; box: Token };
+
+const pieces = (boxes: readonly Token[]): Piece[] => boxes.flatMap((t): Piece[] => numberedItems(t)?.map((item) => ({ item, box: t })) ?? [t]);
+
+const foundOf = (piece: Piece | undefined): Found =>
+  !piece ? { text: null, lastPlanned: undefined } : 'item' in piece ? { text: piece.item, lastPlanned: undefined, source: piece.box } : { text: piece, lastPlanned: undefined };
 
 /** Layout text: the indicator is the text beside its group of rows. */
 function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: number): Found {
@@ -43,7 +51,7 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     const opener = group.opener[0]!;
     const from = g > 0 ? lastRowOf(groups[g - 1]!).index + 1 : (ctx.first('activityIndicator')?.index ?? opener.index - 12) + 1;
     const to = g > 0 || opener.index > from ? opener.index : from + 11;
-    return ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units));
+    return pieces(ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units)));
   });
   const allAhead = windows[0]!.length >= groups.length && windows.slice(1).every((w) => !w.length);
   // The first row apart with its cells, the other row labels together (readAllLabelsFirst): the
@@ -60,10 +68,10 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
   const named = !ahead && windows.every((w) => !w.length) ? trailingTexts.findIndex((t) => namesDivisor(t, divisor)) : -1;
   const trailing = named > 0 ? trailingTexts.slice(named) : trailingTexts;
   return groups.map((_, k): Found => {
-    if (allAhead) return { text: windows[0]![k] ?? null, lastPlanned: undefined };
+    if (allAhead) return foundOf(windows[0]![k]);
     if (beforeTogether.length === groups.length) return { text: beforeTogether[k]!, lastPlanned: undefined };
-    if (k < ahead) return { text: windows[0]![k]!, lastPlanned: undefined };
-    if (windows[k]![0]) return { text: windows[k]![0]!, lastPlanned: undefined };
+    if (k < ahead) return foundOf(windows[0]![k]);
+    if (windows[k]![0]) return foundOf(windows[k]![0]);
     const text = trailing[k - ahead];
     const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
     return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
@@ -135,7 +143,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasi
   const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units, divisorOf(unitCostBasis));
   return found.map((_, k): Output => {
     const { actual, planned } = rows[k]!;
-    const { text, lastPlanned } = indicators[k]!;
+    const { text, lastPlanned, source } = indicators[k]!;
     let indicator = typeof text === 'string' || text === null ? text : textWithoutLabels(text);
     // The 活動見込 column printed apart from its row, just before the indicator.
     if (lastPlanned && planned.values.length === COLUMNS - 1) planned.values.push(...valuesOf(lastPlanned)!);
@@ -150,7 +158,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasi
       indicator = indicator.slice(0, glued.index);
       unit = glued[1]!;
     }
-    if (text && typeof text !== 'string') ctx.trace(`outputs[${k}].indicator`, text);
+    if (text) ctx.trace(`outputs[${k}].indicator`, typeof text === 'string' ? source : text);
     if (!indicator) ctx.report('warning', 'unplaced-field', `outputs[${k}].indicator`, 'the 活動指標 text was not found');
     return {
       indicator,

@@ -7,10 +7,10 @@ import { fold, isDash, readCell } from '../tokenize/values.js';
 
 const isDashCell = (t: Token | undefined) => t !== undefined && isDash(t.text);
 
-/** A heading printed one character a line down the margin (`平⏎成⏎2⏎7⏎…予算内訳`, `政⏎策⏎評⏎価`). */
 /** A line that ends a sentence or a bracket (`…とする。`, `…（予定）`): no text runs on past it. */
 export const endsSentence = (line: string) => /[。）)]$/.test(line.trim());
 
+/** A heading printed one character a line down the margin (`平⏎成⏎2⏎7⏎…予算内訳`, `政⏎策⏎評⏎価`). */
 export const isVerticalHeading = (t: Token) => t.lines.length > 1 && t.lines.filter((l) => l.text.trim().length <= 1).length > t.lines.length / 2;
 
 /** A cell of prose, not a value, a dash or a mark. */
@@ -77,6 +77,24 @@ export function textWithoutLabels(token: Token): string {
   // Words of a line keep their space: a pdf.js copy glues the unit to the text that way (`課題件数 件`).
   const lines = token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
   return lines.length ? lines.join('') : token.text;
+}
+
+/** A circled number opening an item of a list (`①…`, `②…`). */
+const ITEM_MARK = /^[①-⑳]/;
+
+/**
+ * The items of a numbered list that one box stacks (`①…⏎…`, `②…`), each item's lines joined,
+ * labels printed into the box left out; null unless the box opens with an item and holds two.
+ */
+export function numberedItems(token: Token): string[] | null {
+  const lines = token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
+  if (!ITEM_MARK.test(lines[0] ?? '')) return null;
+  const items = lines.reduce<string[]>((out, line) => {
+    if (ITEM_MARK.test(line)) out.push(line);
+    else out[out.length - 1] += line;
+    return out;
+  }, []);
+  return items.length >= 2 ? items : null;
 }
 
 /** A line's space-separated parts that are not labels printed into the box, of at least `minLength` characters. */
