@@ -1036,6 +1036,10 @@ describe('two text cells printed across one box', () => {
     expect(splitTwoColumns(box('高圧ガスに係る災害事故の前年比減（※１ 高圧ガスに係る災害事故による\n人的被害を伴う事故の件数（年\n００％未満なら目標達成）\nベース）')))
       .toEqual(['高圧ガスに係る災害事故の前年比減（※１００％未満なら目標達成）', '高圧ガスに係る災害事故による人的被害を伴う事故の件数（年ベース）']);
   });
+  it('gives the lines above the first line of two to the column that goes on after the other ended its sentence: the taller text, which the centred cells print first', () => {
+    expect(splitTwoColumns(box('日本人職員数（職員全体）\n日本再興戦略に掲げた2025年までに国 ＵＮMASが表明する地雷犠牲者\n連関係機関の邦人職員数を1000人とす 数半減の目標値のうち，日本の拠\nる目標に向けた水準（現状職員数の1.25 出により裨益した人数。\n倍）の達成')))
+      .toEqual(['日本人職員数（職員全体）日本再興戦略に掲げた2025年までに国連関係機関の邦人職員数を1000人とする目標に向けた水準（現状職員数の1.25倍）の達成', 'ＵＮMASが表明する地雷犠牲者数半減の目標値のうち，日本の拠出により裨益した人数。']);
+  });
   it('takes the wrapped lines printed in boxes after it', () => {
     const [first, ...rest] = contextOf(paragraphs('果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '審議会等に１００％活用していき、中小水', 'た調査の割合')).tokens;
     expect(splitTwoColumns(first!, rest)).toEqual(['本事業による調査等の件数を政策立案や審議会等に１００％活用していき、中小水', '政策立案や審議会等で活用された調査の割合']);

@@ -137,10 +137,25 @@ const DIGIT_START = /^[0-9０-９]/;
  * two parts whose cells pdftotext stacked by height (goal line, indicator, goal line), given
  * the widths its neighbours' boxes show.
  */
+/**
+ * The column of the lines above a box's first line of two parts. The cells are centred in
+ * their rows, so those lines are the taller text's, all of them: the column that goes on after
+ * the other ended a sentence on the last line of two. Null when nothing tells (the widths seen
+ * on lines of two parts understate the narrower column's).
+ */
+function topSide(split: readonly string[][]): 0 | 1 | null {
+  const firstPair = split.findIndex((p) => p.length === 2);
+  if (firstPair <= 0) return null;
+  const lastPair = split.findLast((p) => p.length === 2)!;
+  const ended = ([0, 1] as const).filter((c) => /。$/.test(lastPair[c]!));
+  return ended.length === 1 ? (ended[0] === 0 ? 1 : 0) : null;
+}
+
 export function splitByWidths(token: Token, widths: readonly [number, number], continuation: readonly Token[] = []): [string, string] {
   const split = partsOf(token);
   const out: [string[], string[]] = [[], []];
   let lastSingle: 0 | 1 = 1;
+  const top = topSide(split);
   // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
   for (const parts of [...split, ...continuation.flatMap(partsOf).filter((p) => p.length === 1)]) {
     if (parts.length === 2) {
@@ -149,6 +164,10 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
       continue;
     }
     const line = parts[0]!;
+    if (top !== null && !out[0].length && !out[1].length) {
+      out[top].push(line);
+      continue;
+    }
     // A short line ends a text: the column that did not end last.
     const nearer: 0 | 1 = Math.abs(line.length - widths[0]) <= Math.abs(line.length - widths[1]) ? 0 : 1;
     // A line that ends a sentence, shorter than the left column, ends the left text (the goal,
