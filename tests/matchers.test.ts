@@ -959,6 +959,16 @@ describe('outcomes in stream text', () => {
       [[null, null, null], [null, null, null], [400, 1000, 40]],
     ]);
   });
+  it('fills the years the rows as read leave open with the triples printed year by year after the last label, and deals out two years\' stacked 成果実績 and 目標値', () => {
+    const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '二次利用申請件数5件を目指す', '情報処理実態調査の二次利用申請件数',
+      '成果実\n績', '％', '目標値 ％', '52.3', '50', '54.8', '50', '達成度 ％', '104.6', '109.6', '成果実\n績', '件', '目標値 件', '達成度 ％',
+      '3', '5', '60', '3', '5', '60', '44.6', '50', '89.2', '2', '5', '40', '年度', '-', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2015).map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([
+      [[52.3, 50, 104.6], [54.8, 50, 109.6], [44.6, 50, 89.2]],
+      [[3, 5, 60], [3, 5, 60], [2, 5, 40]],
+    ]);
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

@@ -119,6 +119,32 @@ export function dealRun(all: Rows[]): void {
   rows.forEach((r, g) => { [r.actual.values, r.target.values, r.rate.values] = best[g]!; });
 }
 
+/** A cell triple with nothing written: 成果実績, 目標値 and 達成度 all dashes. */
+const isDashTriple = (cells: readonly Value[]) => cells.every((v) => v.cell.kind === 'dash');
+
+/**
+ * pdfminer may print the cells of the outcomes not yet read as one run after the last row's
+ * label, year by year and, within a year, outcome by outcome, each a triple (成果実績 目標値
+ * 達成度). When every triple of the run is borne out by its 達成度 or all dashes, the triples
+ * fill, in that order, the years whose rows as read 達成度 does not bear out.
+ */
+export function dealTriples(rows: Rows[]): void {
+  const last = rows.at(-1);
+  if (!last || last.actual.values.length || last.target.values.length) return;
+  const run = last.rate.values;
+  if (run.length < 6 || run.length % 3) return;
+  const triples = Array.from({ length: run.length / 3 }, (_, i) => run.slice(3 * i, 3 * i + 3));
+  const borne = (t: Value[]) => rateHolds(t[0], t[1], t[2]);
+  if (!triples.every((t) => borne(t) || isDashTriple(t)) || !triples.some(borne)) return;
+  const open = (r: Rows, y: number) => r === last || !rateHolds(r.actual.values[y], r.target.values[y], r.rate.values[y]);
+  const slots = Array.from({ length: PAST_COLUMNS }, (_, y) => rows.flatMap((r) => (open(r, y) ? [{ r, y }] : []))).flat();
+  if (slots.length > triples.length) return;
+  last.rate.values = [];
+  slots.forEach(({ r, y }, i) => {
+    [r.actual.values[y], r.target.values[y], r.rate.values[y]] = triples[i] as [Value, Value, Value];
+  });
+}
+
 /**
  * pdfminer may print each year's 成果実績 and 目標値 stacked in one column (98 90 99 90 …), or
  * one row's run after the other, all after the second row's label: the run is dealt out in
@@ -128,7 +154,8 @@ export function dealStackedPair(actual: { values: Value[] }, target: { values: V
   const full = !actual.values.length ? target : !target.values.length ? actual : null;
   const run = full?.values ?? [];
   const years = run.length / 2;
-  if (!Number.isInteger(years) || years < PAST_COLUMNS || years > VALUE_COLUMNS) return;
+  // Fewer years than the table has only when the 達成度 row has as many: the years with figures.
+  if (!Number.isInteger(years) || years < 1 || years > VALUE_COLUMNS || (years < PAST_COLUMNS && rate.values.length !== years)) return;
   const readings: Array<[Value[], Value[]]> = [
     [run.filter((_, i) => i % 2 === 0), run.filter((_, i) => i % 2 === 1)],
     [run.slice(0, years), run.slice(years)],
