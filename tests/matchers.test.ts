@@ -969,6 +969,15 @@ describe('outcomes in stream text', () => {
       [[3, 5, 60], [3, 5, 60], [2, 5, 40]],
     ]);
   });
+  it('deals a run printed year by year, outcome by outcome, among the rows not printed whole elsewhere (a 達成度 row after its own label)', () => {
+    const ctx = contextOf(paragraphs('成果指標', '地雷犠牲者数半減の目標値のうち裨益した人数', '日本人職員数（専門職以上）', '成果実\n績', '人', '目標値 人', '達成度 ％', '成果実\n績', '人', '目標値 人',
+      '360', '941', '38.3', '3', '3', '354', '668', '53', '3', '3', '238', '652', '36.5', '4', '4', '達成度 ％', '100', '100', '100',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2016).map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([
+      [[360, 941, 38.3], [354, 668, 53], [238, 652, 36.5]],
+      [[3, 3, 100], [3, 3, 100], [4, 4, 100]],
+    ]);
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

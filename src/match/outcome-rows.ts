@@ -146,6 +146,28 @@ export function dealTriples(rows: Rows[]): void {
 }
 
 /**
+ * pdfminer may print the table year by year, each year's cells outcome by outcome, row by row,
+ * in one run that one row's reading took, leaving out the rows printed whole elsewhere (a
+ * 達成度 row after its own label). The run is dealt out so when 達成度 bears out every year
+ * that has all three cells.
+ */
+export function dealYearByYear(rows: Rows[]): void {
+  const all = rows.flatMap((r) => [r.actual, r.target, r.rate]);
+  const long = all.filter((row) => row.values.length > VALUE_COLUMNS);
+  if (long.length !== 1) return;
+  const runRow = long[0]!;
+  const run = runRow.values;
+  const open = all.filter((row) => row === runRow || !row.values.length);
+  if (open.length < 2 || run.length < open.length * PAST_COLUMNS || run.length > open.length * VALUE_COLUMNS) return;
+  const dealt = new Map(open.map((row, i) => [row, Array.from({ length: PAST_COLUMNS }, (_, y) => run[y * open.length + i]!)]));
+  const read = (row: { values: Value[] }) => dealt.get(row) ?? row.values;
+  const years = rows.flatMap((r) => Array.from({ length: PAST_COLUMNS }, (_, y) => [read(r.actual)[y], read(r.target)[y], read(r.rate)[y]] as const));
+  const complete = years.filter(([a, t, r]) => countOf(a) !== null && countOf(t) !== null && rateOf(r) !== null);
+  if (!complete.length || !complete.every(([a, t, r]) => rateHolds(a, t, r))) return;
+  for (const [row, values] of dealt) row.values = values;
+}
+
+/**
  * pdfminer may print each year's 成果実績 and 目標値 stacked in one column (98 90 99 90 …), or
  * one row's run after the other, all after the second row's label: the run is dealt out in
  * turns or in halves, whichever the 達成度 row bears out.

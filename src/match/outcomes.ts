@@ -8,7 +8,7 @@ import type { MatchContext } from './context.js';
 import { countOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
 import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
-import { completeByRates, dealRun, dealStackedPair, dealTriples, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
+import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
 
 /** Goal and indicator: the two text columns beside the group (layout), or the prose before it. */
@@ -120,6 +120,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
   if (!ctx.isLayout) for (const r of rows) dealStackedPair(r.actual, r.target, r.rate);
   if (!ctx.isLayout) dealRun(rows);
   if (!ctx.isLayout) dealTriples(rows);
+  if (!ctx.isLayout) dealYearByYear(rows);
   if (!ctx.isLayout) takeRateBorneRuns(ctx, rows, start, end);
   const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end, found.length);
   const outcomes = found.map((group, k): Outcome => {
