@@ -685,6 +685,15 @@ describe('expenses', () => {
     expect([a!.total, a!.items.map((i) => i.category)]).toEqual([0.5, ['人件費', '事業費']]);
     expect([b!.total, b!.items.map((i) => i.category)]).toEqual([0.2, ['その他', '旅費']]);
   });
+  it('gives the amount run printed first to the block whose header is printed first, of blocks with one 計 (the texts still come in letter order)', () => {
+    const ctx = contextOf(paragraphs('B.乙社', '費　目', '使　途', '金　額\n(百万円）', 'A.甲社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '外注費', 'システム開発',
+      '一般管理費', '事務経費', '補助金', '補助事業者への交付', '人件費', '職員給与',
+      '0.1', '0.4', '0.5', '計', '1', '0.6', '0.4', '計', '1', '支出先上位１０者リスト'));
+    const fundFlow = [{ block: 'A', name: '甲社', amount: 1, role: null }, { block: 'B', name: '乙社', amount: 1, role: null }];
+    const [a, b] = matchExpenses(ctx, [], fundFlow);
+    expect(a!.items.map((i) => [i.category, i.amount])).toEqual([['人件費', 0.6], ['外注費', 0.4]]);
+    expect(b!.items.map((i) => [i.category, i.amount])).toEqual([['一般管理費', 0.1], ['補助金', 0.4], ['人件費', 0.5]]);
+  });
   it('finds a block whose header pdftotext printed in one box with the cells below it (C.name⏎費⏎事業費)', () => {
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '旅費', '調査旅費', '0.2', '0.3', '計', '0.2', '計', '0.3',
       'C.丙社\n費\n事業費', '目', '使', '検討会運営費', '途', '63', '計', '63', '支出先上位１０者リスト'), 'pdftotext');

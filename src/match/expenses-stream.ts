@@ -25,6 +25,8 @@ export interface StreamBlock {
   recipient: string;
   /** Amounts the fund flow and the recipients table give this block, surest first; its 計 is one of them. */
   totalHints: readonly number[];
+  /** Where its header stands in the stream: blocks are printed in that order, not always by letter. */
+  printedAt: number;
 }
 
 export interface StreamReading {
@@ -134,14 +136,19 @@ function moveCost(blocks: readonly StreamBlock[], from: number, to: number, from
   return base + OUT_OF_ORDER * skippedOver;
 }
 
+/** The blocks' indexes in the order their headers are printed (letter order where that is unknown). */
+const byPrintOrder = (blocks: readonly StreamBlock[]) => blocks.map((_, b) => b).sort((x, y) => (blocks[x]!.printedAt - blocks[y]!.printedAt) || x - y);
+
 /**
  * Which run is which block's: a run whose 計 is the amount the recipients table gives a block's
- * recipient is that block's; the others go to the remaining blocks in letter order.
+ * recipient is that block's (of blocks with one 計, the one whose header is printed first takes
+ * the run printed first); the others go to the remaining blocks in letter order.
  */
 function assignRuns(runs: readonly Run[], blocks: readonly StreamBlock[]): Array<Run | null> {
   const out: Array<Run | null> = blocks.map(() => null);
   const free = new Set(runs.map((_, i) => i));
-  blocks.forEach((block, b) => {
+  byPrintOrder(blocks).forEach((b) => {
+    const block = blocks[b]!;
     // The block's amounts in the order given: the surer first.
     const r = block.totalHints.map((a) => [...free].find((i) => sameAmount(a, runs[i]!.total ?? NaN))).find((i) => i !== undefined);
     if (r === undefined) return;
