@@ -1032,6 +1032,11 @@ describe('outcomes in stream text', () => {
       [[null, null, null], [null, null, null], [5, 10, 50]],
     ]);
   });
+  it('does not take the first past year\'s column head (24年度) printed after the rows\' label for the 目標最終年度', () => {
+    const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '成果実績', '％', '52', '54', '50', '-', '24年度', '27年度', '目標値', '％', '50', '50', '50', '-', '50',
+      '達成度', '％', '104', '108', '100', '-', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015)[0]!.finalTarget).toEqual({ fiscalYear: 2015, value: 50 });
+  });
   it('fills a 成果実績 cell left empty with the one printed number its 達成度 and 目標値 give', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '成果実績', '％', '-', '-', '-', '目標値', '％', '50', '50', '50', '-', '50',
       '達成度', '％', '104.6', '109.6', '89.2', '44.6', '52.3', '54.8', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));

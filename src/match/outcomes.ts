@@ -127,7 +127,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     const { actual, target, rate } = rows[k]!;
     const [goal, indicator] = regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);
     const opener = group.opener[0]!;
-    const finalYearCell = [...actual.cells, ...ctx.tokens.slice(opener.index + 1, opener.index + 12)].find((t) => FINAL_YEAR.test(t.folded));
+    // The first past year's column head (24年度) stands near the rows too; no target ends in that year.
+    const finalYearCell = [...actual.cells, ...ctx.tokens.slice(opener.index + 1, opener.index + 12)].find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear);
     ctx.trace(`outcomes[${k}]`, ...group.opener, ...group.members);
     return {
       goal,
