@@ -1139,6 +1139,15 @@ describe('outputs', () => {
       ['①菊展示及び関連イベント(H26年11月)SNS投稿者数', 8560], ['②菊展示記念講演会(H26年11月8日)来場者数', 108], ['③技術交流シンポジウム(H27年3月11日)来場者数', 80],
     ]);
   });
+  it('reads a first output whose two rows are both headless, the 活動見込 run the last row\'s reading took, and no output from the policy table\'s 活動実績 head', () => {
+    const ctx = contextOf(paragraphs('活動指標', '25年度', '活動指標及び活 環境配慮型融資に係る交付決定件数\n動実績', '（アウトプット）', '環境リスク調査融資に係る交付決定件数', '単位当たり\nコスト', '算出根拠',
+      '件', '6', '51', '147', '件', '10', '30', '50', '活動実績', '件', '16', '31', '45', '当初見込み', '件', '10', '20', '35', '50', '35', '27年度',
+      '施策', '定性的指標', '目標', '我が国は条約交渉の当初から主導的役割を果たし', '活動実績', '390／14', '当初見込み', '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2016).map((o) => [o.indicator, o.unit, o.values.map((v) => [v.actual, v.planned])])).toEqual([
+      ['環境配慮型融資に係る交付決定件数', '件', [[6, 10], [51, 30], [147, 50], [null, 50]]],
+      ['環境リスク調査融資に係る交付決定件数', '件', [[16, 10], [31, 20], [45, 35], [null, 35]]],
+    ]);
+  });
   it('takes the indicators printed together ahead of the rows, and does not take a unit the rows left unread (箇所, twice) for one', () => {
     const ctx = contextOf(paragraphs('活動指標', '25年度', '26年度', '27年度', '28年度活動見込', '事業所数を間接的指標とする。', '活動指標及び活', '動実績', '（アウトプット）',
       '市町村老人クラブ数', '老人クラブ連合会数', '活動実績', '件', '160,937', '170,337', '174,829', '174,829', '当初見込み', '件', '-', '-', '箇所', '箇所', '箇所', '箇所',

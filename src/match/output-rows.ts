@@ -117,6 +117,40 @@ export function headlessGroup(ctx: MatchContext, found: readonly RowGroup[]): { 
   return { group: { opener: [label], members: [label] }, rows: { actual: { unit: unit.text, values, cells: [] }, planned: readRow(ctx, [label], COLUMNS) } };
 }
 
+/**
+ * The first output's two row labels may both be printed with the section title, leaving both
+ * rows headless: two runs of a unit and the past years' cells, one right after the other and
+ * with the same unit, before the first labelled row. They are that output's 活動実績 and
+ * 当初見込み; the units stand for the labels.
+ */
+export function headlessPair(ctx: MatchContext, found: readonly RowGroup[]): { group: RowGroup; rows: { actual: Row; planned: Row } } | null {
+  const from = ctx.first('activityIndicator')?.index;
+  const to = found[0]?.opener[0]?.index;
+  if (from === undefined || to === undefined) return null;
+  const past = COLUMNS - 1;
+  const isUnit = (t: Token | undefined) => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= 6 && headerYearOf(t.folded) === null && !ctx.isUsed(t);
+  const runAt = (at: number) => {
+    const values: Value[] = [];
+    let end = at + 1;
+    for (; end < to && valuesOf(ctx.tokens[end]!); end++) values.push(...valuesOf(ctx.tokens[end]!)!);
+    return { values, end };
+  };
+  for (let i = from + 1; i < to; i++) {
+    const unit = ctx.tokens[i]!;
+    if (!isUnit(unit)) continue;
+    const actual = runAt(i);
+    const second = ctx.tokens[actual.end];
+    if (actual.values.length !== past || !isUnit(second) || second!.folded !== unit.folded) continue;
+    const planned = runAt(actual.end);
+    if (planned.values.length !== past && planned.values.length !== COLUMNS) continue;
+    ctx.use(unit);
+    ctx.use(second!);
+    const row = (t: Token, values: Value[]): Row => ({ unit: t.text, values, cells: [] });
+    return { group: { opener: [unit], members: [second] }, rows: { actual: row(unit, actual.values), planned: row(second!, planned.values) } };
+  }
+  return null;
+}
+
 /** A 活動実績 followed by another section's label (定性的指標) heads a column elsewhere; it opens no row. */
 export function isStrayHeading(ctx: MatchContext, label: Token): boolean {
   const next = ctx.tokens[label.index + 1];
@@ -132,7 +166,15 @@ const TRAILING_WINDOW = 40;
  */
 export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actual: Row; planned: Row }>, after: number): void {
   const past = COLUMNS - 1;
-  if (rows.length < 2 || !rows.every((r) => r.planned.values.length === past && r.actual.values.length === past)) return;
+  if (rows.length < 2 || !rows.every((r) => r.actual.values.length === past)) return;
+  // The run may follow the last row's cells at once, and that row's reading took it.
+  const last = rows.at(-1)!.planned;
+  if (last.values.length === past + rows.length && rows.slice(0, -1).every((r) => r.planned.values.length === past)) {
+    const run = last.values.splice(past);
+    rows.forEach((r, k) => r.planned.values.push(run[k]!));
+    return;
+  }
+  if (!rows.every((r) => r.planned.values.length === past)) return;
   const singles: Value[][] = [];
   for (const t of ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW)) {
     const values = valuesOf(t);

@@ -9,7 +9,7 @@ import { fold } from '../tokenize/values.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, numberedItems, textWithoutLabels } from './text-field.js';
 import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
-import { COLUMNS, headlessGroup, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeRowAfterHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
+import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeRowAfterHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
 
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
@@ -121,18 +121,24 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasi
   // The table ends at the unit-cost section that follows it (stream text may print that first).
   const end = tableEnd(ctx, start);
   const labelled = labelGroups(ctx, 'activityActual', ['activityPlanned'], end).filter((g) => !isStrayHeading(ctx, g.opener.at(-1)!));
-  const headless = ctx.isLayout ? null : headlessGroup(ctx, labelled);
+  const headless = ctx.isLayout ? null : headlessGroup(ctx, labelled) ?? headlessPair(ctx, labelled);
   // With the first row read headless, a lone 活動実績 after it with no 当初見込み of its own is
   // that row's label printed late, not another output.
   const ownPlan = (g: RowGroup) => g.members[0] !== undefined && g.members[0] !== headless?.group.members[0];
-  const found = headless ? [headless.group, ...labelled.filter(ownPlan)] : labelled;
+  let found = headless ? [headless.group, ...labelled.filter(ownPlan)] : labelled;
   if (!found.length) {
     ctx.report('warning', 'missing-section', 'outputs', 'no 活動指標 table was found');
     return [];
   }
   const firstYear = reviewYear - (COLUMNS - 1);
   // Every row first, so that no unit cell is taken for an indicator.
-  const rows = readAllLabelsFirst(ctx, found) ?? found.map((group) => (group === headless?.group ? headless.rows : null) ?? readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
+  const read = readAllLabelsFirst(ctx, found) ?? found.map((group) => (group === headless?.group ? headless.rows : null) ?? readLabelsFirst(ctx, group) ?? { actual: readRow(ctx, group.opener, COLUMNS), planned: readRow(ctx, group.members, COLUMNS) });
+  // A 活動実績 past the policy section's 定性的指標 whose rows hold no value heads a column of
+  // that section's table (stream text prints it amid the unit cost): it is no output.
+  const policyTable = ctx.find('qualitativeIndicator').find((t) => t.index > start)?.index ?? Infinity;
+  const isOutput = (k: number) => found[k]!.opener[0]!.index < policyTable || read[k]!.actual.values.length + read[k]!.planned.values.length > 0;
+  const rows = read.filter((_, k) => isOutput(k));
+  found = found.filter((_, k) => isOutput(k));
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   if (!ctx.isLayout) takeTrailingPlans(ctx, rows, lastRowOf(found[found.length - 1]!).index);
   if (!ctx.isLayout) takeHeadedPlan(ctx, rows[rows.length - 1]!.planned);
