@@ -1148,6 +1148,15 @@ describe('outputs', () => {
       ['環境リスク調査融資に係る交付決定件数', '件', [[16, 10], [31, 20], [45, 35], [null, 35]]],
     ]);
   });
+  it('cuts a box that stacks two indicators after the short line that ends the first, when the texts ahead of the rows are too few', () => {
+    const rows = (unit: string) => ['活動実績', unit, '-', '1', '1', '当初見込み', unit, '-', '1', '1'];
+    const ctx = contextOf(paragraphs('活動指標', '25年度', '研究報告書の作成・公表', '活動指標及び活\n動実績',
+      '厚生政策セミナーにおいて、地域診断・人口\n推計ツールの概要を説明し、ツールの普及\n調査事業分）\n報告書の作成・公表（社会保障「スマート化\nェクト事業分）', '単位当たり\nコスト',
+      ...rows('件'), ...rows('回数'), ...rows('件'), '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2016).map((o) => o.indicator)).toEqual([
+      '研究報告書の作成・公表', '厚生政策セミナーにおいて、地域診断・人口推計ツールの概要を説明し、ツールの普及調査事業分）', '報告書の作成・公表（社会保障「スマート化ェクト事業分）',
+    ]);
+  });
   it('takes the indicators printed together ahead of the rows, and does not take a unit the rows left unread (箇所, twice) for one', () => {
     const ctx = contextOf(paragraphs('活動指標', '25年度', '26年度', '27年度', '28年度活動見込', '事業所数を間接的指標とする。', '活動指標及び活', '動実績', '（アウトプット）',
       '市町村老人クラブ数', '老人クラブ連合会数', '活動実績', '件', '160,937', '170,337', '174,829', '174,829', '当初見込み', '件', '-', '-', '箇所', '箇所', '箇所', '箇所',

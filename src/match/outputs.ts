@@ -7,7 +7,7 @@ import type { MatchContext } from './context.js';
 import { countOf, isYearHead, opensWithYearHead, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
-import { isProse, isVerticalHeading, numberedItems, textWithoutLabels } from './text-field.js';
+import { isProse, isVerticalHeading, numberedItems, stackedTexts, textWithoutLabels } from './text-field.js';
 import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeRowAfterHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
 
@@ -53,6 +53,12 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     const to = g > 0 || opener.index > from ? opener.index : from + 11;
     return pieces(ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units)));
   });
+  // Too few texts ahead of the rows, and none between them: a box may stack several
+  // indicators, each ending on a short line.
+  if (windows[0]!.length && windows[0]!.length < groups.length && windows.slice(1).every((w) => !w.length)) {
+    const stacked = windows[0]!.flatMap((p): Piece[] => ('item' in p ? [p] : stackedTexts(p).map((item) => ({ item, box: p }))));
+    if (stacked.length === groups.length) windows[0] = stacked;
+  }
   const allAhead = windows[0]!.length >= groups.length && windows.slice(1).every((w) => !w.length);
   // The first row apart with its cells, the other row labels together (readAllLabelsFirst): the
   // indicators, all of them, stand last before those labels.

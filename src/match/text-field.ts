@@ -97,6 +97,20 @@ export function numberedItems(token: Token): string[] | null {
   return items.length >= 2 ? items : null;
 }
 
+/**
+ * The texts a box stacks one under another, cut after each line shorter than the box's
+ * longest: a wrapped text fills its lines but its last (the labels printed into it left out).
+ */
+export function stackedTexts(token: Token): string[] {
+  const lines = token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
+  const full = Math.max(...lines.map((l) => l.length)) * FULL_LINE;
+  return lines.reduce<string[][]>((out, line, i) => {
+    if (i === 0 || lines[i - 1]!.length < full) out.push([line]);
+    else out.at(-1)!.push(line);
+    return out;
+  }, []).map((text) => text.join(''));
+}
+
 /** A line's space-separated parts that are not labels printed into the box, of at least `minLength` characters. */
 const textParts = (line: string, minLength: number) => line.trim().split(/ +/).filter((part) => part.length >= minLength && !labelsOf(fold(part)).length);
 
