@@ -586,6 +586,10 @@ describe('self-check', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
     expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);
   });
+  it('leaves out of an owner the self-check mark pdftotext boxed above it (○ ⏎ 厚生労働省…)', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '関\n連\n事\n業', '○\n厚生労働省健康局難病対策課', '140', '国立ハンセン病療養所等入所者家族\n生活援護委託費'), 'pdftotext');
+    expect(matchRelatedProjects(ctx).map((r) => r.owner)).toEqual(['厚生労働省健康局難病対策課']);
+  });
   it('reads rows printed by columns: the owners, then the numbers, then the names; or the owners, then number and name pairs', () => {
     const columns = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '環境省自然環境局国立公園課', '環境省地球環境局地球温暖化対策課', '198', '41',
       '地方環境事務所電子政府システム維持管理更新費', '低炭素価値向上に向けた社会システム構築支援基金', '○'));

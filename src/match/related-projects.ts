@@ -75,7 +75,7 @@ const isNameBox = (t: Token | undefined) => t !== undefined && !isNumberBox(t) &
  */
 function readColumns(scope: readonly Token[], out: RelatedProject[]): Token[] {
   const rows = (owners: Token[], numbers: Token[], names: Token[]) => {
-    owners.forEach((owner, k) => out.push({ owner: owner.text, projectNumber: numberText(numbers[k]!.text), name: names[k]!.text }));
+    owners.forEach((owner, k) => out.push({ owner: ownerText(owner), projectNumber: numberText(numbers[k]!.text), name: names[k]!.text }));
     return owners.flatMap((owner, k) => [owner, numbers[k]!, names[k]!]);
   };
   const every = (ts: readonly Token[], is: (t: Token) => boolean, k: number) => ts.length === k && ts.every(is);
@@ -101,6 +101,12 @@ function readColumns(scope: readonly Token[], out: RelatedProject[]): Token[] {
   return [];
 }
 
+/** pdftotext boxes the self-check's 関連事業 mark with the first owner (`○ ⏎ 厚生労働省…`): not the owner's. */
+function ownerText(t: Token): string {
+  const first = t.lines[0]?.text.trim() ?? '';
+  return t.lines.length > 1 && /^[○〇△×]$/.test(first) && t.text.startsWith(first) ? t.text.slice(first.length).trimStart() : t.text;
+}
+
 export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
   const header = ctx.first('relatedOwner');
   if (!header) return [];
@@ -122,7 +128,7 @@ export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
     if (!owner || !name || owner.folded.length < 4 || fold(name).length < 4 || NUMBER.test(fold(name))) return;
     // A number opening a sentence is not a 事業番号: the glued reading wants an owner's name before it.
     if (glued && !ORGANIZATION_NAME.test(owner.folded)) return;
-    out.push({ owner: owner.text, projectNumber: numberText(glued ? first : t.text), name });
+    out.push({ owner: ownerText(owner), projectNumber: numberText(glued ? first : t.text), name });
     ctx.trace(`relatedProjects[${out.length - 1}]`, owner, t, ...(glued ? [] : [scope[i + 1]!]));
   });
   return out;
