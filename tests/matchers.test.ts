@@ -17,6 +17,7 @@ import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
 import { splitTwoColumns } from '../src/match/text-field.js';
 import { matchAll } from '../src/match/index.js';
+import { SELF_CHECK_GROUPS } from '../src/tokenize/vocabulary.js';
 
 const paragraphs = (...boxes: string[]) => `${boxes.join('\n\n')}\n`;
 
@@ -537,6 +538,20 @@ describe('self-check', () => {
     const sections = matchAll(contextOf(text, 'pdfminer'));
     expect(sections.relatedProjects).toEqual([{ owner: '外務省外務報道官・広報・文化組織対日理解促進交流室', projectNumber: '0205', name: '親日派・知日派育成のための交流拡充拠出金' }]);
     expect(sections.selfCheck.at(-1)).toMatchObject({ mark: '○', explanation: '次世代自動車は動く蓄電池として電力供給が可能である。' });
+  });
+  it('takes the marks in the template\'s order when pdftotext printed one an item (a dash item\'s `- -` as one), and each explanation right after its mark, wherever the items stand', () => {
+    const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
+    const mark = (k: number) => (k === 9 || k === 10 ? '-' : k % 3 ? '○' : '△');
+    const explanation = (k: number) => `説明の文その${k + 1}。`;
+    // Row by row (item, mark, explanation), but two rows print their mark (and one its explanation) before the item.
+    const boxes = items.flatMap((item, k) => {
+      const row = mark(k) === '-' ? ['-', '-'] : [mark(k), explanation(k)];
+      if (k === 14) return [...row, item];
+      if (k === 15) return [row[0]!, item, row[1]!];
+      return [item, ...row];
+    });
+    const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
+    expect(rows.map((r) => [r.mark, r.explanation])).toEqual(items.map((_, k) => (mark(k) === '-' ? [null, null] : [mark(k), explanation(k)])));
   });
   it('gives an item marked with a dash the explanation that follows its mark at once, and none otherwise', () => {
     const ctx = contextOf(paragraphs('費目・使途が事業目的に即し真に必要なものに限定されているか。', '○', '必要なものに限定している。', '不用率が大きい場合、その理由は妥当か。（理由を右に記載）', '‐',

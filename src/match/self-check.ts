@@ -64,7 +64,12 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
     // Values printed before any item belong to the items still without one, in order.
     for (const k of items.keys()) if (!into[k] && wants(k) && early.length) into[k] = early.shift();
   };
-  deal(isMark, marks, () => true);
+  const printed = region.filter((t) => isMark(t) && !ctx.isUsed(t));
+  // Printed row by row (item, mark, explanation), no two marks but dashes stand side by side.
+  const rowByRow = printed.every((t, i) => i === 0 || isDash(t.text) || isDash(printed[i - 1]!.text) || printed[i - 1]!.index !== t.index - 1);
+  const inOrder = rowByRow ? marksInOrder(printed, items.length) : null;
+  if (inOrder) inOrder.forEach((m, k) => { marks[k] = m; });
+  else deal(isMark, marks, () => true);
   // The 関連事業 table's owners stand in the same stretch of stream text.
   const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded) && !ORGANIZATION_NAME.test(t.folded);
   // An item marked with a dash has no explanation, unless one follows its mark at once (pdftotext
@@ -72,7 +77,35 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   const after = (t: Token) => region[region.indexOf(t) + 1];
   const explained = (k: number) => !(marks[k] && isDash(marks[k]!.text)) || (after(marks[k]!) !== undefined && isExplanation(after(marks[k]!)!) && !itemAt.has(after(marks[k]!)!));
   deal(isExplanation, explanations, explained);
+  // Marks read in order, and a text right after every one but the dashes: the rows were printed
+  // whole (mark, explanation), so that text is the mark's item's explanation.
+  const textAfter = (m: Token) => {
+    // The mark's own item (or a heading) may come between them.
+    const next = region.slice(region.indexOf(m) + 1).find((t) => !itemAt.has(t) && !isItemText(t) && !isLabel(t));
+    return next && isExplanation(next) ? next : undefined;
+  };
+  if (inOrder?.every((m) => isDash(m.text) || textAfter(m))) {
+    inOrder.forEach((m, k) => {
+      const next = textAfter(m);
+      if (next) explanations[k] = next;
+    });
+  }
   return { marks, explanations };
+}
+
+/**
+ * The marks of the region in print order, one an item: stream text prints the mark column in
+ * the template's order even where it prints the items elsewhere. An item marked with a dash has
+ * a dash for its explanation too (`- -`), which is no mark. Null unless that leaves exactly one
+ * mark an item.
+ */
+function marksInOrder(printed: readonly Token[], itemCount: number): Token[] | null {
+  const marks: Token[] = [];
+  for (let i = 0; i < printed.length; i++) {
+    marks.push(printed[i]!);
+    if (isDash(printed[i]!.text) && printed[i + 1] && isDash(printed[i + 1]!.text)) i++;
+  }
+  return marks.length === itemCount ? marks : null;
 }
 
 /** A leading mark (`○`, `有`…), the space after it, and what follows it in the box. */
