@@ -4,7 +4,7 @@ import { tokenize } from '../src/tokenize/labels.js';
 import { decode } from '../src/input/decode.js';
 import { ORGANIZATION_NAME } from '../src/tokenize/vocabulary.js';
 
-const tokens = (text: string, kind?: 'pdfminer' | 'layout') => tokenize(buildDocument(text, kind)).tokens;
+const tokens = (text: string, kind?: 'pdfminer' | 'pdftotext' | 'layout') => tokenize(buildDocument(text, kind)).tokens;
 
 describe('tokenizer', () => {
   it('makes one box per paragraph and joins wrapped lines with no space', () => {
@@ -25,6 +25,10 @@ describe('tokenizer', () => {
   it('takes the unit out from between the halves of a vertical label (成果実⏎法人数⏎績)', () => {
     const t = tokens('成果実\n法人数\n績\n\n630\n', 'pdfminer');
     expect(t.map((x) => [x.text, x.labels])).toEqual([['成果実績', ['outcomeActual']], ['法人数', []], ['630', []]]);
+  });
+  it('cuts two labels pdftotext printed side by side, line by line, into the left one and the right one', () => {
+    const t = tokens('予算 前年度から繰越\nの状 し\n況\n\n25,789\n', 'pdftotext');
+    expect(t.map((x) => [x.text, [...new Set(x.labels)]])).toEqual([['予算の状況', ['budgetStatus']], ['前年度から繰越し', ['carriedFromPrevious']], ['25,789', []]]);
   });
   it('keeps the values of a label glued to them', () => {
     const t = tokens('執行率（％） - - 79%\n');

@@ -140,6 +140,24 @@ function labelAroundUnit(box: Box): Box[] | null {
 }
 
 /**
+ * Two labels side by side that pdftotext printed as one box, line by line across both
+ * (`予算 前年度から繰越 ⏎ の状 し ⏎ 況`: the vertical 予算の状況 beside a row label): the left
+ * parts and the right parts, each a whole label. Lines of one part are the left column's.
+ */
+function labelColumns(box: Box): Box[] | null {
+  const parts = box.lines.map((l) => l.text.trim().split(/ +/));
+  if (box.lines.length < 2 || parts.some((p) => p.length > 2) || !parts.some((p) => p.length === 2)) return null;
+  const side = (k: 0 | 1): BoxLine[] => box.lines.flatMap((l, i) => (parts[i]![k] ? [{ text: parts[i]![k]!, line: l.line }] : []));
+  const [left, right] = [side(0), side(1)];
+  const textOf = (lines: BoxLine[]) => lines.map((l) => l.text).join('');
+  if (!WHOLE.has(fold(textOf(left))) || !WHOLE.has(fold(textOf(right)))) return null;
+  return [
+    { ...box, lines: left, text: textOf(left) },
+    { ...box, lines: right, text: textOf(right), row: right[0]!.line },
+  ];
+}
+
+/**
  * A paragraph whose lines mix a value and a label (`平成２７年度⏎事業終了`) is cut between them.
  * In stream text, so is a paragraph of several labels; layout text's boxes are column runs,
  * which the matchers read line by line, and are left whole.
@@ -147,6 +165,8 @@ function labelAroundUnit(box: Box): Box[] | null {
 function splitLabelLines(box: Box, stream: boolean): Box[] {
   const aroundUnit = stream ? labelAroundUnit(box) : null;
   if (aroundUnit) return aroundUnit;
+  const columns = stream ? labelColumns(box) : null;
+  if (columns) return columns;
   const runs = stream && box.lines.length <= 6 && !WHOLE.has(fold(box.text)) ? labelRuns(box.lines) : null;
   if (runs && runs.length > 1) return runs.map((lines) => ({ ...box, lines, text: lines.map((l) => l.text.trim()).join(''), row: lines[0]!.line }));
   const isLabelLine = (text: string) => {
