@@ -142,6 +142,13 @@ describe('budget', () => {
     expect(years[0]).toMatchObject({ initial: 140, reserveFund: 15, total: 155, executed: 155, executionRate: 100 });
     expect(years[1]).toMatchObject({ initial: 393, total: 373, executed: 332, executionRate: 89 });
   });
+  it('reads 計, 執行額 and 執行率 printed before their labels in one run with 予備費等, where 執行率 bears out the printed 計 and not the sum of its parts', () => {
+    const ctx = contextOf(paragraphs('当初予算', '44,111', '76,306', '117,132', '105,436', '補正予算', '8,275', '-', '-', '-', '前年度から繰越し', '25,789', '44,204', '61,365', '96,354',
+      '翌年度へ繰越し', '-', '-', '-', '-', '予備費等', '-', '-', '-', '-', '33,971', '59,145', '82,143', '201,790', '29,026', '57,662', '80,706', '85%', '97%', '98%',
+      '（単位:百万円）', '計', '執行額', '執行率（％）'), 'pdftotext');
+    const { years } = matchBudget(ctx, 2016);
+    expect(years.slice(0, 4).map((y) => [y.total, y.executed, y.executionRate])).toEqual([[33971, 29026, 85], [59145, 57662, 97], [82143, 80706, 98], [201790, null, null]]);
+  });
   it('uses the execution rate to find the executed amount in scattered text', () => {
     const ctx = contextOf(paragraphs('当初予算', '事業概要', '0 0 150 0 0', 'ほか', '- 118', '執行率（％） - - 79%'));
     const { years } = matchBudget(ctx, 2016);

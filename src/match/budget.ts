@@ -80,6 +80,28 @@ function readRows(ctx: MatchContext): Grid {
   return grid;
 }
 
+/**
+ * Stream text may print the 計, 執行額 and 執行率 rows before their labels, in one run with the
+ * row above them (予備費等 - - - - 33,971 … 29,026 … 85% 97% 98%): the rates last, as many
+ * 執行額 before them, and before those the row's cells and 計's, four or five each (both
+ * splits are offered; the arithmetic chooses).
+ */
+function readTailBeforeLabels(ctx: MatchContext, rows: Grid): Grid[] {
+  if (ctx.isLayout || rows.initial.length < YEAR_COLUMNS || rows.total.length || rows.executed.length || rows.executionRate.length) return [];
+  const parts = ROWS.slice(0, ROWS.indexOf('total'));
+  const row = parts.findLast((r) => rowLabel(ctx, r) !== undefined);
+  if (!row || rows[row].length) return [];
+  const run = runAfter(ctx, rowLabel(ctx, row)!);
+  const rateCount = run.length - run.findLastIndex((v) => v.cell.kind !== 'rate') - 1;
+  const head = run.slice(0, run.length - 2 * rateCount);
+  if (rateCount < 2) return [];
+  return [YEAR_COLUMNS, YEAR_COLUMNS + 1].flatMap((own) => {
+    const total = head.slice(own);
+    if (total.length < YEAR_COLUMNS || total.length > YEAR_COLUMNS + 1) return [];
+    return [{ ...rows, [row]: head.slice(0, own), total, executed: run.slice(head.length, head.length + rateCount), executionRate: run.slice(-rateCount) }];
+  });
+}
+
 /** Columns printed one after another after the last row label: 補正 … 計, 執行額, 執行率 per year. */
 function readColumns(ctx: MatchContext, initialRow: Array<Value | undefined>): Grid | null {
   const last = rowLabel(ctx, 'executionRate');
@@ -331,6 +353,14 @@ function budgetYears(ctx: MatchContext, reviewYear: number, pool: readonly numbe
     const chunks = readChunks(values);
     const years = chunks ? toYears(chunks, firstYear) : null;
     if (years && consistency(years) >= consistency(best) + CHUNKS_MARGIN) best = years;
+  }
+  // 計 and the rest printed before their labels: better only where the arithmetic says so. Its
+  // run ends with the past years; the 要求 column, printed apart, is the other reading's.
+  for (const tail of readTailBeforeLabels(ctx, rows).map((g) => toYears(g, firstYear))) {
+    if (consistency(tail) <= consistency(best)) continue;
+    const request = tail.length - 1;
+    if (tail[request]!.total === null && best[request]) tail[request] = best[request]!;
+    best = tail;
   }
   completeByArithmetic(ctx, best, pool);
   return best;
