@@ -35,15 +35,17 @@ function verdictNear(ctx: MatchContext, anchor: Token | undefined, verdicts: rea
 }
 
 /**
- * Stream text with one verdict near the two labels: when it follows the 改善点 label and the
- * team's opinion came between the two labels, it is the 改善点's verdict; the team gave none.
+ * Stream text with one verdict near the two labels, printed after the team's opinion (before
+ * or after the 改善点 label): it is the 改善点's verdict, which every sheet has; the team gave
+ * none.
  */
 function reflectionOnlyVerdict(ctx: MatchContext): boolean {
   const team = ctx.first('reviewTeamOpinion');
   const reflection = ctx.first('reflection');
   if (ctx.isLayout || !team || !reflection || reflection.index < team.index) return false;
   const verdicts = ctx.tokens.slice(Math.max(0, team.index - 4), reflection.index + 6).filter((t) => VERDICTS.has(t.folded));
-  return verdicts.length === 1 && verdicts[0]!.index > reflection.index && ctx.tokens.slice(team.index + 1, reflection.index).some((t) => isOpinion(t));
+  const opinionBefore = (verdict: Token) => ctx.tokens.slice(team.index + 1, Math.min(verdict.index, reflection.index)).some((t) => isOpinion(t));
+  return verdicts.length === 1 && verdicts[0]!.index > team.index && opinionBefore(verdicts[0]!);
 }
 
 /**

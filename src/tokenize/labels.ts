@@ -1,7 +1,7 @@
 // Stage 2b: boxes → tokens. Each box is compared with the vocabulary once, here, so that the
 // matchers ask "where is label X" instead of spelling Japanese strings themselves.
 import type { Box, BoxLine, SheetDocument } from './document.js';
-import { LABELS, type LabelId, type LabelDef } from './vocabulary.js';
+import { LABELS, REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS, type LabelId, type LabelDef } from './vocabulary.js';
 import { fold } from './values.js';
 
 export interface Token extends Box {
@@ -185,8 +185,27 @@ function splitLabelLines(box: Box, stream: boolean): Box[] {
   return groups.map((lines) => ({ ...box, lines, text: lines.map((l) => l.text.trim()).join(''), row: lines[0]!.line }));
 }
 
+const VERDICT_WORDS = new Set([...REVIEW_TEAM_VERDICTS, ...REFLECTION_VERDICTS].map(fold));
+
+/**
+ * A text whose box ends with a verdict printed one letter a line (`…を実施。⏎現⏎状⏎通⏎り`):
+ * stream text boxes the vertical verdict with the opinion above it. Cut into the two.
+ */
+function splitTrailingVerdict(box: Box): Box[] {
+  const single = (l: BoxLine) => [...l.text.trim()].length === 1;
+  let from = box.lines.length;
+  while (from > 0 && single(box.lines[from - 1]!)) from--;
+  const letters = box.lines.slice(from);
+  if (from === 0 || letters.length < 2 || !VERDICT_WORDS.has(fold(letters.map((l) => l.text).join('')))) return [box];
+  const join = (lines: readonly BoxLine[]) => lines.map((l) => l.text.trim()).join('');
+  const text = box.lines.slice(0, from);
+  return [{ ...box, lines: text, text: join(text) }, { ...box, lines: letters, text: join(letters), row: letters[0]!.line }];
+}
+
 export function tokenize(doc: SheetDocument): TokenizedSheet {
-  const tokens = doc.boxes.flatMap((box) => splitAtLabels(box, doc.extractor !== 'layout')).map((box, index): Token => {
+  const stream = doc.extractor !== 'layout';
+  const boxes = stream ? doc.boxes.flatMap(splitTrailingVerdict) : doc.boxes;
+  const tokens = boxes.flatMap((box) => splitAtLabels(box, stream)).map((box, index): Token => {
     const folded = fold(box.text);
     const labels = labelsOf(folded);
     const inline = labels.length ? null : inlineLabelOf(box);
