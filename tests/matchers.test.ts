@@ -29,6 +29,10 @@ describe('sheet header and project', () => {
     const p = matchProject(ctx);
     expect(p).toMatchObject({ name: 'Ｍ２Ｍ実証事業', bureau: '情報流通行政局', division: '情報セキュリティ対策室', responsibleOfficial: '室長　大森　一顕', accounts: ['一般会計'] });
   });
+  it('reads a 作成責任者 whose title and name pdftotext boxed as two lines', () => {
+    const ctx = contextOf(paragraphs('担当部局庁', '経営局', '作成責任者', '担当課室', '農地政策課', '農地政策課長\n栗原 秀忠', '令和５年度', '一般会計'), 'pdftotext');
+    expect(matchProject(ctx).responsibleOfficial).toBe('農地政策課長栗原 秀忠');
+  });
   it('reads a layout 作成責任者 cell that starts left of its label, and a title whose name is on the line below', () => {
     const left = ['      事業名         近現代建築資料の収集・保存        担当部局庁            文化庁                       作成責任者', '',
       '  事業開始年度              平成２４年度     担当課室             長官官房政策課                 政策課長        平林     正吉'].join('\n');

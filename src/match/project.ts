@@ -205,7 +205,8 @@ function responsibleOfficial(ctx: MatchContext, division: Token | undefined): st
   }
   const inDivision = division ? OFFICIAL_TITLE.exec(division.text) : null;
   if (inDivision) return inDivision[1]!.trim();
-  const value = textField(ctx, 'responsibleOfficial', 'project.responsibleOfficial', (t) => isText(t) && OFFICIAL_TITLE.test(` ${t.text}`));
+  // The title and the name may be lines of one box (`農地政策課長 ⏎ 栗原 秀忠`).
+  const value = textField(ctx, 'responsibleOfficial', 'project.responsibleOfficial', (t) => isText(t) && OFFICIAL_TITLE.test(` ${t.lines.map((l) => l.text.trim()).join(' ')}`));
   if (value) return value.text;
   const run = anchor && !ctx.isLayout ? officialRun(ctx, anchor, division) : [];
   if (!run.length) return null;
