@@ -29,6 +29,10 @@ describe('sheet header and project', () => {
     const p = matchProject(ctx);
     expect(p).toMatchObject({ name: 'Ｍ２Ｍ実証事業', bureau: '情報流通行政局', division: '情報セキュリティ対策室', responsibleOfficial: '室長　大森　一顕', accounts: ['一般会計'] });
   });
+  it('takes no column head of the budget table (29年度要求) for the 関係する計画、通知等', () => {
+    const ctx = contextOf(paragraphs('関係する計画、\n通知等', '29年度要求', '主要政策・施策', 'その他'), 'pdftotext');
+    expect(matchProject(ctx).relatedPlans).toBeNull();
+  });
   it('reads a 作成責任者 whose title and name pdftotext boxed as two lines', () => {
     const ctx = contextOf(paragraphs('担当部局庁', '経営局', '作成責任者', '担当課室', '農地政策課', '農地政策課長\n栗原 秀忠', '令和５年度', '一般会計'), 'pdftotext');
     expect(matchProject(ctx).responsibleOfficial).toBe('農地政策課長栗原 秀忠');

@@ -7,6 +7,7 @@ import {
   ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MAIN_EXPENSES, MAIN_POLICIES, MINISTRIES, OFFICIAL_TITLE, PLAN_CITATIONS, type LabelId,
 } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
+import { headerYearOf } from './values.js';
 
 const TITLE = /(平成|令和)(\d{1,2}|元)年度行政事業レビューシート/;
 const PROJECT_NUMBER = /^(?:新\d{2}-)?\d{4}$/;
@@ -144,7 +145,7 @@ function valueBefore(ctx: MatchContext, anchor: Token, accept: (t: Token) => boo
 
 /** Free text, not a number, a year or a dash. */
 function isText(t: Token): boolean {
-  return !/^[\d,.%△▲-]*$/.test(t.folded) && !YEAR_TEXT.test(t.folded) && !HEAD_PIECE.test(t.folded) && t.folded !== END_OPEN;
+  return !/^[\d,.%△▲-]*$/.test(t.folded) && !YEAR_TEXT.test(t.folded) && headerYearOf(t.folded) === null && !HEAD_PIECE.test(t.folded) && t.folded !== END_OPEN;
 }
 
 const isMainExpense = (t: Token) => !isLabel(t) && MAIN_EXPENSES.some((m) => t.folded === m);
