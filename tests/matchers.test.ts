@@ -355,6 +355,13 @@ describe('recipients', () => {
     expect(recipients).toEqual([{ block: 'A', rank: 1, name: '富士ソフト（株）', corporateNumber: '2020001043507', summary: 'システムの運用業務', amount: 27,
       contractMethod: '総合評価入札', bidders: 2, winningBidRate: 68, reason: null }]);
   });
+  it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
+    const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));
+    const { recipients } = matchRecipients(ctx, []);
+    expect(recipients.map((r) => [r.amount, r.reason])).toEqual([[1200, '他に実施できる者がないため。'], [27, null]]);
+    expect(ctx.diagnostics.map((d) => d.code)).toContain('reason-out-of-scope');
+  });
   it('gives a 国庫債務負担行為 contract the block its row opens with (A 1 name)', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-',
       '国庫債務負担行為等による契約先上位10者リスト', 'ﾌﾞﾛｯｸ\n名', '契　約　先', '法　人　番　号', '業　務　概　要', '契約額\n（百万円）', '契約方式',

@@ -271,7 +271,17 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
     if (recipients.length) ctx.report('info', 'recipients-anchored', 'recipients', `the 支出先 table could not be read as a table; ${recipients.length} rows were read from their 法人番号 and given the blocks of the fund-flow boxes with their amounts`);
   }
   const debtContracts = debt ? readDebt(ctx, debt) : [];
-  return { recipients, debtContracts };
+  return { recipients: recipients.map((r, k) => withReasonInScope(ctx, r, k)), debtContracts };
+}
+
+/** The 理由及び改善策 column is for 支出額10億円以上 only (its head says so): 1,000 百万円. */
+const REASON_FROM_AMOUNT = 1000;
+
+/** A reason read for a row the column is not for is another cell's text; it is kept in a diagnostic. */
+function withReasonInScope(ctx: MatchContext, row: Recipient, k: number): Recipient {
+  if (row.reason === null || row.amount === null || row.amount >= REASON_FROM_AMOUNT) return row;
+  ctx.report('info', 'reason-out-of-scope', `recipients[${k}].reason`, `block ${row.block ?? '?'} rank ${row.rank}: "${row.reason}" was read as its 理由及び改善策, which the template asks only of amounts of 10億円 or more; it is left out`);
+  return { ...row, reason: null };
 }
 
 /** A row that opens with its block letter, then its rank (`A 1 日本電気（株）`, or `A 1` on a line of its own): indent, letter, rank. */
