@@ -437,13 +437,13 @@ describe('recipients', () => {
   });
   it('reads a table printed in chunks: names, a column of dashes, rows across, then columns of the rest', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 甲局', '2 乙局', '3 丙局', '-', '-', '-',
-      '工事', '300', '総合評価入札', '設計', '200', '随意契約（少額）', '2', '-', '調査', '100', '一般競争入札', '3',
-      '94.0％', '-', '88.5％', '-', '少額のため', '-'));
+      '工事', '3,000', '総合評価入札', '設計', '2,000', '随意契約（その他）', '2', '-', '調査', '1,000', '一般競争入札', '3',
+      '94.0％', '-', '88.5％', '-', '特許を持つ唯一の者のため', '-'));
     const { recipients } = matchRecipients(ctx, []);
     expect(recipients.map((r) => [r.name, r.summary, r.amount, r.contractMethod, r.bidders, r.winningBidRate, r.reason])).toEqual([
-      ['甲局', '工事', 300, '総合評価入札', 2, 94, null],
-      ['乙局', '設計', 200, '随意契約（少額）', null, null, '少額のため'],
-      ['丙局', '調査', 100, '一般競争入札', 3, 88.5, null],
+      ['甲局', '工事', 3000, '総合評価入札', 2, 94, null],
+      ['乙局', '設計', 2000, '随意契約（その他）', null, null, '特許を持つ唯一の者のため'],
+      ['丙局', '調査', 1000, '一般競争入札', 3, 88.5, null],
     ]);
   });
   it('keeps recipients named by a single katakana (イ, ロ) whose ranks stand apart or beside them', () => {
