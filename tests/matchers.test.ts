@@ -362,6 +362,13 @@ describe('recipients', () => {
     expect(recipients.map((r) => [r.amount, r.reason])).toEqual([[1200, '他に実施できる者がないため。'], [27, null]]);
     expect(ctx.diagnostics.map((d) => d.code)).toContain('reason-out-of-scope');
   });
+  it('leaves out a 落札率 read beside a contract not let by tender (随意契約), and says so', () => {
+    const row = (rank: string, amount: string, method: string, rate: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, method, '1', rate, '-'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '27', '一般競争入札', '68.0％'), ...row('2', '12', '随意契約（少額）', '91.3％')));
+    const { recipients } = matchRecipients(ctx, []);
+    expect(recipients.map((r) => [r.contractMethod, r.winningBidRate])).toEqual([['一般競争入札', 68], ['随意契約（少額）', null]]);
+    expect(ctx.diagnostics.map((d) => d.code)).toContain('rate-out-of-scope');
+  });
   it('gives a 国庫債務負担行為 contract the block its row opens with (A 1 name)', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-',
       '国庫債務負担行為等による契約先上位10者リスト', 'ﾌﾞﾛｯｸ\n名', '契　約　先', '法　人　番　号', '業　務　概　要', '契約額\n（百万円）', '契約方式',

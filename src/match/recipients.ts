@@ -271,7 +271,17 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
     if (recipients.length) ctx.report('info', 'recipients-anchored', 'recipients', `the 支出先 table could not be read as a table; ${recipients.length} rows were read from their 法人番号 and given the blocks of the fund-flow boxes with their amounts`);
   }
   const debtContracts = debt ? readDebt(ctx, debt) : [];
-  return { recipients: recipients.map((r, k) => withReasonInScope(ctx, r, k)), debtContracts };
+  return { recipients: recipients.map((r, k) => withRateInScope(ctx, withReasonInScope(ctx, r, k), k)), debtContracts };
+}
+
+/** 落札率 is a bid's: only a contract let by tender (入札, 競争契約, 落札方式) has one. */
+const BY_TENDER = /入札|競争契約|落札/;
+
+/** A rate read beside a contract known not to be let by tender is another cell's number; kept in a diagnostic. */
+function withRateInScope(ctx: MatchContext, row: Recipient, k: number): Recipient {
+  if (row.winningBidRate === null || row.contractMethod === null || BY_TENDER.test(fold(row.contractMethod))) return row;
+  ctx.report('info', 'rate-out-of-scope', `recipients[${k}].winningBidRate`, `block ${row.block ?? '?'} rank ${row.rank}: ${row.winningBidRate}% was read as its 落札率, but its contract (${row.contractMethod}) was not let by tender; it is left out`);
+  return { ...row, winningBidRate: null };
 }
 
 /** The 理由及び改善策 column is for 支出額10億円以上 only (its head says so): 1,000 百万円. */
