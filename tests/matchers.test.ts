@@ -1089,6 +1089,11 @@ describe('outcomes in stream text', () => {
       '達成度', '％', '104', '108', '100', '-', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
     expect(matchOutcomes(ctx, 2015)[0]!.finalTarget).toEqual({ fiscalYear: 2015, value: 50 });
   });
+  it('takes no year head (24年度) printed where a row\'s unit cell should be for the unit', () => {
+    const ctx = contextOf(paragraphs('成果指標', '就職件数を増やす', '就職件数', '成果実績', '24年度', '5', '6', '7', '目標値', '件', '5', '5', '5', '達成度', '％', '100', '120', '140',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015)[0]!.unit).toBe('件');
+  });
   it('fills a 成果実績 cell left empty with the one printed number its 達成度 and 目標値 give', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '成果実績', '％', '-', '-', '-', '目標値', '％', '50', '50', '50', '-', '50',
       '達成度', '％', '104.6', '109.6', '89.2', '44.6', '52.3', '54.8', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));

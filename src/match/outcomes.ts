@@ -3,9 +3,9 @@
 // 目標最終年度 with its 目標値. Also the reason given when there is no quantitative target.
 import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
-import { eraYear } from '../tokenize/values.js';
+import { eraYear, fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
+import { countOf, headerYearOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
 import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
@@ -133,7 +133,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     return {
       goal,
       indicator,
-      unit: actual.unit ?? target.unit,
+      // A year head (24年度) read where the unit cell should be is not a unit.
+      unit: [actual.unit, target.unit].find((u) => u !== null && headerYearOf(fold(u)) === null) ?? null,
       values: Array.from({ length: PAST_COLUMNS }, (_, i) => ({
         fiscalYear: firstYear + i,
         actual: countOf(actual.values[i]),
