@@ -582,6 +582,11 @@ describe('self-check', () => {
     const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
     expect(rows.map((r) => [r.mark, r.explanation])).toEqual(items.map((_, k) => (mark(k) === '-' ? [null, null] : [mark(k), explanation(k)])));
   });
+  it('finds an item whose layout box took a letter of the vertical group heading below it (…であるか。 ⏎ 効)', () => {
+    // The page break before the heading's letter is what pdftotext -layout printed there.
+    const text = ['    有', '        活動実績は見込みに見合ったものであるか。                                 ○           目標どおりの件数を実施した。', '\f     効', '     性', ''].join('\n');
+    expect(matchSelfCheck(contextOf(text, 'layout')).find((r) => r.item.startsWith('活動実績'))).toMatchObject({ mark: '○', explanation: '目標どおりの件数を実施した。' });
+  });
   it('gives an item marked with a dash the explanation that follows its mark at once, and none otherwise', () => {
     const ctx = contextOf(paragraphs('費目・使途が事業目的に即し真に必要なものに限定されているか。', '○', '必要なものに限定している。', '不用率が大きい場合、その理由は妥当か。（理由を右に記載）', '‐',
       '執行残が生じたため。', 'その他コスト削減や効率化に向けた工夫は行われているか。', '-', '成果実績は成果目標に見合ったものとなっているか。', '○', '目標を達成した。'), 'pdftotext');

@@ -16,9 +16,13 @@ function isMark(t: Token): boolean {
   return MARKS.has(t.folded.normalize('NFKC')) || MARKS.has(t.folded);
 }
 
-/** An item token: its text is the item, or a long enough start of it (extractors wrap items). */
+/** Letters of a vertical group heading (効/性) a box may take under the item beside it. */
+const HEADING_LETTERS = 2;
+
+/** An item token: its text is the item, or a long enough start of it (extractors wrap items), or the item and a heading letter or two. */
 function findItem(tokens: readonly Token[], key: string): Token | undefined {
-  return tokens.find((t) => t.folded === key) ?? tokens.find((t) => t.folded.length >= 12 && key.startsWith(t.folded));
+  return tokens.find((t) => t.folded === key) ?? tokens.find((t) => t.folded.length >= 12 && key.startsWith(t.folded))
+    ?? tokens.find((t) => t.folded.startsWith(key) && t.folded.length - key.length <= HEADING_LETTERS);
 }
 
 /** A box holding a template item's text, or a piece of it (extractors wrap items). */
