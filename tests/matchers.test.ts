@@ -894,6 +894,15 @@ describe('review', () => {
     ].join('\n');
     expect(matchReview(contextOf(`${text}\n`, 'layout'))).toMatchObject({ reflection: '審査官が、国際調査報告を作成する際に、調査手数料の一部を出願人に返還する。', remarks: '事業の終了に伴い廃止する。' });
   });
+  it('takes no piece of a vertical verdict (抜本的な改善 of 事業全体の抜本的な改善) for the opinion beside it', () => {
+    const text = [
+      '                       事', '                       業', '                       全', '                       体', '                       の',
+      '行政事業レビュー推進チームの             郵便業務の実施体制の整備を図ることを',
+      '      所見               抜   目的とする。',
+      '                       本', '                       的', '                       な', '                       改', '                       善', '',
+    ].join('\n');
+    expect(matchReview(contextOf(text, 'layout'))).toMatchObject({ reviewTeamOpinion: '郵便業務の実施体制の整備を図ることを目的とする。', reviewTeamVerdict: '事業全体の抜本的な改善' });
+  });
   it('reads layout opinions row by row, a dash as nothing written, and a vertical verdict broken by its label', () => {
     const text = [
       '         点検結果      シップリサイクル法に基づく船舶の環境上適正な再資源化解体を促進するため、事業者への周知や国際動向の調査等を行う。',
