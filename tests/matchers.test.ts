@@ -894,6 +894,15 @@ describe('review', () => {
     ].join('\n');
     expect(matchReview(contextOf(`${text}\n`, 'layout'))).toMatchObject({ reflection: '審査官が、国際調査報告を作成する際に、調査手数料の一部を出願人に返還する。', remarks: '事業の終了に伴い廃止する。' });
   });
+  it('takes a layout text that starts lines above its label and runs down past it (a tall cell, centred) for the label\'s', () => {
+    const text = [
+      '                   また、タイムライン作成に際し、被害や影響が最小となるよう、',
+      '                   水供給の全体システムでの対応についても検討する。上水道施設の',
+      '         点検結果      エネルギーロスの詳細な調査・推計を行うとともに、',
+      '                   全国の水道事業者への展開を図る。', '',
+    ].join('\n');
+    expect(matchReview(contextOf(text, 'layout')).checkResult).toBe('また、タイムライン作成に際し、被害や影響が最小となるよう、水供給の全体システムでの対応についても検討する。上水道施設のエネルギーロスの詳細な調査・推計を行うとともに、全国の水道事業者への展開を図る。');
+  });
   it('takes no piece of a vertical verdict (抜本的な改善 of 事業全体の抜本的な改善) for the opinion beside it', () => {
     const text = [
       '                       事', '                       業', '                       全', '                       体', '                       の',

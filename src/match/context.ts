@@ -86,12 +86,21 @@ export class MatchContext {
   }
 
   /**
+   * Boxes to the right of `anchor` that start above it and run down past its row (layout text):
+   * a cell's text is centred on its row, so a tall one starts lines above its label. Nearest first.
+   */
+  spanning(anchor: Token): Token[] {
+    return this.sheet.tokens.filter((t) => t.row < anchor.row - 1 && t.lines.at(-1)!.line >= anchor.row && t.col >= anchor.end)
+      .sort((a, b) => a.col - b.col);
+  }
+
+  /**
    * The value cell of a label: in layout text the nearest acceptable box to its right on the
    * same row; in stream text the first acceptable, unused, non-label box after it.
    */
   valueOf(anchor: Token, accept: (t: Token) => boolean = () => true, window = 12): Token | undefined {
     const ok = (t: Token) => !isLabel(t) && !this.isUsed(t) && accept(t);
-    if (this.isLayout) return this.rightOf(anchor).find(ok);
+    if (this.isLayout) return this.rightOf(anchor).find(ok) ?? this.spanning(anchor).find(ok);
     return this.sheet.tokens.slice(anchor.index + 1, anchor.index + 1 + window).find(ok);
   }
 }
