@@ -9,12 +9,13 @@ import { endsSentence, isProse, textAfter } from './text-field.js';
 import { isYearHead } from './values.js';
 
 const VERDICTS = new Set<string>([...REVIEW_TEAM_VERDICTS, ...REFLECTION_VERDICTS].map(fold));
+const VERDICT_LIST = [...VERDICTS];
 
 /**
  * Prose, not a verdict or a piece of one (a long verdict wraps: 事業全体の / 抜本的な改善) nor a
  * year cell of the past review sheets' table (平成21年度), which stream text prints beside these labels.
  */
-const isOpinion = (t: Token) => isProse(t) && t.folded.length > 3 && !isYearHead(t) && ![...VERDICTS].some((v) => v.includes(t.folded));
+const isOpinion = (t: Token) => isProse(t) && t.folded.length > 3 && !isYearHead(t) && !VERDICT_LIST.some((v) => v.includes(t.folded));
 
 /** Rows above and below its label within which a verdict stands; a vertical one (事/業/全/体/の/抜/本/…) reaches further. */
 const VERDICT_REACH = 4;
