@@ -1237,6 +1237,12 @@ describe('outputs', () => {
       '研究報告書の作成・公表', '厚生政策セミナーにおいて、地域診断・人口推計ツールの概要を説明し、ツールの普及調査事業分）', '報告書の作成・公表（社会保障「スマート化ェクト事業分）',
     ]);
   });
+  it('reads two row labels printed together and seven cells ending with a dash year by year, the dash being the 活動見込, and the indicator printed between the title and the 活動指標 head', () => {
+    const ctx = contextOf(paragraphs('活動指標及び活', '動実績', '（アウトプット）', '特許出願件数', '活動指標', '24年度', '25年度', '26年度', '27年度活動見込',
+      '活動実績', '当初見込み', '件', '件', '39', '35', '35', '20', '32', '20', '-', '算出根拠', '政策'), 'pdfminer');
+    const [output] = matchOutputs(ctx, 2015);
+    expect([output!.indicator, output!.values.map((v) => [v.actual, v.planned])]).toEqual(['特許出願件数', [[39, 35], [35, 20], [32, 20], [null, null]]]);
+  });
   it('takes the indicators printed together ahead of the rows, and does not take a unit the rows left unread (箇所, twice) for one', () => {
     const ctx = contextOf(paragraphs('活動指標', '25年度', '26年度', '27年度', '28年度活動見込', '事業所数を間接的指標とする。', '活動指標及び活', '動実績', '（アウトプット）',
       '市町村老人クラブ数', '老人クラブ連合会数', '活動実績', '件', '160,937', '170,337', '174,829', '174,829', '当初見込み', '件', '-', '-', '箇所', '箇所', '箇所', '箇所',

@@ -24,10 +24,19 @@ export function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: R
   if (ctx.isLayout || !actualLabel || !plannedLabel || plannedLabel.index !== actualLabel.index + 1 || actualLabel.rest || plannedLabel.rest) return null;
   const { units, values } = unitsThenValues(ctx, plannedLabel, 2);
   const row = (i: number, cells: Value[]) => ({ unit: units[i] ?? units[0] ?? null, values: cells, cells: [] });
-  if (values.length === 2 * COLUMNS - 1) return { actual: row(0, values.slice(0, COLUMNS)), planned: row(1, values.slice(COLUMNS)) };
-  // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere).
   const past = COLUMNS - 1;
-  if (values.length === 2 * past) return { actual: row(0, values.filter((_, i) => i % 2 === 0)), planned: row(1, values.filter((_, i) => i % 2 === 1)) };
+  const yearByYear = (cells: Value[]) => ({ actual: row(0, cells.filter((_, i) => i % 2 === 0)), planned: row(1, cells.filter((_, i) => i % 2 === 1)) });
+  if (values.length === 2 * COLUMNS - 1) {
+    // A dash last is the 活動見込 cell after the past years read year by year; read row by row it
+    // would be a past year's plan left blank beside a plan for this year.
+    if (values.at(-1)!.cell.kind === 'dash') {
+      const { actual, planned } = yearByYear(values.slice(0, 2 * past));
+      return { actual, planned: { ...planned, values: [...planned.values, values.at(-1)!] } };
+    }
+    return { actual: row(0, values.slice(0, COLUMNS)), planned: row(1, values.slice(COLUMNS)) };
+  }
+  // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere).
+  if (values.length === 2 * past) return yearByYear(values);
   return null;
 }
 export type Row = ReturnType<typeof readRow>;

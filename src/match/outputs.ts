@@ -49,7 +49,7 @@ function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: numb
 function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], trailingTexts: readonly Token[], units: ReadonlySet<string>, divisor: string | null): Found[] {
   const windows = groups.map((group, g) => {
     const opener = group.opener[0]!;
-    const from = g > 0 ? lastRowOf(groups[g - 1]!).index + 1 : (ctx.first('activityIndicator')?.index ?? opener.index - 12) + 1;
+    const from = g > 0 ? lastRowOf(groups[g - 1]!).index + 1 : sectionStart(ctx, opener) + 1;
     const to = g > 0 || opener.index > from ? opener.index : from + 11;
     return pieces(ctx.tokens.slice(Math.max(0, from), to).filter(indicatorText(ctx, units)));
   });
@@ -82,6 +82,21 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
     return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
   });
+}
+
+/** Tokens between the section's title and its 活動指標 head within which the title opens the section. */
+const TITLE_REACH = 12;
+
+/**
+ * Where the first group's indicators may start: after the 活動指標 head, or after the section's
+ * title when pdfminer printed that shortly before the head with the indicator between them
+ * (`活動指標及び活 / 動実績 / （アウトプット） / 特許出願件数 / 活動指標`).
+ */
+function sectionStart(ctx: MatchContext, opener: Token): number {
+  const head = ctx.first('activityIndicator')?.index;
+  if (head === undefined) return opener.index - 12;
+  const title = ctx.find('outputTitle').filter((t) => t.index < head && head - t.index <= TITLE_REACH).at(-1);
+  return title?.index ?? head;
 }
 
 /** Longest unit cell seen: `累積件数`, `組織数`, `t-CO2`. */
