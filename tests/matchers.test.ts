@@ -1062,6 +1062,11 @@ describe('outcomes in stream text', () => {
       [[3, 3, 100], [3, 3, 100], [4, 4, 100]],
     ]);
   });
+  it('deals a year-by-year run that began in the row above its label\'s (目標値 14 12 達成度 ％ 116.7 21 12 175 …)', () => {
+    const ctx = contextOf(paragraphs('成果指標', 'システムを継続的に運用する。', 'システム監査の実施回数', '成果実\n績', '回', '目標値', '回', '14', '12', '達成度', '％',
+      '116.7', '21', '12', '175', '17', '12', '141.7', '年度', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2015)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[14, 12, 116.7], [21, 12, 175], [17, 12, 141.7]]);
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

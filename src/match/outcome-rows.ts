@@ -156,15 +156,29 @@ export function dealYearByYear(rows: Rows[]): void {
   const long = all.filter((row) => row.values.length > VALUE_COLUMNS);
   if (long.length !== 1) return;
   const runRow = long[0]!;
-  const run = runRow.values;
   const open = all.filter((row) => row === runRow || !row.values.length);
-  if (open.length < 2 || run.length < open.length * PAST_COLUMNS || run.length > open.length * VALUE_COLUMNS) return;
+  if (dealOpenRows(rows, open, runRow.values)) return;
+  // The run may have begun before the run row's label, in the row just above it (目標値 14 12
+  // 達成度 ％ 116.7 21 12 175 …): that row's cells and the run are one run, with only the
+  // label and its unit between them.
+  const above = all[all.indexOf(runRow) - 1];
+  const lastAbove = above?.values.at(-1)?.token.index;
+  const gap = lastAbove === undefined ? 0 : runRow.values[0]!.token.index - lastAbove - 1;
+  if (above && above.values.length && gap >= 1 && gap <= 2) {
+    dealOpenRows(rows, all.filter((row) => row === runRow || row === above || !row.values.length), [...above.values, ...runRow.values]);
+  }
+}
+
+/** Deals `run` year by year among the `open` rows, when 達成度 bears out every complete year. */
+function dealOpenRows(rows: Rows[], open: ReadonlyArray<{ values: Value[] }>, run: readonly Value[]): boolean {
+  if (open.length < 2 || run.length < open.length * PAST_COLUMNS || run.length > open.length * VALUE_COLUMNS) return false;
   const dealt = new Map(open.map((row, i) => [row, Array.from({ length: PAST_COLUMNS }, (_, y) => run[y * open.length + i]!)]));
   const read = (row: { values: Value[] }) => dealt.get(row) ?? row.values;
   const years = rows.flatMap((r) => Array.from({ length: PAST_COLUMNS }, (_, y) => [read(r.actual)[y], read(r.target)[y], read(r.rate)[y]] as const));
   const complete = years.filter(([a, t, r]) => countOf(a) !== null && countOf(t) !== null && rateOf(r) !== null);
-  if (!complete.length || !complete.every(([a, t, r]) => rateHolds(a, t, r))) return;
+  if (!complete.length || !complete.every(([a, t, r]) => rateHolds(a, t, r))) return false;
   for (const [row, values] of dealt) row.values = values;
+  return true;
 }
 
 /**
