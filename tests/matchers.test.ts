@@ -1174,6 +1174,10 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('takes the one box numbered the way a 政策 (Ⅲ．) or a 施策 (８．) is, when stream text printed it far from its label', () => {
+    const ctx = contextOf(paragraphs('33／8,560', 'Ⅲ．その他', '27年度活動見込', '当初見込み', '単位', '政策', '施策', '定性的指標', ...Array(8).fill('-'), '８．日仏文化交流事業の強化', '事業所管部局による点検・改善'), 'pdftotext');
+    expect(matchPolicy(ctx)).toMatchObject({ policy: 'Ⅲ．その他', measure: '８．日仏文化交流事業の強化' });
+  });
   it('joins, in layout text, the line beside the label to the lines above and below it', () => {
     const text = [
       '                                               国と都道府県との負担割合は国が2/3により実施している。沖縄の自立的発展と豊かな住民生活の実',

@@ -19,13 +19,28 @@ function inlineOrNext(ctx: MatchContext, label: 'policy' | 'measure'): string | 
   const line = ctx.tokens.find((t) => POLICY_TEXT.test(t.text) && t.text.startsWith(label === 'policy' ? '政策' : '施策'));
   if (line) return POLICY_TEXT.exec(line.text)![2]!.trim();
   const after = textAfter(ctx, label, `policy.${label}`, (t) => isProse(t) && NUMBERED.test(t.folded), 6);
-  if (after !== null || label !== 'policy') return after;
+  if (after !== null) return after;
+  if (label === 'measure') return byForm(ctx, label, MEASURE_NUMBER);
   // pdftotext may print the 政策 cell just before the 施策 label, its own label far away.
   const measure = ctx.first('measure');
   const before = measure ? ctx.tokens[measure.index - 1] : undefined;
-  if (!before || isLabel(before) || ctx.isUsed(before) || !NUMBERED.test(before.folded) || !isProse(before)) return null;
-  ctx.trace('policy.policy', before);
-  return before.text;
+  if (before && !isLabel(before) && !ctx.isUsed(before) && NUMBERED.test(before.folded) && isProse(before)) {
+    ctx.trace('policy.policy', before);
+    return before.text;
+  }
+  return byForm(ctx, label, POLICY_NUMBER);
+}
+
+/** 政策 are numbered in Roman numerals (Ⅲ．その他), 施策 in Arabic ones and a full-width stop (８．日仏…). */
+const POLICY_NUMBER = /^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+[．.]/;
+const MEASURE_NUMBER = /^[0-9０-９]{1,2}．\S/;
+
+/** Stream text printed the cell far from its label: the one box of the sheet numbered its way. */
+function byForm(ctx: MatchContext, label: 'policy' | 'measure', form: RegExp): string | null {
+  const boxes = ctx.tokens.filter((t) => !isLabel(t) && !ctx.isUsed(t) && form.test(t.text.trim()) && isProse(t));
+  if (ctx.isLayout || boxes.length !== 1) return null;
+  ctx.trace(`policy.${label}`, boxes[0]);
+  return boxes[0]!.text;
 }
 
 /** A cell of prose as long as the 関係 text's smallest. */
