@@ -862,6 +862,11 @@ describe('review', () => {
     const ctx = contextOf(paragraphs('現\n状\n通\nり', '行政事業レビュー推進チームの\n所見', '大臣表彰状の印刷・舞台設営等を実施。', '所見を踏まえた改善点/概算要求に\nおける反映状況', '算定基準の見直しの基礎資料とする。', '備考'), 'pdfminer');
     expect(matchReview(ctx)).toMatchObject({ reviewTeamVerdict: null, reflectionVerdict: '現状通り' });
   });
+  it('takes a dash printed before the texts after a group of labels for the first label\'s empty cell', () => {
+    const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '備考', '事\n業\n内\n容\nの\n一\n部\n改\n善', '現\n状\n通\nり',
+      '-', '水銀に関する水俣条約の的確な実施のため、改正大気汚染防止法の着実な運用を図る。', '平成22年度', '-'), 'pdfminer');
+    expect(matchReview(ctx)).toMatchObject({ reviewTeamOpinion: null, reflection: '水銀に関する水俣条約の的確な実施のため、改正大気汚染防止法の着実な運用を図る。', remarks: null });
+  });
   it('reads a group of labels with the verdicts printed amid them, before 備考', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '廃\n止', '現\n状\n通\nり', '備考', '平成21年度', '-',
       '総じて日本国旅券発給のための足腰予算である。', '国の職員が職務を行う際の賠償金等を支払う。', '関連する過去のレビューシートの事業番号'));

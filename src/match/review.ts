@@ -96,6 +96,12 @@ function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window
     // The window reaches past the group's other labels.
     const reach = last - anchor.index + GROUP_WINDOW;
     if (texts >= labels.length) return reach;
+    // A dash before the texts is the first label's empty cell: the cells are the labels', in order.
+    const cells = cellsAfter(ctx, last, GROUP_WINDOW);
+    if (texts > 0 && cells[0] && isDash(cells[0].text)) {
+      const cell = cells[labels.indexOf(label)];
+      return cell && !isDash(cell.text) ? reach : 0;
+    }
     // Fewer texts than labels, and 備考 closes the group: it is the empty one, and the texts
     // are the others', in order (pdfminer prints the labels, then the texts).
     if (texts > 0 && labels.at(-1) === 'remarks') return labels.indexOf(label) < texts ? reach : 0;
@@ -111,6 +117,19 @@ function labelsOf(ctx: MatchContext, first: number, last: number): Array<(typeof
   for (let i = first; i <= last; i++) {
     const id = TEXT_LABELS.find((l) => ctx.tokens[i]!.labels.includes(l));
     if (id && out.at(-1) !== id) out.push(id);
+  }
+  return out;
+}
+
+/**
+ * The cells after a group of labels, opinions and dashes (an empty cell), past the verdicts,
+ * up to the past review sheets' table (its year cells and dashes follow the texts).
+ */
+function cellsAfter(ctx: MatchContext, last: number, window: number): Token[] {
+  const out: Token[] = [];
+  for (let i = last + 1; i <= last + window && i < ctx.tokens.length && !isLabel(ctx.tokens[i]!) && !isYearHead(ctx.tokens[i]!); i++) {
+    const t = ctx.tokens[i]!;
+    if (isOpinion(t) || isDash(t.text)) out.push(t);
   }
   return out;
 }
