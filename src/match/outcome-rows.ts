@@ -236,7 +236,7 @@ function ratesBorneOut(actual: Value[], target: Value[], rate: Value[]): number 
   return held;
 }
 
-export interface RowRuns {
+interface RowRuns {
   actual: Value[];
   target: Value[];
   rate: Value[];
@@ -249,7 +249,7 @@ export interface RowRuns {
  * order, each starting at most ROW_EXTRA values after the one before ends, whose 達成度
  * bears out every printed rate. Taken earliest first, without overlap.
  */
-export function rateBorneRuns(ctx: MatchContext, from: number, to: number): RowRuns[] {
+function rateBorneRuns(ctx: MatchContext, from: number, to: number): RowRuns[] {
   // A run may pass labels and year heads printed amid it, not other cells (a unit, a text).
   let piece = 0;
   const stream = ctx.tokens.slice(from, to).filter((t) => !ctx.isUsed(t)).flatMap((t) => {

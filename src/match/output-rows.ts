@@ -41,12 +41,14 @@ export function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: R
 }
 export type Row = ReturnType<typeof readRow>;
 
+/** A unit cell: a short box that is no label and no value (`件`, `箇所`, `累積件数`). */
+const isUnitCell = (t: Token | undefined): t is Token => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= 6;
+
 /** After the last of row labels printed together: up to `count` short unit boxes, then the run of values. */
 function unitsThenValues(ctx: MatchContext, lastLabel: Token, count: number): { units: string[]; values: Value[] } {
   const units: string[] = [];
   let at = lastLabel.index + 1;
-  const isUnit = (t: Token | undefined) => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= 6;
-  while (units.length < count && isUnit(ctx.tokens[at])) units.push(ctx.tokens[at++]!.text);
+  while (units.length < count && isUnitCell(ctx.tokens[at])) units.push(ctx.tokens[at++]!.text);
   return { units, values: runAfter(ctx, ctx.tokens[at - 1]!) };
 }
 
@@ -121,7 +123,7 @@ export function headlessGroup(ctx: MatchContext, found: readonly RowGroup[]): { 
   let at = label.index - 1;
   for (; at > from && valuesOf(ctx.tokens[at]!); at--) values.unshift(...valuesOf(ctx.tokens[at]!)!);
   const unit = ctx.tokens[at];
-  if (values.length !== COLUMNS - 1 || !unit || isLabel(unit) || unit.folded.length > 6) return null;
+  if (values.length !== COLUMNS - 1 || !isUnitCell(unit)) return null;
   ctx.use(unit);
   return { group: { opener: [label], members: [label] }, rows: { actual: { unit: unit.text, values, cells: [] }, planned: readRow(ctx, [label], COLUMNS) } };
 }
@@ -137,25 +139,20 @@ export function headlessPair(ctx: MatchContext, found: readonly RowGroup[]): { g
   const to = found[0]?.opener[0]?.index;
   if (from === undefined || to === undefined) return null;
   const past = COLUMNS - 1;
-  const isUnit = (t: Token | undefined) => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= 6 && headerYearOf(t.folded) === null && !ctx.isUsed(t);
-  const runAt = (at: number) => {
-    const values: Value[] = [];
-    let end = at + 1;
-    for (; end < to && valuesOf(ctx.tokens[end]!); end++) values.push(...valuesOf(ctx.tokens[end]!)!);
-    return { values, end };
-  };
+  const isUnit = (t: Token | undefined): t is Token => isUnitCell(t) && headerYearOf(t.folded) === null && !ctx.isUsed(t);
   for (let i = from + 1; i < to; i++) {
     const unit = ctx.tokens[i]!;
     if (!isUnit(unit)) continue;
-    const actual = runAt(i);
-    const second = ctx.tokens[actual.end];
-    if (actual.values.length !== past || !isUnit(second) || second!.folded !== unit.folded) continue;
-    const planned = runAt(actual.end);
-    if (planned.values.length !== past && planned.values.length !== COLUMNS) continue;
+    // The runs stop at the first labelled row, a label, at the latest.
+    const actual = runAfter(ctx, unit);
+    const second = ctx.tokens[(actual.at(-1)?.token.index ?? i) + 1];
+    if (actual.length !== past || !isUnit(second) || second.folded !== unit.folded) continue;
+    const planned = runAfter(ctx, second);
+    if (planned.length !== past && planned.length !== COLUMNS) continue;
     ctx.use(unit);
-    ctx.use(second!);
+    ctx.use(second);
     const row = (t: Token, values: Value[]): Row => ({ unit: t.text, values, cells: [] });
-    return { group: { opener: [unit], members: [second] }, rows: { actual: row(unit, actual.values), planned: row(second!, planned.values) } };
+    return { group: { opener: [unit], members: [second] }, rows: { actual: row(unit, actual), planned: row(second, planned) } };
   }
   return null;
 }

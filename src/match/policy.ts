@@ -37,8 +37,9 @@ const MEASURE_NUMBER = /^[0-9０-９]{1,2}．\S/;
 
 /** Stream text printed the cell far from its label: the one box of the sheet numbered its way. */
 function byForm(ctx: MatchContext, label: 'policy' | 'measure', form: RegExp): string | null {
+  if (ctx.isLayout) return null;
   const boxes = ctx.tokens.filter((t) => !isLabel(t) && !ctx.isUsed(t) && form.test(t.text.trim()) && isProse(t));
-  if (ctx.isLayout || boxes.length !== 1) return null;
+  if (boxes.length !== 1) return null;
   ctx.trace(`policy.${label}`, boxes[0]);
   return boxes[0]!.text;
 }

@@ -1,15 +1,14 @@
 // 点検結果, 改善の方向性, 外部有識者の所見, 推進チームの所見 (with its vertical verdict),
 // 所見を踏まえた改善点 (with its verdict) and 備考.
 import type { Review } from '../assemble/schema.js';
-import { isLabel, type Token } from '../tokenize/labels.js';
+import { isLabel, VERDICT_WORDS, type Token } from '../tokenize/labels.js';
 import { fold, isDash } from '../tokenize/values.js';
 import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { endsSentence, isProse, textAfter } from './text-field.js';
 import { isYearHead } from './values.js';
 
-const VERDICTS = new Set<string>([...REVIEW_TEAM_VERDICTS, ...REFLECTION_VERDICTS].map(fold));
-const VERDICT_LIST = [...VERDICTS];
+const VERDICT_LIST = [...VERDICT_WORDS];
 
 /**
  * Prose, not a verdict or a piece of one (a long verdict wraps: 事業全体の / 抜本的な改善) nor a
@@ -44,7 +43,7 @@ function reflectionOnlyVerdict(ctx: MatchContext): boolean {
   const team = ctx.first('reviewTeamOpinion');
   const reflection = ctx.first('reflection');
   if (ctx.isLayout || !team || !reflection || reflection.index < team.index) return false;
-  const verdicts = ctx.tokens.slice(Math.max(0, team.index - 4), reflection.index + 6).filter((t) => VERDICTS.has(t.folded));
+  const verdicts = ctx.tokens.slice(Math.max(0, team.index - 4), reflection.index + 6).filter((t) => VERDICT_WORDS.has(t.folded));
   return verdicts.length === 1;
 }
 
@@ -86,7 +85,7 @@ function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window
   while (isTextLabel(first - 1)) first--;
   // The verdicts printed beside their labels may stand between the group's labels (`推進チームの所見`,
   // `改善点`, `廃止`, `現状通り`, `備考`).
-  const isVerdict = (i: number) => VERDICTS.has(ctx.tokens[i]?.folded ?? '');
+  const isVerdict = (i: number) => VERDICT_WORDS.has(ctx.tokens[i]?.folded ?? '');
   let last = anchor.index;
   for (let i = last + 1; isTextLabel(i) || isVerdict(i); i++) if (isTextLabel(i)) last = i;
   if (last > first) {
@@ -121,26 +120,24 @@ function labelsOf(ctx: MatchContext, first: number, last: number): Array<(typeof
   return out;
 }
 
+/** The boxes within `window` tokens after `last`, up to the next label. */
+function boxesAfter(ctx: MatchContext, last: number, window: number): Token[] {
+  const out: Token[] = [];
+  for (let i = last + 1; i <= last + window && i < ctx.tokens.length && !isLabel(ctx.tokens[i]!); i++) out.push(ctx.tokens[i]!);
+  return out;
+}
+
+/** The opinions within `window` tokens after `last`, up to the next label. */
+const textsAfter = (ctx: MatchContext, last: number, window: number) => boxesAfter(ctx, last, window).filter(isOpinion);
+
 /**
  * The cells after a group of labels, opinions and dashes (an empty cell), past the verdicts,
  * up to the past review sheets' table (its year cells and dashes follow the texts).
  */
 function cellsAfter(ctx: MatchContext, last: number, window: number): Token[] {
-  const out: Token[] = [];
-  for (let i = last + 1; i <= last + window && i < ctx.tokens.length && !isLabel(ctx.tokens[i]!) && !isYearHead(ctx.tokens[i]!); i++) {
-    const t = ctx.tokens[i]!;
-    if (isOpinion(t) || isDash(t.text)) out.push(t);
-  }
-  return out;
-}
-
-/** The opinions within `window` tokens after `last`, up to the next label. */
-function textsAfter(ctx: MatchContext, last: number, window: number): Token[] {
-  const out: Token[] = [];
-  for (let i = last + 1; i <= last + window && i < ctx.tokens.length && !isLabel(ctx.tokens[i]!); i++) {
-    if (isOpinion(ctx.tokens[i]!)) out.push(ctx.tokens[i]!);
-  }
-  return out;
+  const boxes = boxesAfter(ctx, last, window);
+  const table = boxes.findIndex(isYearHead);
+  return (table < 0 ? boxes : boxes.slice(0, table)).filter((t) => isOpinion(t) || isDash(t.text));
 }
 
 export function matchReview(ctx: MatchContext): Review {

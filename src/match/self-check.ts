@@ -83,14 +83,14 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   deal(isExplanation, explanations, explained);
   // Marks read in order, and a text right after every one but the dashes: the rows were printed
   // whole (mark, explanation), so that text is the mark's item's explanation.
-  const textAfter = (m: Token) => {
+  const explanationAfter = (m: Token) => {
     // The mark's own item (or a heading) may come between them.
     const next = region.slice(region.indexOf(m) + 1).find((t) => !itemAt.has(t) && !isItemText(t) && !isLabel(t));
     return next && isExplanation(next) ? next : undefined;
   };
-  if (inOrder?.every((m) => isDash(m.text) || textAfter(m))) {
+  if (inOrder?.every((m) => isDash(m.text) || explanationAfter(m))) {
     inOrder.forEach((m, k) => {
-      const next = textAfter(m);
+      const next = explanationAfter(m);
       if (next) explanations[k] = next;
     });
   }

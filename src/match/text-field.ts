@@ -74,8 +74,7 @@ function straddling(ctx: MatchContext, value: Token): Token | undefined {
 
 /** A box's text without the labels pdftotext printed into it (`活動指標及び活 指標の文 動実績`). */
 export function textWithoutLabels(token: Token): string {
-  // Words of a line keep their space: a pdf.js copy glues the unit to the text that way (`課題件数 件`).
-  const lines = token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
+  const lines = linesWithoutLabels(token);
   return lines.length ? lines.join('') : token.text;
 }
 
@@ -87,7 +86,7 @@ const ITEM_MARK = /^[①-⑳]/;
  * labels printed into the box left out; null unless the box opens with an item and holds two.
  */
 export function numberedItems(token: Token): string[] | null {
-  const lines = token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
+  const lines = linesWithoutLabels(token);
   if (!ITEM_MARK.test(lines[0] ?? '')) return null;
   const items = lines.reduce<string[]>((out, line) => {
     if (ITEM_MARK.test(line)) out.push(line);
@@ -102,7 +101,7 @@ export function numberedItems(token: Token): string[] | null {
  * longest: a wrapped text fills its lines but its last (the labels printed into it left out).
  */
 export function stackedTexts(token: Token): string[] {
-  const lines = token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
+  const lines = linesWithoutLabels(token);
   const full = Math.max(...lines.map((l) => l.length)) * FULL_LINE;
   return lines.reduce<string[][]>((out, line, i) => {
     if (i === 0 || lines[i - 1]!.length < full) out.push([line]);
@@ -110,6 +109,12 @@ export function stackedTexts(token: Token): string[] {
     return out;
   }, []).map((text) => text.join(''));
 }
+
+/**
+ * A box's lines without the labels printed into it, empty lines dropped. Words of a line keep
+ * their space: a pdf.js copy glues the unit to the text that way (`課題件数 件`).
+ */
+const linesWithoutLabels = (token: Token) => token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
 
 /** A line's space-separated parts that are not labels printed into the box, of at least `minLength` characters. */
 const textParts = (line: string, minLength: number) => line.trim().split(/ +/).filter((part) => part.length >= minLength && !labelsOf(fold(part)).length);

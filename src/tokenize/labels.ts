@@ -110,6 +110,9 @@ function splitAtLabels(box: Box, stream: boolean): Box[] {
   });
 }
 
+/** A box's text from some of its lines: trimmed and joined with no space, as stream text wraps. */
+const joinLines = (lines: readonly BoxLine[]) => lines.map((l) => l.text.trim()).join('');
+
 /**
  * A paragraph that is several labels, each over one or more lines (`単位⏎成果実⏎績`), cut into
  * them; null when its lines do not fall into whole labels.
@@ -134,7 +137,7 @@ function labelAroundUnit(box: Box): Box[] | null {
   if (box.lines.length !== 3 || !WHOLE.has(fold(head!.text + tail!.text)) || WHOLE.has(fold(unit!.text)) || fold(unit!.text).length > 6) return null;
   const label = [head!, tail!];
   return [
-    { ...box, lines: label, text: label.map((l) => l.text.trim()).join('') },
+    { ...box, lines: label, text: joinLines(label) },
     { ...box, lines: [unit!], text: unit!.text.trim(), row: unit!.line },
   ];
 }
@@ -149,11 +152,10 @@ function labelColumns(box: Box): Box[] | null {
   if (box.lines.length < 2 || parts.some((p) => p.length > 2) || !parts.some((p) => p.length === 2)) return null;
   const side = (k: 0 | 1): BoxLine[] => box.lines.flatMap((l, i) => (parts[i]![k] ? [{ text: parts[i]![k]!, line: l.line }] : []));
   const [left, right] = [side(0), side(1)];
-  const textOf = (lines: BoxLine[]) => lines.map((l) => l.text).join('');
-  if (!WHOLE.has(fold(textOf(left))) || !WHOLE.has(fold(textOf(right)))) return null;
+  if (!WHOLE.has(fold(joinLines(left))) || !WHOLE.has(fold(joinLines(right)))) return null;
   return [
-    { ...box, lines: left, text: textOf(left) },
-    { ...box, lines: right, text: textOf(right), row: right[0]!.line },
+    { ...box, lines: left, text: joinLines(left) },
+    { ...box, lines: right, text: joinLines(right), row: right[0]!.line },
   ];
 }
 
@@ -168,7 +170,7 @@ function splitLabelLines(box: Box, stream: boolean): Box[] {
   const columns = stream ? labelColumns(box) : null;
   if (columns) return columns;
   const runs = stream && box.lines.length <= 6 && !WHOLE.has(fold(box.text)) ? labelRuns(box.lines) : null;
-  if (runs && runs.length > 1) return runs.map((lines) => ({ ...box, lines, text: lines.map((l) => l.text.trim()).join(''), row: lines[0]!.line }));
+  if (runs && runs.length > 1) return runs.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line }));
   const isLabelLine = (text: string) => {
     const f = fold(text);
     return f.length >= 4 && WHOLE.has(f);
@@ -182,10 +184,11 @@ function splitLabelLines(box: Box, stream: boolean): Box[] {
     groups[groups.length - 1]!.push(line);
     previousWasLabel = label;
   }
-  return groups.map((lines) => ({ ...box, lines, text: lines.map((l) => l.text.trim()).join(''), row: lines[0]!.line }));
+  return groups.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line }));
 }
 
-const VERDICT_WORDS = new Set([...REVIEW_TEAM_VERDICTS, ...REFLECTION_VERDICTS].map(fold));
+/** The review's verdicts (推進チームの所見, 反映状況), folded. */
+export const VERDICT_WORDS: ReadonlySet<string> = new Set([...REVIEW_TEAM_VERDICTS, ...REFLECTION_VERDICTS].map(fold));
 
 /**
  * A text whose box ends with a verdict printed one letter a line (`…を実施。⏎現⏎状⏎通⏎り`):
@@ -197,9 +200,8 @@ function splitTrailingVerdict(box: Box): Box[] {
   while (from > 0 && single(box.lines[from - 1]!)) from--;
   const letters = box.lines.slice(from);
   if (from === 0 || letters.length < 2 || !VERDICT_WORDS.has(fold(letters.map((l) => l.text).join('')))) return [box];
-  const join = (lines: readonly BoxLine[]) => lines.map((l) => l.text.trim()).join('');
   const text = box.lines.slice(0, from);
-  return [{ ...box, lines: text, text: join(text) }, { ...box, lines: letters, text: join(letters), row: letters[0]!.line }];
+  return [{ ...box, lines: text, text: joinLines(text) }, { ...box, lines: letters, text: joinLines(letters), row: letters[0]!.line }];
 }
 
 export function tokenize(doc: SheetDocument): TokenizedSheet {
