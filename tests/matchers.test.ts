@@ -521,6 +521,17 @@ describe('recipients', () => {
       ['C', 1, '現地業者', '借上', 7],
     ]);
   });
+  it('cuts the tables at their column heads when each letter and its first ranks are printed after its table', () => {
+    // B's first two names are printed bare under B's heads; `B. 1 2` comes in C's table, after C's first row.
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）甲', '-', '翻訳', '40 随意契約（少額）',
+      ...header, '（株）乙', '（株）丙', '3 （株）丁', '-', '-', '-', '設営', '9 随意契約（少額）', '印刷', '8 随意契約（少額）', '運搬', '7 随意契約（少額）',
+      ...header, '1 （株）戊', '-', '警備', '5 随意契約（少額）', 'B.', '1', '2', 'C.', '2 （株）己', '-', '清掃', '3 随意契約（少額）'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount])).toEqual([
+      ['A', 1, '（株）甲', '翻訳', 40],
+      ['B', 1, '（株）乙', '設営', 9], ['B', 2, '（株）丙', '印刷', 8], ['B', 3, '（株）丁', '運搬', 7],
+      ['C', 1, '（株）戊', '警備', 5], ['C', 2, '（株）己', '清掃', 3],
+    ]);
+  });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));
     const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);

@@ -28,10 +28,10 @@ const cellsOf = (tokens: Token[]) => tokens.filter((t) => !isLabel(t) && !BLOCK_
 
 /**
  * The scope cut into tables by its block letters (tablesByLetters), and, when a letter's table
- * holds no values, also into the pieces pdfminer prints a block in (recipient-pieces.ts): the
- * reader keeps the cutting that fills more cells.
+ * holds no values, also into the pieces pdfminer prints a block in (recipient-pieces.ts) and at
+ * the groups of column heads (tablesByHeaders): the reader keeps the cutting that fills more cells.
  */
-function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | null } {
+function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | null; byHeaders: Table[] | null } {
   const marks = scope.map((t, i) => (isLetterMark(t) ? i : -1)).filter((i) => i >= 0);
   const byLetter: Table[] = [];
   marks.forEach((m, k) => {
@@ -43,8 +43,53 @@ function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | n
   });
   takeBackRows(byLetter);
   // A letter with no cells of its own, or names without values: the blocks may have been printed in pieces.
-  const pieces = byLetter.some(holdsNoValues) ? tablesFromPieces(scope.map(markOf).filter((m) => m !== null)) : null;
-  return { tables: tablesByLetters(scope, marks, byLetter), pieces };
+  const scattered = byLetter.some(holdsNoValues);
+  const pieces = scattered ? tablesFromPieces(scope.map(markOf).filter((m) => m !== null)) : null;
+  const byHeaders = scattered ? tablesByHeaders(scope, marks) : null;
+  return { tables: tablesByLetters(scope, marks, byLetter), pieces, byHeaders };
+}
+
+/**
+ * pdfminer may print a block's letter, and the ranks beside it, after the block's rows (0364:
+ * `B. 1 2 C. 1 2 5 …` after B's table): when each block still opens with its own group of column
+ * heads, the groups cut the tables, which take the letters in order, the letters and the bare
+ * ranks printed with them left out.
+ */
+function tablesByHeaders(scope: readonly Token[], marks: readonly number[]): Table[] | null {
+  const letters = [...new Set(marks.map((m) => letterOf(scope[m]!)))];
+  const starts = headerGroupStarts(scope);
+  if (starts.length !== letters.length || starts.length < 2) return null;
+  // Letters printed together ahead of the tables (A. B C D) are read by tablesByLetters.
+  const firstMarks = letters.map((l) => marks.find((m) => letterOf(scope[m]!) === l)!);
+  if (firstMarks.at(-1)! < starts[0]!) return null;
+  // The ranks printed with a letter are its table's first rows', whose names its group prints bare.
+  const ranksOf = new Map<string, Token[]>();
+  for (const m of marks) {
+    const ranks: Token[] = [];
+    for (let i = m + 1; i < scope.length && isBareRank(scope[i]!) && Number(scope[i]!.folded) === ranks.length + 1; i++) ranks.push(scope[i]!);
+    if (!ranksOf.has(letterOf(scope[m]!))) ranksOf.set(letterOf(scope[m]!), ranks);
+  }
+  const withLetter = new Set([...ranksOf.values()].flat());
+  return headerGroups(scope).map((group, k) => {
+    const cells = group.filter((t) => !withLetter.has(t));
+    const opensRanked = cells[0] !== undefined && (isBareRank(cells[0]) || /^1\s/.test(cells[0].folded));
+    return { block: letters[k]!, tokens: [...(opensRanked ? [] : ranksOf.get(letters[k]!) ?? []), ...cells] };
+  });
+}
+
+/** Where each group of column heads (支出先 … 落札率) begins. */
+function headerGroupStarts(scope: readonly Token[]): number[] {
+  return scope.flatMap((t, i) => (t.labels.includes('recipientHeader') && (i === 0 || !scope[i - 1]!.labels.includes('recipientHeader')) ? [i] : []));
+}
+
+/** The cells after each group of column heads, up to the next group. */
+function headerGroups(scope: readonly Token[]): Token[][] {
+  const starts = headerGroupStarts(scope);
+  return starts.map((s, k) => {
+    let body = s;
+    while (body < scope.length && scope[body]!.labels.includes('recipientHeader')) body++;
+    return cellsOf(scope.slice(body, starts[k + 1] ?? scope.length));
+  });
 }
 
 /**
@@ -59,15 +104,7 @@ function tablesByLetters(scope: readonly Token[], marks: readonly number[], byLe
   const runs = rankRuns(byLetter.flatMap((t) => t.tokens));
   if (byLetter.length && runs.length === byLetter.length) return runs.map((tokens, k) => ({ block: byLetter[k]!.block, tokens }));
   const letters = marks.map((m) => letterOf(scope[m]!));
-  const starts: number[] = [];
-  scope.forEach((t, i) => {
-    if (t.labels.includes('recipientHeader') && (i === 0 || !scope[i - 1]!.labels.includes('recipientHeader'))) starts.push(i);
-  });
-  return starts.map((s, k) => {
-    let body = s;
-    while (body < scope.length && scope[body]!.labels.includes('recipientHeader')) body++;
-    return { block: letters[k] ?? null, tokens: cellsOf(scope.slice(body, starts[k + 1] ?? scope.length)) };
-  });
+  return headerGroups(scope).map((cells, k) => ({ block: letters[k] ?? null, tokens: cells }));
 }
 
 /** A table of ranks and names only: its other columns were printed elsewhere. */
@@ -235,8 +272,8 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
 function readTables(scope: readonly Token[], summaries: Map<string, string>): Recipient[] {
   const cut = tables(scope);
   const byTables = cut.tables.flatMap((t) => readRows(t, summaries));
-  const byPieces = cut.pieces?.flatMap((t) => readRows(t, summaries));
-  return byPieces && filled(byPieces) > filled(byTables) ? byPieces : byTables;
+  const candidates = [byTables, ...[cut.pieces, cut.byHeaders].filter((c) => c !== null).map((c) => c.flatMap((t) => readRows(t, summaries)))];
+  return candidates.reduce((best, c) => (filled(c) > filled(best) ? c : best));
 }
 
 /** A summary the table lost or clipped is completed from the recipient's fund-flow box. */
