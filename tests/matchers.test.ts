@@ -532,6 +532,23 @@ describe('recipients', () => {
       ['C', 1, '（株）戊', '警備', 5], ['C', 2, '（株）己', '清掃', 3],
     ]);
   });
+  it('gives the right halves pdftotext printed under their own heads inside an earlier block to the later blocks\' first rows', () => {
+    const leftHeads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
+    const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率', '一者応札・一者応募又は\n競争性のない随意契約となった\n理由及び改善策\n（支出額10億円以上）'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...leftHeads, '1', '（株）甲', '-', '調査', '21', '随意契約（少額）', '1', '-', '-',
+      ...rightHeads, '総合評価入札', '5', '82.5％', '-', ...rightHeads, 'その他', '-', '-',
+      'B.', ...leftHeads, '1', '（株）乙', '-', '警備', '0.3', 'C.', ...leftHeads, '1', '（株）丙', '-', '運転', '6'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      ['A', 21, '随意契約（少額）', 1, null], ['B', 0.3, '総合評価入札', 5, 82.5], ['C', 6, 'その他', null, null],
+    ]);
+    // A's own bidders first (under 入札者数 … 落札率), B's right half, then A's amount glued to its method.
+    const glued = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...leftHeads, '1', '（株）甲', '-', '調査', ...rightHeads.slice(1), '1', '-',
+      ...rightHeads, '一般競争入札', '5', '80.8％', '-', '契約方式', '168 随意契約（企画競争）', '-',
+      'B.', ...leftHeads, '1', '（株）乙', '-', '警備', '32'), 'pdftotext');
+    expect(matchRecipients(glued, []).recipients.map((r) => [r.block, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      ['A', 168, '随意契約（企画競争）', 1, null], ['B', 32, '一般競争入札', 5, 80.8],
+    ]);
+  });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));
     const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);

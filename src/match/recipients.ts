@@ -11,6 +11,7 @@ import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
 import { fillValues, readByChunks } from './recipient-chunks.js';
 import { readByCorporateNumbers } from './recipient-anchors.js';
+import { giveTuples, setApartTuples } from './recipient-apart.js';
 import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
 import { SLOTS, emptyRow, isRank, opensRow, rankOf, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
 
@@ -269,11 +270,18 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
 }
 
 /** The stream text's tables read; of two cuttings into tables, the one that fills more cells. */
-function readTables(scope: readonly Token[], summaries: Map<string, string>): Recipient[] {
+function readTables(whole: readonly Token[], summaries: Map<string, string>): Recipient[] {
+  const { rest: scope, tuples } = setApartTuples(whole, (i) => blockBefore(whole, i), isLetterMark);
   const cut = tables(scope);
   const byTables = cut.tables.flatMap((t) => readRows(t, summaries));
   const candidates = [byTables, ...[cut.pieces, cut.byHeaders].filter((c) => c !== null).map((c) => c.flatMap((t) => readRows(t, summaries)))];
-  return candidates.reduce((best, c) => (filled(c) > filled(best) ? c : best));
+  return giveTuples(candidates.reduce((best, c) => (filled(c) > filled(best) ? c : best)), tuples);
+}
+
+/** The letter of the last block mark at or before scope position i. */
+function blockBefore(scope: readonly Token[], i: number): string | null {
+  for (let k = i; k >= 0; k--) if (isLetterMark(scope[k]!)) return letterOf(scope[k]!);
+  return null;
 }
 
 /** A summary the table lost or clipped is completed from the recipient's fund-flow box. */

@@ -1,0 +1,107 @@
+// pdftotext can print the right half of a block's rows (契約方式, 入札者数, 落札率, 理由) under a
+// group of that half's own column heads, and print several blocks' right halves in a row inside
+// an earlier block's table (0019: B's rows, then `契約方式 … その他 - - -`, `契約方式 … 総合評価入札
+// 5 82.5％ -` for C and D). Each such tuple is set apart before the tables are read; afterwards
+// it fills the first row, of its own block or a later one, whose cells it brings are still empty.
+import type { Recipient } from '../assemble/schema.js';
+import type { Token } from '../tokenize/labels.js';
+import { fold } from '../tokenize/values.js';
+import { setCell, wordsOf, type Kind, type Word } from './recipient-cells.js';
+
+export interface ApartTuple {
+  /** The block whose table the tuple was printed in: it fills rows of that block or later ones. */
+  block: string | null;
+  /** The cells the words fill, left to right: from the method on, or from the bidders on when the heads start there. */
+  fields: ReadonlyArray<keyof Recipient>;
+  words: Word[];
+}
+
+const isHeader = (t: Token) => t.labels.includes('recipientHeader');
+/** The right half's heads (契約方式 … 理由及び改善策); a group of heads may end with some of them. */
+const RIGHT_HEAD = /^(契約方式|入札者数|\(応募者|数\)|落札率|一者応札|競争性|理由及び|\((支出|契約)額10億)/;
+
+/**
+ * Which of the right half's cells the cells after a group of heads start at: the group's last
+ * heads are the right half's, from 契約方式 (0) or from 入札者数 (1); null when they are not.
+ */
+function firstFieldAfter(group: readonly Token[]): number | null {
+  let tail = group.length;
+  while (tail > 0 && RIGHT_HEAD.test(fold(group[tail - 1]!.text))) tail--;
+  const heads = group.slice(tail).map((t) => fold(t.text));
+  if (heads.some((h) => h.startsWith('契約方式'))) return 0;
+  return heads.some((h) => h.startsWith('入札者数')) ? 1 : null;
+}
+
+/** The right half's cells, and what each may hold: the method, then bidders, rate and reason, each possibly a dash. */
+const FIELDS = ['contractMethod', 'bidders', 'winningBidRate', 'reason'] as const;
+const PLACES: Kind[][] = [['method'], ['amount', 'dash'], ['rate', 'amount', 'dash'], ['dash', 'text']];
+
+const fitsFrom = (first: number, words: readonly Word[]) =>
+  words.length > 0 && words.length <= PLACES.length - first && words.every((w, k) => PLACES[first + k]!.includes(w.kind));
+
+/**
+ * The cells up to the next label that make a tuple: they fit the right half's places (after a
+ * 支出額 glued to the method, `2 随意契約（企画競争）`, as pdftotext prints a row's amount with
+ * it), and whatever follows them is dashes only (another row's empty cells, left in place).
+ */
+function fittingCells(first: number, cells: readonly Token[]): { cells: Token[]; glued: boolean } | null {
+  for (let n = Math.min(cells.length, PLACES.length - first); n > 0; n--) {
+    const words = cells.slice(0, n).flatMap(wordsOf);
+    const glued = words[0]?.kind === 'amount' && words[1]?.kind === 'method' && words[0].token === words[1].token;
+    if (!fitsFrom(first, glued ? words.slice(1) : words)) continue;
+    if (!cells.slice(n).flatMap(wordsOf).every((w) => w.kind === 'dash')) return null;
+    return { cells: cells.slice(0, n), glued };
+  }
+  return null;
+}
+
+/**
+ * The scope without the tuples printed apart, and those tuples. `blockAt(i)` names the block
+ * whose table holds scope position i; `isLetter` tells a block letter, which ends a tuple as a label does.
+ */
+export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => string | null, isLetter: (t: Token) => boolean): { rest: Token[]; tuples: ApartTuple[] } {
+  const ends = (t: Token) => t.labels.length > 0 || isLetter(t);
+  const apart = new Set<Token>();
+  const tuples: ApartTuple[] = [];
+  for (let i = 0; i < scope.length; i++) {
+    if (!isHeader(scope[i]!) || (i > 0 && isHeader(scope[i - 1]!))) continue;
+    let end = i;
+    while (end < scope.length && isHeader(scope[end]!)) end++;
+    const first = firstFieldAfter(scope.slice(i, end));
+    if (first === null) continue;
+    let stop = end;
+    while (stop < scope.length && !ends(scope[stop]!)) stop++;
+    const fit = fittingCells(first, scope.slice(end, stop));
+    if (!fit) continue;
+    fit.cells.forEach((t) => apart.add(t));
+    const words = fit.cells.flatMap(wordsOf);
+    tuples.push({ block: blockAt(i), fields: fit.glued ? ['amount', ...FIELDS.slice(first)] : FIELDS.slice(first), words });
+  }
+  return { rest: scope.filter((t) => !apart.has(t)), tuples };
+}
+
+/**
+ * Each tuple fills the first row of its block or a later one whose cell it starts at is still
+ * empty. A tuple that brings a 支出額 is placed first: it is its own block's first row's when
+ * that row has no amount, else a later block's.
+ */
+export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Recipient[] {
+  // A block's right-half heads stand beside its first row: the tuple after them is a first row's.
+  const firsts = rows.filter((r) => r.rank === 1);
+  const inScope = (r: Recipient, tuple: ApartTuple) => tuple.block === null || r.block === null || r.block >= tuple.block;
+  const place = (tuple: ApartTuple, row: Recipient | undefined) => {
+    if (!row) return;
+    tuple.words.forEach((w, k) => {
+      if (row[tuple.fields[k]!] === null) setCell(row, tuple.fields[k]!, w);
+    });
+  };
+  const withAmount = tuples.filter((t) => t.fields[0] === 'amount');
+  for (const tuple of withAmount) {
+    const own = firsts.find((r) => r.block === tuple.block && r.amount === null);
+    place(tuple, own ?? firsts.find((r) => inScope(r, tuple) && r.amount === null && r.contractMethod === null));
+  }
+  for (const tuple of tuples.filter((t) => t.fields[0] !== 'amount')) {
+    place(tuple, firsts.find((r) => inScope(r, tuple) && r[tuple.fields[0]!] === null));
+  }
+  return rows;
+}
