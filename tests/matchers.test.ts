@@ -549,6 +549,15 @@ describe('recipients', () => {
       ['A', 168, '随意契約（企画競争）', 1, null], ['B', 32, '一般競争入札', 5, 80.8],
     ]);
   });
+  it('gives runs of values printed before any names to the tables the names then open, in order', () => {
+    // A's values, B's values after B's heads, then A's names, the letter B, B's names.
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '-', '-', '交付事務', '272 随意契約（企画競争）', '交付事務', '16', 'その他',
+      ...header, '-', '-', '財政支援', '69 随意契約（企画競争）', '財政支援', '68 随意契約（企画競争）', '1 福島県', '2 東京都', 'B', '1 浪江町', '2 南相馬市',
+      'C', ...header, '1 中央組合', '-', '財政支援', '16 一般競争入札'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([
+      ['A', 1, '福島県', 272], ['A', 2, '東京都', 16], ['B', 1, '浪江町', 69], ['B', 2, '南相馬市', 68], ['C', 1, '中央組合', 16],
+    ]);
+  });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));
     const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);

@@ -28,6 +28,9 @@ interface Growing {
 export function tablesFromPieces(marks: readonly Mark[]): Table[] | null {
   const letters: string[] = [];
   const tables: Growing[] = [];
+  // Runs of values printed before any names (each table's values, then all their names): they
+  // wait, in order, for the tables the names open.
+  const waiting: Token[][] = [];
   for (const piece of piecesOf(marks, letters)) {
     let at = 0;
     while (at < piece.length) {
@@ -38,7 +41,7 @@ export function tablesFromPieces(marks: readonly Mark[]): Table[] | null {
         at += taken;
         continue;
       }
-      const opened: Growing = { names: [], values: [], nextRank: 1, unnamed: 0 };
+      const opened: Growing = { names: [], values: waiting.shift() ?? [], nextRank: 1, unnamed: 0 };
       const named = namesTaken(piece.slice(at), opened);
       if (named > 0) {
         opened.names.push(...piece.slice(at, at + named));
@@ -46,14 +49,30 @@ export function tablesFromPieces(marks: readonly Mark[]): Table[] | null {
         at += named;
         continue;
       }
+      if (opened.values.length) waiting.unshift(opened.values);
+      if (!tables.length) {
+        const end = at + valuesBeforeNames(piece.slice(at));
+        waiting.push(piece.slice(at, end));
+        at = end;
+        continue;
+      }
       const owner = tables.find((t) => !t.values.length) ?? tables.at(-1);
       // Names open a piece, after its letter or header: the rest of the piece is values.
-      owner?.values.push(...piece.slice(at));
+      owner!.values.push(...piece.slice(at));
       at = piece.length;
     }
   }
   if (!tables.length || tables.length !== letters.length) return null;
   return tables.map((t, k) => ({ block: letters[k]!, tokens: [...t.names, ...t.values] }));
+}
+
+/** How many tokens are values before the first row opened by rank 1 and its name in one box (`1 福島県`). */
+function valuesBeforeNames(tokens: readonly Token[]): number {
+  const at = tokens.findIndex((t) => {
+    const words = wordsOf(t);
+    return words.length === 2 && isRank(words[0]!, 1) && words[1]!.kind === 'text';
+  });
+  return at < 0 ? tokens.length : Math.max(at, 1);
 }
 
 /** The cells between letters and header groups; the letters are collected on the way. */
