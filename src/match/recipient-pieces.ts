@@ -1,7 +1,8 @@
 // pdfminer can print a block's names under its letter and the rest of its columns after the
 // next letter: `C. 1 個人A … 10 個人J  D. 1 2 3 [支出先 …] - - 研修講師 0.5 …  [支出先 …] (株)… 6 …`.
 // Cut at letters and header groups, each piece is a run of names (rows opened by their ranks),
-// then a run of values; a run of values belongs to the earliest table still without its own.
+// then a run of values; a run of values belongs to the earliest table still without its own,
+// and values printed before any names wait for the tables the names open.
 import type { Token } from '../tokenize/labels.js';
 import { isRank, wordsOf } from './recipient-cells.js';
 
