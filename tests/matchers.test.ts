@@ -759,6 +759,13 @@ describe('expenses', () => {
     expect(matchExpenses(ctx, [])).toEqual([{ block: 'A', recipient: '（株）ケー・デー・シー', total: 2,
       items: [{ category: '人件費', purpose: '研究員の人件費', amount: 0.6 }, { category: '一般管理費', purpose: '事務経費', amount: 1.4 }] }]);
   });
+  it('finds a block header pdftotext boxed among the lines of the section\'s note', () => {
+    const ctx = contextOf(paragraphs('A.甲社', '費\n目', '使\n途', '金 額\n(百万円）', '人件費', '職員給与', '12.5', '計', '12.5',
+      '費目・使途\n（「資金の流れ」に\nする。費目と使途\nB.乙社\nの双方で実情が\n載）', '外注費', '印刷製本', '72', '計', '72', '支出先上位１０者リスト'), 'pdftotext');
+    expect(matchExpenses(ctx, []).map((b) => [b.block, b.recipient, b.total, b.items.map((i) => i.purpose)])).toEqual([
+      ['A', '甲社', 12.5, ['職員給与']], ['B', '乙社', 72, ['印刷製本']],
+    ]);
+  });
   it('reads two blocks whose cells come block by block, each amount run closed by its 計', () => {
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',
       'その他', '消費税等', '計', '0.1', '0.1', '0.2', '0.1', '0.1', '計', '支出先上位１０者リスト'));

@@ -222,11 +222,12 @@ function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }
   const byLetter = new Map<string, { index: number; block: Block }>();
   for (let i = 0; i < to; i++) {
     const t = ctx.tokens[i]!;
-    // pdftotext boxes a header with the cells below it, or with the section's note above it.
-    const line = [t.lines[0]!, t.lines.at(-1)!].find((l) => HEADER.test(fold(l.text)));
-    if (!line) continue;
+    // pdftotext boxes a header with the cells below it, or with the section's note above it, or
+    // among the note's lines (`する。費目と使途 ⏎ C.弁護士法人… ⏎ の双方で実情が`).
+    const lines = t.lines.filter((l, k) => HEADER.test(fold(l.text)) && (k === 0 || k === t.lines.length - 1 || !/百万円$/.test(fold(t.lines[k + 1]!.text))));
+    if (!lines.length) continue;
     if ([t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f))) continue;
-    for (const block of headersOf(line.text, line.line)) if (block.letter && block.recipient) byLetter.set(block.letter, { index: i, block });
+    for (const line of lines) for (const block of headersOf(line.text, line.line)) if (block.letter && block.recipient) byLetter.set(block.letter, { index: i, block });
   }
   return [...byLetter.values()];
 }
