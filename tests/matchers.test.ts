@@ -759,11 +759,12 @@ describe('expenses', () => {
     expect(matchExpenses(ctx, [])).toEqual([{ block: 'A', recipient: '（株）ケー・デー・シー', total: 2,
       items: [{ category: '人件費', purpose: '研究員の人件費', amount: 0.6 }, { category: '一般管理費', purpose: '事務経費', amount: 1.4 }] }]);
   });
-  it('finds a block header pdftotext boxed among the lines of the section\'s note', () => {
+  it('finds a block header pdftotext boxed among the lines of the section\'s note, or beside one', () => {
     const ctx = contextOf(paragraphs('A.甲社', '費\n目', '使\n途', '金 額\n(百万円）', '人件費', '職員給与', '12.5', '計', '12.5',
-      '費目・使途\n（「資金の流れ」に\nする。費目と使途\nB.乙社\nの双方で実情が\n載）', '外注費', '印刷製本', '72', '計', '72', '支出先上位１０者リスト'), 'pdftotext');
+      '費目・使途\n（「資金の流れ」に\nする。費目と使途\nB.乙社\nの双方で実情が\n載）', '外注費', '印刷製本', '72', '計', '72',
+      '（「資金の流れ」に\nする。費目と使途\nの双方で実情が C.丙社\n載）', '旅費', '調査旅費', '3', '計', '3', '支出先上位１０者リスト'), 'pdftotext');
     expect(matchExpenses(ctx, []).map((b) => [b.block, b.recipient, b.total, b.items.map((i) => i.purpose)])).toEqual([
-      ['A', '甲社', 12.5, ['職員給与']], ['B', '乙社', 72, ['印刷製本']],
+      ['A', '甲社', 12.5, ['職員給与']], ['B', '乙社', 72, ['印刷製本']], ['C', '丙社', 3, ['調査旅費']],
     ]);
   });
   it('reads two blocks whose cells come block by block, each amount run closed by its 計', () => {

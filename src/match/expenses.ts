@@ -223,8 +223,9 @@ function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }
   for (let i = 0; i < to; i++) {
     const t = ctx.tokens[i]!;
     // pdftotext boxes a header with the cells below it, or with the section's note above it, or
-    // among the note's lines (`する。費目と使途 ⏎ C.弁護士法人… ⏎ の双方で実情が`).
-    const lines = t.lines.filter((l, k) => HEADER.test(fold(l.text)) && (k === 0 || k === t.lines.length - 1 || !/百万円$/.test(fold(t.lines[k + 1]!.text))));
+    // among the note's lines (`する。費目と使途 ⏎ C.弁護士法人… ⏎ の双方で実情が`), or beside one of those lines (`の双方で実情が C.現地業者`).
+    const holdsHeader = (text: string) => lineWords(text).some((w) => HEADER.test(fold(w.text)));
+    const lines = t.lines.filter((l, k) => holdsHeader(l.text) && (k === 0 || k === t.lines.length - 1 || !/百万円$/.test(fold(t.lines[k + 1]!.text))));
     if (!lines.length) continue;
     if ([t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f))) continue;
     for (const line of lines) for (const block of headersOf(line.text, line.line)) if (block.letter && block.recipient) byLetter.set(block.letter, { index: i, block });
