@@ -9,6 +9,7 @@ import { matchFundFlow } from '../src/match/fund-flow.js';
 import { matchRecipients } from '../src/match/recipients.js';
 import { matchSelfCheck } from '../src/match/self-check.js';
 import { matchExpenses } from '../src/match/expenses.js';
+import { runFromTotal } from '../src/match/expense-runs.js';
 import { matchUnitCost } from '../src/match/unit-cost.js';
 import { matchReview } from '../src/match/review.js';
 import { matchOutcomes } from '../src/match/outcomes.js';
@@ -766,6 +767,20 @@ describe('expenses', () => {
     expect(matchExpenses(ctx, []).map((b) => [b.block, b.recipient, b.total, b.items.map((i) => i.purpose)])).toEqual([
       ['A', '甲社', 12.5, ['職員給与']], ['B', '乙社', 72, ['印刷製本']], ['C', '丙社', 3, ['調査旅費']],
     ]);
+  });
+  it('reads a block no run reaches from the 計 its recipient\'s amount gives, when one set of the amounts left over adds up to it', () => {
+    // A's amounts 2 and 4 are printed on either side of B's run and of A's own 計.
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '職員給与', '旅費', '調査旅費', 'その他', '消費税等',
+      '2', '5', '計', '5', '計', '6', '4', '支出先上位１０者リスト'));
+    const recipient = { block: 'A', rank: 1, name: '甲社', corporateNumber: null, summary: null, amount: 6, contractMethod: null, bidders: null, winningBidRate: null, reason: null };
+    const [a, b] = matchExpenses(ctx, [recipient]);
+    expect([a!.total, a!.items.map((i) => i.amount)]).toEqual([6, [2, 4]]);
+    expect([b!.total, b!.items.map((i) => i.amount)]).toEqual([5, [5]]);
+    // Without the recipient's amount nothing says which amounts are A's: they are left out.
+    expect(matchExpenses(ctx, [])[0]!.items).toEqual([]);
+    // Two sets of the left-over amounts add up to the 計 (2 + 4, 1 + 5): neither is taken.
+    expect(runFromTotal([2, 1, 6, 4, 5], [], [6])).toBeNull();
+    expect(runFromTotal([2, 6, 4], [], [6])).toEqual({ items: [2, 4], positions: [0, 2], total: 6, totalPosition: 1 });
   });
   it('reads two blocks whose cells come block by block, each amount run closed by its 計', () => {
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',

@@ -34,6 +34,8 @@ export interface Run {
   /** Where each item stands among the region's amounts. */
   positions: number[];
   total: number | null;
+  /** Where the 計 stands among the region's amounts, when printed. */
+  totalPosition: number | null;
 }
 
 interface OpenRun {
@@ -121,7 +123,7 @@ function consecutiveRuns(amounts: readonly number[], blockCount: number, closeRe
   for (let i = n; i > 0;) {
     const start = from[i]![r]!;
     if (start < 0) { i -= 1; skips += 1; continue; }
-    runs.unshift({ items: amounts.slice(start, i - 1), positions: range(start, i - 1), total: amounts[i - 1]! });
+    runs.unshift({ items: amounts.slice(start, i - 1), positions: range(start, i - 1), total: amounts[i - 1]!, totalPosition: i - 1 });
     i = start;
     r -= 1;
   }
@@ -187,10 +189,12 @@ function mergedRuns(amounts: readonly number[], glued: readonly boolean[], block
   const ends = beamSearch(amounts.map((amount, position) => ({ amount, position })), start, expand, AMOUNT_WIDTH, MAX_AMOUNT_PATHS);
   if (!ends.length) return null;
   const runsOf = (p: AmountPath) => {
-    const runs: Run[] = Array.from({ length: p.runs }, () => ({ items: [], positions: [], total: null }));
+    const runs: Run[] = Array.from({ length: p.runs }, () => ({ items: [], positions: [], total: null, totalPosition: null }));
     for (const s of walk(p.steps)) {
-      if (s.isTotal) runs[s.run]!.total = s.amount;
-      else {
+      if (s.isTotal) {
+        runs[s.run]!.total = s.amount;
+        runs[s.run]!.totalPosition = s.position;
+      } else {
         runs[s.run]!.items.push(s.amount);
         runs[s.run]!.positions.push(s.position);
       }
@@ -199,4 +203,35 @@ function mergedRuns(amounts: readonly number[], glued: readonly boolean[], block
   };
   // Runs still open at the end never reached a 計: charged as those given up on the way.
   return ends.map((p) => ({ runs: runsOf(p), cost: p.cost + UNCLOSED * p.open.length })).sort((x, y) => x.cost - y.cost)[0]!;
+}
+
+/** Beyond this many amounts left over, the subsets are too many to try, and too many to be sure of one. */
+const MAX_LEFT_OVER = 16;
+
+/**
+ * A run for a block that no run reached with its 計, where the recipients table or the fund
+ * flow gives that 計 (`hints`) and it is printed among the amounts no closed run holds: the
+ * left-over amounts that add up to it, when exactly one set of them does. Zero amounts are
+ * left out of the sets (any set could take them). The items keep their print order.
+ */
+export function runFromTotal(amounts: readonly number[], runs: ReadonlyArray<Run | null>, hints: readonly number[]): Run | null {
+  const held = new Set<number>();
+  for (const run of runs) {
+    if (run?.totalPosition == null) continue;
+    run.positions.forEach((p) => held.add(p));
+    held.add(run.totalPosition);
+  }
+  for (const total of hints) {
+    const totalPosition = amounts.findIndex((a, p) => !held.has(p) && sameAmount(total, a));
+    if (totalPosition < 0) continue;
+    const free = amounts.map((_, p) => p).filter((p) => !held.has(p) && p !== totalPosition && amounts[p]! > 0);
+    if (free.length > MAX_LEFT_OVER) continue;
+    const sets: number[][] = [];
+    for (let mask = 1; mask < 1 << free.length && sets.length < 2; mask++) {
+      const set = free.filter((_, k) => mask & (1 << k));
+      if (set.length <= MAX_ROWS && sameAmount(set.reduce((sum, p) => sum + amounts[p]!, 0), total)) sets.push(set);
+    }
+    if (sets.length === 1) return { items: sets[0]!.map((p) => amounts[p]!), positions: sets[0]!, total: amounts[totalPosition]!, totalPosition };
+  }
+  return null;
 }

@@ -5,7 +5,8 @@
 // every order is that a block's own cells keep their row order: its amounts come top to bottom
 // with its 計 after them, its 費目 top to bottom, its 使途 top to bottom.
 //
-// So the region's amounts are cut into the blocks' runs first (expense-runs.ts); then the texts
+// So the region's amounts are cut into the blocks' runs first (expense-runs.ts; a block no run
+// reaches is read from the 計 its recipient's amount gives, runFromTotal); then the texts
 // are decoded as a merge of the blocks' cells, as many 費目 and 使途 as the block has amounts.
 // The template's 費目 vocabulary tells a 費目 cell from a 使途 cell.
 import type { Expense } from '../assemble/schema.js';
@@ -15,7 +16,7 @@ import { lineWords } from '../tokenize/document.js';
 import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
 import { EXPENSE_BLOCK_HEADER, EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK, LABELS } from '../tokenize/vocabulary.js';
 import { beamSearch, walk, type Offer } from './beam.js';
-import { decodeRuns, sameAmount, type Run } from './expense-runs.js';
+import { decodeRuns, runFromTotal, sameAmount, type Run } from './expense-runs.js';
 
 type Item = Expense['items'][number];
 
@@ -27,6 +28,8 @@ export interface StreamBlock {
   totalHints: readonly number[];
   /** Where its header stands in the stream: blocks are printed in that order, not always by letter. */
   printedAt: number;
+  /** The section's lines gave its items and its 計, even if not every amount (arithmetic completes those). */
+  readFromLines: boolean;
 }
 
 export interface StreamReading {
@@ -237,6 +240,12 @@ export function readStreamBlocks(tokens: readonly Token[], blocks: readonly Stre
   const found = decodeRuns(amounts, glued, blocks.length, categoryCount, blocks.flatMap((b) => b.totalHints));
   if (!found) return null;
   const runs = assignRuns(found.runs, blocks);
+  // A block left without its 計, which the recipients table or the fund flow gives, and which the
+  // section's lines did not read (a rescued run takes its texts from the other blocks').
+  blocks.forEach((block, b) => {
+    if (block.readFromLines || runs[b]?.total != null || !block.totalHints.length) return;
+    runs[b] = runFromTotal(amounts, runs, block.totalHints) ?? runs[b]!;
+  });
   const words = decodeTexts(texts, blocks, runs, found.rowByRow);
   const readings = blocks.map(() => ({ categories: [] as string[], purposes: [] as string[] }));
   for (const s of walk(words?.steps ?? null)) {

@@ -196,7 +196,7 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   const namesIt = (block: string | null, name: string | null, b: Block) => block === b.letter && fold(name ?? '') === fold(b.recipient);
   const totalHints = (b: Block) => [...fundFlow, ...recipients].filter((r) => r.amount !== null && namesIt(r.block, r.name, b)).map((r) => r.amount!);
   const printedAt = (b: Block) => headers.find((h) => h.block.letter === b.letter)?.index ?? Infinity;
-  const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, totalHints: totalHints(b), printedAt: printedAt(b) }));
+  const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, totalHints: totalHints(b), printedAt: printedAt(b), readFromLines: b.items.length > 0 && b.total !== null && !b.misjoined }));
   const readings = readStreamBlocks(ctx.tokens.slice(start, end), streamBlocks);
   named.forEach((block, i) => {
     const reading = readings?.[i];
