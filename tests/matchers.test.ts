@@ -9,7 +9,7 @@ import { matchFundFlow } from '../src/match/fund-flow.js';
 import { matchRecipients } from '../src/match/recipients.js';
 import { matchSelfCheck } from '../src/match/self-check.js';
 import { matchExpenses } from '../src/match/expenses.js';
-import { runFromTotal } from '../src/match/expense-runs.js';
+import { decodeRuns, runFromTotal } from '../src/match/expense-runs.js';
 import { matchUnitCost } from '../src/match/unit-cost.js';
 import { matchReview } from '../src/match/review.js';
 import { matchOutcomes } from '../src/match/outcomes.js';
@@ -781,6 +781,12 @@ describe('expenses', () => {
     // Two sets of the left-over amounts add up to the 計 (2 + 4, 1 + 5): neither is taken.
     expect(runFromTotal([2, 1, 6, 4, 5], [], [6])).toBeNull();
     expect(runFromTotal([2, 6, 4], [], [6])).toEqual({ items: [2, 4], positions: [0, 2], total: 6, totalPosition: 1 });
+  });
+  it('reads equal small amounts printed row by row as runs of several items, not as pairs of one item and its own 計', () => {
+    // Two blocks alternate 0.1s row by row (0.3 and 0.3 with a 0 item); a third's 0.5 has no 計 printed; a fourth is 0.1.
+    const amounts = [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.3, 0, 0.3, 0.5, 0.1, 0.1];
+    const found = decodeRuns(amounts, amounts.map(() => false), 4, 9, [0.3, 0.3, 0.1, 0.5]);
+    expect(found!.runs.slice(0, 2).map((r) => [r.items, r.total])).toEqual([[[0.1, 0.1, 0.1], 0.3], [[0.1, 0.1, 0.1, 0], 0.3]]);
   });
   it('reads two blocks whose cells come block by block, each amount run closed by its 計', () => {
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',

@@ -24,6 +24,14 @@ const GLUE_MISMATCH = 1.5;
 /** An unglued item of the left block while the right one is open: its row had no right cell. */
 const LEFT_UNGLUED = 0.5;
 const ITEM_COUNT_MISMATCH = 2;
+/**
+ * Row-by-row text: a run of one item (and zeros) closed by that item's amount (`0.1`, `0.1`).
+ * Among many equal small amounts such pairs are everywhere, and each would earn a 計's reward;
+ * it costs what passing over a stray amount costs, so the runs of several items that the same
+ * amounts make win. pdfminer's consecutive runs are not charged: there a lone item and its 計
+ * stand together.
+ */
+const ONE_ITEM_RUN = SKIP_AMOUNT;
 const RUN_COUNT_MISMATCH = 12;
 /** More rows than a block of the template has: a run this long is not one block's. */
 const MAX_ROWS = 12;
@@ -44,10 +52,12 @@ interface OpenRun {
   sum: number;
   /** count and sum, as a state key. */
   key: string;
+  /** Items that are not zero: a zero beside one item does not make a run of several. */
+  nonZero: number;
 }
 
 const runKey = (count: number, sum: number) => `${count}:${Math.round(sum * 1e4)}`;
-const openRun = (id: number, count: number, sum: number): OpenRun => ({ id, count, sum, key: runKey(count, sum) });
+const openRun = (id: number, count: number, sum: number, nonZero: number): OpenRun => ({ id, count, sum, key: runKey(count, sum), nonZero });
 
 interface AmountStep {
   run: number;
@@ -174,15 +184,15 @@ function mergedRuns(amounts: readonly number[], glued: readonly boolean[], block
       if (run.count < MAX_ROWS) {
         const sum = run.sum + amount;
         const grown = runKey(run.count + 1, sum);
-        move(misplaced(j, false), path.items + 1, path.runs, () => path.open.with(j, openRun(run.id, run.count + 1, sum)),
+        move(misplaced(j, false), path.items + 1, path.runs, () => path.open.with(j, openRun(run.id, run.count + 1, sum, run.nonZero + (amount === 0 ? 0 : 1))),
           j === 0 ? [grown, rest?.key] : [rest?.key, grown], j === 0 ? [sum, rest?.sum] : [rest?.sum, sum], { run: run.id, isTotal: false }, closedRuns);
       }
-      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount), path.items, path.runs, () => without(j), [rest?.key, undefined], [rest?.sum, undefined], { run: run.id, isTotal: true }, closedRuns + 1);
+      if (sameAmount(run.sum, amount)) move(misplaced(j, true) - closeReward(amount) + (run.nonZero <= 1 ? ONE_ITEM_RUN : 0), path.items, path.runs, () => without(j), [rest?.key, undefined], [rest?.sum, undefined], { run: run.id, isTotal: true }, closedRuns + 1);
       // A run whose 計 is not in reach (printed elsewhere, or not at all) is given up, freeing its place.
       move(UNCLOSED, path.items, path.runs, () => without(j), [rest?.key, undefined], [rest?.sum, undefined], null, closedRuns + 1);
     });
     if (path.open.length < 2 && path.runs < blockCount) {
-      move(misplaced(path.open.length, false), path.items + 1, path.runs + 1, () => [...path.open, openRun(path.runs, 1, amount)], [first?.key ?? runKey(1, amount), first ? runKey(1, amount) : undefined], [first?.sum ?? amount, first ? amount : undefined], { run: path.runs, isTotal: false }, closedRuns);
+      move(misplaced(path.open.length, false), path.items + 1, path.runs + 1, () => [...path.open, openRun(path.runs, 1, amount, amount === 0 ? 0 : 1)], [first?.key ?? runKey(1, amount), first ? runKey(1, amount) : undefined], [first?.sum ?? amount, first ? amount : undefined], { run: path.runs, isTotal: false }, closedRuns);
     }
   };
   const start: AmountPath = { cost: 0, open: [], runs: 0, items: 0, skips: 0, steps: null };
