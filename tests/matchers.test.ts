@@ -788,6 +788,17 @@ describe('expenses', () => {
     const found = decodeRuns(amounts, amounts.map(() => false), 4, 9, [0.3, 0.3, 0.1, 0.5]);
     expect(found!.runs.slice(0, 2).map((r) => [r.items, r.total])).toEqual([[[0.1, 0.1, 0.1], 0.3], [[0.1, 0.1, 0.1, 0], 0.3]]);
   });
+  it('reads a text printed after a left block\'s amount on its line into the block to its right in the band', () => {
+    // A's amounts 9 and 7 each carry B's 費目 on their line; C's texts come before them.
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '費　目', '使　途', '金　額\n(百万円）',
+      '外注費', 'その他', 'データ入力業務', '消費税等', 'C.丙社', '費　目', '一般管理費', '事務経費',
+      '9 旅費', '現地調査に係る旅費', '7 事業費', '普及啓発費', '16', '計', '2', '4', '6', '計', '5', '計', '5', '支出先上位１０者リスト'));
+    expect(matchExpenses(ctx, []).map((b) => [b.block, b.items.map((i) => [i.category, i.purpose, i.amount])])).toEqual([
+      ['A', [['外注費', 'データ入力業務', 9], ['その他', '消費税等', 7]]],
+      ['B', [['旅費', '現地調査に係る旅費', 2], ['事業費', '普及啓発費', 4]]],
+      ['C', [['一般管理費', '事務経費', 5]]],
+    ]);
+  });
   it('reads two blocks whose cells come block by block, each amount run closed by its 計', () => {
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',
       'その他', '消費税等', '計', '0.1', '0.1', '0.2', '0.1', '0.1', '計', '支出先上位１０者リスト'));

@@ -60,6 +60,11 @@ const MAX_SKIPPED_OVER = 3;
 const PAIR_BROKEN = 3;
 /** A text printed right after an amount on its line (`10 その他`) read into that amount's block. */
 const BESIDE_OWN_AMOUNT = 2;
+/**
+ * The same text read into the block to the right of that amount's in its band (A's amount, then
+ * B's 費目 on the line, as a band's row is printed): worth as much as a text passed over.
+ */
+const BESIDE_PARTNER = SKIP_TEXT;
 
 interface TextCell {
   text: string;
@@ -198,6 +203,10 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
     return owner !== undefined && owner.block === block && owner.row === row;
   };
   const besideOwnAmount = (cell: TextCell, block: number) => cell.besideAmount !== null && rowOfAmount.get(cell.besideAmount)?.block === block;
+  const besidePartner = (cell: TextCell, block: number) => {
+    const owner = cell.besideAmount === null ? undefined : rowOfAmount.get(cell.besideAmount)?.block;
+    return owner !== undefined && (letterIndex(blocks[owner]!.letter) ^ 1) === letterIndex(blocks[block]!.letter) && letterIndex(blocks[owner]!.letter) % 2 === 0;
+  };
   // The 使途 of the 費目 just taken is in that 費目's block and row.
   const pairBroken = (p: TextPath, cell: TextCell, block: number) => cell.pairedWithCategory && (block !== p.current || taken(p, k + block) !== taken(p, block) - 1);
   const taken = (p: TextPath, slot: number) => p.taken.charCodeAt(slot);
@@ -219,7 +228,7 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
       // Opening a block past several unopened ones is dearer than any reading worth keeping.
       if (fresh && skippedOver > MAX_SKIPPED_OVER) continue;
       const cost = moveCost(blocks, from, b, fromFinished, fresh ? skippedOver - 1 : 0) - (beforeItsAmount(cell, b, taken(path, slot)) ? NEXT_TO_AMOUNT : 0)
-        + (pairBroken(path, cell, b) ? PAIR_BROKEN : 0) + (besideOwnAmount(cell, b) ? BESIDE_OWN_AMOUNT : 0);
+        + (pairBroken(path, cell, b) ? PAIR_BROKEN : 0) + (besideOwnAmount(cell, b) ? BESIDE_OWN_AMOUNT : 0) - (besidePartner(cell, b) ? BESIDE_PARTNER : 0);
       move(cost, { taken: took(path, slot), current: b, lastPurpose: cell.isCategory ? -1 : b }, { block: b, role: cell.isCategory ? 'category' : 'purpose' });
     }
   };
