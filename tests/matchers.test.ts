@@ -799,6 +799,15 @@ describe('expenses', () => {
       ['C', [['一般管理費', '事務経費', 5]]],
     ]);
   });
+  it('draws a text to the row of the amount printed after it, when the band\'s rows come with the right block\'s texts between', () => {
+    // A's row 2 (人件費 調査員人件費) comes after B's row 1, just before A's second amount.
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '費　目', '使　途', '金　額\n(百万円）',
+      'その他', '借料及び損料', '0.5 その他', '通信運搬費', '人件費', '調査員人件費', '0.5 補助金', '施設整備費補助', '計', '1', '計',
+      '旅費', '調査旅費', '1.1', '1.3', '0.2', '2.6', '支出先上位１０者リスト'));
+    expect(matchExpenses(ctx, []).map((b) => [b.block, b.items.map((i) => i.purpose)])).toEqual([
+      ['A', ['借料及び損料', '調査員人件費']], ['B', ['通信運搬費', '施設整備費補助', '調査旅費']],
+    ]);
+  });
   it('reads two blocks whose cells come block by block, each amount run closed by its 計', () => {
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',
       'その他', '消費税等', '計', '0.1', '0.1', '0.2', '0.1', '0.1', '計', '支出先上位１０者リスト'));

@@ -85,7 +85,7 @@ export const sameAmount = (a: number, b: number) => Math.abs(a - b) < 0.0051 + 0
  * cheaper of two readings. `categoryCount`: the 費目 cells of the region, one an item.
  * `hints`: amounts that are some block's 計.
  */
-export function decodeRuns(amounts: readonly number[], glued: readonly boolean[], blockCount: number, categoryCount: number, hints: readonly number[]): { runs: Run[]; rowByRow: boolean } | null {
+export function decodeRuns(amounts: readonly number[], glued: readonly boolean[], blockCount: number, categoryCount: number, hints: readonly number[]): { runs: Run[] } | null {
   const endCost = (items: number, runs: number) => ITEM_COUNT_MISMATCH * Math.abs(items - categoryCount) + RUN_COUNT_MISMATCH * Math.max(0, runs - blockCount);
   const closeReward = (total: number) => CLOSE_REWARD + (hints.some((h) => sameAmount(h, total)) ? RECIPIENT_AMOUNT_REWARD : 0);
   const consecutive = consecutiveRuns(amounts, blockCount, closeReward);
@@ -93,7 +93,7 @@ export function decodeRuns(amounts: readonly number[], glued: readonly boolean[]
   // items cannot be bettered by the merged one, which is the costly search.
   const complete = consecutive && !consecutive.skips && consecutive.runs.length === blockCount && consecutive.runs.reduce((n, r) => n + r.items.length, 0) === categoryCount;
   const merged = complete ? null : mergedRuns(amounts, glued, blockCount, closeReward);
-  const readings = [consecutive && { ...consecutive, rowByRow: false }, merged && { ...merged, rowByRow: true }].filter((r) => r !== null);
+  const readings = [consecutive, merged].filter((r) => r !== null);
   const costOf = (r: { runs: Run[]; cost: number }) => r.cost + endCost(r.runs.reduce((n, run) => n + run.items.length, 0), r.runs.length);
   // On a tie the consecutive reading wins: the merged one is chosen only when runs interleave.
   return readings.sort((x, y) => costOf(x) - costOf(y))[0] ?? null;

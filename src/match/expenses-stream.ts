@@ -189,16 +189,16 @@ interface TextPath {
 
 /**
  * The texts as a merge of the blocks' cells, as many 費目 and 使途 as each block's run has
- * amounts. Where the amounts interleave (`rowByRow`), the texts were printed row by row with
- * them, a row's texts just before its amount: a text is drawn to the row of the amount after it.
+ * amounts. Where a row's texts are printed just before its amount (row by row, or a band's left
+ * block row by row with its partner's texts between), a text is drawn to the row of the amount
+ * after it.
  */
-function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[], runs: ReadonlyArray<Run | null>, rowByRow: boolean): TextPath | null {
+function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[], runs: ReadonlyArray<Run | null>): TextPath | null {
   const k = blocks.length;
   const counts = runs.map((r) => r?.items.length ?? 0);
   const rowOfAmount = new Map<number, { block: number; row: number }>();
   runs.forEach((run, block) => run?.positions.forEach((position, row) => rowOfAmount.set(position, { block, row })));
   const beforeItsAmount = (cell: TextCell, block: number, row: number) => {
-    if (!rowByRow) return false;
     const owner = rowOfAmount.get(cell.nextAmount);
     return owner !== undefined && owner.block === block && owner.row === row;
   };
@@ -255,7 +255,7 @@ export function readStreamBlocks(tokens: readonly Token[], blocks: readonly Stre
     if (block.readFromLines || runs[b]?.total != null || !block.totalHints.length) return;
     runs[b] = runFromTotal(amounts, runs, block.totalHints) ?? runs[b]!;
   });
-  const words = decodeTexts(texts, blocks, runs, found.rowByRow);
+  const words = decodeTexts(texts, blocks, runs);
   const readings = blocks.map(() => ({ categories: [] as string[], purposes: [] as string[] }));
   for (const s of walk(words?.steps ?? null)) {
     const r = readings[s.block]!;
