@@ -808,6 +808,12 @@ describe('expenses', () => {
       ['A', ['借料及び損料', '調査員人件費']], ['B', ['通信運搬費', '施設整備費補助', '調査旅費']],
     ]);
   });
+  it('completes a header\'s name the extractor cut from the fund flow, and does not read its rest as a 使途', () => {
+    const ctx = contextOf(paragraphs('A.（株）', '費\n目', '使\n途', '金 額\n(百万円）', 'リベルタス・コンサルティング', '事業費', '検討会運営費', '4.264',
+      '計', '4.264', '支出先上位１０者リスト'), 'pdftotext');
+    const [a] = matchExpenses(ctx, [], [{ block: 'A', name: '（株）　リベルタス・コンサルティング', amount: 4.264, role: null }]);
+    expect(a).toEqual({ block: 'A', recipient: '（株）　リベルタス・コンサルティング', total: 4.264, items: [{ category: '事業費', purpose: '検討会運営費', amount: 4.264 }] });
+  });
   it('reads two blocks whose cells come block by block, each amount run closed by its 計', () => {
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',
       'その他', '消費税等', '計', '0.1', '0.1', '0.2', '0.1', '0.1', '計', '支出先上位１０者リスト'));

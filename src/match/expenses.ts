@@ -193,6 +193,7 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   const end = ctx.find('recipientsTitle').find((t) => t.index > start)?.index ?? ctx.tokens.length;
   // The block's 計 is the amount of the recipient its header names, as its fund-flow box and the
   // recipients table give it; the box first, whose amount stands alone, not among a table's cells.
+  for (const b of named) b.recipient = fullName(b, [...fundFlow, ...recipients]);
   const namesIt = (block: string | null, name: string | null, b: Block) => block === b.letter && fold(name ?? '') === fold(b.recipient);
   const totalHints = (b: Block) => [...fundFlow, ...recipients].filter((r) => r.amount !== null && namesIt(r.block, r.name, b)).map((r) => r.amount!);
   const printedAt = (b: Block) => headers.find((h) => h.block.letter === b.letter)?.index ?? Infinity;
@@ -209,6 +210,16 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
     block.items = reading.items;
     block.total = reading.total;
   });
+}
+
+/**
+ * A header's name cut where the extractor wrapped it (`C.（株）`, the rest boxed elsewhere), in
+ * full as the fund flow or the recipients table names that block's recipient.
+ */
+function fullName(block: Block, named: ReadonlyArray<{ block: string | null; name: string | null }>): string {
+  const cut = fold(block.recipient);
+  const full = named.find((r) => r.block === block.letter && r.name !== null && fold(r.name).length > cut.length && fold(r.name).startsWith(cut));
+  return cut && full ? full.name! : block.recipient;
 }
 
 /**
