@@ -1288,6 +1288,17 @@ describe('policy', () => {
     ].join('\n');
     expect(matchPolicy(contextOf(`${text}\n`, 'layout')).contribution).toBe('国と都道府県との負担割合は国が2/3により実施している。沖縄の自立的発展と豊かな住民生活の実現を図るため、沖縄振興計画に沿った施策の推進を支援する。また、建設業が持続的に役割を担える環境の整備を図る。');
   });
+  it('joins, in layout text, a line above the label that breaks off mid-sentence to the line as far below the label', () => {
+    const text = [
+      ' 策                                               ホームレス等の就労・職場定着を図るため、職業相談・職業紹介を行い、事業主等に対する職場定着指導を行う',
+      ' 評          本事業の成果と上位施策・測定指標との関係',
+      ' 価',
+      '                                                 とともに、求人者支援員を配置して求人開拓・求人情報等の収集等を行う。',
+      ' 、',
+      '                                                 事業所管部局による点検・改善',
+    ].join('\n');
+    expect(matchPolicy(contextOf(`${text}\n`, 'layout')).contribution).toBe('ホームレス等の就労・職場定着を図るため、職業相談・職業紹介を行い、事業主等に対する職場定着指導を行うとともに、求人者支援員を配置して求人開拓・求人情報等の収集等を行う。');
+  });
   it('drops a label that pdftotext boxed with the 施策 below it', () => {
     const ctx = contextOf(paragraphs('政策', 'Ⅲ．少子化社会対策政策', '施策', '１．道路事業（直轄・交通安全対策の促進\n目標', '測\n定\n指\n標'), 'pdftotext');
     expect(matchPolicy(ctx)).toMatchObject({ policy: 'Ⅲ．少子化社会対策政策', measure: '１．道路事業（直轄・交通安全対策の促進' });

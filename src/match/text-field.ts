@@ -55,7 +55,10 @@ function wrappedBelow(ctx: MatchContext, value: Token, anchor: Token): Token[] {
   let last = value;
   for (;;) {
     const end = last.lines.at(-1)!.line;
-    const next = ctx.tokens.find((t) => t.row > end && t.row <= Math.min(end + WRAP_GAP, labelEnd + 1) && Math.abs(t.col - value.col) <= 1 && !isLabel(t) && !ctx.isUsed(t) && isProse(t));
+    // A text that starts above its label's line, and has not ended its sentence, reaches as far
+    // below it: the cell is centred on the label.
+    const reach = labelEnd + 1 + (endsSentence(last.lines.at(-1)!.text) ? 0 : anchor.row - value.row);
+    const next = ctx.tokens.find((t) => t.row > end && t.row <= Math.min(end + WRAP_GAP, reach) && Math.abs(t.col - value.col) <= 1 && !isLabel(t) && !ctx.isUsed(t) && isProse(t));
     if (!next) return out;
     out.push(next);
     last = next;
