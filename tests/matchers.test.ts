@@ -1275,6 +1275,12 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('takes the 関係 text printed just before the 2016 sheets\' reform table (分野：), which comes before the next section', () => {
+    const ctx = contextOf(paragraphs('政策', 'Ⅷ．その他', '施策', '８．技能講習修了者のデータ一元管理の強化', '本事業の成果と上位施策・測定指標との関係',
+      '施策の進捗状況（目標）', '平成27年度', '増加に向けた取組を推進。', 'ホームレス等の就労・職場定着を図るため、職業相談・職業紹介を行う。',
+      '分野：', '-', 'ＫＰＩ\n（第一階層）', '計画開始時', '事業所管部局による点検・改善'), 'pdftotext');
+    expect(matchPolicy(ctx).contribution).toBe('ホームレス等の就労・職場定着を図るため、職業相談・職業紹介を行う。');
+  });
   it('takes the one box numbered the way a 政策 (Ⅲ．) or a 施策 (８．) is, when stream text printed it far from its label', () => {
     const ctx = contextOf(paragraphs('33／8,560', 'Ⅲ．その他', '27年度活動見込', '当初見込み', '単位', '政策', '施策', '定性的指標', ...Array(8).fill('-'), '８．日仏文化交流事業の強化', '事業所管部局による点検・改善'), 'pdftotext');
     expect(matchPolicy(ctx)).toMatchObject({ policy: 'Ⅲ．その他', measure: '８．日仏文化交流事業の強化' });

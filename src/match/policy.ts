@@ -47,13 +47,17 @@ function byForm(ctx: MatchContext, label: 'policy' | 'measure', form: RegExp): s
 /** A cell of prose as long as the 関係 text's smallest. */
 const LONG_PROSE = 20;
 
+/** The labels that follow the 関係 text in stream text: the next section's title, or the 2016 sheets' reform table. */
+const CLOSING = ['selfCheckTitle', 'reformItem'] as const;
+
 /**
  * Stream text: the section's last cell is the 関係 text, which pdftotext prints after the
  * 施策の進捗状況 tables, just before the next section's title (事業所管部局による点検・改善).
  */
 function closingText(ctx: MatchContext): string | null {
   const label = ctx.first('contribution');
-  const next = label && ctx.find('selfCheckTitle').find((t) => t.index > label.index);
+  // 2016 sheets print the 経済・財政再生アクション・プログラム table (分野：, ＫＰＩ) after the 関係 text.
+  const next = label && ctx.tokens.find((t) => t.index > label.index && CLOSING.some((id) => t.labels.includes(id)));
   if (ctx.isLayout || !label || !next) return null;
   // pdfminer may print the self-check's item texts before its title: they are not the 関係 text.
   const before = ctx.tokens.slice(label.index + 1, next.index).filter((t) => !isLabel(t) && !isItemText(t));
