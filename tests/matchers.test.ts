@@ -1185,6 +1185,12 @@ describe('outcomes in stream text', () => {
       '達成度', '％', '100', '100', '100', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));
     expect(matchOutcomes(ctx, 2015)[0]).toMatchObject({ goal: '器材の借上げ、消耗品等の取得により、システムを継続的に運用する。', indicator: 'システム監査の実施回数' });
   });
+  it('takes the first of a lone outcome\'s two texts as its indicator when it reads as one and the other as a goal', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '熱中症予防情報サイトへの\nアクセス数（件）', '前年度と同アクセス数程度',
+      '成果実績', '件', '7,703,564', '11,442,472', '14,061,986', '目標値', '件', '5,700,000', '7,700,000', '11,400,000', '-', '-',
+      '達成度', '％', '135.2', '148.6', '123.4', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => [o.goal, o.indicator])).toEqual([['前年度と同アクセス数程度', '熱中症予防情報サイトへのアクセス数（件）']]);
+  });
   it('joins a note printed in a box of its own to the text before it', () => {
     const rows = (a: string) => ['成果実績', '件', a, a, a, '目標値', '件', '5', '5', '5', '-', '5', '達成度', '％', '100', '100', '100'];
     const ctx = contextOf(paragraphs('成果指標', '資料のデジタル化を進める。', '累積デジタル化件数', '※24年度は活動していない。', '寄贈契約を締結する。', '累積契約締結件数',

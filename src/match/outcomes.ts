@@ -4,6 +4,7 @@
 import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
+import { GOAL_WORDING, INDICATOR_ENDING } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
 import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
@@ -78,8 +79,14 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
       if (pairs.every(([goal, indicator]) => goal && indicator)) return pairs;
     }
   }
-  // One outcome and no box: its goal may wrap over several texts, its indicator is the last.
-  if (groupCount === 1 && !boxAt.length && texts.length >= 2) return [[texts.slice(0, -1).map(textWithoutLabels).join(''), textWithoutLabels(texts.at(-1)!)]];
+  // One outcome and no box: its goal may wrap over several texts, its indicator is the last;
+  // of two texts, the first when it reads as the indicator and the other as the goal (pdftotext
+  // prints the taller cell first, whichever column it is in).
+  if (groupCount === 1 && !boxAt.length && texts.length >= 2) {
+    const [first, second] = texts.map(textWithoutLabels);
+    if (texts.length === 2) return [inOrder(first!, second!)];
+    return [[texts.slice(0, -1).map(textWithoutLabels).join(''), textWithoutLabels(texts.at(-1)!)]];
+  }
   // A note (`※24年度は活動していない。`) printed in a box of its own ends the text before it.
   const units: Array<{ text: string; box: [string, string] | null }> = [];
   texts.forEach((t, i) => {
@@ -91,10 +98,15 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   for (let i = 0; i < units.length; i++) {
     const box = units[i]!.box;
     if (box) pairs.push(box);
-    else if (units[i + 1] && !units[i + 1]!.box) pairs.push([units[i]!.text, units[++i]!.text]);
+    else if (units[i + 1] && !units[i + 1]!.box) pairs.push(inOrder(units[i]!.text, units[++i]!.text));
   }
   return pairs;
 }
+
+/** +1 for an indicator's ending (…件数, …数（件）), −1 for a goal's wording (…とする。, 程度). */
+const readsAsIndicator = (text: string) => (INDICATOR_ENDING.test(text.trim()) ? 1 : 0) - (GOAL_WORDING.test(text) ? 1 : 0);
+/** Two texts of one outcome as goal and indicator: in print order, unless the first reads as the indicator and the second as the goal. */
+const inOrder = (first: string, second: string): [string, string] => (readsAsIndicator(first) - readsAsIndicator(second) >= 2 ? [second, first] : [first, second]);
 
 /** Prose that can be a goal or an indicator (`１０カ国` is one; a unit such as `か国` is not): not a label, a year, a vertical heading, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
 const isGoalText = (ctx: MatchContext, t: Token) => isWrappedLine(ctx, t) && t.folded.length > 3;

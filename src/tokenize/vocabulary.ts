@@ -252,6 +252,14 @@ export const CONTRACT_METHODS = [
 ] as const;
 
 /** The unit of the 単位当たりコスト row (円, 百万円…) and of its 計算式 (百万円/件). */
+/**
+ * How an outcome's indicator and its goal tend to read: the indicator names a measure (…件数,
+ * …の割合, …数（件）), the goal states a target (…とする。, 増加させる, 前年度と同程度). Used only
+ * to order two texts that stream text printed in either order.
+ */
+export const INDICATOR_ENDING = /(数|率|量|割合|額|指数|時間)([（(][^）)]*[）)])?$/;
+export const GOAL_WORDING = /する|させる|図る|目指す|程度|維持|確保|向上|増加|減少|達成|実現|。$/;
+
 export const COST_UNIT = /^(円|千円|百万円|億円)$/;
 export const FORMULA_UNIT = /^[^\d\s]{1,6}[／/][^\d\s]{1,6}$/;
 /** What each money unit is worth in 円, for a cost and a 計算式 in different units (円 against 百万円/件). */
