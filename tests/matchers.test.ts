@@ -158,6 +158,21 @@ describe('budget', () => {
     const { years } = matchBudget(ctx, 2016);
     expect(years.slice(0, 4).map((y) => [y.total, y.executed, y.executionRate])).toEqual([[33971, 29026, 85], [59145, 57662, 97], [82143, 80706, 98], [201790, null, null]]);
   });
+  it('reads rows printed one after another with the 要求 column\'s 当初予算 after them all, when no other reading holds', () => {
+    const ctx = contextOf(paragraphs('当初予算', '25年度', '26年度', '0 30,450.023', '補正予算', '予算額・\n執行額', '19,000', '8,126.967', '40,025', '20,029', '-', '-',
+      '前年度から繰越', '-', '-', '-', '-', '翌年度へ繰越し', '-', '-', '-', '-', '予備費等', '-', '-', '-', '-',
+      '40,025 50,479.023', '19,000', '8,126.967', '40,025', '44,307', '16,273', '100%', '88%', '86%', '20,800'), 'pdftotext');
+    const { years } = matchBudget(ctx, 2016);
+    expect(years.map((y) => [y.initial, y.supplementary, y.total, y.executed, y.executionRate])).toEqual([
+      [0, 40025, 40025, 40025, 100], [30450.023, 20029, 50479.023, 44307, 88], [19000, 0, 19000, 16273, 86], [8126.967, 0, 8126.967, null, null], [20800, null, 20800, null, null],
+    ]);
+  });
+  it('does not read a year as executing more than its 計 where no 執行率 is printed (a new project\'s empty years)', () => {
+    const ctx = contextOf(paragraphs('予算額・\n執行額', '（単位:百万円）', '予備費等', '計', '執行額', '執行率（％）', '24年度', '25年度', '26年度', '27年度', '28年度要求',
+      '当初予算', ...Array<string>(24).fill('-'), '50', '50', '-', '-', '-', '-', '50', '50'));
+    const { years } = matchBudget(ctx, 2015);
+    expect(years.map((y) => [y.initial, y.total, y.executed])).toEqual([[0, 0, 0], [0, 0, 0], [0, 0, 0], [50, 50, null], [50, 50, null]]);
+  });
   it('uses the execution rate to find the executed amount in scattered text', () => {
     const ctx = contextOf(paragraphs('当初予算', '事業概要', '0 0 150 0 0', 'ほか', '- 118', '執行率（％） - - 79%'));
     const { years } = matchBudget(ctx, 2016);

@@ -227,10 +227,16 @@ const ROW_MAJOR_SHAPES: ReadonlyArray<Record<Row, number>> = [
 /** Values from elsewhere (a year, a 予算内訳 amount) may open the run. */
 const ROW_MAJOR_OFFSETS = 4;
 
+/**
+ * The rows of the past and current years, and the 要求 column's 当初予算 printed after them all
+ * (pdftotext prints the column apart when its cells sit lower than the row's others).
+ */
+const REQUEST_LAST_SHAPE: Record<Row, number> = { initial: 4, supplementary: 4, carriedFromPrevious: 4, carriedToNext: 4, reserveFund: 4, total: 4, executed: 3, executionRate: 3 };
+
 /** Stream text whose rows came whole, one after another: read row-major, each shape and start. */
-function readRowMajor(values: readonly Value[]): Grid[] {
+function readRowMajor(values: readonly Value[], shapes: ReadonlyArray<Record<Row, number>> = ROW_MAJOR_SHAPES): Grid[] {
   const out: Grid[] = [];
-  for (const shape of ROW_MAJOR_SHAPES) {
+  for (const shape of shapes) {
     for (let offset = 0; offset <= ROW_MAJOR_OFFSETS; offset++) {
       const grid = emptyGrid();
       let at = offset;
@@ -238,6 +244,7 @@ function readRowMajor(values: readonly Value[]): Grid[] {
         grid[row] = values.slice(at, at + shape[row]);
         at += shape[row];
       }
+      if (shape === REQUEST_LAST_SHAPE) grid.initial[YEAR_COLUMNS] = values[at++];
       if (at <= values.length) out.push(grid);
     }
   }
@@ -267,6 +274,8 @@ function consistency(years: BudgetYear[]): number {
     if (y.executionRate !== null && y.executed !== null && y.total) {
       score += Math.abs((100 * y.executed) / y.total - y.executionRate) < 1 ? 1 : -1;
     }
+    // Nothing is executed beyond the year's 計, even where no 執行率 is printed to say so.
+    else if (y.executed !== null && y.total !== null && y.executed > y.total + 0.5) score -= 1;
   }
   return score;
 }
@@ -348,6 +357,14 @@ function budgetYears(ctx: MatchContext, reviewYear: number, pool: readonly numbe
   candidates.push(...readRowMajor(values));
   const readings = candidates.map((g) => toYears(g, firstYear));
   let best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
+  // The 要求 column printed after the other rows: tried only when no reading above holds.
+  if (!ctx.isLayout && consistency(best) < identities(best)) {
+    // Each value passed over to start the run must be paid for by an identity more.
+    readRowMajor(values, [REQUEST_LAST_SHAPE]).forEach((grid, offset) => {
+      const years = toYears(grid, firstYear);
+      if (consistency(years) - offset > consistency(best)) best = years;
+    });
+  }
   // The chunk decoder searches; it runs only when its reading could still win by the margin.
   if (!ctx.isLayout && consistency(best) + CHUNKS_MARGIN <= identities(best)) {
     const chunks = readChunks(values);
