@@ -71,11 +71,16 @@ function tablesByHeaders(scope: readonly Token[], marks: readonly number[]): Tab
     if (!ranksOf.has(letterOf(scope[m]!))) ranksOf.set(letterOf(scope[m]!), ranks);
   }
   const withLetter = new Set([...ranksOf.values()].flat());
-  return headerGroups(scope).map((group, k) => {
+  let ranksMoved = false;
+  const tables = headerGroups(scope).map((group, k) => {
     const cells = group.filter((t) => !withLetter.has(t));
     const opensRanked = cells[0] !== undefined && (isBareRank(cells[0]) || /^1\s/.test(cells[0].folded));
-    return { block: letters[k]!, tokens: [...(opensRanked ? [] : ranksOf.get(letters[k]!) ?? []), ...cells] };
+    const ranks = opensRanked ? [] : ranksOf.get(letters[k]!) ?? [];
+    ranksMoved ||= ranks.length > 0;
+    return { block: letters[k]!, tokens: [...ranks, ...cells] };
   });
+  // Without ranks to give back to a table, the cutting is the letters' own: not worth a reading.
+  return ranksMoved ? tables : null;
 }
 
 /** Where each group of column heads (支出先 … 落札率) begins. */
