@@ -55,6 +55,19 @@ describe('tokenizer', () => {
     expect(t.find((x) => x.labels.includes('policy'))?.text).toBe('政策');
     expect(t.map((x) => x.text)).toContain('百万円/件');
   });
+  it('keeps as one text, in layout text, the words a cell\'s full-width spaces set apart, when the cell\'s next line runs under both', () => {
+    const text = [
+      '   点検項目      ②小売業者等連携支援事業       また、消費者嗜好に関する情報提供等を通じて事業',
+      '             者を支援する一般社団法人等の取組を支援する（補助上限1,000万円、補助率1～2',
+      '',
+      '   政策    Ⅷ．その他              施策    ８．技能講習修了者',
+    ].join('\n');
+    const t = tokens(text, 'layout').map((x) => x.text);
+    expect(t).toContain('②小売業者等連携支援事業\u3000また、消費者嗜好に関する情報提供等を通じて事業者を支援する一般社団法人等の取組を支援する（補助上限1,000万円、補助率1～2');
+    // Cells of a row with nothing below them stay apart.
+    expect(t).toContain('Ⅷ．その他');
+    expect(t).toContain('８．技能講習修了者');
+  });
 });
 
 describe('boxes of several labels', () => {

@@ -154,6 +154,27 @@ function splitSegments(text: string, line: number): Segment[] {
   return out;
 }
 
+/** Prose: words of the language, not a number, a dash, a label or a vertical heading's letter. */
+const isProseSegment = (seg: Segment) => [...seg.text].length >= 2 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(seg.text) && !LABEL_FORMS.has(fold(seg.text));
+
+/**
+ * Two prose segments of a line that one cell's text runs across on the line above or below
+ * (starting where the first does and reaching past where the second starts) are one text:
+ * pdftotext -layout prints the cell's full-width spaces (`事業　　また、`) as a gap of spaces,
+ * which stands for one full-width space again.
+ */
+function joinSpacedWords(segs: readonly Segment[], neighbours: ReadonlyArray<readonly Segment[]>): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segs) {
+    const prev = out.at(-1);
+    const spans = prev !== undefined && isProseSegment(prev) && isProseSegment(seg)
+      && neighbours.some((line) => line.some((n) => Math.abs(n.col - prev.col) <= 1 && n.end > seg.col && isProseSegment(n)));
+    if (spans) out[out.length - 1] = { ...prev, text: `${prev.text}\u3000${seg.text}`, end: seg.end };
+    else out.push(seg);
+  }
+  return out;
+}
+
 /**
  * Layout boxes: a segment continues the box above it when it starts at nearly the same column
  * on the next line (wrapped cell text is left-aligned). Everything else starts a new box.
@@ -161,8 +182,9 @@ function splitSegments(text: string, line: number): Segment[] {
 function layoutBoxes(lines: readonly string[]): Box[] {
   const open: Array<{ seg: Segment; lines: BoxLine[]; col: number; end: number; lastLine: number }> = [];
   const done: typeof open = [];
-  lines.forEach((text, i) => {
-    const segs = segmentsOf(text, i + 1);
+  const segments = lines.map((text, i) => segmentsOf(text, i + 1));
+  lines.forEach((_, i) => {
+    const segs = joinSpacedWords(segments[i]!, [segments[i - 1] ?? [], segments[i + 1] ?? []]);
     for (const seg of segs) {
       // A label left of the segment opens a new row of the form (改善の beside its text).
       const besideLabel = segs.some((s) => s.col < seg.col && LABEL_FORMS.has(fold(s.text)));
