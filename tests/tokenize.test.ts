@@ -68,6 +68,13 @@ describe('tokenizer', () => {
     expect(t).toContain('Ⅷ．その他');
     expect(t).toContain('８．技能講習修了者');
   });
+  it('joins, in layout text, the short last line of a centred cell to the line above it', () => {
+    const text = [
+      '                          新国立劇場業務委託               財務会計業務システム及び機器一                                      舞台運用業務',
+      '                                                         式',
+    ].join('\n');
+    expect(tokens(text, 'layout').map((x) => x.text)).toEqual(['新国立劇場業務委託', '財務会計業務システム及び機器一式', '舞台運用業務']);
+  });
 });
 
 describe('boxes of several labels', () => {

@@ -180,7 +180,7 @@ function joinSpacedWords(segs: readonly Segment[], neighbours: ReadonlyArray<rea
  * on the next line (wrapped cell text is left-aligned). Everything else starts a new box.
  */
 function layoutBoxes(lines: readonly string[]): Box[] {
-  const open: Array<{ seg: Segment; lines: BoxLine[]; col: number; end: number; lastLine: number }> = [];
+  const open: Array<{ seg: Segment; lines: BoxLine[]; col: number; end: number; lastLine: number; last: Segment }> = [];
   const done: typeof open = [];
   const segments = lines.map((text, i) => segmentsOf(text, i + 1));
   lines.forEach((_, i) => {
@@ -193,8 +193,9 @@ function layoutBoxes(lines: readonly string[]): Box[] {
         above.lines.push({ text: seg.text, line: seg.line });
         above.lastLine = i + 1;
         above.end = Math.max(above.end, seg.end);
+        above.last = seg;
       } else {
-        open.push({ seg, lines: [{ text: seg.text, line: seg.line }], col: seg.col, end: seg.end, lastLine: i + 1 });
+        open.push({ seg, lines: [{ text: seg.text, line: seg.line }], col: seg.col, end: seg.end, lastLine: i + 1, last: seg });
       }
     }
     for (let k = open.length - 1; k >= 0; k--) {
@@ -214,17 +215,27 @@ const FULL_LINE = 30;
 /** Wrapped text may skip a line where the label beside it takes more lines. */
 const MAX_GAP = 1;
 
-function continues(box: { lastLine: number; col: number; lines: BoxLine[] }, seg: Segment, lineIndex: number, besideLabel: boolean): boolean {
+function continues(box: { lastLine: number; col: number; lines: BoxLine[]; last: Segment }, seg: Segment, lineIndex: number, besideLabel: boolean): boolean {
   const gap = lineIndex + 1 - box.lastLine;
   if (gap < 1 || gap > MAX_GAP + 1 || startsNewCell(seg.text) || (gap > 1 && besideLabel)) return false;
   // A label starts a cell of its own; it never continues a value above it (百万円/件 / 政策).
   if (LABEL_FORMS.has(fold(seg.text)) && !LABEL_FORMS.has(fold(box.lines[box.lines.length - 1]!.text))) return false;
+  if (gap === 1 && endsCentredText(box.last, seg)) return true;
   if (Math.abs(box.col - seg.col) > (gap === 1 ? 2 : 0)) return false;
   const last = box.lines[box.lines.length - 1]!.text;
   if (startsNewCell(last)) return false;
   // Across blank lines only a wrapped line continues: one that filled its cell's width.
   const widest = Math.max(...box.lines.map((l) => l.text.length));
   return gap === 1 || (box.lines.length >= 2 && last.length >= 10 && last.length >= 0.8 * widest) || (last.length >= FULL_LINE && !LABEL_FORMS.has(fold(last)));
+}
+
+/**
+ * The short last line of a centred cell (the fund flow's boxes: `…及び機器一` ⏎ `式`), centred
+ * under the line before it, which did not end its sentence.
+ */
+function endsCentredText(above: Segment, seg: Segment): boolean {
+  const centre = (x: Segment) => (x.col + x.end) / 2;
+  return seg.text.length < above.text.length && Math.abs(centre(seg) - centre(above)) <= 1 && !/[。）)]$/.test(above.text) && isProseSegment(above);
 }
 
 /** Wrapped prose may start with a number (2014」等において…); a cell this short that does is a value. */
