@@ -6,6 +6,7 @@
 import type { Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
+import { RECIPIENT_RIGHT_HEADS } from '../tokenize/vocabulary.js';
 import { setCell, wordsOf, type Kind, type Word } from './recipient-cells.js';
 
 export interface ApartTuple {
@@ -17,8 +18,9 @@ export interface ApartTuple {
 }
 
 const isHeader = (t: Token) => t.labels.includes('recipientHeader');
-/** The right half's heads (契約方式 … 理由及び改善策); a group of heads may end with some of them. */
-const RIGHT_HEAD = /^(契約方式|入札者数|\(応募者|数\)|落札率|一者応札|競争性|理由及び|\((支出|契約)額10億)/;
+/** One of the right half's heads (契約方式 … 理由及び改善策); a group of heads may end with some of them. */
+const isRightHead = (t: Token) => RECIPIENT_RIGHT_HEADS.some((h) => fold(t.text).startsWith(h));
+const [METHOD_HEAD, BIDDERS_HEAD] = RECIPIENT_RIGHT_HEADS;
 
 /**
  * Which of the right half's cells the cells after a group of heads start at: the group's last
@@ -26,10 +28,10 @@ const RIGHT_HEAD = /^(契約方式|入札者数|\(応募者|数\)|落札率|一�
  */
 function firstFieldAfter(group: readonly Token[]): number | null {
   let tail = group.length;
-  while (tail > 0 && RIGHT_HEAD.test(fold(group[tail - 1]!.text))) tail--;
+  while (tail > 0 && isRightHead(group[tail - 1]!)) tail--;
   const heads = group.slice(tail).map((t) => fold(t.text));
-  if (heads.some((h) => h.startsWith('契約方式'))) return 0;
-  return heads.some((h) => h.startsWith('入札者数')) ? 1 : null;
+  if (heads.some((h) => h.startsWith(METHOD_HEAD))) return 0;
+  return heads.some((h) => h.startsWith(BIDDERS_HEAD)) ? 1 : null;
 }
 
 /** The right half's cells, and what each may hold: the method, then bidders, rate and reason, each possibly a dash. */

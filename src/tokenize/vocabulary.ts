@@ -269,6 +269,12 @@ export const MONEY_UNIT_YEN: ReadonlyArray<readonly [RegExp, number]> = [[/^百�
 export const RECIPIENT_HEAD_MARKS = ['支出先', '契約先', '契約方式', '入札者数', '落札率', '応募者', '理由及び改善策', '競争性のない', '一者応札', '億円以上'] as const;
 
 /**
+ * The heads of a recipient table's right half, as folded text starts: 契約方式, 入札者数 (応募者数),
+ * 落札率 and the 理由及び改善策 head, in the pieces pdftotext boxes them in.
+ */
+export const RECIPIENT_RIGHT_HEADS = ['契約方式', '入札者数', '(応募者', '数)', '落札率', '一者応札', '競争性', '理由及び', '(支出額10億', '(契約額10億'] as const;
+
+/**
  * Accounts (会計区分): the general account and the named special accounts, with their 勘定
  * (労働保険特別会計労災勘定), which may follow one another unseparated.
  */
