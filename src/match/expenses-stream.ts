@@ -202,10 +202,14 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
     const owner = rowOfAmount.get(cell.nextAmount);
     return owner !== undefined && owner.block === block && owner.row === row;
   };
-  const besideOwnAmount = (cell: TextCell, block: number) => cell.besideAmount !== null && rowOfAmount.get(cell.besideAmount)?.block === block;
+  // Worked out once, not per path: the block of the amount a text follows on its line, and the
+  // block to the right of each left block in its band.
+  const besideBlock = new Map(texts.map((cell) => [cell, cell.besideAmount === null ? undefined : rowOfAmount.get(cell.besideAmount)?.block]));
+  const rightPartner = blocks.map((b) => (letterIndex(b.letter) % 2 === 0 ? blocks.findIndex((o) => letterIndex(o.letter) === letterIndex(b.letter) + 1) : -1));
+  const besideOwnAmount = (cell: TextCell, block: number) => besideBlock.get(cell) === block;
   const besidePartner = (cell: TextCell, block: number) => {
-    const owner = cell.besideAmount === null ? undefined : rowOfAmount.get(cell.besideAmount)?.block;
-    return owner !== undefined && (letterIndex(blocks[owner]!.letter) ^ 1) === letterIndex(blocks[block]!.letter) && letterIndex(blocks[owner]!.letter) % 2 === 0;
+    const owner = besideBlock.get(cell);
+    return owner !== undefined && rightPartner[owner] === block;
   };
   // The 使途 of the 費目 just taken is in that 費目's block and row.
   const pairBroken = (p: TextPath, cell: TextCell, block: number) => cell.pairedWithCategory && (block !== p.current || taken(p, k + block) !== taken(p, block) - 1);

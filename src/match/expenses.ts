@@ -193,9 +193,10 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   const end = ctx.find('recipientsTitle').find((t) => t.index > start)?.index ?? ctx.tokens.length;
   // The block's 計 is the amount of the recipient its header names, as its fund-flow box and the
   // recipients table give it; the box first, whose amount stands alone, not among a table's cells.
-  for (const b of named) b.recipient = fullName(b, [...fundFlow, ...recipients]);
+  const namers = [...fundFlow, ...recipients];
+  for (const b of named) b.recipient = fullName(b, namers);
   const namesIt = (block: string | null, name: string | null, b: Block) => block === b.letter && fold(name ?? '') === fold(b.recipient);
-  const totalHints = (b: Block) => [...fundFlow, ...recipients].filter((r) => r.amount !== null && namesIt(r.block, r.name, b)).map((r) => r.amount!);
+  const totalHints = (b: Block) => namers.filter((r) => r.amount !== null && namesIt(r.block, r.name, b)).map((r) => r.amount!);
   const printedAt = (b: Block) => headers.find((h) => h.block.letter === b.letter)?.index ?? Infinity;
   const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, totalHints: totalHints(b), printedAt: printedAt(b), readFromLines: b.items.length > 0 && b.total !== null && !b.misjoined }));
   const readings = readStreamBlocks(ctx.tokens.slice(start, end), streamBlocks);
@@ -222,9 +223,12 @@ function fullName(block: Block, named: ReadonlyArray<{ block: string | null; nam
   return cut && full ? full.name! : block.recipient;
 }
 
+/** A line with a block header among its words (`の双方で実情が C.現地業者`). */
+const holdsHeader = (text: string) => lineWords(text).some((w) => HEADER.test(fold(w.text)));
+
 /**
- * The 費目・使途 block headers of stream text, before the recipients' list: boxes whose first
- * or last line is `A.name` (pdftotext may box other text with it), not followed by an amount in
+ * The 費目・使途 block headers of stream text, before the recipients' list: boxes with a line
+ * that holds `A.name` (pdftotext may box other text with it), not followed by an amount in
  * 百万円 (which makes them fund-flow boxes). The fund flow's section comes first on the sheet,
  * so of two headers with one letter the later is this section's.
  */
@@ -235,7 +239,6 @@ function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }
     const t = ctx.tokens[i]!;
     // pdftotext boxes a header with the cells below it, or with the section's note above it, or
     // among the note's lines (`する。費目と使途 ⏎ C.弁護士法人… ⏎ の双方で実情が`), or beside one of those lines (`の双方で実情が C.現地業者`).
-    const holdsHeader = (text: string) => lineWords(text).some((w) => HEADER.test(fold(w.text)));
     const lines = t.lines.filter((l, k) => holdsHeader(l.text) && (k === 0 || k === t.lines.length - 1 || !/百万円$/.test(fold(t.lines[k + 1]!.text))));
     if (!lines.length) continue;
     if ([t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f))) continue;

@@ -83,9 +83,9 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   // of two texts, the first when it reads as the indicator and the other as the goal (pdftotext
   // prints the taller cell first, whichever column it is in).
   if (groupCount === 1 && !boxAt.length && texts.length >= 2) {
-    const [first, second] = texts.map(textWithoutLabels);
-    if (texts.length === 2) return [inOrder(first!, second!)];
-    return [[texts.slice(0, -1).map(textWithoutLabels).join(''), textWithoutLabels(texts.at(-1)!)]];
+    const parts = texts.map(textWithoutLabels);
+    if (parts.length === 2) return [inOrder(parts[0]!, parts[1]!)];
+    return [[parts.slice(0, -1).join(''), parts.at(-1)!]];
   }
   // A note (`※24年度は活動していない。`) printed in a box of its own ends the text before it.
   const units: Array<{ text: string; box: [string, string] | null }> = [];

@@ -3,7 +3,8 @@ import type { Policy } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { isItemText } from './self-check.js';
-import { endsSentence, isProse, textAfter } from './text-field.js';
+import { isProse, textAfter } from './text-field.js';
+import { endsSentence } from '../tokenize/values.js';
 
 const POLICY_TEXT = /^(政策|施策)[\s　]+(.+)$/;
 /** A 政策 or 施策 is numbered: `Ⅸ．その他`, `８．経済財政政策の効果分析等の推進`. */

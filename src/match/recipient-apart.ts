@@ -7,7 +7,7 @@ import type { Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import { RECIPIENT_RIGHT_HEADS } from '../tokenize/vocabulary.js';
-import { setCell, wordsOf, type Kind, type Word } from './recipient-cells.js';
+import { headerGroups, setCell, wordsOf, type Kind, type Word } from './recipient-cells.js';
 
 export interface ApartTuple {
   /** The block whose table the tuple was printed in: it fills rows of that block or later ones. */
@@ -17,7 +17,6 @@ export interface ApartTuple {
   words: Word[];
 }
 
-const isHeader = (t: Token) => t.labels.includes('recipientHeader');
 /** One of the right half's heads (契約方式 … 理由及び改善策); a group of heads may end with some of them. */
 const isRightHead = (t: Token) => RECIPIENT_RIGHT_HEADS.some((h) => fold(t.text).startsWith(h));
 const [METHOD_HEAD, BIDDERS_HEAD] = RECIPIENT_RIGHT_HEADS;
@@ -65,19 +64,16 @@ export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => 
   const ends = (t: Token) => t.labels.length > 0 || isLetter(t);
   const apart = new Set<Token>();
   const tuples: ApartTuple[] = [];
-  for (let i = 0; i < scope.length; i++) {
-    if (!isHeader(scope[i]!) || (i > 0 && isHeader(scope[i - 1]!))) continue;
-    let end = i;
-    while (end < scope.length && isHeader(scope[end]!)) end++;
-    const first = firstFieldAfter(scope.slice(i, end));
+  for (const { start, body } of headerGroups(scope)) {
+    const first = firstFieldAfter(scope.slice(start, body));
     if (first === null) continue;
-    let stop = end;
+    let stop = body;
     while (stop < scope.length && !ends(scope[stop]!)) stop++;
-    const fit = fittingCells(first, scope.slice(end, stop));
+    const fit = fittingCells(first, scope.slice(body, stop));
     if (!fit) continue;
     fit.cells.forEach((t) => apart.add(t));
     const words = fit.cells.flatMap(wordsOf);
-    tuples.push({ block: blockAt(i), fields: fit.glued ? ['amount', ...FIELDS.slice(first)] : FIELDS.slice(first), words });
+    tuples.push({ block: blockAt(start), fields: fit.glued ? ['amount', ...FIELDS.slice(first)] : FIELDS.slice(first), words });
   }
   return { rest: scope.filter((t) => !apart.has(t)), tuples };
 }

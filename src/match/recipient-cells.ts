@@ -49,6 +49,20 @@ export function wordsOf(token: Token): Word[] {
   return out;
 }
 
+const isHead = (t: Token) => t.labels.includes('recipientHeader');
+
+/** Each group of column heads (支出先 … 落札率) in the scope: where it starts, and where the cells after it begin. */
+export function headerGroups(scope: readonly Token[]): Array<{ start: number; body: number }> {
+  const out: Array<{ start: number; body: number }> = [];
+  for (let i = 0; i < scope.length; i++) {
+    if (!isHead(scope[i]!)) continue;
+    const start = i;
+    while (i < scope.length && isHead(scope[i]!)) i++;
+    out.push({ start, body: i });
+  }
+  return out;
+}
+
 export function emptyRow(block: string | null, rank: number): Recipient {
   return { block, rank, name: null, corporateNumber: null, summary: null, amount: null, contractMethod: null, bidders: null, winningBidRate: null, reason: null };
 }

@@ -13,7 +13,7 @@ import { fillValues, readByChunks } from './recipient-chunks.js';
 import { readByCorporateNumbers } from './recipient-anchors.js';
 import { giveTuples, setApartTuples } from './recipient-apart.js';
 import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
-import { SLOTS, emptyRow, isRank, opensRow, rankOf, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
+import { SLOTS, emptyRow, headerGroups, isRank, opensRow, rankOf, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
 
@@ -58,7 +58,7 @@ function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | n
  */
 function tablesByHeaders(scope: readonly Token[], marks: readonly number[]): Table[] | null {
   const letters = [...new Set(marks.map((m) => letterOf(scope[m]!)))];
-  const starts = headerGroupStarts(scope);
+  const starts = headerGroups(scope).map((g) => g.start);
   if (starts.length !== letters.length || starts.length < 2) return null;
   // Letters printed together ahead of the tables (A. B C D) are read by tablesByLetters.
   const firstMarks = letters.map((l) => marks.find((m) => letterOf(scope[m]!) === l)!);
@@ -72,7 +72,7 @@ function tablesByHeaders(scope: readonly Token[], marks: readonly number[]): Tab
   }
   const withLetter = new Set([...ranksOf.values()].flat());
   let ranksMoved = false;
-  const tables = headerGroups(scope).map((group, k) => {
+  const tables = headerCells(scope).map((group, k) => {
     const cells = group.filter((t) => !withLetter.has(t));
     const opensRanked = cells[0] !== undefined && (isBareRank(cells[0]) || /^1\s/.test(cells[0].folded));
     const ranks = opensRanked ? [] : ranksOf.get(letters[k]!) ?? [];
@@ -83,19 +83,10 @@ function tablesByHeaders(scope: readonly Token[], marks: readonly number[]): Tab
   return ranksMoved ? tables : null;
 }
 
-/** Where each group of column heads (支出先 … 落札率) begins. */
-function headerGroupStarts(scope: readonly Token[]): number[] {
-  return scope.flatMap((t, i) => (t.labels.includes('recipientHeader') && (i === 0 || !scope[i - 1]!.labels.includes('recipientHeader')) ? [i] : []));
-}
-
 /** The cells after each group of column heads, up to the next group. */
-function headerGroups(scope: readonly Token[]): Token[][] {
-  const starts = headerGroupStarts(scope);
-  return starts.map((s, k) => {
-    let body = s;
-    while (body < scope.length && scope[body]!.labels.includes('recipientHeader')) body++;
-    return cellsOf(scope.slice(body, starts[k + 1] ?? scope.length));
-  });
+function headerCells(scope: readonly Token[]): Token[][] {
+  const groups = headerGroups(scope);
+  return groups.map((g, k) => cellsOf(scope.slice(g.body, groups[k + 1]?.start ?? scope.length)));
 }
 
 /**
@@ -110,7 +101,7 @@ function tablesByLetters(scope: readonly Token[], marks: readonly number[], byLe
   const runs = rankRuns(byLetter.flatMap((t) => t.tokens));
   if (byLetter.length && runs.length === byLetter.length) return runs.map((tokens, k) => ({ block: byLetter[k]!.block, tokens }));
   const letters = marks.map((m) => letterOf(scope[m]!));
-  return headerGroups(scope).map((cells, k) => ({ block: letters[k] ?? null, tokens: cells }));
+  return headerCells(scope).map((cells, k) => ({ block: letters[k] ?? null, tokens: cells }));
 }
 
 /** A table of ranks and names only: its other columns were printed elsewhere. */

@@ -2,10 +2,10 @@
 // 所見を踏まえた改善点 (with its verdict) and 備考.
 import type { Review } from '../assemble/schema.js';
 import { isLabel, VERDICT_WORDS, type Token } from '../tokenize/labels.js';
-import { fold, isDash } from '../tokenize/values.js';
+import { endsSentence, fold, isDash } from '../tokenize/values.js';
 import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
-import { endsSentence, isProse, textAfter } from './text-field.js';
+import { isProse, textAfter } from './text-field.js';
 import { isYearHead } from './values.js';
 
 const VERDICT_LIST = [...VERDICT_WORDS];

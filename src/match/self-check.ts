@@ -2,10 +2,9 @@
 import type { SelfCheck } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { fold, isDash } from '../tokenize/values.js';
+import { endsSentence, fold, isDash } from '../tokenize/values.js';
 import { ORGANIZATION_NAME, SELF_CHECK_GROUPS, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
-import { endsSentence } from './text-field.js';
 
 const MARKS = new Set<string>(SELF_CHECK_MARKS);
 /** The groups' names, which a stream extractor prints among the explanations. */

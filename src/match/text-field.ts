@@ -3,12 +3,10 @@ import type { Token } from '../tokenize/labels.js';
 import type { LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isLabel, labelsOf } from '../tokenize/labels.js';
-import { fold, isDash, readCell } from '../tokenize/values.js';
+import { endsSentence, fold, isDash, readCell } from '../tokenize/values.js';
 
 const isDashCell = (t: Token | undefined) => t !== undefined && isDash(t.text);
 
-/** A line that ends a sentence or a bracket (`…とする。`, `…（予定）`): no text runs on past it. */
-export const endsSentence = (line: string) => /[。）)]$/.test(line.trim());
 
 /** A heading printed one character a line down the margin (`平⏎成⏎2⏎7⏎…予算内訳`, `政⏎策⏎評⏎価`). */
 export const isVerticalHeading = (t: Token) => t.lines.length > 1 && t.lines.filter((l) => l.text.trim().length <= 1).length > t.lines.length / 2;
@@ -194,10 +192,10 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     const nearer: 0 | 1 = Math.abs(line.length - widths[0]) <= Math.abs(line.length - widths[1]) ? 0 : 1;
     // A line that ends a sentence, shorter than the left column, ends the left text (the goal,
     // a sentence, beside its indicator, a noun phrase) even when its length fits the right one.
-    const endsSentence = /。$/.test(line) && line.length < widths[0];
+    const endsLeftText = /。$/.test(line) && line.length < widths[0];
     // A number the wrap broke (`（※１` ⏎ `００％…`) goes on in the column whose last line it ends.
     const numberGoesOn = ([0, 1] as const).filter((c) => DIGIT_END.test(out[c].at(-1) ?? '') && DIGIT_START.test(line));
-    const side: 0 | 1 = numberGoesOn.length === 1 ? numberGoesOn[0]! : endsSentence ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
+    const side: 0 | 1 = numberGoesOn.length === 1 ? numberGoesOn[0]! : endsLeftText ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
   }

@@ -6,7 +6,7 @@
 // for layout text, its position on the page.
 
 import { LABELS } from './vocabulary.js';
-import { fold } from './values.js';
+import { endsSentence, fold } from './values.js';
 
 export type Extractor = 'layout' | 'pdfminer' | 'pdftotext';
 
@@ -235,7 +235,7 @@ function continues(box: { lastLine: number; col: number; lines: BoxLine[]; last:
  */
 function endsCentredText(above: Segment, seg: Segment): boolean {
   const centre = (x: Segment) => (x.col + x.end) / 2;
-  return seg.text.length < above.text.length && Math.abs(centre(seg) - centre(above)) <= 1 && !/[。）)]$/.test(above.text) && isProseSegment(above);
+  return seg.text.length < above.text.length && Math.abs(centre(seg) - centre(above)) <= 1 && !endsSentence(above.text) && isProseSegment(above);
 }
 
 /** Wrapped prose may start with a number (2014」等において…); a cell this short that does is a value. */

@@ -26,6 +26,9 @@ export function roundAmount(x: number): number {
 /** An amount in hundredths, a whole number: a key under which sums and printed amounts meet. */
 export const amountCents = (x: number): number => Math.round(x * 100);
 
+/** A line that ends a sentence or a bracket (`…とする。`, `…（予定）`): no text runs on past it. */
+export const endsSentence = (line: string) => /[。）)]$/.test(line.trim());
+
 export function isDash(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, '');
   return t.length === 1 && DASHES.has(t);

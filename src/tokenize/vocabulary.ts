@@ -251,7 +251,6 @@ export const CONTRACT_METHODS = [
   '随意契約（公募）', '随意契約（その他）', '随意契約（少額）', '随意契約', '企画競争', '指名競争契約', '指名競争入札', '補助', '交付', '負担', 'その他',
 ] as const;
 
-/** The unit of the 単位当たりコスト row (円, 百万円…) and of its 計算式 (百万円/件). */
 /**
  * How an outcome's indicator and its goal tend to read: the indicator names a measure (…件数,
  * …の割合, …数（件）), the goal states a target (…とする。, 増加させる, 前年度と同程度). Used only
@@ -260,6 +259,7 @@ export const CONTRACT_METHODS = [
 export const INDICATOR_ENDING = /(数|率|量|割合|額|指数|時間)([（(][^）)]*[）)])?$/;
 export const GOAL_WORDING = /する|させる|図る|目指す|程度|維持|確保|向上|増加|減少|達成|実現|。$/;
 
+/** The unit of the 単位当たりコスト row (円, 百万円…) and of its 計算式 (百万円/件). */
 export const COST_UNIT = /^(円|千円|百万円|億円)$/;
 export const FORMULA_UNIT = /^[^\d\s]{1,6}[／/][^\d\s]{1,6}$/;
 /** What each money unit is worth in 円, for a cost and a 計算式 in different units (円 against 百万円/件). */
