@@ -6,7 +6,8 @@ import { matchBudget } from '../src/match/budget.js';
 import { breakdown } from '../src/match/budget-breakdown.js';
 import type { BudgetYear } from '../src/assemble/schema.js';
 import { matchFundFlow } from '../src/match/fund-flow.js';
-import { matchRecipients } from '../src/match/recipients.js';
+import { fullestByBlock, matchRecipients } from '../src/match/recipients.js';
+import { emptyRow } from '../src/match/recipient-cells.js';
 import { matchSelfCheck } from '../src/match/self-check.js';
 import { matchExpenses } from '../src/match/expenses.js';
 import { decodeRuns, runFromTotal } from '../src/match/expense-runs.js';
@@ -573,6 +574,18 @@ describe('recipients', () => {
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([
       ['A', 1, '福島県', 272], ['A', 2, '東京都', 16], ['B', 1, '浪江町', 69], ['B', 2, '南相馬市', 68], ['C', 1, '中央組合', 16],
     ]);
+  });
+  it('takes a block the fullest cutting leaves without names from another cutting, unless its names are read elsewhere', () => {
+    const row = (block: string, rank: number, name: string | null, amount: number | null = null) => ({ ...emptyRow(block, rank), name, amount });
+    // The first cutting fills more cells in all, but reads nothing of B; the second reads B whole.
+    const byLetters = [row('A', 1, '（株）甲', 40), row('B', 1, null), row('C', 1, '（株）丙', 5), row('C', 2, '（株）丁', 4)];
+    const byHeaders = [row('A', 1, '（株）甲', 40), row('B', 1, '（株）乙', 36), row('C', 1, '（株）丙')];
+    expect(fullestByBlock([byLetters, byHeaders]).map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([
+      ['A', 1, '（株）甲', 40], ['B', 1, '（株）乙', 36], ['C', 1, '（株）丙', 5], ['C', 2, '（株）丁', 4],
+    ]);
+    // B's rows there hold a name the first cutting gave C: the cuttings disagree, and B stays empty.
+    const clashing = [row('A', 1, '（株）甲', 40), row('B', 1, '（株）丁', 36), row('C', 1, '（株）丙')];
+    expect(fullestByBlock([byLetters, clashing]).filter((r) => r.block === 'B').map((r) => r.name)).toEqual([null]);
   });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));

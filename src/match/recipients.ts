@@ -271,7 +271,24 @@ function readTables(whole: readonly Token[], summaries: Map<string, string>): Re
   const cut = tables(scope);
   const byTables = cut.tables.flatMap((t) => readRows(t, summaries));
   const candidates = [byTables, ...[cut.pieces, cut.byHeaders].filter((c) => c !== null).map((c) => c.flatMap((t) => readRows(t, summaries)))];
-  return giveTuples(candidates.reduce((best, c) => (filled(c) > filled(best) ? c : best)), tuples);
+  return giveTuples(fullestByBlock(candidates), tuples);
+}
+
+/**
+ * The cutting that fills the most cells; a block it leaves without a single name takes its rows
+ * from the fullest other cutting that reads them, when none of their names is read elsewhere.
+ */
+export function fullestByBlock(candidates: readonly Recipient[][]): Recipient[] {
+  const best = candidates.reduce((a, c) => (filled(c) > filled(a) ? c : a));
+  const named = new Set(best.filter((r) => r.name !== null).map((r) => fold(r.name!)));
+  const blocks = [...new Set(best.map((r) => r.block))];
+  return blocks.flatMap((block) => {
+    const of = (c: readonly Recipient[]) => c.filter((r) => r.block === block);
+    const own = of(best);
+    if (own.some((r) => r.name !== null || r.corporateNumber !== null)) return own;
+    const fresh = (rows: Recipient[]) => rows.some((r) => r.name !== null) && rows.every((r) => r.name === null || !named.has(fold(r.name)));
+    return candidates.map(of).filter(fresh).reduce((a, c) => (filled(c) > filled(a) ? c : a), own);
+  });
 }
 
 /** The letter of the last block mark at or before scope position i. */
