@@ -201,6 +201,14 @@ describe('budget', () => {
       [104, 0, 104, 90, 87], [100, 7, 107, 87, 81], [96, 0, 96, 72, 75], [77, 0, 77, null, null], [81, null, 81, null, null],
     ]);
   });
+  it('reads each column on its own when a later year\'s 計 comes before an earlier year\'s, which no staircase of chunks allows', () => {
+    // The first year down its column, three rows across, the current and 要求 columns' 計, then each past year's lower cells.
+    const values = '- - - - - - - - 499 498 721 800 - - - - - - - - 721 800 - - - - 499 110 22% - - - - 498 390 78%'.split(' ');
+    const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...values)), 2016);
+    expect(years.map((y) => [y.initial, y.total, y.executed, y.executionRate, y.request])).toEqual([
+      [0, 0, 0, null, null], [499, 499, 110, 22, null], [498, 498, 390, 78, null], [721, 721, null, null, null], [800, 800, null, null, 800],
+    ]);
+  });
   it('passes over a 予算内訳 printed inside the table: its items, then two amounts each, a reason among them', () => {
     const breakdown = ['歳出予算目', '主な増減理由', '委託費', '諸謝金', '試験研究費', '10', '11', '9', '9', '12', '12 事業の見直しによる減'];
     const values = '27 24 24 30 33 - - - - 27 27 - - - - 24 23 - - - - 24 24 100% 96% 100% - - - - - - - - 30 33'.split(' ');

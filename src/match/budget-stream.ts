@@ -41,6 +41,8 @@ const FAIL = -1;
 const JUMP_COST = 0.01;
 /** 補正予算, 繰越し and 予備費 are empty on most sheets: an amount there costs a little, to break ties. */
 const PART_COST = 0.004;
+/** How many more identities a reading of the columns apart must satisfy than the staircase's best. */
+const APART_MARGIN = 1;
 /** Paths followed at once: enough for the readings the arithmetic has not yet told apart. */
 const BEAM = 40;
 
@@ -81,14 +83,17 @@ function check(p: Path, column: number, row: number, v: Value): number {
   return Math.abs((100 * executed) / total - rate) < 1 ? 1 : FAIL;
 }
 
-/** The next cells a path may fill: the top free row of a column whose left neighbour in that row is filled. */
-function openCells(shape: Shape, heights: readonly number[]): Array<[number, number]> {
+/**
+ * The next cells a path may fill: the top free row of a column whose left neighbour in that row
+ * is filled; with `columnsApart`, the top free row of any column.
+ */
+function openCells(shape: Shape, heights: readonly number[], columnsApart: boolean): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let c = 0; c < COLUMNS; c++) {
     const row = shape[c]![heights[c]!];
     if (row === undefined) continue;
     let leftFilled = true;
-    for (let l = 0; l < c && leftFilled; l++) {
+    for (let l = 0; l < c && leftFilled && !columnsApart; l++) {
       const at = shape[l]!.indexOf(row);
       leftFilled = at < 0 || at < heights[l]!;
     }
@@ -138,7 +143,7 @@ function gridOf(p: Path): StreamGrid {
   return grid;
 }
 
-function follow(shape: Shape, values: readonly Value[]): { path: Path; score: number } {
+function follow(shape: Shape, values: readonly Value[], columnsApart = false): { path: Path; score: number } {
   const size = shape.reduce((n, rows) => n + rows.length, 0);
   const final = (p: Path) => p.score - UNFILLED_COST * (size - p.filled) - (SKIP_COST - SKIP_RANK_COST) * p.skipped;
   const best = (ps: Path[]) => ps.reduce((a, b) => (final(b) > final(a) ? b : a));
@@ -148,7 +153,7 @@ function follow(shape: Shape, values: readonly Value[]): { path: Path; score: nu
     const next = new Map<number, Path>();
     for (const p of paths) {
       let open = opens.get(p.staircase);
-      if (!open) opens.set(p.staircase, (open = openCells(shape, p.heights)));
+      if (!open) opens.set(p.staircase, (open = openCells(shape, p.heights, columnsApart)));
       for (const [row, c] of open) if (fits(row, v)) keep(next, place(shape, p, row, c, v));
       if (p.placed === null && p.skipped < MAX_LEADING_SKIPS) keep(next, { ...p, score: p.score - SKIP_RANK_COST, skipped: p.skipped + 1 });
     }
@@ -169,6 +174,16 @@ export function readStream(values: readonly Value[]): StreamGrid | null {
     if (!best || reading.score > best.score) best = reading;
     // A reading that satisfies every identity of its shape is not bettered by the other shapes.
     if (reading.score > identities(shape) - 0.5) break;
+  }
+  // pdfminer may print a later year's 計 before an earlier year's (the current and 要求
+  // columns' 計 right after the 繰越し rows): no staircase holds such an order.
+  // Each column is then read top down on its own, and the reading is taken only when the
+  // arithmetic prefers it clearly, since free columns can fit values almost anywhere.
+  if (best!.score < identities(SHAPES[0]!) - 0.5) {
+    for (const shape of SHAPES) {
+      const reading = follow(shape, values, true);
+      if (reading.score > best!.score + APART_MARGIN) best = reading;
+    }
   }
   return best!.path.placed ? gridOf(best!.path) : null;
 }
