@@ -583,6 +583,14 @@ describe('recipients', () => {
       ['A', 1, '福島県', 272], ['A', 2, '東京都', 16], ['B', 1, '浪江町', 69], ['B', 2, '南相馬市', 68], ['C', 1, '中央組合', 16],
     ]);
   });
+  it('gives a block whose ranks pdfminer printed together with the next block\'s (1 2 1 2 3) the names and cells after them, up to the next block\'s names', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', ...header, 'A.', 'B', '1', '2', '1', '2', '3', '職員A', '職員B', '-', '-', '職員給与', '職員給与', '2 随意契約（少額）', '1 随意契約（少額）',
+      '個人A', '個人B', '個人C', '-', '-', '-', '講師謝礼', '講師謝礼', '講師謝礼', '0.1 その他', '0.05 その他', '0.02 その他'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount, r.contractMethod])).toEqual([
+      ['A', 1, '職員A', '職員給与', 2, '随意契約（少額）'], ['A', 2, '職員B', '職員給与', 1, '随意契約（少額）'],
+      ['B', 1, '個人A', '講師謝礼', 0.1, 'その他'], ['B', 2, '個人B', '講師謝礼', 0.05, 'その他'], ['B', 3, '個人C', '講師謝礼', 0.02, 'その他'],
+    ]);
+  });
   it('takes a block the fullest cutting leaves without names from another cutting, unless its names are read elsewhere', () => {
     const row = (block: string, rank: number, name: string | null, amount: number | null = null) => ({ ...emptyRow(block, rank), name, amount });
     // The first cutting fills more cells in all, but reads nothing of B; the second reads B whole.

@@ -47,7 +47,7 @@ function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | n
   const scattered = byLetter.some(holdsNoValues);
   const pieces = scattered ? tablesFromPieces(scope.map(markOf).filter((m) => m !== null)) : null;
   const byHeaders = scattered ? tablesByHeaders(scope, marks) : null;
-  return { tables: tablesByLetters(scope, marks, byLetter), pieces, byHeaders };
+  return { tables: takeBackNames(tablesByLetters(scope, marks, byLetter)), pieces, byHeaders };
 }
 
 /**
@@ -132,6 +132,38 @@ function takeBackRows(tables: Table[]): void {
     if (opens <= 0) return;
     t.tokens.push(...next.tokens.splice(0, opens));
   });
+}
+
+const isBareName = (t: Token | undefined) => {
+  const words = t ? wordsOf(t) : [];
+  return words.length === 1 && words[0]!.kind === 'text';
+};
+/** Exactly `count` names from `at`, the token after them not a name. */
+const namesAt = (tokens: readonly Token[], at: number, count: number) =>
+  at + count <= tokens.length && tokens.slice(at, at + count).every(isBareName) && !isBareName(tokens[at + count]);
+
+/**
+ * pdfminer can print two blocks' ranks together (J K: `1 2 1 2 3 4 5 6`), then the first block's
+ * names and cells, then the second's names: a table of bare ranks alone takes back, from the
+ * next table, the names as many as its ranks right after that table's ranks, and the cells up
+ * to that table's own names, as many as its ranks.
+ */
+function takeBackNames(tables: Table[]): Table[] {
+  tables.forEach((t, k) => {
+    const next = tables[k + 1];
+    const ranks = (tokens: readonly Token[]) => {
+      let n = 0;
+      while (n < tokens.length && isBareRank(tokens[n]!) && Number(tokens[n]!.folded) === n + 1) n++;
+      return n;
+    };
+    const own = ranks(t.tokens);
+    if (!next || !own || own < t.tokens.length) return;
+    const theirs = ranks(next.tokens);
+    if (!theirs || !namesAt(next.tokens, theirs, own)) return;
+    const theirNames = next.tokens.findIndex((_, i) => i > theirs + own && !isBareName(next.tokens[i - 1]) && namesAt(next.tokens, i, theirs));
+    if (theirNames > 0) t.tokens.push(...next.tokens.splice(theirs, theirNames - theirs));
+  });
+  return tables;
 }
 
 /** Tokens cut where the ranks start again at 1, each run a table of its own. */
