@@ -591,6 +591,13 @@ describe('recipients', () => {
       ['B', 1, '個人A', '講師謝礼', 0.1, 'その他'], ['B', 2, '個人B', '講師謝礼', 0.05, 'その他'], ['B', 3, '個人C', '講師謝礼', 0.02, 'その他'],
     ]);
   });
+  it('gives the names pdfminer printed just before a table\'s bare ranks ((株)乙 (株)丙 1 2) to that table', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', ...header, 'A.', 'B', '1', '（株）甲', '-', '事務所借料', '21 随意契約（少額）', '1', '-', '-', '（株）乙', '（株）丙', '1', '2', 'C',
+      '-', '-', '宿舎借料', '宿舎借料', '1', 'その他', '0.7', '総合評価入札', '1 （株）丁', '-', '駐車場', '0.3', 'その他'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount, r.contractMethod])).toEqual([
+      ['A', 1, '（株）甲', '事務所借料', 21, '随意契約（少額）'], ['B', 1, '（株）乙', '宿舎借料', 1, 'その他'], ['B', 2, '（株）丙', '宿舎借料', 0.7, '総合評価入札'], ['C', 1, '（株）丁', '駐車場', 0.3, 'その他'],
+    ]);
+  });
   it('takes a block the fullest cutting leaves without names from another cutting, unless its names are read elsewhere', () => {
     const row = (block: string, rank: number, name: string | null, amount: number | null = null) => ({ ...emptyRow(block, rank), name, amount });
     // The first cutting fills more cells in all, but reads nothing of B; the second reads B whole.

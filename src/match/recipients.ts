@@ -134,6 +134,13 @@ function takeBackRows(tables: Table[]): void {
   });
 }
 
+/** How many bare ranks, 1, 2, …, open the tokens. */
+function leadingRanks(tokens: readonly Token[]): number {
+  let n = 0;
+  while (n < tokens.length && isBareRank(tokens[n]!) && Number(tokens[n]!.folded) === n + 1) n++;
+  return n;
+}
+
 const isBareName = (t: Token | undefined) => {
   const words = t ? wordsOf(t) : [];
   return words.length === 1 && words[0]!.kind === 'text';
@@ -151,14 +158,9 @@ const namesAt = (tokens: readonly Token[], at: number, count: number) =>
 function takeBackNames(tables: Table[]): Table[] {
   tables.forEach((t, k) => {
     const next = tables[k + 1];
-    const ranks = (tokens: readonly Token[]) => {
-      let n = 0;
-      while (n < tokens.length && isBareRank(tokens[n]!) && Number(tokens[n]!.folded) === n + 1) n++;
-      return n;
-    };
-    const own = ranks(t.tokens);
+    const own = leadingRanks(t.tokens);
     if (!next || !own || own < t.tokens.length) return;
-    const theirs = ranks(next.tokens);
+    const theirs = leadingRanks(next.tokens);
     if (!theirs || !namesAt(next.tokens, theirs, own)) return;
     const theirNames = next.tokens.findIndex((_, i) => i > theirs + own && !isBareName(next.tokens[i - 1]) && namesAt(next.tokens, i, theirs));
     if (theirNames > 0) t.tokens.push(...next.tokens.splice(theirs, theirNames - theirs));
@@ -183,6 +185,20 @@ function rankRuns(tokens: readonly Token[]): Token[][] {
       expected = 2;
     } else if (opensRank(expected)) expected++;
     runs.at(-1)?.push(t);
+  });
+  return namesBeforeRanks(runs);
+}
+
+/**
+ * pdfminer can print a table's names just before its bare ranks (`(株)オクト (株)スイートホーム
+ * 1 2`), at the end of the table before it: as many names as the ranks go after them.
+ */
+function namesBeforeRanks(runs: Token[][]): Token[][] {
+  runs.forEach((run, k) => {
+    const before = runs[k - 1];
+    const ranks = leadingRanks(run);
+    if (!before || ranks < 2 || !namesAt(before, before.length - ranks, ranks) || isBareName(before.at(-ranks - 1))) return;
+    run.splice(ranks, 0, ...before.splice(before.length - ranks));
   });
   return runs;
 }
