@@ -1459,6 +1459,15 @@ describe('outputs', () => {
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '25年度 26年度 27年度 28年度活動見込', '- - 7 -', '29年度要求'), 'pdfminer');
     expect(matchOutputs(ctx, 2016).map((o) => o.values.map((v) => [v.actual, v.planned]))).toEqual([[[null, null], [null, null], [7, null], [null, null]]]);
   });
+  it('reads the cells after all the row labels year by year when the year heads break them, each year\'s column led by cells of the table above', () => {
+    // Each column: two cells of the table above, then the four rows top down; 活動見込: one such cell, then each output's plan.
+    const ctx = contextOf(paragraphs('活動指標', '輸出振興の取組', '市場調査の取組', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '件', '件',
+      '-', '-', '3', '4', '5', '6', '25年度', '-', '-', '7', '8', '9', '10', '26年度', '-', '-', '6', '8', '62', '11', '年度', '-', 'チェック', '27年度活動見込', '10000', '8', '11', '算出根拠'), 'pdfminer');
+    expect(matchOutputs(ctx, 2015).map((o) => o.values.map((v) => [v.actual, v.planned]))).toEqual([
+      [[3, 4], [7, 8], [6, 8], [null, 8]],
+      [[5, 6], [9, 10], [62, 11], [null, 11]],
+    ]);
+  });
   it('reads a run after all the row labels row by row when its rows\' years are alike in size, then the 活動見込 column', () => {
     const ctx = contextOf(paragraphs('活動指標', '総合労働相談件数', '個別労働紛争相談件数', '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '件', '件',
       '1,067,210', '1,050,042', '1,033,047', '1,126,898', '993,216', '1,075,569', '254,719', '245,783', '238,806', '250,184', '210,497', '252,282', '1,075,569', '252,282', '算出根拠'), 'pdfminer');

@@ -6,7 +6,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { fold } from '../tokenize/values.js';
-import { countOf, headerYearOf, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
+import { countOf, headerYearOf, isYearHead, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { readRow, type RowGroup } from './table-rows.js';
 
 /** Three past years and the current year's 活動見込. */
@@ -45,11 +45,32 @@ export type Row = ReturnType<typeof readRow>;
 const isUnitCell = (t: Token | undefined): t is Token => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= 6;
 
 /** After the last of row labels printed together: up to `count` short unit boxes, then the run of values. */
-function unitsThenValues(ctx: MatchContext, lastLabel: Token, count: number): { units: string[]; values: Value[] } {
+function unitsThenValues(ctx: MatchContext, lastLabel: Token, count: number): { units: string[]; values: Value[]; end: number } {
   const units: string[] = [];
   let at = lastLabel.index + 1;
   while (units.length < count && isUnitCell(ctx.tokens[at])) units.push(ctx.tokens[at++]!.text);
-  return { units, values: runAfter(ctx, ctx.tokens[at - 1]!) };
+  return { units, values: runAfter(ctx, ctx.tokens[at - 1]!), end: at };
+}
+
+/**
+ * pdfminer may print the cells year by year with the year heads between them (`- - … 25年度
+ * - - … 26年度 - - 6 8 7 8 …`), each year's column top down, the cells of the table above in the
+ * same column first: each of the first three chunks of at least `rowCount` values gives its last
+ * `rowCount`, and the next chunk of at least `outputs` values its last ones, the 活動見込 plans.
+ */
+function columnChunks(ctx: MatchContext, from: number, rowCount: number, outputs: number): Value[] | null {
+  const chunks: Value[][] = [[]];
+  for (let i = from; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    const values = valuesOf(t);
+    if (values) chunks.at(-1)!.push(...values);
+    else if (isYearHead(t) || opensWithYearHead(t) || t.labels.includes('checkBox')) chunks.push([]);
+    else break;
+  }
+  const past = chunks.filter((c) => c.length >= rowCount).slice(0, COLUMNS - 1);
+  if (past.length < COLUMNS - 1) return null;
+  const plans = chunks.slice(chunks.indexOf(past.at(-1)!) + 1).find((c) => c.length >= outputs);
+  return [...past.flatMap((c) => c.slice(-rowCount)), ...(plans?.slice(-outputs) ?? [])];
 }
 
 /** The row labels in order: 活動実績, 当初見込み of each output. */
@@ -76,8 +97,9 @@ export function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[
   if (ctx.isLayout || groups.length < 2 || together < 0 || labels.some((t) => t!.rest)) return null;
   const rowCount = labels.length - together;
   if (rowCount < 3 && together > 0) return null;
-  const { units, values: run } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
+  const { units, values: unbroken, end } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
   const past = COLUMNS - 1;
+  const run = unbroken.length >= past * rowCount ? unbroken : columnChunks(ctx, end, rowCount, groups.length) ?? unbroken;
   // The run may end with the 活動見込 column, one cell an output (when no output is apart).
   const plans = together === 0 && run.length === past * rowCount + groups.length ? run.slice(past * rowCount) : [];
   const values = plans.length ? run.slice(0, past * rowCount) : run;
