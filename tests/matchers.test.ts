@@ -598,7 +598,7 @@ describe('recipients', () => {
       ['A', 1, '（株）甲', '事務所借料', 21, '随意契約（少額）'], ['B', 1, '（株）乙', '宿舎借料', 1, 'その他'], ['B', 2, '（株）丙', '宿舎借料', 0.7, '総合評価入札'], ['C', 1, '（株）丁', '駐車場', 0.3, 'その他'],
     ]);
   });
-  it('takes a block the fullest cutting leaves without names from another cutting, unless its names are read elsewhere', () => {
+  it('takes a block the fullest cutting leaves without names, or leaves out, from another cutting, unless its rows are read elsewhere', () => {
     const row = (block: string, rank: number, name: string | null, amount: number | null = null) => ({ ...emptyRow(block, rank), name, amount });
     // The first cutting fills more cells in all, but reads nothing of B; the second reads B whole.
     const byLetters = [row('A', 1, '（株）甲', 40), row('B', 1, null), row('C', 1, '（株）丙', 5), row('C', 2, '（株）丁', 4)];
@@ -606,9 +606,12 @@ describe('recipients', () => {
     expect(fullestByBlock([byLetters, byHeaders]).map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([
       ['A', 1, '（株）甲', 40], ['B', 1, '（株）乙', 36], ['C', 1, '（株）丙', 5], ['C', 2, '（株）丁', 4],
     ]);
-    // B's rows there hold a name the first cutting gave C: the cuttings disagree, and B stays empty.
-    const clashing = [row('A', 1, '（株）甲', 40), row('B', 1, '（株）丁', 36), row('C', 1, '（株）丙')];
+    // B's row there is one the first cutting gave C (name and amount): the cuttings disagree, and B stays empty.
+    const clashing = [row('A', 1, '（株）甲', 40), row('B', 1, '（株）丁', 4), row('C', 1, '（株）丙')];
     expect(fullestByBlock([byLetters, clashing]).filter((r) => r.block === 'B').map((r) => r.name)).toEqual([null]);
+    // A block the first cutting leaves out goes in its letter's place.
+    const withD = [row('A', 1, '（株）甲', 40), row('C', 1, '（株）丙'), row('D', 1, '（株）戊', 3)];
+    expect(fullestByBlock([byLetters, withD]).map((r) => r.block)).toEqual(['A', 'B', 'C', 'C', 'D']);
   });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));

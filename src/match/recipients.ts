@@ -29,10 +29,12 @@ const cellsOf = (tokens: Token[]) => tokens.filter((t) => !isLabel(t) && !BLOCK_
 
 /**
  * The scope cut into tables by its block letters (tablesByLetters), and, when a letter's table
- * holds no values, also into the pieces pdfminer prints a block in (recipient-pieces.ts) and at
- * the groups of column heads (tablesByHeaders): the reader keeps the cutting that fills more cells.
+ * holds no values, also into the pieces pdfminer prints a block in (recipient-pieces.ts), at the
+ * groups of column heads (tablesByHeaders), and at the letters alone where tablesByLetters cut
+ * otherwise: the reader keeps the cutting that fills more cells, and takes a block that cutting
+ * leaves empty from another (fullestByBlock).
  */
-function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | null; byHeaders: Table[] | null } {
+function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | null; byHeaders: Table[] | null; byLetter: Table[] | null } {
   const marks = scope.map((t, i) => (isLetterMark(t) ? i : -1)).filter((i) => i >= 0);
   const byLetter: Table[] = [];
   marks.forEach((m, k) => {
@@ -47,7 +49,8 @@ function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | n
   const scattered = byLetter.some(holdsNoValues);
   const pieces = scattered ? tablesFromPieces(scope.map(markOf).filter((m) => m !== null)) : null;
   const byHeaders = scattered ? tablesByHeaders(scope, marks) : null;
-  return { tables: takeBackNames(tablesByLetters(scope, marks, byLetter)), pieces, byHeaders };
+  const cut = takeBackNames(tablesByLetters(scope, marks, byLetter));
+  return { tables: cut, pieces, byHeaders, byLetter: scattered && cut !== byLetter ? byLetter : null };
 }
 
 /**
@@ -318,25 +321,33 @@ function readTables(whole: readonly Token[], summaries: Map<string, string>): Re
   const { rest: scope, tuples } = setApartTuples(whole, (i) => blockBefore(whole, i), isLetterMark);
   const cut = tables(scope);
   const byTables = cut.tables.flatMap((t) => readRows(t, summaries));
-  const candidates = [byTables, ...[cut.pieces, cut.byHeaders].filter((c) => c !== null).map((c) => c.flatMap((t) => readRows(t, summaries)))];
+  const candidates = [byTables, ...[cut.pieces, cut.byHeaders, cut.byLetter].filter((c) => c !== null).map((c) => c.flatMap((t) => readRows(t, summaries)))];
   return giveTuples(fullestByBlock(candidates), tuples);
 }
 
 /**
- * The cutting that fills the most cells; a block it leaves without a single name takes its rows
- * from the fullest other cutting that reads them, when none of their names is read elsewhere.
+ * The cutting that fills the most cells; a block it reads no name of, or leaves out, takes its
+ * rows from the fullest other cutting that reads whole rows (a name and an amount) for it, when
+ * none of those is read in another block already.
  */
 export function fullestByBlock(candidates: readonly Recipient[][]): Recipient[] {
   const best = candidates.reduce((a, c) => (filled(c) > filled(a) ? c : a));
-  const named = new Set(best.filter((r) => r.name !== null).map((r) => fold(r.name!)));
-  const blocks = [...new Set(best.map((r) => r.block))];
-  return blocks.flatMap((block) => {
+  const whole = (r: Recipient) => r.name !== null && r.amount !== null;
+  const pair = (r: Recipient) => `${fold(r.name!)}|${r.amount}`;
+  const blocks = [...new Set([...best, ...candidates.flat()].map((r) => r.block))];
+  let added = false;
+  const rows = blocks.flatMap((block) => {
     const of = (c: readonly Recipient[]) => c.filter((r) => r.block === block);
     const own = of(best);
     if (own.some((r) => r.name !== null || r.corporateNumber !== null)) return own;
-    const fresh = (rows: Recipient[]) => rows.some((r) => r.name !== null) && rows.every((r) => r.name === null || !named.has(fold(r.name)));
-    return candidates.map(of).filter(fresh).reduce((a, c) => (filled(c) > filled(a) ? c : a), own);
+    const elsewhere = new Set(best.filter((r) => r.block !== block && whole(r)).map(pair));
+    const fresh = (rs: Recipient[]) => rs.some(whole) && !rs.some((r) => whole(r) && elsewhere.has(pair(r)));
+    const taken = candidates.map(of).filter(fresh).reduce((a, c) => (filled(c) > filled(a) ? c : a), own);
+    added ||= !own.length && taken.length > 0;
+    return taken;
   });
+  // Blocks the fullest cutting left out go in their letters' places.
+  return added ? rows.sort((a, b) => (a.block ?? '~').localeCompare(b.block ?? '~')) : rows;
 }
 
 /** The letter of the last block mark at or before scope position i. */
