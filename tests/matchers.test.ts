@@ -598,6 +598,11 @@ describe('recipients', () => {
       ['A', 1, '（株）甲', '事務所借料', 21, '随意契約（少額）'], ['B', 1, '（株）乙', '宿舎借料', 1, 'その他'], ['B', 2, '（株）丙', '宿舎借料', 0.7, '総合評価入札'], ['C', 1, '（株）丁', '駐車場', 0.3, 'その他'],
     ]);
   });
+  it('gives a row without a name the name another row prints with the same 法人番号', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...header, '1 （株）テリオ', '4011101013737 コーヒー等', '0.02 随意契約（少額）',
+      'B.', ...header, '1', '4011101013737 ミネラルウォーター', '0.01 随意契約（少額）'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.name, r.summary])).toEqual([['A', '（株）テリオ', 'コーヒー等'], ['B', '（株）テリオ', 'ミネラルウォーター']]);
+  });
   it('takes a block the fullest cutting leaves without names, or leaves out, from another cutting, unless its rows are read elsewhere', () => {
     const row = (block: string, rank: number, name: string | null, amount: number | null = null) => ({ ...emptyRow(block, rank), name, amount });
     // The first cutting fills more cells in all, but reads nothing of B; the second reads B whole.

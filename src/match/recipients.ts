@@ -388,7 +388,17 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
     if (recipients.length) ctx.report('info', 'recipients-anchored', 'recipients', `the 支出先 table could not be read as a table; ${recipients.length} rows were read from their 法人番号 and given the blocks of the fund-flow boxes with their amounts`);
   }
   const debtContracts = debt ? readDebt(ctx, debt) : [];
-  return { recipients: recipients.map((r, k) => withRateInScope(ctx, withReasonInScope(ctx, r, k), k)), debtContracts };
+  return { recipients: namesByCorporateNumber(recipients).map((r, k) => withRateInScope(ctx, withReasonInScope(ctx, r, k), k)), debtContracts };
+}
+
+/**
+ * A row whose name the extractor printed out of reach takes the name another row prints with the
+ * same 法人番号: the number names one corporation, which blocks often pay more than once.
+ */
+function namesByCorporateNumber(rows: Recipient[]): Recipient[] {
+  const names = new Map<string, string>();
+  for (const r of rows) if (r.name !== null && r.corporateNumber !== null && !names.has(r.corporateNumber)) names.set(r.corporateNumber, r.name);
+  return rows.map((r) => (r.name === null && r.corporateNumber !== null && names.has(r.corporateNumber) ? { ...r, name: names.get(r.corporateNumber)! } : r));
 }
 
 /** 落札率 is a bid's: only a contract let by tender (入札, 競争契約, 落札方式) has one. */
