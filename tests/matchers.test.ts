@@ -603,6 +603,16 @@ describe('recipients', () => {
       'B.', ...header, '1', '4011101013737 ミネラルウォーター', '0.01 随意契約（少額）'));
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.name, r.summary])).toEqual([['A', '（株）テリオ', 'コーヒー等'], ['B', '（株）テリオ', 'ミネラルウォーター']]);
   });
+  it('gives two blocks back their letters when each one\'s rows are what the other\'s fund-flow box describes (業務概要, number of recipients)', () => {
+    const ctx = () => contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...header, '1 出張者Ａ', '-', '出張旅費', '1.6 随意契約（少額）', '2 出張者Ｂ', '-', '出張旅費', '1.1 随意契約（少額）',
+      'B.', ...header, '1 Across', '-', '車両借上', '0.05 その他'));
+    const box = (block: string, name: string, amount: number, role: string) => ({ block, name, amount, role });
+    const swapped = [box('A', '民間企業等（ 1 者）', 0.05, '車両借上'), box('B', '地方公共団体（ 2 者）', 2.7, '出張旅費')];
+    expect(matchRecipients(ctx(), swapped).recipients.map((r) => [r.block, r.name])).toEqual([['A', 'Across'], ['B', '出張者Ａ'], ['B', '出張者Ｂ']]);
+    // A box that names the block's first recipient describes it, whatever its role says.
+    const named = [box('A', '出張者Ａ', 2.7, '車両借上'), box('B', '地方公共団体（ 2 者）', 2.7, '出張旅費')];
+    expect(matchRecipients(ctx(), named).recipients.map((r) => r.block)).toEqual(['A', 'A', 'B']);
+  });
   it('takes a block the fullest cutting leaves without names, or leaves out, from another cutting, unless its rows are read elsewhere', () => {
     const row = (block: string, rank: number, name: string | null, amount: number | null = null) => ({ ...emptyRow(block, rank), name, amount });
     // The first cutting fills more cells in all, but reads nothing of B; the second reads B whole.

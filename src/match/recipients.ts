@@ -6,7 +6,7 @@ import type { FundFlow, Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
-import { LEGAL_FORM } from '../tokenize/vocabulary.js';
+import { LEGAL_FORM, RECIPIENT_COUNT } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
 import { fillValues, readByChunks } from './recipient-chunks.js';
@@ -347,7 +347,7 @@ export function fullestByBlock(candidates: readonly Recipient[][]): Recipient[] 
     return taken;
   });
   // Blocks the fullest cutting left out go in their letters' places.
-  return added ? rows.sort((a, b) => (a.block ?? '~').localeCompare(b.block ?? '~')) : rows;
+  return added ? inLetterOrder(rows) : rows;
 }
 
 /** The letter of the last block mark at or before scope position i. */
@@ -388,7 +388,8 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
     if (recipients.length) ctx.report('info', 'recipients-anchored', 'recipients', `the 支出先 table could not be read as a table; ${recipients.length} rows were read from their 法人番号 and given the blocks of the fund-flow boxes with their amounts`);
   }
   const debtContracts = debt ? readDebt(ctx, debt) : [];
-  return { recipients: namesByCorporateNumber(recipients).map((r, k) => withRateInScope(ctx, withReasonInScope(ctx, r, k), k)), debtContracts };
+  recipients = relabelByFundFlow(namesByCorporateNumber(recipients), fundFlow);
+  return { recipients: recipients.map((r, k) => withRateInScope(ctx, withReasonInScope(ctx, r, k), k)), debtContracts };
 }
 
 /**
@@ -400,6 +401,42 @@ function namesByCorporateNumber(rows: Recipient[]): Recipient[] {
   for (const r of rows) if (r.name !== null && r.corporateNumber !== null && !names.has(r.corporateNumber)) names.set(r.corporateNumber, r.name);
   return rows.map((r) => (r.name === null && r.corporateNumber !== null && names.has(r.corporateNumber) ? { ...r, name: names.get(r.corporateNumber)! } : r));
 }
+
+/**
+ * Rows that their block's fund-flow box does not describe (neither the first row's name nor its
+ * 業務概要 is the box's), while exactly one other box does, with as many rows as its `（5者）`,
+ * belong to that box's block when its own rows are missing or misfit too: pdfminer can print the
+ * letters out of order (E. before C. and D.), and a cutting can then swap two blocks' letters.
+ */
+function relabelByFundFlow(rows: Recipient[], fundFlow: readonly FundFlow[]): Recipient[] {
+  const boxes = fundFlow.filter((f) => f.block !== null);
+  const rowsOf = (block: string | null) => rows.filter((r) => r.block === block);
+  const same = (a: string | null, b: string | null | undefined) => a !== null && b != null && fold(a) === fold(b);
+  const fits = (box: FundFlow, own: readonly Recipient[]) => same(box.name, own[0]?.name) || same(box.role, own[0]?.summary);
+  const counted = (box: FundFlow, own: readonly Recipient[]) => {
+    const count = RECIPIENT_COUNT.exec(fold(box.name ?? ''));
+    return !count || Number(count[1]) === own.length;
+  };
+  const misfit = (block: string | null) => {
+    const box = boxes.find((f) => f.block === block);
+    const own = rowsOf(block);
+    return own.length === 0 || (box !== undefined && !fits(box, own));
+  };
+  const renamed = new Map<string | null, string>();
+  for (const block of new Set(rows.map((r) => r.block))) {
+    if (!misfit(block)) continue;
+    const own = rowsOf(block);
+    const others = boxes.filter((f) => f.block !== block && misfit(f.block) && fits(f, own) && counted(f, own));
+    if (others.length === 1) renamed.set(block, others[0]!.block!);
+  }
+  // Each block's rows go to one block, whose own rows are none or go elsewhere too.
+  const targets = [...renamed.values()];
+  if (new Set(targets).size < targets.length || targets.some((t) => rowsOf(t).length > 0 && !renamed.has(t))) return rows;
+  return renamed.size ? inLetterOrder(rows.map((r) => (renamed.has(r.block) ? { ...r, block: renamed.get(r.block)! } : r))) : rows;
+}
+
+/** Rows in their blocks' letter order, each block's rows as they were. */
+const inLetterOrder = (rows: Recipient[]) => rows.sort((a, b) => (a.block ?? '~').localeCompare(b.block ?? '~'));
 
 /** 落札率 is a bid's: only a contract let by tender (入札, 競争契約, 落札方式) has one. */
 const BY_TENDER = /入札|競争契約|落札/;

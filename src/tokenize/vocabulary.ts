@@ -178,15 +178,16 @@ export const SELF_CHECK_GROUPS = [
 /** Marks the 評価 column prints. 有/無 answer the two "were there any" items. */
 export const SELF_CHECK_MARKS = ['○', '〇', '△', '×', '-', '－', '‐', '有', '無'] as const;
 
+/** A legal form alone, folded (`(一社)`, `㈲` → `(有)`): the start of a name, never a whole one. */
+export const LEGAL_FORM = /^\((?:株|有|合|一社|一財|公社|公財|特非|独|国研|研|学|社福|医)\)$/;
+/** A fund-flow box that stands for several recipients says how many, folded (`民間企業等(10者)`). */
+export const RECIPIENT_COUNT = /\(\s*(\d+)\s*者\s*\)/;
 /**
  * A ministry's bureau, division or office (`厚生労働省健康局水道課`): how the 関連事業 table names
  * its owners. Never an explanation: those are sentences, with 、 or 。.
  */
-/** A legal form alone, folded (`(一社)`, `㈲` → `(有)`): the start of a name, never a whole one. */
-export const LEGAL_FORM = /^\((?:株|有|合|一社|一財|公社|公財|特非|独|国研|研|学|社福|医)\)$/;
 export const ORGANIZATION_NAME = /^[^、。，．]*(省|庁|府|委員会)[^、。，．]*(課|室|局|部|官|所|センター|）)$/;
 
-/** 実施方法 check boxes, in the template's order. */
 /** A 費目・使途 block's header, `A.name`: its letter and the recipient it describes (maybe none). */
 export const EXPENSE_BLOCK_HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
 /** A block of the template left unused prints as a bare `.`. */
