@@ -247,6 +247,9 @@ const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
 /** How many cells a reading filled: the fuller of two readings of the same words is the truer. */
 const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + Object.values(r).filter((v) => v !== null).length, 0);
 
+/** Of readings of the same words, the one that fills the most cells (the first of equals). */
+const fullest = (readings: readonly Recipient[][]) => readings.reduce((a, c) => (filled(c) > filled(a) ? c : a));
+
 /** The highest rank printed with its name in one box (`4 佐賀県…`): the table has at least that many rows. */
 const highestNamedRank = (words: readonly Word[]) =>
   Math.max(0, ...words.map((w, i) => (words[i + 1]?.kind === 'text' && words[i + 1]!.token === w.token ? rankOf(w) ?? 0 : 0)));
@@ -320,8 +323,12 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
 function readTables(whole: readonly Token[], summaries: Map<string, string>): Recipient[] {
   const { rest: scope, tuples } = setApartTuples(whole, (i) => blockBefore(whole, i), isLetterMark);
   const cut = tables(scope);
-  const byTables = cut.tables.flatMap((t) => readRows(t, summaries));
-  const candidates = [byTables, ...[cut.pieces, cut.byHeaders, cut.byLetter].filter((c) => c !== null).map((c) => c.flatMap((t) => readRows(t, summaries)))];
+  const read = (c: Table[]) => c.flatMap((t) => readRows(t, summaries));
+  const candidates = [cut.tables, cut.pieces, cut.byHeaders].filter((c) => c !== null).map(read);
+  // The letters' own cutting is read only for the blocks the others leave without a name.
+  const letters = new Set(cut.byLetter?.map((t) => t.block));
+  const best = fullest(candidates);
+  if (cut.byLetter && [...letters].some((block) => !best.some((r) => r.block === block && (r.name !== null || r.corporateNumber !== null)))) candidates.push(read(cut.byLetter));
   return giveTuples(fullestByBlock(candidates), tuples);
 }
 
@@ -331,7 +338,7 @@ function readTables(whole: readonly Token[], summaries: Map<string, string>): Re
  * none of those is read in another block already.
  */
 export function fullestByBlock(candidates: readonly Recipient[][]): Recipient[] {
-  const best = candidates.reduce((a, c) => (filled(c) > filled(a) ? c : a));
+  const best = fullest(candidates);
   const whole = (r: Recipient) => r.name !== null && r.amount !== null;
   const pair = (r: Recipient) => `${fold(r.name!)}|${r.amount}`;
   const blocks = [...new Set([...best, ...candidates.flat()].map((r) => r.block))];
