@@ -95,16 +95,19 @@ const WIDTH = 40;
  */
 function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[]): Recipient[] {
   const n = rows.length;
+  // Each word's number and cost in each column, worked out once rather than once per path.
+  const amounts = new Map(words.map((w) => [w, w.kind === 'amount' ? parseNumber(w.text) : null]));
+  const kindCosts = new Map(words.map((w) => [w, columns.map((c) => kindCost(c, w))]));
+  const keyOf = (heights: string, last: GridPath['last']) => `${heights}|${last ? `${last.row},${last.col}` : ''}`;
   const expand = (path: GridPath, word: Word, offer: Offer<GridPath>) => {
-    const keyOf = (heights: string, last: GridPath['last']) => `${heights}|${last ? `${last.row},${last.col}` : ''}`;
     const height = (col: number) => path.heights.charCodeAt(col);
     offer(path.cost + SKIP, keyOf(path.heights, path.last) + '|' + (path.lastAmount ?? ''), () => ({ ...path, cost: path.cost + SKIP }));
     columns.forEach((column, col) => {
       const row = height(col);
       if (row >= n || (col > 0 && height(col - 1) <= row) || !column.kinds.includes(word.kind)) return;
       const continues = path.last !== null && ((path.last.col === col && path.last.row === row - 1) || (path.last.row === row && path.last.col === col - 1));
-      const amount = column.field === 'amount' && word.kind === 'amount' ? parseNumber(word.text) : null;
-      const cost = path.cost + (continues ? 0 : JUMP) + kindCost(column, word) + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
+      const amount = column.field === 'amount' ? amounts.get(word)! : null;
+      const cost = path.cost + (continues ? 0 : JUMP) + kindCosts.get(word)![col]! + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
       const heights = path.heights.slice(0, col) + String.fromCharCode(row + 1) + path.heights.slice(col + 1);
       const last = { row, col };
       const lastAmount = amount ?? path.lastAmount;
