@@ -12,7 +12,7 @@
  * early one crowd out those yet to earn theirs. `hope`: a reward the state can still earn
  * (equal for equal keys), so that a path which paid now for a later reward is not dropped first.
  */
-export type Offer<P> = (cost: number, key: string, build: () => P, stratum?: number, hope?: () => number) => void;
+export type Offer<P> = (cost: number, key: string | number, build: () => P, stratum?: number, hope?: () => number) => void;
 
 interface Candidate<P> {
   cost: number;
@@ -26,7 +26,7 @@ interface Candidate<P> {
 export function beamSearch<P extends { cost: number }, C>(cells: readonly C[], start: P, expand: (path: P, cell: C, offer: Offer<P>) => void, width: number, maxPaths = Infinity): P[] {
   let paths = [start];
   for (const cell of cells) {
-    const best = new Map<string, Candidate<P>>();
+    const best = new Map<string | number, Candidate<P>>();
     const offer: Offer<P> = (cost, key, build, stratum = 0, hope) => {
       const had = best.get(key);
       if (!had || cost < had.cost) best.set(key, { cost, hope, rank: cost, stratum, build });

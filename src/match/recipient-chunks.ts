@@ -71,6 +71,8 @@ interface GridPath {
   cost: number;
   /** Per column, how many of its cells (top down) are filled, one character each (a cheap state key); never more than the column left of it. */
   heights: string;
+  /** The heights as one number, in base rows + 1. */
+  stair: number;
   last: { row: number; col: number } | null;
   /** The amount of the last row whose 支出額 was read: the list is sorted by it, largest first. */
   lastAmount: number | null;
@@ -98,23 +100,35 @@ function fill(rows: Recipient[], words: readonly Word[], columns: readonly Colum
   // Each word's number and cost in each column, worked out once rather than once per path.
   const amounts = new Map(words.map((w) => [w, w.kind === 'amount' ? parseNumber(w.text) : null]));
   const kindCosts = new Map(words.map((w) => [w, columns.map((c) => kindCost(c, w))]));
-  const keyOf = (heights: string, last: GridPath['last']) => `${heights}|${last ? `${last.row},${last.col}` : ''}`;
+  // A state's key as one number (staircase, last cell, last amount): a map keyed by numbers is
+  // much cheaper than one keyed by fresh strings, and the search makes millions of offers.
+  const powers = columns.map((_, col) => (n + 1) ** col);
+  const cells = n * columns.length + 1;
+  const amountIds = new Map<number | null, number>([[null, 0]]);
+  for (const a of amounts.values()) if (!amountIds.has(a)) amountIds.set(a, amountIds.size);
+  const numeric = (n + 1) ** columns.length * cells * amountIds.size < Number.MAX_SAFE_INTEGER;
+  const keyOf = (stair: number, last: GridPath['last'], lastAmount: number | null) => {
+    const at = last ? last.row * columns.length + last.col + 1 : 0;
+    return numeric ? (stair * cells + at) * amountIds.size + amountIds.get(lastAmount)! : `${stair}|${at}|${lastAmount}`;
+  };
   const expand = (path: GridPath, word: Word, offer: Offer<GridPath>) => {
     const height = (col: number) => path.heights.charCodeAt(col);
-    offer(path.cost + SKIP, keyOf(path.heights, path.last) + '|' + (path.lastAmount ?? ''), () => ({ ...path, cost: path.cost + SKIP }));
+    offer(path.cost + SKIP, keyOf(path.stair, path.last, path.lastAmount), () => ({ ...path, cost: path.cost + SKIP }));
     columns.forEach((column, col) => {
       const row = height(col);
       if (row >= n || (col > 0 && height(col - 1) <= row) || !column.kinds.includes(word.kind)) return;
       const continues = path.last !== null && ((path.last.col === col && path.last.row === row - 1) || (path.last.row === row && path.last.col === col - 1));
       const amount = column.field === 'amount' ? amounts.get(word)! : null;
       const cost = path.cost + (continues ? 0 : JUMP) + kindCosts.get(word)![col]! + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
-      const heights = path.heights.slice(0, col) + String.fromCharCode(row + 1) + path.heights.slice(col + 1);
+      const stair = path.stair + powers[col]!;
       const last = { row, col };
       const lastAmount = amount ?? path.lastAmount;
-      offer(cost, keyOf(heights, last) + '|' + (lastAmount ?? ''), () => ({ cost, heights, last, lastAmount, placed: { row, col, word, before: path.placed } }));
+      offer(cost, keyOf(stair, last, lastAmount), () => ({
+        cost, heights: path.heights.slice(0, col) + String.fromCharCode(row + 1) + path.heights.slice(col + 1), stair, last, lastAmount, placed: { row, col, word, before: path.placed },
+      }));
     });
   };
-  const start: GridPath = { cost: 0, heights: String.fromCharCode(...columns.map(() => 0)), last: null, lastAmount: null, placed: null };
+  const start: GridPath = { cost: 0, heights: String.fromCharCode(...columns.map(() => 0)), stair: 0, last: null, lastAmount: null, placed: null };
   const ends = beamSearch(words, start, expand, WIDTH);
   const best = ends.sort((a, b) => a.cost - b.cost)[0];
   for (let p = best?.placed ?? null; p; p = p.before) setCell(rows[p.row]!, columns[p.col]!.field, p.word);
