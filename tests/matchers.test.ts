@@ -1152,6 +1152,13 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in stream text', () => {
+  it('reads the 目標最終年度 column pdfminer printed after the outputs, before the policy section when the unit cost\'s title came early, past the first past year\'s head and cell', () => {
+    const ctx = contextOf(paragraphs('単位当たり\nコスト', '成果指標', '単位', '24年度', '25年度', '26年度', 'E3の自立的商業化による供給体制の確立', 'E3ガソリン導入量', 'E10の自立的商業化による供給体制の確立', 'E10ガソリン導入量',
+      '成果実\n績', '目標値', 'kl', 'kl', '達成度', '％', '成果実\n績', '目標値', 'kl', 'kl', '達成度', '％',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '活動指標',
+      '25年度', '70,206', '79,880', '87.9', '123', '120', '102.5', '年度', '29年度', '190000', '-', '29年度', '3000', '-', '政策', '地球温暖化対策'));
+    expect(matchOutcomes(ctx, 2015).map((o) => o.finalTarget)).toEqual([{ fiscalYear: 2017, value: 190000 }, { fiscalYear: 2017, value: 3000 }]);
+  });
   it('reads the rows pdftotext printed away from their labels as units and runs, when 達成度 bears them out', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '24年度', '主な増減理由', '25年度', '26年度', '中間目標', '目標最終年度',
       '件', '68,321', '77,883', '84,602', '-', '27年度', 'ハローワークにおける障害者の就職件数', '件', '59,367', '68,321', '77,883', '-', '84602',

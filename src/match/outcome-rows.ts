@@ -20,17 +20,22 @@ export const FINAL_YEAR = /^(?:平成|令和)?(\d{1,2}|元)年度$/;
 /**
  * pdfminer prints the 目標最終年度 column apart from the rest of the table, often after the
  * outputs: each outcome's final year, then its 目標値 (`32年度 90 -`). One such pair per
- * outcome, before the unit cost, is that column, in order.
+ * outcome, before the unit cost (or, when pdfminer printed its title early, before the policy
+ * section that follows it), is that column, in order. A past year's column head and its first
+ * cell (`25年度 70,206`) look the same: such pairs are left out when there are too many.
  */
-export function finalColumn(ctx: MatchContext, from: number, outcomeCount: number): Outcome['finalTarget'][] | null {
-  const end = ctx.find('unitCostTitle').find((t) => t.index > from)?.index ?? ctx.tokens.length;
+export function finalColumn(ctx: MatchContext, from: number, outcomeCount: number, pastYears: readonly number[]): Outcome['finalTarget'][] | null {
+  const next = (id: 'unitCostTitle' | 'policy') => ctx.find(id).find((t) => t.index > from)?.index;
+  const end = next('unitCostTitle') ?? next('policy') ?? ctx.tokens.length;
   const cells: Outcome['finalTarget'][] = [];
   for (let i = from; i < end - 1; i++) {
     const year = ctx.tokens[i]!;
     const value = valuesOf(ctx.tokens[i + 1]!);
     if (FINAL_YEAR.test(year.folded) && value?.length === 1) cells.push({ fiscalYear: eraYear(year.folded), value: countOf(value[0]) });
   }
-  return cells.length === outcomeCount ? cells : null;
+  if (cells.length === outcomeCount) return cells;
+  const ahead = cells.filter((c) => c.fiscalYear === null || !pastYears.includes(c.fiscalYear));
+  return ahead.length === outcomeCount ? ahead : null;
 }
 
 /** Whether 達成度 = 成果実績 / 目標値 holds, to the rate's printed precision. */

@@ -161,7 +161,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
   });
   if (!ctx.isLayout) {
     completeByRates(ctx, outcomes, start, end);
-    const column = finalColumn(ctx, start, outcomes.length);
+    const column = finalColumn(ctx, start, outcomes.length, Array.from({ length: PAST_COLUMNS }, (_, i) => firstYear + i));
     column?.forEach((cell, k) => { outcomes[k]!.finalTarget = cell; });
   }
   // A template row left empty (no goal, no indicator, no number) is not an outcome.
