@@ -17,25 +17,38 @@ export const VALUE_COLUMNS = FINAL_COLUMN + 1;
 
 export const FINAL_YEAR = /^(?:平成|令和)?(\d{1,2}|元)年度$/;
 
+/** Most tokens between two outcomes' cells of the 目標最終年度 column (year, 目標値, 中間目標). */
+const FINAL_CELLS_APART = 4;
+
 /**
  * pdfminer prints the 目標最終年度 column apart from the rest of the table, often after the
  * outputs: each outcome's final year, then its 目標値 (`32年度 90 -`). One such pair per
  * outcome, before the unit cost (or, when pdfminer printed its title early, before the policy
  * section that follows it), is that column, in order. A past year's column head and its first
- * cell (`25年度 70,206`) look the same: such pairs are left out when there are too many.
+ * cell (`25年度 70,206`) look the same: when there are too many pairs, the column is the pairs
+ * of years to come if they are as many as outcomes, else the one cluster of as many pairs,
+ * each within a few tokens of the next (a target may end in a past year).
  */
 export function finalColumn(ctx: MatchContext, from: number, outcomeCount: number, pastYears: readonly number[]): Outcome['finalTarget'][] | null {
   const next = (id: 'unitCostTitle' | 'policy') => ctx.find(id).find((t) => t.index > from)?.index;
   const end = next('unitCostTitle') ?? next('policy') ?? ctx.tokens.length;
-  const cells: Outcome['finalTarget'][] = [];
+  const pairs: Array<{ at: number; cell: Outcome['finalTarget'] }> = [];
   for (let i = from; i < end - 1; i++) {
     const year = ctx.tokens[i]!;
     const value = valuesOf(ctx.tokens[i + 1]!);
-    if (FINAL_YEAR.test(year.folded) && value?.length === 1) cells.push({ fiscalYear: eraYear(year.folded), value: countOf(value[0]) });
+    if (FINAL_YEAR.test(year.folded) && value?.length === 1) pairs.push({ at: i, cell: { fiscalYear: eraYear(year.folded), value: countOf(value[0]) } });
   }
-  if (cells.length === outcomeCount) return cells;
-  const ahead = cells.filter((c) => c.fiscalYear === null || !pastYears.includes(c.fiscalYear));
-  return ahead.length === outcomeCount ? ahead : null;
+  if (pairs.length === outcomeCount) return pairs.map((p) => p.cell);
+  const ahead = pairs.filter((p) => p.cell.fiscalYear === null || !pastYears.includes(p.cell.fiscalYear));
+  if (ahead.length === outcomeCount) return ahead.map((p) => p.cell);
+  const clusters = pairs.reduce<Array<typeof pairs>>((out, p) => {
+    const last = out.at(-1);
+    if (last && p.at - last.at(-1)!.at <= FINAL_CELLS_APART) last.push(p);
+    else out.push([p]);
+    return out;
+  }, []);
+  const fitting = clusters.filter((c) => c.length === outcomeCount);
+  return fitting.length === 1 ? fitting[0]!.map((p) => p.cell) : null;
 }
 
 /** Whether 達成度 = 成果実績 / 目標値 holds, to the rate's printed precision. */
