@@ -952,6 +952,11 @@ describe('expenses', () => {
 });
 
 describe('unit cost', () => {
+  it('splits the cost\'s unit from the 計算式\'s when pdftotext boxed one above the other (千円 ⏎ 百万円/回)', () => {
+    const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '事業に係る費用／開催回数', '単位', '千円\n百万円/回', '計算式', '24年度', '25年度', '26年度', '1,500', '1,200', '900', '3／2', '3.6／3', '2.7／3'), 'pdftotext');
+    const cost = matchUnitCost(ctx, 2015);
+    expect([cost.unit, cost.formulaUnit]).toEqual(['千円', '百万円/回']);
+  });
   it('takes the 算出根拠 by its form (a cost divided by something), past year heads and vertical headings, or far from its label', () => {
     const near = contextOf(paragraphs('算出根拠', '24年度', '単位円', '政\n策\n評\n価', '事業に係る費用／相談件数', '計算式 百万円/件'), 'pdftotext');
     expect(matchUnitCost(near, 2015).basis).toBe('事業に係る費用／相談件数');

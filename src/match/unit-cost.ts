@@ -3,7 +3,7 @@ import type { UnitCost } from '../assemble/schema.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, formulaQuotient } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { COST_UNIT, FORMULA_UNIT, MONEY_UNIT_YEN } from '../tokenize/vocabulary.js';
+import { COST_UNIT, FORMULA_UNIT, MONEY_UNIT_YEN, UNIT_ABOVE_FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { countOf, headerYear, isYearHead, runAfter, valuesOf, type Value } from './values.js';
 import type { Token } from '../tokenize/labels.js';
 import { textAfter, isProse, isVerticalHeading } from './text-field.js';
@@ -39,7 +39,11 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));
   const unitToken = ctx.tokens.find((t) => COST_UNIT.test(t.folded) && !isLabel(t));
   const formulaUnitToken = ctx.tokens.find((t) => FORMULA_UNIT.test(t.folded) || (t.inlineLabel === 'unitCostFormula' && FORMULA_UNIT.test(fold(t.rest))));
-  const formulaUnit = formulaUnitToken ? (formulaUnitToken.inlineLabel ? formulaUnitToken.rest : formulaUnitToken.text) : null;
+  const formulaUnitText = formulaUnitToken ? (formulaUnitToken.inlineLabel ? formulaUnitToken.rest : formulaUnitToken.text) : null;
+  // pdftotext may box the cost's unit above the 計算式's (`千円 ⏎ 百万円/回`): two cells.
+  const stacked = !unitToken && formulaUnitText ? UNIT_ABOVE_FORMULA_UNIT.exec(fold(formulaUnitText)) : null;
+  const unit = unitToken?.text ?? stacked?.[1] ?? null;
+  const formulaUnit = stacked ? stacked[2]! : formulaUnitText;
   // Values: a cost per unit equals its formula, which identifies it among the numbers.
   const values = Array.from({ length: PAST_COLUMNS }, (_, i) => ({ fiscalYear: firstYear + i, value: null as number | null, formula: null as string | null }));
   let costRow = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unitToken)) : [];
@@ -51,7 +55,7 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   placeFormulas(values, formulas.slice(-PAST_COLUMNS));
   // Where the printed cost was not found next to its unit, a number equal to the formula is it,
   // in the cost's unit (the formula's is 百万円 per unit; the cost's may be 円 or 千円).
-  const scale = unitScale(unitToken?.folded, formulaUnit);
+  const scale = unitScale(unit ?? undefined, formulaUnit);
   let numbers: Array<number | null> | undefined;
   values.forEach((slot) => {
     const quotient = slot.value === null && slot.formula ? formulaQuotient(slot.formula) : null;
@@ -61,7 +65,7 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
     const found = numbers.find((n) => n !== null && Math.abs(n - target) <= Math.max(0.051, target * 0.01));
     if (found != null) slot.value = found;
   });
-  return { basis, unit: unitToken?.text ?? null, formulaUnit: formulaUnit ? formulaUnit.trim() : null, values };
+  return { basis, unit, formulaUnit: formulaUnit ? formulaUnit.trim() : null, values };
 }
 
 /** Stream text: the cost row's values after its unit, past the year headers printed between them (円 24年度 25年度 26年度 …). */
