@@ -315,6 +315,12 @@ describe('予算内訳 in layout text', () => {
 });
 
 describe('fund flow', () => {
+  it('keeps a legal form with the name printed a few spaces after it (layout), or boxed apart before it (pdftotext)', () => {
+    const text = [line([14, 'Ａ．甲リサーチ（株）'], [44, 'Ｂ．（研）   産業技術総合研究所']), line([15, '２０百万円'], [45, '２百万円']), '', line([13, '調査・分析'], [43, '事故事例解析'])].join('\n');
+    expect(matchFundFlow(contextOf(text, 'layout')).map((f) => [f.block, f.name])).toEqual([['A', '甲リサーチ（株）'], ['B', '（研）\u3000産業技術総合研究所']]);
+    const stream = contextOf(paragraphs('Ａ．甲リサーチ（株）\n２０百万円', 'B ．（研）', '調査・分析', '産業技術総合研究所\n２百万円', '事故事例解析'), 'pdftotext');
+    expect(matchFundFlow(stream).map((f) => [f.block, f.name])).toEqual([['A', '甲リサーチ（株）'], ['B', '（研）\u3000産業技術総合研究所']]);
+  });
   it('reads a layout row of boxes whose names start a line apart, each with the role under it', () => {
     const text = [
       line([14, 'Ａ．甲リサーチ（株）'], [44, 'Ｂ．乙リサーチ（株）']),

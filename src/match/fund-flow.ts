@@ -3,7 +3,7 @@ import type { FundFlow } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
-import { LABELS, MINISTRIES } from '../tokenize/vocabulary.js';
+import { LABELS, LEGAL_FORM, MINISTRIES } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { centre, nearestColumn } from './values.js';
 
@@ -22,6 +22,13 @@ interface FlowBox {
   amount: number | null;
   tokens: Token[];
 }
+
+/** How many boxes before a name its letter and legal form may stand. */
+const HEAD_REACH = 3;
+const isLetterAndLegalForm = (text: string) => {
+  const m = BLOCK_NAME.exec(text.trim());
+  return m !== null && LEGAL_FORM.test(fold(m[2]!));
+};
 
 function flowAmount(text: string): number | null {
   const m = FLOW_AMOUNT.exec(fold(text));
@@ -61,6 +68,12 @@ function readBoxes(ctx: MatchContext): FlowBox[] {
       }
     }
     if (name === undefined) return;
+    // pdftotext may box the letter and legal form (`B ．（研）`) apart from the rest of the name.
+    const head = BLOCK_NAME.test(name.trim()) ? undefined : ctx.tokens.slice(Math.max(0, i - HEAD_REACH), i).findLast((h) => !consumed.has(h) && isLetterAndLegalForm(h.text));
+    if (head) {
+      name = `${head.text.trim()}\u3000${name}`;
+      used.unshift(head);
+    }
     used.forEach((u) => consumed.add(u));
     const m = BLOCK_NAME.exec(name.trim());
     out.push({ block: m ? blockLetter(m[1]!) : null, name: (m ? m[2]! : name).trim(), amount, tokens: used });

@@ -5,7 +5,7 @@
 // matchers see the same thing: boxes in reading order, each with its input line numbers and,
 // for layout text, its position on the page.
 
-import { LABELS } from './vocabulary.js';
+import { ENDS_WITH_LEGAL_FORM, LABELS } from './vocabulary.js';
 import { endsSentence, fold } from './values.js';
 
 export type Extractor = 'layout' | 'pdfminer' | 'pdftotext';
@@ -157,6 +157,9 @@ function splitSegments(text: string, line: number): Segment[] {
 /** Prose: words of the language, not a number, a dash, a label or a vertical heading's letter. */
 const isProseSegment = (seg: Segment) => [...seg.text].length >= 2 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(seg.text) && !LABEL_FORMS.has(fold(seg.text));
 
+/** Most spaces pdftotext -layout prints for the full-width space after a legal form. */
+const NAME_GAP = 4;
+
 /**
  * Two prose segments of a line that one cell's text runs across on the line above or below
  * (starting where the first does and reaching past where the second starts) are one text:
@@ -167,8 +170,10 @@ function joinSpacedWords(segs: readonly Segment[], neighbours: ReadonlyArray<rea
   const out: Segment[] = [];
   for (const seg of segs) {
     const prev = out.at(-1);
-    const spans = prev !== undefined && isProseSegment(prev) && isProseSegment(seg)
-      && neighbours.some((line) => line.some((n) => Math.abs(n.col - prev.col) <= 1 && n.end > seg.col && isProseSegment(n)));
+    const spans = prev !== undefined && isProseSegment(seg) && ((isProseSegment(prev)
+      && neighbours.some((line) => line.some((n) => Math.abs(n.col - prev.col) <= 1 && n.end > seg.col && isProseSegment(n))))
+      // A legal form and the name after it (`B．（研）   産業技術総合研究所`): one name.
+      || (ENDS_WITH_LEGAL_FORM.test(fold(prev.text)) && seg.col - prev.end <= NAME_GAP));
     if (spans) out[out.length - 1] = { ...prev, text: `${prev.text}\u3000${seg.text}`, end: seg.end };
     else out.push(seg);
   }

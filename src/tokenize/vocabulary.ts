@@ -178,8 +178,11 @@ export const SELF_CHECK_GROUPS = [
 /** Marks the 評価 column prints. 有/無 answer the two "were there any" items. */
 export const SELF_CHECK_MARKS = ['○', '〇', '△', '×', '-', '－', '‐', '有', '無'] as const;
 
+const LEGAL_FORMS = String.raw`\((?:株|有|合|一社|一財|公社|公財|特非|独|国研|研|学|社福|医)\)`;
 /** A legal form alone, folded (`(一社)`, `㈲` → `(有)`): the start of a name, never a whole one. */
-export const LEGAL_FORM = /^\((?:株|有|合|一社|一財|公社|公財|特非|独|国研|研|学|社福|医)\)$/;
+export const LEGAL_FORM = new RegExp(`^${LEGAL_FORMS}$`);
+/** Text ending in a legal form, folded (`B.(研)`): the name goes on after it. */
+export const ENDS_WITH_LEGAL_FORM = new RegExp(`${LEGAL_FORMS}$`);
 /** A fund-flow box that stands for several recipients says how many, folded (`民間企業等(10者)`). */
 export const RECIPIENT_COUNT = /\(\s*(\d+)\s*者\s*\)/;
 /**
