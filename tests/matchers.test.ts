@@ -315,6 +315,12 @@ describe('予算内訳 in layout text', () => {
 });
 
 describe('fund flow', () => {
+  it('ends the last boxes\' roles where the 費目・使途 table starts, so that two roles joined as wrapped lines are split again', () => {
+    const ctx = contextOf(paragraphs('Ｃ．甲建築研究所\n４百万円', 'Ｈ．乙システムズ（株）\n４百万円',
+      '近現代建築資料（建築家「吉阪隆正」）の整理及び展示準備業務', '平成26年度国立近現代建築資料館ホームページ運用保守業務',
+      '一般管理費', '管理部門経費', '4.6', '旅費', '調査旅費', '2.1'), 'pdftotext');
+    expect(matchFundFlow(ctx).map((f) => f.role)).toEqual(['近現代建築資料（建築家「吉阪隆正」）の整理及び展示準備業務', '平成26年度国立近現代建築資料館ホームページ運用保守業務']);
+  });
   it('keeps a legal form with the name printed a few spaces after it (layout), or boxed apart before it (pdftotext)', () => {
     const text = [line([14, 'Ａ．甲リサーチ（株）'], [44, 'Ｂ．（研）   産業技術総合研究所']), line([15, '２０百万円'], [45, '２百万円']), '', line([13, '調査・分析'], [43, '事故事例解析'])].join('\n');
     expect(matchFundFlow(contextOf(text, 'layout')).map((f) => [f.block, f.name])).toEqual([['A', '甲リサーチ（株）'], ['B', '（研）\u3000産業技術総合研究所']]);

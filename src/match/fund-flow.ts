@@ -3,7 +3,7 @@ import type { FundFlow } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
-import { LABELS, LEGAL_FORM, MINISTRIES } from '../tokenize/vocabulary.js';
+import { EXPENSE_CATEGORY, LABELS, LEGAL_FORM, MINISTRIES } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { centre, nearestColumn } from './values.js';
 
@@ -93,7 +93,10 @@ const withoutTitleNotes = (folded: string) => TITLE_NOTES.reduce((text, note) =>
 /** Role texts come after the boxes they describe, in the same order; wrapped pieces are joined. */
 function roleTexts(ctx: MatchContext, from: number, to: number, boxes: Set<Token>): Token[][] {
   const pieces: Token[][] = [];
-  const candidates = ctx.tokens.slice(from, to).filter((t) => isRoleText(t, boxes));
+  // The 費目・使途 table follows the last boxes: its first 費目 or amount ends their roles.
+  const scope = ctx.tokens.slice(from, to);
+  const tableAt = scope.findIndex((t) => EXPENSE_CATEGORY.test(t.folded) || /^[\d,.]+$/.test(t.folded));
+  const candidates = (tableAt < 0 ? scope : scope.slice(0, tableAt)).filter((t) => isRoleText(t, boxes));
   for (const t of candidates) {
     const last = pieces[pieces.length - 1];
     const lastLine = last?.[last.length - 1]?.lines.at(-1)?.text ?? '';
