@@ -1099,6 +1099,32 @@ describe('review', () => {
     ].join('\n');
     expect(matchReview(contextOf(text, 'layout'))).toMatchObject({ reviewTeamOpinion: '郵便業務の実施体制の整備を図ることを目的とする。', reviewTeamVerdict: '事業全体の抜本的な改善' });
   });
+  it('gives each layout label the vertical verdict nearest it, and the 改善点 a lone verdict first', () => {
+    const both = [
+      '行政事業レビュー推進チームの         廃   上記目的を達成するため、以下のような事業を実施。',
+      '      所見               止   た調査結果を分析する。',
+      '',
+      '',
+      '',
+      '                       執',
+      '                       行',
+      '所見を踏まえた改善点/概算要求に',
+      '    おける反映状況            等   ①ハンセン病療養所退所者給与金',
+      '                       改',
+      '                       善',
+    ].join('\n');
+    const review = matchReview(contextOf(both, 'layout'));
+    expect([review.reviewTeamVerdict, review.reflectionVerdict]).toEqual(['廃止', '執行等改善']);
+    const lone = [
+      '行政事業レビュー推進チームの             上記目的を達成するため、以下のような事業を実施。',
+      '      所見                   た調査結果を分析する。',
+      '                       縮',
+      '所見を踏まえた改善点/概算要求に',
+      '    おける反映状況            減   ①ハンセン病療養所退所者給与金',
+    ].join('\n');
+    const alone = matchReview(contextOf(lone, 'layout'));
+    expect([alone.reviewTeamVerdict, alone.reflectionVerdict]).toEqual([null, '縮減']);
+  });
   it('reads layout opinions row by row, a dash as nothing written, and a vertical verdict broken by its label', () => {
     const text = [
       '         点検結果      シップリサイクル法に基づく船舶の環境上適正な再資源化解体を促進するため、事業者への周知や国際動向の調査等を行う。',

@@ -22,16 +22,31 @@ const VERTICAL_VERDICT_REACH = 8;
 
 function verdictNear(ctx: MatchContext, anchor: Token | undefined, verdicts: readonly string[]): string | null {
   if (!anchor) return null;
+  if (ctx.isLayout) return layoutVerdict(ctx, anchor, verdicts);
+  const token = ctx.tokens.slice(Math.max(0, anchor.index - 4), anchor.index + 6).find((t) => verdicts.includes(fold(t.text)) && !ctx.isUsed(t));
+  if (!token) return null;
+  ctx.use(token);
+  return fold(token.text);
+}
+
+/** How far a run of tokens stands from a label's row: from the middle of its lines. */
+const rowsFrom = (anchor: Token, run: readonly Token[]) => Math.abs((run[0]!.row + run.at(-1)!.lines.at(-1)!.line) / 2 - anchor.row);
+
+/**
+ * Layout text: the verdict right of the label, whole in one box or spelt down a column in
+ * pieces; of those near it (the team's verdict may stand within reach of the 改善点's label),
+ * the nearest. Tokens another verdict took are not read again.
+ */
+function layoutVerdict(ctx: MatchContext, anchor: Token, verdicts: readonly string[]): string | null {
   // Tokens right of the label whose lines come within `reach` rows of it (a vertical verdict
   // joined into one box starts well above its label).
-  const beside = (reach: number) => ctx.tokens.filter((t) => t.row <= anchor.row + reach && t.lines.at(-1)!.line >= anchor.row - reach && t.col > anchor.col);
-  const near = ctx.isLayout ? beside(VERDICT_REACH) : ctx.tokens.slice(Math.max(0, anchor.index - 4), anchor.index + 6);
-  const token = near.find((t) => verdicts.includes(fold(t.text)) && !ctx.isUsed(t));
-  if (token) {
-    ctx.use(token);
-    return fold(token.text);
-  }
-  return ctx.isLayout ? verticalVerdict(beside(VERTICAL_VERDICT_REACH), verdicts) : null;
+  const beside = (reach: number) => ctx.tokens.filter((t) => t.row <= anchor.row + reach && t.lines.at(-1)!.line >= anchor.row - reach && t.col > anchor.col && !ctx.isUsed(t));
+  const whole = beside(VERDICT_REACH).filter((t) => verdicts.includes(fold(t.text))).map((t) => ({ verdict: fold(t.text), run: [t] }));
+  const found = [...whole, ...verticalVerdicts(beside(VERTICAL_VERDICT_REACH), verdicts)];
+  if (!found.length) return null;
+  const nearest = found.reduce((a, b) => (rowsFrom(anchor, b.run) < rowsFrom(anchor, a.run) ? b : a));
+  nearest.run.forEach((t) => ctx.use(t));
+  return nearest.verdict;
 }
 
 /**
@@ -49,18 +64,21 @@ function reflectionOnlyVerdict(ctx: MatchContext): boolean {
 
 /**
  * A vertical verdict (現/状/通/り) can break into pieces where the label beside it takes more
- * lines; the short pieces in one column, read top to bottom, are the verdict.
+ * lines; the short pieces in one column, read top to bottom, spell the verdicts.
  */
-function verticalVerdict(near: readonly Token[], verdicts: readonly string[]): string | null {
+function verticalVerdicts(near: readonly Token[], verdicts: readonly string[]): Array<{ verdict: string; run: Token[] }> {
   const vertical = (t: Token) => t.folded.length <= 4 || t.lines.every((l) => [...l.text.trim()].length === 1);
   const pieces = near.filter(vertical).sort((a, b) => a.row - b.row);
-  for (const first of pieces) {
-    const column = pieces.filter((t) => Math.abs(t.col - first.col) <= 1);
-    const text = column.map((t) => t.folded).join('');
-    const verdict = verdicts.find((v) => text.includes(v));
-    if (verdict) return verdict;
-  }
-  return null;
+  return pieces.flatMap((first, k) => {
+    const column = pieces.slice(k).filter((t) => Math.abs(t.col - first.col) <= 1);
+    let text = '';
+    for (let n = 0; n < column.length; n++) {
+      text += column[n]!.folded;
+      const verdict = verdicts.find((v) => text === v || (n === 0 && text.includes(v)));
+      if (verdict) return [{ verdict, run: column.slice(0, n + 1) }];
+    }
+    return [];
+  });
 }
 
 /** Tokens after a group of labels printed together within which their texts stand. */
@@ -142,8 +160,11 @@ function cellsAfter(ctx: MatchContext, last: number, window: number): Token[] {
 
 export function matchReview(ctx: MatchContext): Review {
   const text = (label: (typeof TEXT_LABELS)[number], field: string) => textAfter(ctx, label, `review.${field}`, isOpinion, windowOf(ctx, label, 6));
+  // Layout text: the 改善点's verdict first, as every sheet has one while the team may give none;
+  // then the team's, from the verdicts left. Stream text tells them apart by order instead.
+  const reflectionFirst = ctx.isLayout ? verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS) : undefined;
   const reviewTeamVerdict = reflectionOnlyVerdict(ctx) ? null : verdictNear(ctx, ctx.first('reviewTeamOpinion'), REVIEW_TEAM_VERDICTS);
-  const reflectionVerdict = verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS);
+  const reflectionVerdict = reflectionFirst !== undefined ? reflectionFirst : verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS);
   const afterEmptyRemarks = textAfterEmptyRemarks(ctx);
   const checkResult = text('checkResult', 'checkResult');
   const [improvementDirection, externalOpinion] = withTextBefore(ctx, 'externalOpinion', text('improvementDirection', 'improvementDirection'), () => text('externalOpinion', 'externalOpinion'));
