@@ -754,6 +754,12 @@ describe('self-check', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
     expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);
   });
+  it('reads an owner that lists several divisions (…企画課、産業廃棄物課、) before a glued 事業番号, but no sentence', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '環境省大臣官房廃棄物・リサイクル対策部企画課、産業廃\n棄物課、', '162 廃棄物処理施設整備費補助'));
+    expect(matchRelatedProjects(ctx)).toEqual([{ owner: '環境省大臣官房廃棄物・リサイクル対策部企画課、産業廃棄物課、', projectNumber: '162', name: '廃棄物処理施設整備費補助' }]);
+    const sentence = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '環境省が所管する施設は、各地方の事務所が管理する。', '162 廃棄物処理施設整備費補助'));
+    expect(matchRelatedProjects(sentence)).toEqual([]);
+  });
   it('leaves out of an owner the self-check mark pdftotext boxed above it (○ ⏎ 厚生労働省…)', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '関\n連\n事\n業', '○\n厚生労働省健康局難病対策課', '140', '国立ハンセン病療養所等入所者家族\n生活援護委託費'), 'pdftotext');
     expect(matchRelatedProjects(ctx).map((r) => r.owner)).toEqual(['厚生労働省健康局難病対策課']);
