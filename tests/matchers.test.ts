@@ -757,6 +757,9 @@ describe('self-check', () => {
   it('reads an owner that lists several divisions (…企画課、産業廃棄物課、) before a glued 事業番号, but no sentence', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '環境省大臣官房廃棄物・リサイクル対策部企画課、産業廃\n棄物課、', '162 廃棄物処理施設整備費補助'));
     expect(matchRelatedProjects(ctx)).toEqual([{ owner: '環境省大臣官房廃棄物・リサイクル対策部企画課、産業廃棄物課、', projectNumber: '162', name: '廃棄物処理施設整備費補助' }]);
+    // An owner ending in a bracket, which folding makes half-width.
+    const bracketed = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '内閣府政策統括官（経済財政運営担当）参事官（企画担当\n）', '0131 雇用対策の総合的推進に必要な経費'));
+    expect(matchRelatedProjects(bracketed).map((r) => r.projectNumber)).toEqual(['0131']);
     const sentence = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '環境省が所管する施設は、各地方の事務所が管理する。', '162 廃棄物処理施設整備費補助'));
     expect(matchRelatedProjects(sentence)).toEqual([]);
   });

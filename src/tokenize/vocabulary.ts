@@ -187,10 +187,11 @@ export const ENDS_WITH_LEGAL_FORM = new RegExp(`${LEGAL_FORMS}$`);
 export const RECIPIENT_COUNT = /\(\s*(\d+)\s*者\s*\)/;
 /**
  * A ministry's bureau, division or office (`厚生労働省健康局水道課`), or several of its divisions
- * listed with 、 (`…企画課、産業廃棄物課、`): how the 関連事業 table names its owners. Never an
- * explanation: those are sentences, whose 、 and 。 stand between words, not after a division.
+ * listed with 、 (`…企画課、産業廃棄物課、`), as written or folded (`…参事官(企画担当)`): how
+ * the 関連事業 table names its owners. Never an explanation: those are sentences, whose 、 and 。
+ * stand between words, not after a division.
  */
-export const ORGANIZATION_NAME = /^[^、。，．]*(省|庁|府|委員会)[^、。，．]*(課|室|局|部|官|所|センター|）)(、[^、。，．]+(課|室|局|部|官|所|センター|）))*、?$/;
+export const ORGANIZATION_NAME = /^[^、。，．]*(省|庁|府|委員会)[^、。，．]*(課|室|局|部|官|所|センター|[）)])(、[^、。，．]+(課|室|局|部|官|所|センター|[）)]))*、?$/;
 
 /** A 費目・使途 block's header, `A.name`: its letter and the recipient it describes (maybe none). */
 export const EXPENSE_BLOCK_HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
