@@ -763,6 +763,11 @@ describe('self-check', () => {
     const sentence = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '環境省が所管する施設は、各地方の事務所が管理する。', '162 廃棄物処理施設整備費補助'));
     expect(matchRelatedProjects(sentence)).toEqual([]);
   });
+  it('passes over a self-check explanation printed between a 事業番号 and its name', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省大臣官房統計情報部人口動態・保険社会統計\n課', '925',
+      '働者について、その雇用の改善や雇用機会の確保等を図る。', '社会福祉統計調査費', '点検結果'), 'pdftotext');
+    expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省大臣官房統計情報部人口動態・保険社会統計課', projectNumber: '925', name: '社会福祉統計調査費' }]);
+  });
   it('leaves out of an owner the self-check mark pdftotext boxed above it (○ ⏎ 厚生労働省…)', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '関\n連\n事\n業', '○\n厚生労働省健康局難病対策課', '140', '国立ハンセン病療養所等入所者家族\n生活援護委託費'), 'pdftotext');
     expect(matchRelatedProjects(ctx).map((r) => r.owner)).toEqual(['厚生労働省健康局難病対策課']);

@@ -66,6 +66,8 @@ const numberText = (text: string) => fold(text).replace('－', '-');
 const isNumberBox = (t: Token | undefined) => t !== undefined && NUMBER.test(numberText(t.text));
 const isOwnerBox = (t: Token | undefined) => t !== undefined && ORGANIZATION_NAME.test(t.folded);
 const isNameBox = (t: Token | undefined) => t !== undefined && !isNumberBox(t) && !isOwnerBox(t) && t.folded.length >= 4;
+/** A 事業名 is a name: never a sentence (`…を図る。`). */
+const isSentence = (t: Token | undefined) => t !== undefined && t.folded.includes('。');
 
 /**
  * pdfminer may print the table by columns, in part or whole: the owners and numbers in pairs,
@@ -122,14 +124,15 @@ export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
     const glued = rest.length > 0 && NUMBER.test(numberText(first));
     if (!glued && !isNumberBox(t)) return;
     const owner = scope[i - 1];
-    // pdftotext may box the 事業名 column head with the first name below it (`事業名 ⏎ 遠隔医療…`).
-    const next = scope[i + 1];
+    // pdftotext may box the 事業名 column head with the first name below it (`事業名 ⏎ 遠隔医療…`),
+    // and print a self-check explanation beside the row between the number and its name.
+    const next = isSentence(scope[i + 1]) && isNameBox(scope[i + 2]) && !isSentence(scope[i + 2]) ? scope[i + 2] : scope[i + 1];
     const name = glued ? rest.join(' ') : next && textWithoutLabels(next);
     if (!owner || !name || owner.folded.length < 4 || fold(name).length < 4 || NUMBER.test(fold(name))) return;
     // A number opening a sentence is not a 事業番号: the glued reading wants an owner's name before it.
     if (glued && !ORGANIZATION_NAME.test(owner.folded)) return;
     out.push({ owner: ownerText(owner), projectNumber: numberText(glued ? first : t.text), name });
-    ctx.trace(`relatedProjects[${out.length - 1}]`, owner, t, ...(glued ? [] : [scope[i + 1]!]));
+    ctx.trace(`relatedProjects[${out.length - 1}]`, owner, t, ...(glued || !next ? [] : [next]));
   });
   return out;
 }
