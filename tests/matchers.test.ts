@@ -763,6 +763,10 @@ describe('self-check', () => {
     const sentence = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '環境省が所管する施設は、各地方の事務所が管理する。', '162 廃棄物処理施設整備費補助'));
     expect(matchRelatedProjects(sentence)).toEqual([]);
   });
+  it('puts back the dash of a new project\'s 事業番号 that pdftotext lost (新270041)', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '外務省国際協力局地球環境課', '新270041', '生物多様性条約名古屋議定書（義務\n的拠出金）', '点検結果'), 'pdftotext');
+    expect(matchRelatedProjects(ctx).map((r) => r.projectNumber)).toEqual(['新27-0041']);
+  });
   it('passes over a self-check explanation printed between a 事業番号 and its name', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省大臣官房統計情報部人口動態・保険社会統計\n課', '925',
       '働者について、その雇用の改善や雇用機会の確保等を図る。', '社会福祉統計調査費', '点検結果'), 'pdftotext');

@@ -8,7 +8,8 @@ import type { MatchContext } from './context.js';
 import { textWithoutLabels } from './text-field.js';
 import { ORGANIZATION_NAME, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 
-const NUMBER = /^(?:新\d{2}-)?\d{1,4}$/;
+/** A 事業番号; a new project's (新27-0041) may lose its dash in pdftotext (新270041). */
+const NUMBER = /^(?:新\d{2}-?)?\d{1,4}$/;
 const NUMBER_PREFIX = /^新\d{2}-$/;
 const MARKS = new Set<string>(SELF_CHECK_MARKS.filter((m) => !/^[-－‐]$/.test(m)));
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
@@ -61,8 +62,8 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   });
 }
 
-/** A 事業番号 as the output writes it: folded, with its dash half-width (`新27－0010` → `新27-0010`). */
-const numberText = (text: string) => fold(text).replace('－', '-');
+/** A 事業番号 as the output writes it: folded, with its dash half-width (`新27－0010` → `新27-0010`) or put back (`新270041`). */
+const numberText = (text: string) => fold(text).replace('－', '-').replace(/^新(\d{2})(\d{4})$/, '新$1-$2');
 const isNumberBox = (t: Token | undefined) => t !== undefined && NUMBER.test(numberText(t.text));
 const isOwnerBox = (t: Token | undefined) => t !== undefined && ORGANIZATION_NAME.test(t.folded);
 const isNameBox = (t: Token | undefined) => t !== undefined && !isNumberBox(t) && !isOwnerBox(t) && t.folded.length >= 4;
