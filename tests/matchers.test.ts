@@ -81,6 +81,10 @@ describe('sheet header and project', () => {
     expect(matchProject(after).responsibleOfficial).toBe('課長　松澤　裕');
     const before = contextOf(paragraphs('作成責任者', '事業開始年度', '平成１２年度', '担当課室', '雇用均等政策課', '雇用均等政策課長', '小林　洋子', '会計区分', '一般会計'));
     expect(matchProject(before).responsibleOfficial).toBe('雇用均等政策課長　小林　洋子');
+    // The header's labels first, then its cells row by row: the official's right after the division's.
+    const cells = contextOf(paragraphs('担当部局庁', '地球環境局', '作成責任者', '事業開始年度', '平成20年度', '事業終了\n（予定）年度', '会計区分', '一般会計', '根拠法令\n（具体的な\n条項も記載）',
+      '環境設置法第４条第11号', '終了予定なし', '担当課室', '地球温暖化対策課市場メカニズム室', '室長　土居　健太郎', '関係する計画、\n通知等'));
+    expect(matchProject(cells).responsibleOfficial).toBe('室長　土居　健太郎');
   });
   it('reads the 作成責任者 from the name pieces after the 担当課室 value, past the next row\'s labels and year cells', () => {
     const ctx = contextOf(paragraphs('担当部局庁', '労働基準局', '作成責任者', '事業終了\n（予定）年度', '担当課室', '労災管理課', '木塚', '事業開始年度', '平成-20年度', '終了予定なし',

@@ -207,8 +207,16 @@ function responsibleOfficial(ctx: MatchContext, division: Token | undefined): st
   const inDivision = division ? OFFICIAL_TITLE.exec(division.text) : null;
   if (inDivision) return inDivision[1]!.trim();
   // The title and the name may be lines of one box (`農地政策課長 ⏎ 栗原 秀忠`).
-  const value = textField(ctx, 'responsibleOfficial', 'project.responsibleOfficial', (t) => isText(t) && OFFICIAL_TITLE.test(` ${t.lines.map((l) => l.text.trim()).join(' ')}`));
+  const isOfficial = (t: Token) => isText(t) && OFFICIAL_TITLE.test(` ${t.lines.map((l) => l.text.trim()).join(' ')}`);
+  const value = textField(ctx, 'responsibleOfficial', 'project.responsibleOfficial', isOfficial);
   if (value) return value.text;
+  // pdfminer prints the header's labels first, then its cells row by row: the official's cell
+  // right after the division's, whatever the distance from its label.
+  const afterDivision = division && !ctx.isLayout ? ctx.tokens[division.index + 1] : undefined;
+  if (afterDivision && !isLabel(afterDivision) && isOfficial(afterDivision)) {
+    ctx.trace('project.responsibleOfficial', afterDivision);
+    return afterDivision.text;
+  }
   const run = anchor && !ctx.isLayout ? officialRun(ctx, anchor, division) : [];
   if (!run.length) return null;
   ctx.trace('project.responsibleOfficial', ...run);
