@@ -614,6 +614,14 @@ describe('recipients', () => {
       ['A', 1, '（株）甲', '事務所借料', 21, '随意契約（少額）'], ['B', 1, '（株）乙', '宿舎借料', 1, 'その他'], ['B', 2, '（株）丙', '宿舎借料', 0.7, '総合評価入札'], ['C', 1, '（株）丁', '駐車場', 0.3, 'その他'],
     ]);
   });
+  it('fills the 入札者数 and 落札率 columns pdfminer printed after rows read up to their contract methods', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...header, '1 株式会社三菱ＵＦＪ銀行', '5010001008846', '設備投資への融資', '353', 'その他',
+      '2 株式会社三井住友銀行', '5010001008813', '設備投資への融資', '152', '総合評価入札', '3 株式会社日本政策投資銀行', '2010001120389', '設備投資への融資', '101 随意契約（企画競争）',
+      '-', '4', '8', '-', '63.3％', '-', '-', '-', '-'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      [1, 353, 'その他', null, null], [2, 152, '総合評価入札', 4, 63.3], [3, 101, '随意契約（企画競争）', 8, null],
+    ]);
+  });
   it('gives a row without a name the name another row prints with the same 法人番号', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...header, '1 （株）テリオ', '4011101013737 コーヒー等', '0.02 随意契約（少額）',
       'B.', ...header, '1', '4011101013737 ミネラルウォーター', '0.01 随意契約（少額）'));

@@ -255,6 +255,29 @@ const highestNamedRank = (words: readonly Word[]) =>
   Math.max(0, ...words.map((w, i) => (words[i + 1]?.kind === 'text' && words[i + 1]!.token === w.token ? rankOf(w) ?? 0 : 0)));
 
 /**
+ * pdfminer may print rows up to their contract method one after another, then the 入札者数
+ * column of every row, the 落札率 column and the 理由 column (`- 1 - 8 …`, `- - 63.3％ …`,
+ * `- - …`): the rows read one by one took those as the last row's. When the words after the
+ * last row's method are two or three columns' worth, of numbers, rates and dashes alone, and no
+ * other row has a cell of them, they fill the columns row by row.
+ */
+function withTrailingColumns(rows: Recipient[] | null, words: readonly Word[]): Recipient[] | null {
+  if (!rows || rows.length < 2) return rows;
+  const n = rows.length;
+  let from = words.length;
+  while (from > 0 && ['amount', 'dash', 'rate'].includes(words[from - 1]!.kind)) from--;
+  const tail = words.slice(from);
+  const earlier = rows.slice(0, -1).some((r) => r.bidders !== null || r.winningBidRate !== null || r.reason !== null);
+  if (earlier || (tail.length !== 2 * n && tail.length !== 3 * n) || words[from - 1]?.kind !== 'method') return rows;
+  return rows.map((r, k) => {
+    const row = { ...r, bidders: null, winningBidRate: null, reason: null };
+    setCell(row, 'bidders', tail[k]!);
+    setCell(row, 'winningBidRate', tail[n + k]!);
+    return row;
+  });
+}
+
+/**
  * pdftotext may print the first row's amount, method and the rest before the row's rank and
  * name (`33,393 随意契約（少額） 1 - … 1 岩手県 4000020030007 …`): they go back after that row's
  * summary, before the second row opens.
@@ -270,7 +293,7 @@ function firstRowValuesInPlace(words: Word[]): Word[] {
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
 function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const words = firstRowValuesInPlace(table.tokens.flatMap(wordsOf));
-  const ranked = readRankedRows(table.block, words);
+  const ranked = withTrailingColumns(readRankedRows(table.block, words), words);
   // Rows read one after another, each with its name and amount, need no other reading.
   const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null) && highestNamedRank(words) <= ranked.length;
   const chunked = complete ? null : readByChunks(table.block, words);
