@@ -6,12 +6,13 @@ import type { FundFlow, Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
-import { LEGAL_FORM, RECIPIENT_COUNT } from '../tokenize/vocabulary.js';
+import { LEGAL_FORM } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
 import { fillValues, readByChunks } from './recipient-chunks.js';
 import { readByCorporateNumbers } from './recipient-anchors.js';
 import { giveTuples, setApartTuples } from './recipient-apart.js';
+import { filled, fullest, fullestByBlock, namesByCorporateNumber, relabelByFundFlow } from './recipient-references.js';
 import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
 import { SLOTS, emptyRow, headerGroups, isRank, opensRow, rankOf, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
 
@@ -244,12 +245,6 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
 
 const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
 
-/** How many cells a reading filled: the fuller of two readings of the same words is the truer. */
-const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + Object.values(r).filter((v) => v !== null).length, 0);
-
-/** Of readings of the same words, the one that fills the most cells (the first of equals). */
-const fullest = (readings: readonly Recipient[][]) => readings.reduce((a, c) => (filled(c) > filled(a) ? c : a));
-
 /** The highest rank printed with its name in one box (`4 佐賀県…`): the table has at least that many rows. */
 const highestNamedRank = (words: readonly Word[]) =>
   Math.max(0, ...words.map((w, i) => (words[i + 1]?.kind === 'text' && words[i + 1]!.token === w.token ? rankOf(w) ?? 0 : 0)));
@@ -355,31 +350,6 @@ function readTables(whole: readonly Token[], summaries: Map<string, string>): Re
   return giveTuples(fullestByBlock(candidates), tuples);
 }
 
-/**
- * The cutting that fills the most cells; a block it reads no name of, or leaves out, takes its
- * rows from the fullest other cutting that reads whole rows (a name and an amount) for it, when
- * none of those is read in another block already.
- */
-export function fullestByBlock(candidates: readonly Recipient[][]): Recipient[] {
-  const best = fullest(candidates);
-  const whole = (r: Recipient) => r.name !== null && r.amount !== null;
-  const pair = (r: Recipient) => `${fold(r.name!)}|${r.amount}`;
-  const blocks = [...new Set([...best, ...candidates.flat()].map((r) => r.block))];
-  let added = false;
-  const rows = blocks.flatMap((block) => {
-    const of = (c: readonly Recipient[]) => c.filter((r) => r.block === block);
-    const own = of(best);
-    if (own.some((r) => r.name !== null || r.corporateNumber !== null)) return own;
-    const elsewhere = new Set(best.filter((r) => r.block !== block && whole(r)).map(pair));
-    const fresh = (rs: Recipient[]) => rs.some(whole) && !rs.some((r) => whole(r) && elsewhere.has(pair(r)));
-    const taken = candidates.map(of).filter(fresh).reduce((a, c) => (filled(c) > filled(a) ? c : a), own);
-    added ||= !own.length && taken.length > 0;
-    return taken;
-  });
-  // Blocks the fullest cutting left out go in their letters' places.
-  return added ? inLetterOrder(rows) : rows;
-}
-
 /** The letter of the last block mark at or before scope position i. */
 function blockBefore(scope: readonly Token[], i: number): string | null {
   for (let k = i; k >= 0; k--) if (isLetterMark(scope[k]!)) return letterOf(scope[k]!);
@@ -421,52 +391,6 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   recipients = relabelByFundFlow(namesByCorporateNumber(recipients), fundFlow);
   return { recipients: recipients.map((r, k) => withRateInScope(ctx, withReasonInScope(ctx, r, k), k)), debtContracts };
 }
-
-/**
- * A row whose name the extractor printed out of reach takes the name another row prints with the
- * same 法人番号: the number names one corporation, which blocks often pay more than once.
- */
-function namesByCorporateNumber(rows: Recipient[]): Recipient[] {
-  const names = new Map<string, string>();
-  for (const r of rows) if (r.name !== null && r.corporateNumber !== null && !names.has(r.corporateNumber)) names.set(r.corporateNumber, r.name);
-  return rows.map((r) => (r.name === null && r.corporateNumber !== null && names.has(r.corporateNumber) ? { ...r, name: names.get(r.corporateNumber)! } : r));
-}
-
-/**
- * Rows that their block's fund-flow box does not describe (neither the first row's name nor its
- * 業務概要 is the box's), while exactly one other box does, with as many rows as its `（5者）`,
- * belong to that box's block when its own rows are missing or misfit too: pdfminer can print the
- * letters out of order (E. before C. and D.), and a cutting can then swap two blocks' letters.
- */
-function relabelByFundFlow(rows: Recipient[], fundFlow: readonly FundFlow[]): Recipient[] {
-  const boxes = fundFlow.filter((f) => f.block !== null);
-  const rowsOf = (block: string | null) => rows.filter((r) => r.block === block);
-  const same = (a: string | null, b: string | null | undefined) => a !== null && b != null && fold(a) === fold(b);
-  const fits = (box: FundFlow, own: readonly Recipient[]) => same(box.name, own[0]?.name) || same(box.role, own[0]?.summary);
-  const counted = (box: FundFlow, own: readonly Recipient[]) => {
-    const count = RECIPIENT_COUNT.exec(fold(box.name ?? ''));
-    return !count || Number(count[1]) === own.length;
-  };
-  const misfit = (block: string | null) => {
-    const box = boxes.find((f) => f.block === block);
-    const own = rowsOf(block);
-    return own.length === 0 || (box !== undefined && !fits(box, own));
-  };
-  const renamed = new Map<string | null, string>();
-  for (const block of new Set(rows.map((r) => r.block))) {
-    if (!misfit(block)) continue;
-    const own = rowsOf(block);
-    const others = boxes.filter((f) => f.block !== block && misfit(f.block) && fits(f, own) && counted(f, own));
-    if (others.length === 1) renamed.set(block, others[0]!.block!);
-  }
-  // Each block's rows go to one block, whose own rows are none or go elsewhere too.
-  const targets = [...renamed.values()];
-  if (new Set(targets).size < targets.length || targets.some((t) => rowsOf(t).length > 0 && !renamed.has(t))) return rows;
-  return renamed.size ? inLetterOrder(rows.map((r) => (renamed.has(r.block) ? { ...r, block: renamed.get(r.block)! } : r))) : rows;
-}
-
-/** Rows in their blocks' letter order, each block's rows as they were. */
-const inLetterOrder = (rows: Recipient[]) => rows.sort((a, b) => (a.block ?? '~').localeCompare(b.block ?? '~'));
 
 /** 落札率 is a bid's: only a contract let by tender (入札, 競争契約, 落札方式) has one. */
 const BY_TENDER = /入札|競争契約|落札/;
