@@ -162,9 +162,10 @@ export function matchReview(ctx: MatchContext): Review {
   const text = (label: (typeof TEXT_LABELS)[number], field: string) => textAfter(ctx, label, `review.${field}`, isOpinion, windowOf(ctx, label, 6));
   // Layout text: the 改善点's verdict first, as every sheet has one while the team may give none;
   // then the team's, from the verdicts left. Stream text tells them apart by order instead.
-  const reflectionFirst = ctx.isLayout ? verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS) : undefined;
+  const readReflectionVerdict = () => verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS);
+  const layoutReflectionVerdict = ctx.isLayout ? readReflectionVerdict() : null;
   const reviewTeamVerdict = reflectionOnlyVerdict(ctx) ? null : verdictNear(ctx, ctx.first('reviewTeamOpinion'), REVIEW_TEAM_VERDICTS);
-  const reflectionVerdict = reflectionFirst !== undefined ? reflectionFirst : verdictNear(ctx, ctx.first('reflection'), REFLECTION_VERDICTS);
+  const reflectionVerdict = ctx.isLayout ? layoutReflectionVerdict : readReflectionVerdict();
   const afterEmptyRemarks = textAfterEmptyRemarks(ctx);
   const checkResult = text('checkResult', 'checkResult');
   const [improvementDirection, externalOpinion] = withTextBefore(ctx, 'externalOpinion', text('improvementDirection', 'improvementDirection'), () => text('externalOpinion', 'externalOpinion'));

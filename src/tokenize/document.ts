@@ -170,11 +170,11 @@ function joinSpacedWords(segs: readonly Segment[], neighbours: ReadonlyArray<rea
   const out: Segment[] = [];
   for (const seg of segs) {
     const prev = out.at(-1);
-    const spans = prev !== undefined && isProseSegment(seg) && ((isProseSegment(prev)
-      && neighbours.some((line) => line.some((n) => Math.abs(n.col - prev.col) <= 1 && n.end > seg.col && isProseSegment(n))))
-      // A legal form and the name after it (`B．（研）   産業技術総合研究所`): one name.
-      || (ENDS_WITH_LEGAL_FORM.test(fold(prev.text)) && seg.col - prev.end <= NAME_GAP));
-    if (spans) out[out.length - 1] = { ...prev, text: `${prev.text}\u3000${seg.text}`, end: seg.end };
+    const oneCell = prev !== undefined && isProseSegment(prev) && isProseSegment(seg)
+      && neighbours.some((line) => line.some((n) => Math.abs(n.col - prev.col) <= 1 && n.end > seg.col && isProseSegment(n)));
+    // A legal form and the name after it (`B．（研）   産業技術総合研究所`): one name.
+    const nameAfterForm = prev !== undefined && isProseSegment(seg) && ENDS_WITH_LEGAL_FORM.test(fold(prev.text)) && seg.col - prev.end <= NAME_GAP;
+    if (oneCell || nameAfterForm) out[out.length - 1] = { ...prev, text: `${prev.text}\u3000${seg.text}`, end: seg.end };
     else out.push(seg);
   }
   return out;
