@@ -1494,6 +1494,30 @@ describe('policy', () => {
 });
 
 describe('outputs', () => {
+  it('reads a -layout unit wrapped around its row\'s label, and the row\'s cells a line below a label with nothing beside it, leaving the unit out of the indicator', () => {
+    const text = [
+      '                               活動指標                                 24年度           25年度          26年度          27年度活動見込',
+      line([78, '市町村']),
+      line([64, '活動実績'], [100, '212'], [116, '227'], [129, '229'], [163, '229']),
+      line([79, '国保']),
+      line([12, '介護２号保険料の免除措置を実施した保険者数を記載。']),
+      line([0, '活動指標及び活'], [79, '市町村']),
+      line([2, '動実績'], [63, '当初見込み'], [102, '-'], [119, '-'], [131, '-']),
+      line([79, '国保']),
+      line([0, '（アウトプット）']),
+      line([78, '国保組']),
+      line([64, '活動実績']),
+      line([79, '合'], [98, '12'], [114, '10'], [127, '9'], [164, '9']),
+      line([12, '介護２号保険料の免除措置を実施した保険者数を記載。']),
+      line([78, '国保組']),
+      line([64, '当初見込み'], [102, '-'], [119, '-'], [131, '-']),
+      line([79, '合']),
+    ].join('\n');
+    expect(matchOutputs(contextOf(text, 'layout'), 2015).map((o) => [o.indicator, o.unit, o.values.map((v) => v.actual)])).toEqual([
+      ['介護２号保険料の免除措置を実施した保険者数を記載。', '市町村国保', [212, 227, 229, null]],
+      ['介護２号保険料の免除措置を実施した保険者数を記載。', '国保組合', [12, 10, 9, null]],
+    ]);
+  });
   it('gives the indicators printed ahead of the rows to the first outputs, and those after the rows to the rest', () => {
     const ctx = contextOf(paragraphs('活動指標', '25年度', '研究報告書の作成・公表', '活動指標及び活', '動実績', '（アウトプット）', '厚生政策セミナーの開催回数',
       '活動実績', '件', '-', '1', '1', '当初見込み', '件', '-', '1', '1', '活動実績', '回数', '-', '-', '1', '当初見込み', '回数', '-', '-', '1',

@@ -37,7 +37,8 @@ function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: numb
   const group = groups[k]!;
   const previous = groups[k - 1];
   const top = previous ? lastRowOf(previous).row + 1 : group.opener[0]!.row - 2;
-  return { text: columnText(ctx, top, lastRowOf(group).row, 'outputTitle') ?? null, lastPlanned: undefined };
+  const labelCol = Math.min(...[...group.opener, ...group.members].filter((t) => t !== undefined).map((t) => t.col));
+  return { text: columnText(ctx, top, lastRowOf(group).row, 'outputTitle', labelCol) ?? null, lastPlanned: undefined };
 }
 
 /**

@@ -54,7 +54,8 @@ export function readRow(ctx: MatchContext, labelParts: ReadonlyArray<Token | und
     const first = cells[0];
     const isUnit = first !== undefined && (cells.length === columns + 1 || (!valuesOf(first) && first.folded.length <= 6 && !/年度/.test(first.folded)));
     const rest = isUnit ? cells.slice(1) : cells;
-    return { unit: isUnit ? first.text : null, values: rest.flatMap((t) => valuesOf(t) ?? []), cells: rest };
+    const unit = isUnit ? first.text : unitAround(ctx, parts, rest[0]?.col ?? Infinity);
+    return { unit, values: rest.flatMap((t) => valuesOf(t) ?? []), cells: rest };
   }
   const next = ctx.tokens[label.index + 1];
   const own = label.rest ? valuesOf({ ...label, labels: [] }, label.rest) : null;
@@ -67,7 +68,8 @@ export function readRow(ctx: MatchContext, labelParts: ReadonlyArray<Token | und
 
 /**
  * The cells right of a row label. A vertical label spans rows (成果実 / 績); its values stand on
- * one of them, the one with most cells.
+ * one of them, the one with most cells. A label with nothing right of it has its cells on the
+ * line below, where a unit wrapped around the row left them (`国保組 ⏎ 活動実績 ⏎ 合 12 10 9`).
  */
 export function rowCells(ctx: MatchContext, labelParts: readonly Token[]): Token[] {
   let best: Token[] = [];
@@ -77,7 +79,26 @@ export function rowCells(ctx: MatchContext, labelParts: readonly Token[]): Token
       if (cells.length > best.length) best = cells;
     }
   }
-  return best;
+  const last = labelParts.at(-1);
+  if (best.length || labelParts.length !== 1 || !last || last.lines.length !== 1) return best;
+  const below = ctx.startingOnRows(last.row + 1, last.row + 1).filter((t) => t.col >= last.end).sort((a, b) => a.col - b.col);
+  return below.some((t) => valuesOf(t)) && !below.some(isLabel) && !ctx.startingOnRows(last.row + 1, last.row + 1).some(isLabel) ? below.filter((t) => valuesOf(t)) : best;
+}
+
+/** Longest unit cell seen wrapped: `市町村国保`. */
+const WRAPPED_UNIT = 8;
+
+/**
+ * A row's unit wrapped above and below its label's line (`市町村 ⏎ 活動実績 … ⏎ 国保`): the
+ * short texts right of the label, left of the first value, on the lines just above and below.
+ */
+function unitAround(ctx: MatchContext, parts: readonly Token[], firstValueCol: number): string | null {
+  const label = parts.at(-1)!;
+  if (parts.length !== 1 || label.lines.length !== 1) return null;
+  const near = (row: number) => ctx.startingOnRows(row, row).filter((t) => t.col >= label.end && t.col < firstValueCol && !isLabel(t) && !valuesOf(t));
+  const pieces = [...near(label.row - 1), ...near(label.row + 1)].flatMap((t) => t.lines.map((l) => l.text.trim()));
+  const text = pieces.join('');
+  return pieces.length === 2 && [...text].length <= WRAPPED_UNIT ? text : null;
 }
 
 /** The text columns end where the table's cells begin: a value, a year, or a unit before a value. */
@@ -105,7 +126,7 @@ type LineWordAt = { col: number; text: string };
  * and without wide characters, so each line is read up to its own first row label rather than
  * up to a fixed column.
  */
-function textLines(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId): LineWordAt[][] {
+function textLines(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId, rowLabelCol = Infinity): LineWordAt[][] {
   const pieces: LineWordAt[][] = [];
   for (let row = Math.max(1, top); row <= bottom; row++) {
     const found: LineWordAt[] = [];
@@ -115,7 +136,9 @@ function textLines(ctx: MatchContext, top: number, bottom: number, titleLabel: L
     const rowLabel = ids.findIndex((l) => l.length > 0 && !l.includes(titleLabel));
     for (const [k, w] of words.entries()) {
       if (ids[k]!.includes(titleLabel)) continue;
-      if (ids[k]!.length || (rowLabel < 0 && endsText(w.text, words[k + 1]?.text))) break;
+      // The text columns stand left of the rows' labels; right of them are the rows' cells (a
+      // unit wrapped above and below its row: 市町村 ⏎ 活動実績 ⏎ 国保).
+      if (ids[k]!.length || w.col >= rowLabelCol || (rowLabel < 0 && endsText(w.text, words[k + 1]?.text))) break;
       found.push(w);
     }
     if (found.length) pieces.push(found);
@@ -123,9 +146,9 @@ function textLines(ctx: MatchContext, top: number, bottom: number, titleLabel: L
   return pieces;
 }
 
-/** The one text column beside a group (活動指標), its lines in order. */
-export function columnText(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId): string | undefined {
-  const lines = textLines(ctx, top, bottom, titleLabel).map((p) => p.map((w) => w.text).join(' '));
+/** The one text column beside a group (活動指標), its lines in order, left of the rows' labels at `rowLabelCol`. */
+export function columnText(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId, rowLabelCol = Infinity): string | undefined {
+  const lines = textLines(ctx, top, bottom, titleLabel, rowLabelCol).map((p) => p.map((w) => w.text).join(' '));
   return lines.length ? joinWrapped(lines) : undefined;
 }
 
