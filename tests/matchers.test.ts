@@ -1225,6 +1225,30 @@ describe('outcomes', () => {
   });
 });
 
+describe('outcomes in -layout text', () => {
+  it('leaves a unit wrapped around a row\'s label (累積件 ⏎ 目標値 ⏎ 数) out of the goal and indicator columns, which stop at the labels', () => {
+    // 2015_文部科学省_0406: the note under the indicator (※24年度…) is the indicator's, not the goal's.
+    const text = [
+      "                   定量的な成果目標                    成果指標                 単位              24年度            25年度          26年度",
+      "                                                                                                                                           年度",
+      "",
+      "                                                    成果実 累積件",
+      "                                                     績   数                                  -           16,500        28,500                 -",
+      "                                  65,000件に対する累積デジタル",
+      "            これまでに資料館が受け入れた資料      化件数",
+      "            65,000件について、活用に向けたデジタ                       累積件",
+      "            ル化を実施する。                                目標値                                     -           12,000        24,000                 -",
+      "                                  ※24年度は活動していない。         数",
+      "",
+      "                                                                  達成度     ％                 -            137.5         118.8                 -",
+      ""
+    ].join('\n');
+    expect(matchOutcomes(contextOf(text, 'layout'), 2015).map((o) => [o.goal, o.indicator, o.unit])).toEqual([[
+      'これまでに資料館が受け入れた資料65,000件について、活用に向けたデジタル化を実施する。', '65,000件に対する累積デジタル化件数※24年度は活動していない。', '累積件数',
+    ]]);
+  });
+});
+
 describe('outcomes in stream text', () => {
   it('reads the 目標最終年度 column pdfminer printed after the outputs, before the policy section when the unit cost\'s title came early, past the first past year\'s head and cell', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '成果指標', '単位', '24年度', '25年度', '26年度', 'E3の自立的商業化による供給体制の確立', 'E3ガソリン導入量', 'E10の自立的商業化による供給体制の確立', 'E10ガソリン導入量',

@@ -17,7 +17,8 @@ function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup
   const opener = group.opener[0]!;
   if (ctx.isLayout) {
     const top = previous ? lastRowOf(previous).row + 1 : opener.row - 2;
-    const [goal, indicator] = columnTexts(ctx, top, lastRowOf(group).row, 'outcomeTitle');
+    const labelCol = Math.min(...[...group.opener, ...group.members].filter((t) => t !== undefined).map((t) => t.col));
+    const [goal, indicator] = columnTexts(ctx, top, lastRowOf(group).row, 'outcomeTitle', labelCol);
     return [goal ?? null, indicator ?? null];
   }
   const from = previous ? lastRowOf(previous).index + 1 : Math.max(0, opener.index - 12);

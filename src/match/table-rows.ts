@@ -157,8 +157,8 @@ export function columnText(ctx: MatchContext, top: number, bottom: number, title
  * a single space between the columns' wrapped text, so a line of several words is cut at its
  * widest gap; a line of one word belongs to the column it starts in.
  */
-export function columnTexts(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId): [string | undefined, string | undefined] {
-  const pieces = textLines(ctx, top, bottom, titleLabel);
+export function columnTexts(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId, rowLabelCol = Infinity): [string | undefined, string | undefined] {
+  const pieces = textLines(ctx, top, bottom, titleLabel, rowLabelCol);
   if (!pieces.length) return [undefined, undefined];
   const firstCol = Math.min(...pieces.map((p) => p[0]!.col));
   // A line of several words splits at its widest gap: a single space may stand inside a cell
