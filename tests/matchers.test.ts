@@ -1247,6 +1247,26 @@ describe('outcomes in -layout text', () => {
       'これまでに資料館が受け入れた資料65,000件について、活用に向けたデジタル化を実施する。', '65,000件に対する累積デジタル化件数※24年度は活動していない。', '累積件数',
     ]]);
   });
+  it('reads goal and indicator lines opened by a list mark (`１    対象…`), a number left of the rows\' labels being the text\'s', () => {
+    // 2015_防衛省_0014: the goal and the indicator are the same two items, wrapped at different widths.
+    const text = [
+      '                    定量的な成果目標                         成果指標                 単位            24年度           25年度         26年度',
+      '                                                                                                                                            年度',
+      '',
+      '                                                                        成果実',
+      '成果目標及び成                                                          績            部隊               26             26           26                 -',
+      '   果実績                                         １ 対象２６部隊（高射部隊：２４、',
+      '         １    対象２６部隊（高射部隊：２４、教育部',
+      ' （アウトカム）',
+      '            隊等２）の活動率１００％                       教育部隊等２）の活動率１００％',
+      '                                               ２ ミサイル再保証を計画どおり 目標値            部隊               26             26           26                 -',
+      '            ２ ミサイル再保証を計画どおり実施                  実施',
+      '                                                                        達成度    ％               100           100        100                   -',
+      '',
+    ].join('\n');
+    const both = '１ 対象２６部隊（高射部隊：２４、教育部隊等２）の活動率１００％２ ミサイル再保証を計画どおり実施';
+    expect(matchOutcomes(contextOf(text, 'layout'), 2015).map((o) => [o.goal?.replace(/\s+/g, ' '), o.indicator?.replace(/\s+/g, ' ')])).toEqual([[both, both]]);
+  });
 });
 
 describe('outcomes in stream text', () => {

@@ -137,8 +137,10 @@ function textLines(ctx: MatchContext, top: number, bottom: number, titleLabel: L
     for (const [k, w] of words.entries()) {
       if (ids[k]!.includes(titleLabel)) continue;
       // The text columns stand left of the rows' labels; right of them are the rows' cells (a
-      // unit wrapped above and below its row: 市町村 ⏎ 活動実績 ⏎ 国保).
-      if (ids[k]!.length || w.col >= rowLabelCol || (rowLabel < 0 && endsText(w.text, words[k + 1]?.text))) break;
+      // unit wrapped above and below its row: 市町村 ⏎ 活動実績 ⏎ 国保). Where the labels'
+      // column is known, a number left of it is the text's (a list's `１`), not a cell.
+      const cellAhead = rowLabelCol === Infinity && rowLabel < 0 && endsText(w.text, words[k + 1]?.text);
+      if (ids[k]!.length || w.col >= rowLabelCol || cellAhead) break;
       found.push(w);
     }
     if (found.length) pieces.push(found);
@@ -152,6 +154,9 @@ export function columnText(ctx: MatchContext, top: number, bottom: number, title
   return lines.length ? joinWrapped(lines) : undefined;
 }
 
+/** Most spaces between a list mark and its item: a full-width space is printed wide. */
+const LIST_MARK_GAP = 4;
+
 /**
  * The two text columns beside a group (定量的な成果目標, 成果指標). pdftotext -layout may leave
  * a single space between the columns' wrapped text, so a line of several words is cut at its
@@ -163,15 +168,17 @@ export function columnTexts(ctx: MatchContext, top: number, bottom: number, titl
   const firstCol = Math.min(...pieces.map((p) => p[0]!.col));
   // A line of several words splits at its widest gap: a single space may stand inside a cell
   // (平成26年度 78.5％) as well as between the columns.
-  // A list mark before its item (`ア 環境・生態系保全`) is one cell's words, not two columns.
-  const isListMark = (p: LineWordAt[]) => p.length === 2 && [...p[0]!.text].length <= 2 && p[1]!.col - (p[0]!.col + p[0]!.text.length) <= 2;
-  const splits = pieces.map((p) => (isListMark(p) ? p.length : p.length > 1 ? widestGap(p) : p[0]!.col > firstCol + 3 ? 0 : p.length));
+  // A list mark before its item (`ア 環境・生態系保全`, `１    対象…` after a full-width space)
+  // is one cell's words, not two columns: the line is one piece, like a line of one word.
+  const isListMark = (p: LineWordAt[]) => p.length === 2 && [...p[0]!.text].length <= 2 && p[1]!.col - (p[0]!.col + p[0]!.text.length) <= LIST_MARK_GAP;
+  const lines = pieces.map((p) => (isListMark(p) ? [{ ...p[0]!, text: `${p[0]!.text} ${p[1]!.text}` }] : p));
+  const splits = lines.map((p) => (p.length > 1 ? widestGap(p) : p[0]!.col > firstCol + 3 ? 0 : p.length));
   // Where the second column starts: the nearest start of a right-hand piece on any line.
-  const secondCols = pieces.flatMap((p, k) => (splits[k]! < p.length ? [p[splits[k]!]!.col] : []));
+  const secondCols = lines.flatMap((p, k) => (splits[k]! < p.length ? [p[splits[k]!]!.col] : []));
   const secondCol = secondCols.length ? Math.min(...secondCols) : Infinity;
   const left: string[] = [];
   const right: string[] = [];
-  pieces.forEach((p, k) => {
+  lines.forEach((p, k) => {
     // A one-word line belongs to the column it starts in.
     const at = p.length > 1 ? splits[k]! : p[0]!.col >= secondCol - 3 && p[0]!.col > firstCol + 3 ? 0 : 1;
     if (at > 0) left.push(p.slice(0, at).map((w) => w.text).join(' '));
