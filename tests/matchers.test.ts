@@ -241,6 +241,13 @@ describe('予算内訳 in stream text', () => {
     { fiscalYear: 2016, initial: null, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: null, executed: null, executionRate: null, request },
   ];
   const head = ['歳出予算目', '27年度\n当初予算', '28年度要求', '主な増減理由'];
+  it('reads a 内訳 of one item, whose row is its 計, when the row is named as an item and holds the budget\'s amounts', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '（単位:百万円）', '26年度', '平', '成', '職員旅費', '成果指標', '単位', '24年度', '主な増減理由', '42', '47 実績を踏まえた増', '42', '47'), 'pdftotext');
+    expect(breakdown(ctx, years(42, 47))).toEqual([{ item: '職員旅費', currentYear: 42, nextYearRequest: 47, reason: '実績を踏まえた増' }]);
+    // A budget read as zeros lends no weight: a row of zeros is no 内訳.
+    const zeros = contextOf(paragraphs('歳出予算目', '当初予算', '諸謝金', '主な増減理由', '0', '0', '0', '0'), 'pdftotext');
+    expect(breakdown(zeros, years(0, 0))).toEqual([]);
+  });
   it('reads items printed as a column, then their 当初予算, then their 要求 with reasons, past other cells and the vertical title', () => {
     const ctx = contextOf(paragraphs(...head, '0', '-', '1,207', '1,080', '990', '委託費', '職員旅費', '事業費', '-', '-', '平', '成', '0', '277', '212', '591', '358 前年同', '319', '事業の見直しによ\nる減', '313'));
     expect(breakdown(ctx, years(1080, 990))).toEqual([

@@ -24,6 +24,14 @@ function isBalanced(rows: readonly BudgetBreakdown[], targets: ReadonlySet<numbe
   return rows.length > 0 && rows.every((r) => r.currentYear !== null && r.nextYearRequest !== null) && targets.has(current) && targets.has(request);
 }
 
+/**
+ * A 内訳 of one item: its row is the whole of both columns, as its 計 is; taken only when the
+ * row is named as the template's items are (委託費, 職員旅費), so that no 計 passes for it, and
+ * holds an amount (zeros balance against any budget read as zeros).
+ */
+export const isSingleItem = (rows: readonly BudgetBreakdown[], targets: ReadonlySet<number>) =>
+  rows.length === 1 && isItemName(rows[0]!.item) && (rows[0]!.currentYear ?? 0) + (rows[0]!.nextYearRequest ?? 0) > 0 && isBalanced(rows, targets);
+
 /** Balanced, with no row the whole of both columns: such a row is the budget's own amounts. */
 export function isSplit(rows: readonly BudgetBreakdown[], targets: ReadonlySet<number>): boolean {
   const [current, request] = columnSums(rows);

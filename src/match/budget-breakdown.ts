@@ -5,7 +5,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { amountCents, fold, parseAmount } from '../tokenize/values.js';
 import { BUDGET_ITEM } from '../tokenize/vocabulary.js';
-import { cellsAfter, columnsAfter, isItemName, isSplit, type FoundRow } from './breakdown-columns.js';
+import { cellsAfter, columnsAfter, isItemName, isSingleItem, isSplit, type FoundRow } from './breakdown-columns.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
 import { isYearHead, valuesOf } from './values.js';
@@ -30,6 +30,8 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   const targets = new Set([...(budgetAmounts.length ? budgetAmounts : sheetAmounts), ...zeroRequest].map(amountCents));
   if (isSplit(rows, targets)) return traced(ctx, found);
   const readAt = (head: Token) => (head === header ? reading : breakdownRows(ctx, head));
+  const single = headsFrom(ctx, header).map((head) => readAt(head).rows).find((r) => isSingleItem(withoutBoxes(r), targets));
+  if (single) return traced(ctx, single);
   return withHeadlessRow(ctx, headsFrom(ctx, header), readAt, targets) ?? breakdownColumns(ctx, headsFrom(ctx, header), targets) ?? traced(ctx, found);
 }
 
