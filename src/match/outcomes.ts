@@ -8,7 +8,7 @@ import { GOAL_WORDING, INDICATOR_ENDING } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
 import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
-import { columnTexts, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
+import { columnTexts, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
 
@@ -17,8 +17,7 @@ function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup
   const opener = group.opener[0]!;
   if (ctx.isLayout) {
     const top = previous ? lastRowOf(previous).row + 1 : opener.row - 2;
-    const labelCol = Math.min(...[...group.opener, ...group.members].filter((t) => t !== undefined).map((t) => t.col));
-    const [goal, indicator] = columnTexts(ctx, top, lastRowOf(group).row, 'outcomeTitle', labelCol);
+    const [goal, indicator] = columnTexts(ctx, top, lastRowOf(group).row, 'outcomeTitle', labelColumnOf(group));
     return [goal ?? null, indicator ?? null];
   }
   const from = previous ? lastRowOf(previous).index + 1 : Math.max(0, opener.index - 12);

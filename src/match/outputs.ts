@@ -8,7 +8,7 @@ import { countOf, isYearHead, opensWithYearHead, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, numberedItems, stackedTexts, textWithoutLabels } from './text-field.js';
-import { columnText, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
+import { columnText, labelColumnOf, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
 import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeRowAfterHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
 
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
@@ -37,8 +37,7 @@ function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: numb
   const group = groups[k]!;
   const previous = groups[k - 1];
   const top = previous ? lastRowOf(previous).row + 1 : group.opener[0]!.row - 2;
-  const labelCol = Math.min(...[...group.opener, ...group.members].filter((t) => t !== undefined).map((t) => t.col));
-  return { text: columnText(ctx, top, lastRowOf(group).row, 'outputTitle', labelCol) ?? null, lastPlanned: undefined };
+  return { text: columnText(ctx, top, lastRowOf(group).row, 'outputTitle', labelColumnOf(group)) ?? null, lastPlanned: undefined };
 }
 
 /**

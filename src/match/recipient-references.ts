@@ -27,7 +27,7 @@ export function fullestByBlock(candidates: readonly Recipient[][]): Recipient[] 
     if (own.some((r) => r.name !== null || r.corporateNumber !== null)) return own;
     const elsewhere = new Set(best.filter((r) => r.block !== block && whole(r)).map(pair));
     const fresh = (rs: Recipient[]) => rs.some(whole) && !rs.some((r) => whole(r) && elsewhere.has(pair(r)));
-    const taken = candidates.map(of).filter(fresh).reduce((a, c) => (filled(c) > filled(a) ? c : a), own);
+    const taken = fullest([own, ...candidates.map(of).filter(fresh)]);
     added ||= !own.length && taken.length > 0;
     return taken;
   });

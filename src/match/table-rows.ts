@@ -41,6 +41,9 @@ export function labelGroups(ctx: MatchContext, opener: LabelId, members: readonl
 /** The last row of a group, where the next group's text may start. */
 export const lastRowOf = (g: RowGroup): Token => [...g.members].reverse().find((t) => t !== undefined) ?? g.opener[0]!;
 
+/** The column of a group's row labels, left of which its text columns stand (layout text). */
+export const labelColumnOf = (g: RowGroup): number => Math.min(...[...g.opener, ...g.members].filter((t) => t !== undefined).map((t) => t.col));
+
 /**
  * A row's unit and value cells. The unit is the first cell when the row has one cell more
  * than `columns` (even a printed dash), or when that cell is short text.

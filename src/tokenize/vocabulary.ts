@@ -266,10 +266,11 @@ export const INDICATOR_ENDING = /(数|率|量|割合|額|指数|時間)([（(][^
 export const GOAL_WORDING = /する|させる|図る|目指す|程度|維持|確保|向上|増加|減少|達成|実現|。$/;
 
 /** The unit of the 単位当たりコスト row (円, 百万円…) and of its 計算式 (百万円/件). */
-export const COST_UNIT = /^(円|千円|百万円|億円)$/;
+const MONEY_UNITS = '円|千円|百万円|億円';
+export const COST_UNIT = new RegExp(`^(${MONEY_UNITS})$`);
 export const FORMULA_UNIT = /^[^\d\s]{1,6}[／/][^\d\s]{1,6}$/;
 /** A cost's unit and the 計算式's in one box, folded (`千円百万円/回`). */
-export const UNIT_ABOVE_FORMULA_UNIT = /^(円|千円|百万円|億円)((?:円|千円|百万円|億円)\/\S+)$/;
+export const UNIT_ABOVE_FORMULA_UNIT = new RegExp(`^(${MONEY_UNITS})((?:${MONEY_UNITS})/\\S+)$`);
 /** What each money unit is worth in 円, for a cost and a 計算式 in different units (円 against 百万円/件). */
 export const MONEY_UNIT_YEN: ReadonlyArray<readonly [RegExp, number]> = [[/^百万円/, 1e6], [/^千円/, 1e3], [/^円/, 1]];
 
