@@ -1436,6 +1436,20 @@ describe('outcomes in stream text', () => {
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
     expect(matchOutcomes(ctx, 2015)[0]!.unit).toBe('件');
   });
+  it('joins a box that a label\'s line cut in two, when both its texts go on past the cut', () => {
+    const row = (unit: string, ...values: string[]) => [unit, ...values];
+    const ctx = contextOf(paragraphs('成果指標', '単位',
+      '就職件数を前年度より増やし、地域の雇 就職件数（年間）\n用の安定を図る。',
+      '相談件数を前年度より増やし、地域の雇 相談窓口を利用した者\n用の安定を図るとともに、相談の質を高 のうち、満足したと答え',
+      '（アウトカム）', 'める。 た者の割合',
+      '成果実績', ...row('件', '5', '6', '7'), '目標値', ...row('件', '5', '5', '5'), '達成度', ...row('％', '100', '120', '140'),
+      '成果実績', ...row('％', '50', '60', '70'), '目標値', ...row('％', '50', '50', '50'), '達成度', ...row('％', '100', '120', '140'),
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => [o.goal, o.indicator])).toEqual([
+      ['就職件数を前年度より増やし、地域の雇用の安定を図る。', '就職件数（年間）'],
+      ['相談件数を前年度より増やし、地域の雇用の安定を図るとともに、相談の質を高める。', '相談窓口を利用した者のうち、満足したと答えた者の割合'],
+    ]);
+  });
   it('fills a 成果実績 cell left empty with the one printed number its 達成度 and 目標値 give', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '成果実績', '％', '-', '-', '-', '目標値', '％', '50', '50', '50', '-', '50',
       '達成度', '％', '104.6', '109.6', '89.2', '44.6', '52.3', '54.8', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'));
@@ -1471,6 +1485,18 @@ describe('two text cells printed across one box', () => {
   it('gives the lines above the first line of two to the column that goes on after the other ended its sentence: the taller text, which the centred cells print first', () => {
     expect(splitTwoColumns(box('日本人職員数（職員全体）\n日本再興戦略に掲げた2025年までに国 ＵＮMASが表明する地雷犠牲者\n連関係機関の邦人職員数を1000人とす 数半減の目標値のうち，日本の拠\nる目標に向けた水準（現状職員数の1.25 出により裨益した人数。\n倍）の達成')))
       .toEqual(['日本人職員数（職員全体）日本再興戦略に掲げた2025年までに国連関係機関の邦人職員数を1000人とする目標に向けた水準（現状職員数の1.25倍）の達成', 'ＵＮMASが表明する地雷犠牲者数半減の目標値のうち，日本の拠出により裨益した人数。']);
+  });
+  it('gives a line that closes a bracket it did not open (12人）…) to the column that left one open', () => {
+    expect(splitTwoColumns(box('2030年までに世界全体の1,000人当た 世界全体の1000人当たりの5歳\nりの新生児の死亡者数を減らす（目標値： 未満児童の死亡者数\n目標値\n12人/1000人）【SDG3.2】')))
+      .toEqual(['2030年までに世界全体の1,000人当たりの新生児の死亡者数を減らす（目標値：12人/1000人）【SDG3.2】', '世界全体の1000人当たりの5歳未満児童の死亡者数']);
+  });
+  it('gives two or more lines above the first line of two to the one column whose width they fit', () => {
+    expect(splitTwoColumns(box('岩手・宮城・福島各県の主要な魚\n市場の水揚げ量の被災前年比\n水揚げ量を被災前年比(22年３月-23年2 (22年３月-23年2月合計)\n月合計)100%に回復する。')))
+      .toEqual(['水揚げ量を被災前年比(22年３月-23年2月合計)100%に回復する。', '岩手・宮城・福島各県の主要な魚市場の水揚げ量の被災前年比(22年３月-23年2月合計)']);
+  });
+  it('gives the lines above the first line of two to the column that goes on after the other ended a bracket', () => {
+    expect(splitTwoColumns(box('日本人職員数（幹部職員）\n日本再興戦略に掲げた2025年までに国\n連関係機関の邦人職員数を1000人とす 日本人職員数（専門職以上）\nる目標に向けた水準（現状職員数の1.25\n倍）の達成')))
+      .toEqual(['日本人職員数（幹部職員）日本再興戦略に掲げた2025年までに国連関係機関の邦人職員数を1000人とする目標に向けた水準（現状職員数の1.25倍）の達成', '日本人職員数（専門職以上）']);
   });
   it('takes the wrapped lines printed in boxes after it', () => {
     const [first, ...rest] = contextOf(paragraphs('果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '審議会等に１００％活用していき、中小水', 'た調査の割合')).tokens;

@@ -7,7 +7,7 @@ import { eraYear, fold } from '../tokenize/values.js';
 import { GOAL_WORDING, INDICATOR_ENDING } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
-import { columnWidths, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
+import { columnWidths, goesOnBelow, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
@@ -67,12 +67,21 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
       else out.push([i]);
       return out;
     }, []);
-    if (runs.length === groupCount) return runs.map((run) => [0, 1].map((side) => run.map((i) => boxes[i]![side]).join('')) as [string, string]);
+    // Else only a box whose both texts go on past its last line continues in the next.
+    const widths = widestColumns(boxAt.map((i) => columnWidths(texts[i]!)!));
+    const goingOn = boxAt.reduce<number[][]>((out, i) => {
+      const last = out.at(-1);
+      if (last && last.at(-1) === i - 1 && goesOnBelow(texts[i - 1]!, widths)) last.push(i);
+      else out.push([i]);
+      return out;
+    }, []);
+    const joined = [runs, goingOn].find((r) => r.length === groupCount);
+    if (joined) return joined.map((run) => [0, 1].map((side) => run.map((i) => boxes[i]![side]).join('')) as [string, string]);
   }
   // Boxes of several lines and no two parts, beside such boxes, are the same cells stacked by
   // height (goal line, indicator, goal line): split at the widths the others show.
   if (boxAt.length && boxAt.length < groupCount) {
-    const widths = boxAt.map((i) => columnWidths(texts[i]!)!).reduce((a, b) => [Math.max(a[0], b[0]), Math.max(a[1], b[1])]);
+    const widths = widestColumns(boxAt.map((i) => columnWidths(texts[i]!)!));
     const stackedAt = texts.flatMap((t, i) => (boxes[i] || t.lines.length >= 2 ? [i] : []));
     if (stackedAt.length === groupCount) {
       const pairs = stackedAt.map((i) => boxes[i] ?? splitByWidths(texts[i]!, widths));
@@ -102,6 +111,8 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   }
   return pairs;
 }
+
+const widestColumns = (widths: Array<[number, number]>) => widths.reduce((a, b) => [Math.max(a[0], b[0]), Math.max(a[1], b[1])]);
 
 /** +1 for an indicator's ending (…件数, …数（件）), −1 for a goal's wording (…とする。, 程度). */
 const readsAsIndicator = (text: string) => (INDICATOR_ENDING.test(text.trim()) ? 1 : 0) - (GOAL_WORDING.test(text) ? 1 : 0);

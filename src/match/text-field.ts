@@ -145,6 +145,15 @@ export function columnWidths(token: Token): [number, number] | null {
 }
 
 /**
+ * Whether both texts of a two-column box go on past its last line: that line holds both, each
+ * as long as its column and neither ending a sentence. A label's line cut such a box in two.
+ */
+export function goesOnBelow(token: Token, widths: readonly [number, number]): boolean {
+  const last = partsOf(token).at(-1);
+  return last?.length === 2 && last.every((part, side) => part.length >= widths[side]! * FULL_LINE && !/。$/.test(part));
+}
+
+/**
  * A line at least this share of a column's width is a full line of that column. Lines fall
  * short of the width where they wrap before punctuation or a wide letter.
  */
@@ -152,30 +161,42 @@ const FULL_LINE = 0.8;
 const DIGIT_END = /[0-9０-９]$/;
 const DIGIT_START = /^[0-9０-９]/;
 
+/** Brackets a text leaves open (`…（目標値：`), and whether a line closes one it did not open (`12人）…`). */
+const openBrackets = (text: string) => [...text].reduce((depth, c) => depth + (c === '（' || c === '(' ? 1 : c === '）' || c === ')' ? -1 : 0), 0);
+const closesBracketFirst = (line: string) => {
+  const close = line.search(/[）)]/);
+  return close >= 0 && !/[（(]/.test(line.slice(0, close));
+};
+
+/**
+ * The column of the lines above a box's first line of two parts. The cells are centred in
+ * their rows, so those lines are the taller text's, all of them, and as long as its column:
+ * the one column whose width two or more such lines all fit. Else the column that goes on after the other ended
+ * a sentence or a bracket on the last line of two. Null when nothing tells (the widths seen on
+ * lines of two parts understate the narrower column's).
+ */
+function topSide(split: readonly string[][], widths: readonly [number, number]): 0 | 1 | null {
+  const firstPair = split.findIndex((p) => p.length === 2);
+  if (firstPair <= 0) return null;
+  const above = split.slice(0, firstPair).map((p) => p[0]!.length);
+  // One line may be a short paragraph of its own (`日本人職員数（職員全体）`) and tells nothing.
+  const fits = ([0, 1] as const).filter((c) => above.every((n) => n >= widths[c] * FULL_LINE && n <= widths[c] / FULL_LINE));
+  if (above.length >= 2 && fits.length === 1) return fits[0]!;
+  const lastPair = split.findLast((p) => p.length === 2)!;
+  const ended = ([0, 1] as const).filter((c) => endsSentence(lastPair[c]!));
+  return ended.length === 1 ? (ended[0] === 0 ? 1 : 0) : null;
+}
+
 /**
  * A box's lines dealt to two columns of the given widths. It also splits a box with no line of
  * two parts whose cells pdftotext stacked by height (goal line, indicator, goal line), given
  * the widths its neighbours' boxes show.
  */
-/**
- * The column of the lines above a box's first line of two parts. The cells are centred in
- * their rows, so those lines are the taller text's, all of them: the column that goes on after
- * the other ended a sentence on the last line of two. Null when nothing tells (the widths seen
- * on lines of two parts understate the narrower column's).
- */
-function topSide(split: readonly string[][]): 0 | 1 | null {
-  const firstPair = split.findIndex((p) => p.length === 2);
-  if (firstPair <= 0) return null;
-  const lastPair = split.findLast((p) => p.length === 2)!;
-  const ended = ([0, 1] as const).filter((c) => /。$/.test(lastPair[c]!));
-  return ended.length === 1 ? (ended[0] === 0 ? 1 : 0) : null;
-}
-
 export function splitByWidths(token: Token, widths: readonly [number, number], continuation: readonly Token[] = []): [string, string] {
   const split = partsOf(token);
   const out: [string[], string[]] = [[], []];
   let lastSingle: 0 | 1 = 1;
-  const top = topSide(split);
+  const top = topSide(split, widths);
   // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
   for (const parts of [...split, ...continuation.flatMap(partsOf).filter((p) => p.length === 1)]) {
     if (parts.length === 2) {
@@ -195,7 +216,9 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     const endsLeftText = /。$/.test(line) && line.length < widths[0];
     // A number the wrap broke (`（※１` ⏎ `００％…`) goes on in the column whose last line it ends.
     const numberGoesOn = ([0, 1] as const).filter((c) => DIGIT_END.test(out[c].at(-1) ?? '') && DIGIT_START.test(line));
-    const side: 0 | 1 = numberGoesOn.length === 1 ? numberGoesOn[0]! : endsLeftText ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
+    // A line that closes a bracket it did not open (`12人）【SDG3.2】`) goes on in the column that left one open.
+    const bracketGoesOn = closesBracketFirst(line) ? ([0, 1] as const).filter((c) => openBrackets(out[c].join('')) > 0) : [];
+    const side: 0 | 1 = numberGoesOn.length === 1 ? numberGoesOn[0]! : bracketGoesOn.length === 1 ? bracketGoesOn[0]! : endsLeftText ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
   }
