@@ -1711,6 +1711,14 @@ describe('outputs', () => {
       '単位当たり\nコスト', '算出根拠', '測\n定\n指\n標', '8', '11', '事業に係る費用／取組件数'), 'pdftotext');
     expect(matchOutputs(ctx, 2015).map((o) => o.values[3]!.planned)).toEqual([8, 11]);
   });
+  it('takes the 活動見込 that pdfminer prints after the outcome table\'s 目標最終年度 cells (年度 27年度 80 -), and leaves unit-cost year heads alone', () => {
+    const sheet = (...after: string[]) => contextOf(paragraphs('成果実績', '活動指標', '24年度', '25年度', '26年度', '27年度活動見込', '活動指標及び活', '動実績', '（アウトプット）',
+      '貸付実施件数', '活動実績', '当初見込み', '件', '件', '23', '65', '26', '65', '23', '51', ...after, '単位当たり\nコスト'), 'pdfminer');
+    expect(matchOutputs(sheet('年度', '27年度', '65', '-', '51'), 2015)[0]!.values[3]!.planned).toBe(51);
+    expect(matchOutputs(sheet('年度', '26年度', '36', '-', '26年度', '46', '-', '51'), 2015)[0]!.values[3]!.planned).toBe(51);
+    expect(matchOutputs(sheet('25年度', '26年度', '4,372.8', '4,216', '5,250'), 2015)[0]!.values[3]!.planned).toBeNull();
+    expect(matchOutputs(sheet('年度', '27年度', '65', '-', '51', '52'), 2015)[0]!.values[3]!.planned).toBeNull();
+  });
   it('reads rows whose labels come together, their cells after them: the first row across, or the years down both rows', () => {
     const across = contextOf(paragraphs('活動指標', '都道府県のシステム入力数', '活動実績', '当初見込み', '件', '件', '625,769', '431,565', '-', '855,061', '810,653', '855,061', '855,061'));
     expect(matchOutputs(across, 2015)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[625769, 810653], [431565, 855061], [null, 855061], [null, 855061]]);
