@@ -57,6 +57,7 @@ describe('corpus fixtures, every extractor', () => {
       for (const f of readdirSync(dir).filter((f) => f.endsWith(`.${kind}.txt`))) {
         const { sheet } = parseSheetBytes(readFileSync(`${dir}/${f}`));
         expect(reviewSheetSchema.safeParse(sheet).success).toBe(true);
+        expect(sheet.diagnostics.filter((d) => d.code === 'matcher-failed'), f).toEqual([]);
         const want = JSON.parse(readFileSync(`${dir}/${f.replace(`.${kind}.txt`, '.expected.json')}`, 'utf8'));
         const t = scorer.scoreSheet(want, sheet);
         if (sheetFloors[kind]) expect(t.right / t.total, f).toBeGreaterThanOrEqual(sheetFloors[kind]!);

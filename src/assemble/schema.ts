@@ -170,6 +170,12 @@ export const reviewSheetSchema = z.object({
   provenance: z.record(z.string(), z.array(z.number().int().positive())).optional(),
 });
 
+/** A section with nothing read: null for each field, an empty list for each list. */
+export function emptyOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>): z.infer<z.ZodObject<Shape>> {
+  const empty = (field: unknown): unknown => (field instanceof z.ZodArray ? [] : field instanceof z.ZodObject ? emptyOf(field) : null);
+  return Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, empty(field)])) as z.infer<z.ZodObject<Shape>>;
+}
+
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 export type SheetKey = z.infer<typeof sheetKeySchema>;
 export type Project = z.infer<typeof projectSchema>;
