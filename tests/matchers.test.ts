@@ -1719,6 +1719,13 @@ describe('outputs', () => {
     expect(matchOutputs(sheet('25年度', '26年度', '4,372.8', '4,216', '5,250'), 2015)[0]!.values[3]!.planned).toBeNull();
     expect(matchOutputs(sheet('年度', '27年度', '65', '-', '51', '52'), 2015)[0]!.values[3]!.planned).toBeNull();
   });
+  it('takes the only output\'s 活動見込 that pdftotext prints alone among the unit-cost year heads, not a cell after the 活動見込 head', () => {
+    const sheet = (...after: string[]) => contextOf(paragraphs('活動指標', '25年度', '活動実績', '件', '15', '10', '12', '当初見込み', '件', '13', '13', '17',
+      ...after, '政策'), 'pdftotext');
+    expect(matchOutputs(sheet('測\n定\n指\n標', '25年度', '17', '27年度', '11.7', '14.3', '13.2'), 2016)[0]!.values[3]!.planned).toBe(17);
+    expect(matchOutputs(sheet('28年度活動見込', '12,647', '算出根拠'), 2016)[0]!.values[3]!.planned).toBeNull();
+    expect(matchOutputs(sheet('25年度', '17', '26年度', '18', '算出根拠'), 2016)[0]!.values[3]!.planned).toBeNull();
+  });
   it('reads rows whose labels come together, their cells after them: the first row across, or the years down both rows', () => {
     const across = contextOf(paragraphs('活動指標', '都道府県のシステム入力数', '活動実績', '当初見込み', '件', '件', '625,769', '431,565', '-', '855,061', '810,653', '855,061', '855,061'));
     expect(matchOutputs(across, 2015)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[625769, 810653], [431565, 855061], [null, 855061], [null, 855061]]);

@@ -248,6 +248,21 @@ export function takeFinalColumnPlans(ctx: MatchContext, rows: ReadonlyArray<{ ac
   rows.forEach((r, k) => r.planned.values.push(found[0]![k]!));
 }
 
+/**
+ * pdftotext may print the only output's 活動見込 cell, which spans both its rows, among the
+ * unit-cost table's column heads below: a value alone after a plain year head (`25年度 51
+ * 26年度`; not after `28年度活動見込`, which heads the column, with the rows' first cell).
+ * Taken when exactly one such value stands a little past the table.
+ */
+export function takeLonePlan(ctx: MatchContext, rows: ReadonlyArray<{ actual: Row; planned: Row }>, after: number): void {
+  const past = COLUMNS - 1;
+  const [only] = rows;
+  if (ctx.isLayout || rows.length !== 1 || only!.planned.values.length !== past || only!.actual.values.length > past) return;
+  const window = ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW);
+  const lone = window.filter((t, i) => i > 0 && isFinalYearCell(window[i - 1]) && singleValue(t) && !singleValue(window[i + 1]));
+  if (lone.length === 1) only!.planned.values.push(valuesOf(lone[0]!)![0]!);
+}
+
 /** The current year's column head (`28年度活動見込`). */
 const PLAN_HEAD = /活動見込み?$/;
 
