@@ -1128,6 +1128,13 @@ describe('review', () => {
     ].join('\n');
     expect(matchReview(contextOf(text, 'layout')).checkResult).toBe('また、タイムライン作成に際し、被害や影響が最小となるよう、水供給の全体システムでの対応についても検討する。上水道施設のエネルギーロスの詳細な調査・推計を行うとともに、全国の水道事業者への展開を図る。');
   });
+  it('takes the whole line of a layout text that a wide space cut into boxes, up to the next label', () => {
+    const text = [
+      '  外部有識者の所見         〔補助率     定額・1／2〕   また、遺伝子レベルでの評価手法の開発を行う。', '',
+      '         備考        事業の終了に伴い廃止する。', '',
+    ].join('\n');
+    expect(matchReview(contextOf(text, 'layout'))).toMatchObject({ externalOpinion: '〔補助率定額・1／2〕また、遺伝子レベルでの評価手法の開発を行う。', remarks: '事業の終了に伴い廃止する。' });
+  });
   it('takes no piece of a vertical verdict (抜本的な改善 of 事業全体の抜本的な改善) for the opinion beside it', () => {
     const text = [
       '                       事', '                       業', '                       全', '                       体', '                       の',
