@@ -404,6 +404,15 @@ describe('recipients', () => {
     expect(recipients).toEqual([{ block: 'A', rank: 1, name: '富士ソフト（株）', corporateNumber: '2020001043507', summary: 'システムの運用業務', amount: 27,
       contractMethod: '総合評価入札', bidders: 2, winningBidRate: 68, reason: null }]);
   });
+  it('reads ranks printed together with one missing (3 4 6), whose row comes later with its name (5 ハタノ綜合印刷（株）)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header,
+      '1 正和商事（株）', '3120001082576 防鹿柵の購入', '0.6', '一般競争入札', '2 高原町観光協会', '1700150065589 御池野鳥の森の清掃業務', '0.5', '一般競争入札',
+      '3', '4', '6', '（一財）自然公園財団', '5010005017959', '霧島鳥獣保護区観察舎の清掃業務', '0.3 随意契約（少額）', '（株）フリーダム', '5300001000872 案内板・制札の設置',
+      '5 ハタノ綜合印刷（株）', '9330001003786 御池野鳥の森ガイドブック印刷', '0.2', '0.1', '0.1', '-', '-', '（有）アビル住建', '6310002020281 案内板・制札の設置', '0.1 一般競争入札'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount])).toEqual([
+      [1, '正和商事（株）', 0.6], [2, '高原町観光協会', 0.5], [3, '（一財）自然公園財団', 0.3], [4, '（株）フリーダム', 0.2], [5, 'ハタノ綜合印刷（株）', 0.1], [6, '（有）アビル住建', 0.1],
+    ]);
+  });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));

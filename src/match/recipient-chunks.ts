@@ -3,7 +3,7 @@
 // method), then columns again. The rows are known from their ranks; the other words are
 // placed by a search over the staircases such chunks fill (fill, below).
 import type { Recipient } from '../assemble/schema.js';
-import { emptyRow, isRank, setCell, SLOTS, type Word } from './recipient-cells.js';
+import { emptyRow, isRank, rankOf, setCell, SLOTS, type Word } from './recipient-cells.js';
 import { parseNumber } from '../tokenize/values.js';
 import { beamSearch, type Offer } from './beam.js';
 
@@ -47,10 +47,53 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
       }
       rest.push(...numbers);
       i = k - 1;
+      continue;
+    }
+    const gapped = gappedRun(words, i, rows.length + 1);
+    if (gapped) {
+      for (const [rank, name] of [...gapped.names].sort((a, b) => a[0] - b[0])) {
+        const row = emptyRow(block, rank);
+        row.name = name;
+        rows.push(row);
+      }
+      rest.push(...gapped.between);
+      i = gapped.end - 1;
     } else rest.push(words[i]!);
   }
   if (!rows.length) return null;
   return fill(rows, rest, COLUMNS);
+}
+
+/**
+ * Ranks together with one missing (`4 5 6 8 9`), whose row pdfminer printed with its name later
+ * (`7 ハタノ綜合印刷（株）`): the names that follow, each just before its 法人番号, are the
+ * run's in order, the missing ranks' rows coming with their own. The other words between (法人番号,
+ * 業務概要, amounts) stay in order for the columns. Null unless every rank from `next` on gets
+ * its name.
+ */
+function gappedRun(words: readonly Word[], start: number, next: number): { names: Map<number, string>; between: Word[]; end: number } | null {
+  const run: number[] = [];
+  let at = start;
+  for (let rank = rankOf(words[at]!); rank !== null && rank > (run.at(-1) ?? next - 1); rank = rankOf(words[at]!)) {
+    run.push(rank);
+    at++;
+    if (at >= words.length) return null;
+  }
+  const missing = new Set(Array.from({ length: run.at(-1)! - next + 1 }, (_, k) => next + k).filter((r) => !run.includes(r)));
+  if (run.length < 2 || run[0] !== next || !missing.size) return null;
+  const names = new Map<number, string>();
+  const between: Word[] = [];
+  let named = 0;
+  for (; at < words.length && named < run.length; at++) {
+    const w = words[at]!;
+    const rank = rankOf(w);
+    if (rank !== null && missing.has(rank) && words[at + 1]?.kind === 'text') {
+      names.set(rank, words[++at]!.text);
+      missing.delete(rank);
+    } else if (w.kind === 'text' && words[at + 1]?.kind === 'corporate') names.set(run[named++]!, w.text);
+    else between.push(w);
+  }
+  return named === run.length && !missing.size ? { names, between, end: at } : null;
 }
 
 /** The value cells of rows already named (支出額 onwards), placed as the chunks fill them. */
