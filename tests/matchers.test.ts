@@ -413,6 +413,12 @@ describe('recipients', () => {
       [1, '正和商事（株）', 0.6], [2, '高原町観光協会', 0.5], [3, '（一財）自然公園財団', 0.3], [4, '（株）フリーダム', 0.2], [5, 'ハタノ綜合印刷（株）', 0.1], [6, '（有）アビル住建', 0.1],
     ]);
   });
+  it('gives a chunk of 入札者数 printed after a row\'s method to the rows so far that lack one, when as many', () => {
+    const row = (rank: string, amount: string, method: string) => [`${rank} ㈱ＩＨＩ`, '4010601031604', '航空機の部品の製造', amount, method];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '40,017', '随意契約（その他）'), '1', ...row('2', '9,447', '随意契約（その他）'),
+      ...row('3', '7,488', 'その他'), '4', '2', '在外選挙制度の周知・広報を行う必要がある。', ...row('4', '362', '随意契約（少額）'), '3'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => r.bidders)).toEqual([1, 4, 2, 3]);
+  });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));

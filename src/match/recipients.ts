@@ -235,6 +235,12 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
     // amount is the amount's.
     const lateDash = w.kind === 'dash' && SLOTS[slot]?.field === 'amount' && words[i + 1]?.kind === 'amount';
     if (lateDash && (words[i + 2]?.kind === 'method' || row.corporateNumber === null)) continue;
+    const chunk = SLOTS[slot]?.field === 'bidders' ? biddersChunk(rows, words, i) : 0;
+    if (chunk) {
+      i += chunk - 1;
+      slot++;
+      continue;
+    }
     while (slot < SLOTS.length && !SLOTS[slot]!.kinds.includes(w.kind)) slot++;
     if (slot >= SLOTS.length) continue;
     setCell(row, SLOTS[slot]!.field, w);
@@ -242,6 +248,27 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
   }
   return rows.length ? rows : null;
 }
+
+/**
+ * pdfminer may print the 入札者数 column of the rows so far after a row's method, as a chunk
+ * (`… 362 随意契約（少額） 1 1 1`, then the next row): when the chunk's counts are as many as
+ * the rows with a method and no count yet, this one included, and the table goes on with other
+ * cells (a reason, the next row), they are those rows' in order.
+ * Returns how many words it took (0 for none).
+ */
+function biddersChunk(rows: Recipient[], words: readonly Word[], at: number): number {
+  let end = at;
+  while (end < words.length && isCount(words[end]!) && !opensRow(words, end, rows.length + 1)) end++;
+  const lacking = rows.filter((r) => r.contractMethod !== null && r.bidders === null);
+  // A 落札率 column after it is the trailing columns' (withTrailingColumns), read together.
+  const columnsGoOn = end >= words.length || ['dash', 'rate'].includes(words[end]!.kind);
+  if (end - at < 2 || lacking.length !== end - at || columnsGoOn) return 0;
+  lacking.forEach((r, k) => setCell(r, 'bidders', words[at + k]!));
+  return end - at;
+}
+
+/** A number of bidders: a whole number, no amount in the millions. */
+const isCount = (w: Word) => w.kind === 'amount' && /^\d{1,3}$/.test(fold(w.text));
 
 const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
 
