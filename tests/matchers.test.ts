@@ -1017,6 +1017,11 @@ describe('expenses', () => {
 });
 
 describe('unit cost', () => {
+  it('takes the pdftotext cost row printed before the 計算式\'s unit and the formulas, away from its own unit', () => {
+    const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '実証に係る費用／委託調査の実施件数', '単位', '計算式', '政策', '25年度', '17', '27年度', '11.7', '14.3', '13.2', '百万円/件', '711／22', '281／50', '159／12',
+      '施策', '改革\n項目', '26年度', '百万円'), 'pdftotext');
+    expect(matchUnitCost(ctx, 2016).values.map((v) => [v.value, v.formula])).toEqual([[11.7, '711／22'], [14.3, '281／50'], [13.2, '159／12']]);
+  });
   it('splits the cost\'s unit from the 計算式\'s when pdftotext boxed one above the other (千円 ⏎ 百万円/回)', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '事業に係る費用／開催回数', '単位', '千円\n百万円/回', '計算式', '24年度', '25年度', '26年度', '1,500', '1,200', '900', '3／2', '3.6／3', '2.7／3'), 'pdftotext');
     const cost = matchUnitCost(ctx, 2015);

@@ -77,11 +77,14 @@ function runAfterHeaders(ctx: MatchContext, unit: Token): Value[] {
 
 /**
  * pdftotext may print the cost row just before the formula row, away from its unit: when the
- * three formulas are printed, the past years' costs are the run of three values right before them.
+ * three formulas are printed, the past years' costs are the run of three values right before them
+ * (or before the formulas' unit or label).
  */
 function costsBefore(ctx: MatchContext, firstFormula: Token): Value[] {
   const out: Value[] = [];
   let i = firstFormula.index - 1;
+  // The 計算式's unit (`百万円/件`) may stand between the two rows.
+  while (i >= 0 && (FORMULA_UNIT.test(ctx.tokens[i]!.folded) || isLabel(ctx.tokens[i]!))) i--;
   for (; i >= 0 && out.length <= PAST_COLUMNS; i--) {
     const values = valuesOf(ctx.tokens[i]!);
     if (values?.length !== 1) break;
