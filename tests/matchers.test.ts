@@ -1017,6 +1017,11 @@ describe('expenses', () => {
 });
 
 describe('unit cost', () => {
+  it('reads the pdfminer costs and formulas printed in turn after the year heads, up to the last year\'s formula', () => {
+    const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '実証に係る費用／資料の収集・調査の成果', '単位', '百万円', '24年度', '25年度', '26年度',
+      '50.5', '195／76', '52.9', '891／19', '47.9', '95.717／2', '16,500', '28,500', '12,000'), 'pdfminer');
+    expect(matchUnitCost(ctx, 2015).values.map((v) => [v.value, v.formula])).toEqual([[50.5, '195／76'], [52.9, '891／19'], [47.9, '95.717／2']]);
+  });
   it('takes the pdftotext cost row printed before the 計算式\'s unit and the formulas, away from its own unit', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '実証に係る費用／委託調査の実施件数', '単位', '計算式', '政策', '25年度', '17', '27年度', '11.7', '14.3', '13.2', '百万円/件', '711／22', '281／50', '159／12',
       '施策', '改革\n項目', '26年度', '百万円'), 'pdftotext');

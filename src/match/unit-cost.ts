@@ -72,7 +72,10 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
 function runAfterHeaders(ctx: MatchContext, unit: Token): Value[] {
   const out: Value[] = [...runAfter(ctx, unit)];
   for (let i = unit.index + 1; !out.length && i < ctx.tokens.length && headerYear(ctx.tokens[i]!) !== null; i++) out.push(...runAfter(ctx, ctx.tokens[i]!));
-  return out.length ? out : costsBetweenFormulas(ctx, unit);
+  // A run of one value, the first of costs and formulas in turn, is that row's start only.
+  if (out.length >= PAST_COLUMNS) return out;
+  const alternating = costsBetweenFormulas(ctx, unit);
+  return alternating.length > out.length ? alternating : out;
 }
 
 /**
@@ -106,12 +109,15 @@ function costsBetweenFormulas(ctx: MatchContext, unit: Token): Value[] {
   const isHead = (t: Token) => isLabel(t) || headerYear(t) !== null || FORMULA_UNIT.test(t.folded);
   while (i < Math.min(ctx.tokens.length, unit.index + 1 + HEAD_REACH) && isHead(ctx.tokens[i]!)) i++;
   const out: Value[] = [];
-  for (; i < ctx.tokens.length; i++) {
+  let formulas = 0;
+  for (; i < ctx.tokens.length && formulas < PAST_COLUMNS; i++) {
     const t = ctx.tokens[i]!;
     const values = valuesOf(t);
     if (values?.length === 1) out.push(values[0]!);
-    else if (!isFormula(t.folded)) break;
+    else if (isFormula(t.folded)) formulas++;
+    else break;
   }
+  // The run ends with the last year's formula; values after it are the next table's.
   return out.length <= PAST_COLUMNS ? out : [];
 }
 
