@@ -1017,10 +1017,14 @@ describe('expenses', () => {
 });
 
 describe('unit cost', () => {
-  it('reads the pdfminer costs and formulas printed in turn after the year heads, up to the last year\'s formula', () => {
+  it('reads the pdfminer costs and formulas printed in turn after the year heads, up to the last year\'s formula or as far as the turns go', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '実証に係る費用／資料の収集・調査の成果', '単位', '百万円', '24年度', '25年度', '26年度',
       '50.5', '195／76', '52.9', '891／19', '47.9', '95.717／2', '16,500', '28,500', '12,000'), 'pdfminer');
     expect(matchUnitCost(ctx, 2015).values.map((v) => [v.value, v.formula])).toEqual([[50.5, '195／76'], [52.9, '891／19'], [47.9, '95.717／2']]);
+    // Cut short by another table's cells: the first years in turn, the last found by its formula.
+    const cut = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '事業に係る費用／招へい者数', '単位', '千円', '計算式', '百万円/人', '24年度', '25年度', '26年度',
+      '368.2', '486／87', '348.5', '596／40', '5', '5', '4', '5', '400', '2／5', '27年度', '政策'), 'pdfminer');
+    expect(matchUnitCost(cut, 2015).values.map((v) => [v.value, v.formula])).toEqual([[368.2, '486／87'], [348.5, '596／40'], [400, '2／5']]);
   });
   it('takes the pdftotext cost row printed before the 計算式\'s unit and the formulas, away from its own unit', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '実証に係る費用／委託調査の実施件数', '単位', '計算式', '政策', '25年度', '17', '27年度', '11.7', '14.3', '13.2', '百万円/件', '711／22', '281／50', '159／12',

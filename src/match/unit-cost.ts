@@ -46,7 +46,7 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const formulaUnit = stacked ? stacked[2]! : formulaUnitText;
   // Values: a cost per unit equals its formula, which identifies it among the numbers.
   const values = Array.from({ length: PAST_COLUMNS }, (_, i) => ({ fiscalYear: firstYear + i, value: null as number | null, formula: null as string | null }));
-  let costRow = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unitToken)) : [];
+  let costRow: Array<Value | undefined> = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unitToken)) : [];
   if (!costRow.length && !ctx.isLayout && formulaTokens.length === PAST_COLUMNS) costRow = costsBefore(ctx, formulaTokens[0]!.t);
   costRow.slice(-PAST_COLUMNS).forEach((v, i) => {
     const slot = values[PAST_COLUMNS - Math.min(costRow.length, PAST_COLUMNS) + i]!;
@@ -69,13 +69,13 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
 }
 
 /** Stream text: the cost row's values after its unit, past the year headers printed between them (円 24年度 25年度 26年度 …). */
-function runAfterHeaders(ctx: MatchContext, unit: Token): Value[] {
-  const out: Value[] = [...runAfter(ctx, unit)];
+function runAfterHeaders(ctx: MatchContext, unit: Token): Array<Value | undefined> {
+  const out: Array<Value | undefined> = [...runAfter(ctx, unit)];
   for (let i = unit.index + 1; !out.length && i < ctx.tokens.length && headerYear(ctx.tokens[i]!) !== null; i++) out.push(...runAfter(ctx, ctx.tokens[i]!));
   // A run of one value, the first of costs and formulas in turn, is that row's start only.
   if (out.length >= PAST_COLUMNS) return out;
   const alternating = costsBetweenFormulas(ctx, unit);
-  return alternating.length > out.length ? alternating : out;
+  return alternating.filter(Boolean).length > out.length ? alternating : out;
 }
 
 /**
@@ -102,23 +102,33 @@ const HEAD_REACH = 8;
 
 /**
  * pdfminer may print the 計算式 label and its unit, the year heads, and then each year's cost
- * and formula in turn (`4,372.8 ⏎ 56／82 ⏎ 4,216 ⏎ 628／2 …`): the costs are the values of that run.
+ * and formula in turn (`4,372.8 ⏎ 56／82 ⏎ 4,216 ⏎ 628／2 …`): the costs are the values of that
+ * run, the first year's first. Another table's cells may cut it short (`368.2 486／87 348.5
+ * 596／40 5 5 4`): the years it did not reach are left open (undefined) for the formulas to find.
  */
-function costsBetweenFormulas(ctx: MatchContext, unit: Token): Value[] {
+function costsBetweenFormulas(ctx: MatchContext, unit: Token): Array<Value | undefined> {
   let i = unit.index + 1;
   const isHead = (t: Token) => isLabel(t) || headerYear(t) !== null || FORMULA_UNIT.test(t.folded);
   while (i < Math.min(ctx.tokens.length, unit.index + 1 + HEAD_REACH) && isHead(ctx.tokens[i]!)) i++;
-  const out: Value[] = [];
-  let formulas = 0;
-  for (; i < ctx.tokens.length && formulas < PAST_COLUMNS; i++) {
-    const t = ctx.tokens[i]!;
-    const values = valuesOf(t);
-    if (values?.length === 1) out.push(values[0]!);
-    else if (isFormula(t.folded)) formulas++;
+  // Loosely: the values up to the last year's formula, when they are one a year (`0 894／23 0 0 …`).
+  const loose: Value[] = [];
+  for (let k = i, formulas = 0; k < ctx.tokens.length && formulas < PAST_COLUMNS; k++) {
+    const values = valuesOf(ctx.tokens[k]!);
+    if (values?.length === 1) loose.push(values[0]!);
+    else if (isFormula(ctx.tokens[k]!.folded)) formulas++;
     else break;
   }
-  // The run ends with the last year's formula; values after it are the next table's.
-  return out.length <= PAST_COLUMNS ? out : [];
+  if (loose.length === PAST_COLUMNS) return loose;
+  // Else strictly in turn, as far as the turns go.
+  const out: Array<Value | undefined> = [];
+  for (; i + 1 < ctx.tokens.length && out.length < PAST_COLUMNS; i += 2) {
+    const values = valuesOf(ctx.tokens[i]!);
+    if (values?.length !== 1 || !isFormula(ctx.tokens[i + 1]!.folded)) break;
+    out.push(values[0]!);
+  }
+  if (!out.length) return [];
+  while (out.length < PAST_COLUMNS) out.push(undefined);
+  return out;
 }
 
 /** How many of the cost's unit make one of the formula's money unit (百万円/件 over 円: a million). */
