@@ -1325,6 +1325,11 @@ describe('outcomes in stream text', () => {
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '活動指標',
       '25年度', '70,206', '79,880', '87.9', '123', '120', '102.5', '年度', '26年度', '164', '-', '26年度', '63', '-', '政策', '地球温暖化対策'));
     expect(matchOutcomes(past, 2015).map((o) => o.finalTarget)).toEqual([{ fiscalYear: 2014, value: 164 }, { fiscalYear: 2014, value: 63 }]);
+    // A final year left blank (年度): the run the 中間目標's blank year opens, then the 活動見込.
+    const blank = contextOf(paragraphs('単位当たり\nコスト', '成果指標', '単位', '24年度', '25年度', '26年度', 'E3の自立的商業化による供給体制の確立', 'E3ガソリン導入量',
+      '成果実\n績', '目標値', 'kl', 'kl', '達成度', '％', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '活動指標',
+      '25年度', '70,206', '79,880', '87.9', '年度', '年度', '2562', '-', '2', '活動指標及び活', '政策', '地球温暖化対策'));
+    expect(matchOutcomes(blank, 2015).map((o) => o.finalTarget)).toEqual([{ fiscalYear: null, value: 2562 }]);
   });
   it('reads the rows pdftotext printed away from their labels as units and runs, when 達成度 bears them out', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '24年度', '主な増減理由', '25年度', '26年度', '中間目標', '目標最終年度',

@@ -27,11 +27,16 @@ const FINAL_CELLS_APART = 4;
  * section that follows it), is that column, in order. A past year's column head and its first
  * cell (`25年度 70,206`) look the same: when there are too many pairs, the column is the pairs
  * of years to come if they are as many as outcomes, else the one cluster of as many pairs,
- * each within a few tokens of the next (a target may end in a past year).
+ * each within a few tokens of the next (a target may end in a past year). Surer than pairs is
+ * the run that the 中間目標's blank year opens (finalColumnRuns), which tells a final year left
+ * blank too.
  */
 export function finalColumn(ctx: MatchContext, from: number, outcomeCount: number, pastYears: readonly number[]): Outcome['finalTarget'][] | null {
   const next = (id: 'unitCostTitle' | 'policy') => ctx.find(id).find((t) => t.index > from)?.index;
   const end = next('unitCostTitle') ?? next('policy') ?? ctx.tokens.length;
+  // The run the 中間目標's blank year opens is surest, and tells a final year left blank too (`年度 年度 2562 -`).
+  const runs = finalColumnRuns(ctx, from, end).filter((run) => run.cells.length === outcomeCount);
+  if (runs.length === 1) return runs[0]!.cells.map((c) => ({ fiscalYear: c.fiscalYear, value: countOf(c.value) }));
   const pairs: Array<{ at: number; cell: Outcome['finalTarget'] }> = [];
   for (let i = from; i < end - 1; i++) {
     const year = ctx.tokens[i]!;
@@ -49,6 +54,43 @@ export function finalColumn(ctx: MatchContext, from: number, outcomeCount: numbe
   }, []);
   const fitting = clusters.filter((c) => c.length === outcomeCount);
   return fitting.length === 1 ? fitting[0]!.map((p) => p.cell) : null;
+}
+
+/** A cell of the 目標最終年度 column's year row: a year (`30年度`) or one left blank (`年度`). */
+export const isFinalYearCell = (t: Token | undefined) => t !== undefined && (t.folded === '年度' || FINAL_YEAR.test(t.folded));
+export const isSingleValue = (t: Token | undefined) => (t ? valuesOf(t) : null)?.length === 1 && valuesOf(t!)![0]!.cell.kind !== 'rate';
+
+/** The 目標最終年度 column as pdfminer prints it with the 活動見込 column below: see finalColumnRuns. */
+export interface FinalColumnRun {
+  /** Each outcome's final year (null when left blank) and 目標値. */
+  cells: Array<{ fiscalYear: number | null; value: Value }>;
+  /** The single values right after: the 活動見込 plans, one an output. */
+  after: Value[];
+}
+
+/**
+ * pdfminer prints the outcome table's 目標最終年度 column and the 活動見込 column below it, in
+ * the same place on the page, as one run: the 中間目標 year cell (left blank: `年度`), each
+ * outcome's final year with its 目標値 and 達成度 cells, then one plan for each output
+ * (`年度 30年度 495 - 6`). The blank year cell opens the run; unit-cost year heads (`25年度
+ * 26年度`) do not.
+ */
+export function finalColumnRuns(ctx: MatchContext, from: number, to: number): FinalColumnRun[] {
+  const runs: FinalColumnRun[] = [];
+  for (let i = from; i < to; i++) {
+    if (ctx.tokens[i]!.folded !== '年度' || !isFinalYearCell(ctx.tokens[i + 1])) continue;
+    const cells: FinalColumnRun['cells'] = [];
+    let at = i + 1;
+    for (; isFinalYearCell(ctx.tokens[at]) && isSingleValue(ctx.tokens[at + 1]) && isSingleValue(ctx.tokens[at + 2]); at += 3) {
+      const year = ctx.tokens[at]!.folded;
+      cells.push({ fiscalYear: year === '年度' ? null : eraYear(year), value: valuesOf(ctx.tokens[at + 1]!)![0]! });
+    }
+    const after: Value[] = [];
+    while (isSingleValue(ctx.tokens[at])) after.push(valuesOf(ctx.tokens[at++]!)![0]!);
+    if (cells.length) runs.push({ cells, after });
+    i = at;
+  }
+  return runs;
 }
 
 /** Whether 達成度 = 成果実績 / 目標値 holds, to the rate's printed precision. */

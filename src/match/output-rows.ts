@@ -8,7 +8,7 @@ import type { MatchContext } from './context.js';
 import { fold } from '../tokenize/values.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { readRow, type RowGroup } from './table-rows.js';
-import { FINAL_YEAR } from './outcome-rows.js';
+import { finalColumnRuns, isFinalYearCell, isSingleValue } from './outcome-rows.js';
 
 /** Three past years and the current year's 活動見込. */
 export const COLUMNS = 4;
@@ -218,34 +218,17 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
   rows.forEach((r, k) => r.planned.values.push(singles[k]![0]!));
 }
 
-/** A cell of the 目標最終年度 column's year row: a year (`30年度`) or one left blank (`年度`). */
-const isFinalYearCell = (t: Token | undefined) => t !== undefined && (t.folded === '年度' || FINAL_YEAR.test(t.folded));
-const singleValue = (t: Token | undefined) => (t ? valuesOf(t) : null)?.length === 1 && valuesOf(t!)![0]!.cell.kind !== 'rate';
-
 /**
- * pdfminer prints the outcome table's 目標最終年度 column and the 活動見込 column below it, in
- * the same place on the page, as one run: the 中間目標 year cell, each outcome's final year with
- * its 目標値 and 達成度 cells, then one plan for each output (`年度 30年度 495 - 6`). The plans
- * are the values after the last outcome's cells, when exactly as many as outputs stand there
- * (up to a little past the table, where such a run may stand).
+ * The 活動見込 column printed below the outcome table's 目標最終年度 column, in one run with it
+ * (`年度 30年度 495 - 6`, finalColumnRuns): the plans are the values after the last outcome's
+ * cells, when exactly as many as outputs stand there (up to a little past the table).
  */
 export function takeFinalColumnPlans(ctx: MatchContext, rows: ReadonlyArray<{ actual: Row; planned: Row }>, from: number, to: number): void {
   const past = COLUMNS - 1;
   if (ctx.isLayout || !rows.length || !rows.every((r) => r.planned.values.length === past && r.actual.values.length <= past)) return;
-  const found: Value[][] = [];
-  for (let i = from; i < Math.min(to + TRAILING_WINDOW, ctx.tokens.length); i++) {
-    // The 中間目標 year cell left blank opens the run; unit-cost year heads (`25年度 26年度`) do not.
-    if (ctx.tokens[i]!.folded !== '年度' || !isFinalYearCell(ctx.tokens[i + 1])) continue;
-    let at = i + 1;
-    while (isFinalYearCell(ctx.tokens[at]) && singleValue(ctx.tokens[at + 1]) && singleValue(ctx.tokens[at + 2])) at += 3;
-    const outcomeCells = at > i + 1;
-    const plans: Value[] = [];
-    while (plans.length <= rows.length && singleValue(ctx.tokens[at])) plans.push(valuesOf(ctx.tokens[at++]!)![0]!);
-    if (outcomeCells && plans.length === rows.length) found.push(plans);
-    i = at;
-  }
+  const found = finalColumnRuns(ctx, from, Math.min(to + TRAILING_WINDOW, ctx.tokens.length)).filter((run) => run.after.length === rows.length);
   if (found.length !== 1) return;
-  rows.forEach((r, k) => r.planned.values.push(found[0]![k]!));
+  rows.forEach((r, k) => r.planned.values.push(found[0]!.after[k]!));
 }
 
 /**
@@ -259,7 +242,7 @@ export function takeLonePlan(ctx: MatchContext, rows: ReadonlyArray<{ actual: Ro
   const [only] = rows;
   if (ctx.isLayout || rows.length !== 1 || only!.planned.values.length !== past || only!.actual.values.length > past) return;
   const window = ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW);
-  const lone = window.filter((t, i) => i > 0 && isFinalYearCell(window[i - 1]) && singleValue(t) && !singleValue(window[i + 1]));
+  const lone = window.filter((t, i) => i > 0 && isFinalYearCell(window[i - 1]) && isSingleValue(t) && !isSingleValue(window[i + 1]));
   if (lone.length === 1) only!.planned.values.push(valuesOf(lone[0]!)![0]!);
 }
 
