@@ -1515,29 +1515,27 @@ describe('two text cells printed across one box', () => {
         '働く女性の健康保持増進のための支援施策に関する相談を利用したことで、セミナー・研修会の企画運営方法や働く女性の身体やこころの健康問題に関する知識・ノウハウの取得など、理解が得られたとする者の割合',
       ]);
   });
-  it('gives a short line that ends a sentence to the goal, even when its length fits the indicator', () => {
-    expect(splitTwoColumns(box('ハローワークにおける障害者の就職件数 ハローワークにおける障害者の就\nを84,602件以上とする。\n職件数')))
-      .toEqual(['ハローワークにおける障害者の就職件数を84,602件以上とする。', 'ハローワークにおける障害者の就職件数']);
-  });
-  it('gives a line that goes on with a number the wrap broke (（※１ ⏎ ００％) to the column that broke it', () => {
-    expect(splitTwoColumns(box('高圧ガスに係る災害事故の前年比減（※１ 高圧ガスに係る災害事故による\n人的被害を伴う事故の件数（年\n００％未満なら目標達成）\nベース）')))
-      .toEqual(['高圧ガスに係る災害事故の前年比減（※１００％未満なら目標達成）', '高圧ガスに係る災害事故による人的被害を伴う事故の件数（年ベース）']);
-  });
-  it('gives the lines above the first line of two to the column that goes on after the other ended its sentence: the taller text, which the centred cells print first', () => {
-    expect(splitTwoColumns(box('日本人職員数（職員全体）\n日本再興戦略に掲げた2025年までに国 ＵＮMASが表明する地雷犠牲者\n連関係機関の邦人職員数を1000人とす 数半減の目標値のうち，日本の拠\nる目標に向けた水準（現状職員数の1.25 出により裨益した人数。\n倍）の達成')))
-      .toEqual(['日本人職員数（職員全体）日本再興戦略に掲げた2025年までに国連関係機関の邦人職員数を1000人とする目標に向けた水準（現状職員数の1.25倍）の達成', 'ＵＮMASが表明する地雷犠牲者数半減の目標値のうち，日本の拠出により裨益した人数。']);
-  });
-  it('gives a line that closes a bracket it did not open (12人）…) to the column that left one open', () => {
-    expect(splitTwoColumns(box('2030年までに世界全体の1,000人当た 世界全体の1000人当たりの5歳\nりの新生児の死亡者数を減らす（目標値： 未満児童の死亡者数\n目標値\n12人/1000人）【SDG3.2】')))
-      .toEqual(['2030年までに世界全体の1,000人当たりの新生児の死亡者数を減らす（目標値：12人/1000人）【SDG3.2】', '世界全体の1000人当たりの5歳未満児童の死亡者数']);
-  });
-  it('gives two or more lines above the first line of two to the one column whose width they fit', () => {
-    expect(splitTwoColumns(box('岩手・宮城・福島各県の主要な魚\n市場の水揚げ量の被災前年比\n水揚げ量を被災前年比(22年３月-23年2 (22年３月-23年2月合計)\n月合計)100%に回復する。')))
-      .toEqual(['水揚げ量を被災前年比(22年３月-23年2月合計)100%に回復する。', '岩手・宮城・福島各県の主要な魚市場の水揚げ量の被災前年比(22年３月-23年2月合計)']);
-  });
-  it('gives the lines above the first line of two to the column that goes on after the other ended a bracket', () => {
-    expect(splitTwoColumns(box('日本人職員数（幹部職員）\n日本再興戦略に掲げた2025年までに国\n連関係機関の邦人職員数を1000人とす 日本人職員数（専門職以上）\nる目標に向けた水準（現状職員数の1.25\n倍）の達成')))
-      .toEqual(['日本人職員数（幹部職員）日本再興戦略に掲げた2025年までに国連関係機関の邦人職員数を1000人とする目標に向けた水準（現状職員数の1.25倍）の達成', '日本人職員数（専門職以上）']);
+  it.each([
+    ['gives a short line that ends a sentence to the goal, even when its length fits the indicator',
+      'ハローワークにおける障害者の就職件数 ハローワークにおける障害者の就\nを84,602件以上とする。\n職件数',
+      'ハローワークにおける障害者の就職件数を84,602件以上とする。', 'ハローワークにおける障害者の就職件数'],
+    ['gives a line that goes on with a number the wrap broke (（※１ ⏎ ００％) to the column that broke it',
+      '高圧ガスに係る災害事故の前年比減（※１ 高圧ガスに係る災害事故による\n人的被害を伴う事故の件数（年\n００％未満なら目標達成）\nベース）',
+      '高圧ガスに係る災害事故の前年比減（※１００％未満なら目標達成）', '高圧ガスに係る災害事故による人的被害を伴う事故の件数（年ベース）'],
+    ['gives the lines above the first line of two to the column that goes on after the other ended its sentence: the taller text, which the centred cells print first',
+      '日本人職員数（職員全体）\n日本再興戦略に掲げた2025年までに国 ＵＮMASが表明する地雷犠牲者\n連関係機関の邦人職員数を1000人とす 数半減の目標値のうち，日本の拠\nる目標に向けた水準（現状職員数の1.25 出により裨益した人数。\n倍）の達成',
+      '日本人職員数（職員全体）日本再興戦略に掲げた2025年までに国連関係機関の邦人職員数を1000人とする目標に向けた水準（現状職員数の1.25倍）の達成', 'ＵＮMASが表明する地雷犠牲者数半減の目標値のうち，日本の拠出により裨益した人数。'],
+    ['gives a line that closes a bracket it did not open (12人）…) to the column that left one open',
+      '2030年までに世界全体の1,000人当た 世界全体の1000人当たりの5歳\nりの新生児の死亡者数を減らす（目標値： 未満児童の死亡者数\n目標値\n12人/1000人）【SDG3.2】',
+      '2030年までに世界全体の1,000人当たりの新生児の死亡者数を減らす（目標値：12人/1000人）【SDG3.2】', '世界全体の1000人当たりの5歳未満児童の死亡者数'],
+    ['gives two or more lines above the first line of two to the one column whose width they fit',
+      '岩手・宮城・福島各県の主要な魚\n市場の水揚げ量の被災前年比\n水揚げ量を被災前年比(22年３月-23年2 (22年３月-23年2月合計)\n月合計)100%に回復する。',
+      '水揚げ量を被災前年比(22年３月-23年2月合計)100%に回復する。', '岩手・宮城・福島各県の主要な魚市場の水揚げ量の被災前年比(22年３月-23年2月合計)'],
+    ['gives the lines above the first line of two to the column that goes on after the other ended a bracket',
+      '日本人職員数（幹部職員）\n日本再興戦略に掲げた2025年までに国\n連関係機関の邦人職員数を1000人とす 日本人職員数（専門職以上）\nる目標に向けた水準（現状職員数の1.25\n倍）の達成',
+      '日本人職員数（幹部職員）日本再興戦略に掲げた2025年までに国連関係機関の邦人職員数を1000人とする目標に向けた水準（現状職員数の1.25倍）の達成', '日本人職員数（専門職以上）'],
+  ])('%s', (_, text, goal, indicator) => {
+    expect(splitTwoColumns(box(text))).toEqual([goal, indicator]);
   });
   it('takes the wrapped lines printed in boxes after it', () => {
     const [first, ...rest] = contextOf(paragraphs('果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '審議会等に１００％活用していき、中小水', 'た調査の割合')).tokens;
