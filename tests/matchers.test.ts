@@ -419,6 +419,14 @@ describe('recipients', () => {
       ...row('3', '7,488', 'その他'), '4', '2', '在外選挙制度の周知・広報を行う必要がある。', ...row('4', '362', '随意契約（少額）'), '3'), 'pdfminer');
     expect(matchRecipients(ctx, []).recipients.map((r) => r.bidders)).toEqual([1, 4, 2, 3]);
   });
+  it('reads every rank printed with its name but out of order (… 3 川崎市 5 横手市 4 京都市) in rank order, the cells after them row by row', () => {
+    const cells = (number: string, amount: string) => [number, '低所得高齢者等住まい・生活支援事業', amount, '随意契約（企画競争）'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 福岡市', '2 本別町', '3 川崎市', '5 横手市', '4 京都市',
+      ...cells('4000020442127', '7'), ...cells('3000020401307', '6'), ...cells('1000020016462', '6'), ...cells('7000020141305', '5'), ...cells('2000020261009', '5')), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.corporateNumber, r.amount])).toEqual([
+      [1, '福岡市', '4000020442127', 7], [2, '本別町', '3000020401307', 6], [3, '川崎市', '1000020016462', 6], [4, '京都市', '7000020141305', 5], [5, '横手市', '2000020261009', 5],
+    ]);
+  });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));

@@ -25,6 +25,8 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
     for (let r = 0; r < bare; r++) rows.push(emptyRow(block, r + 1));
     return fill(rows, words.slice(bare), [SLOTS[0]!, ...COLUMNS]);
   }
+  const shuffled = namedOutOfOrder(block, words);
+  if (shuffled) return fill(shuffled.rows, shuffled.rest, COLUMNS);
   for (let i = 0; i < words.length; i++) {
     // Ranks, each with its name after it, or a few ranks together (6 7) and then their names,
     // which pdfminer may print among their 法人番号 (name, number, name, name, number, number).
@@ -62,6 +64,25 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   }
   if (!rows.length) return null;
   return fill(rows, rest, COLUMNS);
+}
+
+/**
+ * Every rank from 1 printed once with its name after it (`7 雫石町`), but not in order (`… 5 横手市
+ * 7 雫石町 … 10 横浜市 6 豊後大野市`): the rows are those names in rank order, the other words
+ * their cells.
+ */
+function namedOutOfOrder(block: string | null, words: readonly Word[]): { rows: Recipient[]; rest: Word[] } | null {
+  const named = words.flatMap((w, i) => {
+    const rank = rankOf(w);
+    const name = words[i + 1];
+    return rank !== null && name?.kind === 'text' ? [{ rank, at: i }] : [];
+  });
+  const ranks = named.map((n) => n.rank);
+  const inOrder = ranks.every((r, k) => k === 0 || r > ranks[k - 1]!);
+  if (named.length < 2 || inOrder || [...ranks].sort((a, b) => a - b).some((r, k) => r !== k + 1)) return null;
+  const taken = new Set(named.flatMap((n) => [n.at, n.at + 1]));
+  const rows = [...named].sort((a, b) => a.rank - b.rank).map((n) => ({ ...emptyRow(block, n.rank), name: words[n.at + 1]!.text }));
+  return { rows, rest: words.filter((_, i) => !taken.has(i)) };
 }
 
 /**
