@@ -427,6 +427,14 @@ describe('recipients', () => {
       [1, '福岡市', '4000020442127', 7], [2, '本別町', '3000020401307', 6], [3, '川崎市', '1000020016462', 6], [4, '京都市', '7000020141305', 5], [5, '横手市', '2000020261009', 5],
     ]);
   });
+  it('names the last rows whose ranks pdfminer printed together after the cells (… 3 4) from the texts before a 法人番号 no row took', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （研）日本原子力研究開発機構', '6050005002007', 'シビアアクシデント時の燃料破損', '421', '随意契約（企画競争）',
+      '2 （一財）電力中央研究所', '7010005018674', '特殊環境下で使用可能な監視システム', '（研）量子科学技術研究開発機構', '4040005001380', '新型燃料の既存軽水炉への導入',
+      '378', '229', '-', '-', '（株）東芝', '8010401006744', '水素安全対策高度化', '180', '随意契約（企画競争）', '3', '4', '1', '-'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.corporateNumber])).toEqual([
+      [1, '（研）日本原子力研究開発機構', '6050005002007'], [2, '（一財）電力中央研究所', '7010005018674'], [3, '（研）量子科学技術研究開発機構', '4040005001380'], [4, '（株）東芝', '8010401006744'],
+    ]);
+  });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));

@@ -63,7 +63,25 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
     } else rest.push(words[i]!);
   }
   if (!rows.length) return null;
-  return fill(rows, rest, COLUMNS);
+  const late = lateRanks(rows.length + 1, rest);
+  if (!late) return fill(rows, rest, COLUMNS);
+  late.names.forEach((name) => rows.push({ ...emptyRow(block, rows.length + 1), name }));
+  return fill(rows, late.rest, COLUMNS);
+}
+
+/**
+ * The ranks of the last rows printed together after the table's cells (`… 179 随意契約（その他）
+ * 3 4 5`), their rows left without: the texts just before a 法人番号 that no row took are those
+ * rows' names, in order, when as many as the ranks. Null unless two or more such ranks.
+ */
+function lateRanks(next: number, words: readonly Word[]): { names: string[]; rest: Word[] } | null {
+  const at = words.findIndex((w) => rankOf(w) === next);
+  let end = at;
+  while (end >= 0 && end < words.length && rankOf(words[end]!) === next + (end - at)) end++;
+  const names = words.slice(0, Math.max(at, 0)).flatMap((w, i) => (w.kind === 'text' && words[i + 1]?.kind === 'corporate' ? [i] : []));
+  if (at < 0 || end - at < 2 || names.length !== end - at) return null;
+  const taken = new Set([...names, ...Array.from({ length: end - at }, (_, k) => at + k)]);
+  return { names: names.map((i) => words[i]!.text), rest: words.filter((_, i) => !taken.has(i)) };
 }
 
 /**
