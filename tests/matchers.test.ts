@@ -435,6 +435,11 @@ describe('recipients', () => {
       [1, '（研）日本原子力研究開発機構', '6050005002007'], [2, '（一財）電力中央研究所', '7010005018674'], [3, '（研）量子科学技術研究開発機構', '4040005001380'], [4, '（株）東芝', '8010401006744'],
     ]);
   });
+  it('reads the later rows of a table whose first row reads whole, when their ranks come after the cells (… - - 2 3 2)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 エスケイエンジニアリング（株）', '7010001066727', 'ボーリング掘削工事', '396', '総合評価入札',
+      '（株）物理計測コンサルタント', '6010001056489', '物理検層、弾性波探査', '（一財）ＧＲＩ財団', '6120005015232', 'コア試料分析', '56', '42', '-', '-', '2', '3', '2', '-', '-', '68.6％'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name])).toEqual([[1, 'エスケイエンジニアリング（株）'], [2, '（株）物理計測コンサルタント'], [3, '（一財）ＧＲＩ財団']]);
+  });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));

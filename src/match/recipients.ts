@@ -317,7 +317,10 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const words = firstRowValuesInPlace(table.tokens.flatMap(wordsOf));
   const ranked = withTrailingColumns(readRankedRows(table.block, words), words);
   // Rows read one after another, each with its name and amount, need no other reading.
-  const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null) && highestNamedRank(words) <= ranked.length;
+  // A rank past the last row read may be a later row's, printed after the cells (… 2 3): then
+  // the chunk reading is tried too.
+  const lateRank = ranked !== null && words.some((w) => rankOf(w) === ranked.length + 1);
+  const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null) && highestNamedRank(words) <= ranked.length && !lateRank;
   const chunked = complete ? null : readByChunks(table.block, words);
   if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(chunked, summaries);
   if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(ranked, summaries);
