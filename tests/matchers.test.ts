@@ -440,6 +440,13 @@ describe('recipients', () => {
       '（株）物理計測コンサルタント', '6010001056489', '物理検層、弾性波探査', '（一財）ＧＲＩ財団', '6120005015232', 'コア試料分析', '56', '42', '-', '-', '2', '3', '2', '-', '-', '68.6％'), 'pdfminer');
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name])).toEqual([[1, 'エスケイエンジニアリング（株）'], [2, '（株）物理計測コンサルタント'], [3, '（一財）ＧＲＩ財団']]);
   });
+  it('joins the two boxes pdftotext prints for a name a wide space splits (本土新聞 那覇西部販売所), before the 法人番号 cell', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '本土新聞', '那覇西部販売所', '-', '新聞', '0.2', '随意契約（少額）', '-', '-',
+      '2', '琉球新報', '松山販売店', '-', '新聞', '0.1', '随意契約（少額）', '-', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.name, r.summary, r.amount, r.contractMethod])).toEqual([
+      ['本土新聞那覇西部販売所', '新聞', 0.2, '随意契約（少額）'], ['琉球新報松山販売店', '新聞', 0.1, '随意契約（少額）'],
+    ]);
+  });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));

@@ -233,6 +233,15 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
     // A dash just before an amount, with its method or with the row's 法人番号 still empty
     // (`-`, `98 随意契約（企画競争）`), is an earlier cell's (the 法人番号 printed late): the
     // amount is the amount's.
+    // A second text before the 法人番号 cell (or its dash), with the 業務概要 after that cell, is
+    // the name's second part: pdftotext prints a name that a wide space splits as two boxes
+    // (`本土新聞` `那覇西部販売所` `-` `新聞`).
+    const namePart = w.kind === 'text' && row.name !== null && SLOTS[slot]?.field === 'corporateNumber'
+      && (words[i + 1]?.kind === 'corporate' || words[i + 1]?.kind === 'dash') && words[i + 2]?.kind === 'text';
+    if (namePart) {
+      row.name += w.text;
+      continue;
+    }
     const lateDash = w.kind === 'dash' && SLOTS[slot]?.field === 'amount' && words[i + 1]?.kind === 'amount';
     if (lateDash && (words[i + 2]?.kind === 'method' || row.corporateNumber === null)) continue;
     const chunk = SLOTS[slot]?.field === 'bidders' ? biddersChunk(rows, words, i) : 0;
