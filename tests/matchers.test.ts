@@ -489,6 +489,17 @@ describe('recipients', () => {
     const [row] = matchRecipients(contextOf(`${text}\n`, 'layout'), []).recipients;
     expect(row).toMatchObject({ summary: '都道府県別経済財政モデルの改良に関する調査研究の実施', amount: 4.264, bidders: 1, winningBidRate: 98.3 });
   });
+  it('gives a layout row\'s wrapped pieces right of its 法人番号 cell to the 業務概要 when neither the name nor the summary stands on the row\'s line', () => {
+    const text = [
+      '支出先上位１０者リスト',
+      'A.',
+      '           エム・アール・アイ リサーチアソシエイツ（                       規制改革の利用者メリットの推計及び新',
+      '     1                                     -                                     8.64      随意契約（少額）     -       -     -',
+      '           株）                                          たな分析手法の検討を実施',
+    ].join('\n');
+    const [row] = matchRecipients(contextOf(`${text}\n`, 'layout'), []).recipients;
+    expect(row).toMatchObject({ name: 'エム・アール・アイリサーチアソシエイツ（株）', summary: '規制改革の利用者メリットの推計及び新たな分析手法の検討を実施', amount: 8.64 });
+  });
   it('gives a layout line midway between two rows to the lower row only', () => {
     const text = [
       '支出先上位１０者リスト',

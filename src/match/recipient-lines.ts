@@ -32,6 +32,8 @@ export interface RecipientBlock {
 
 /** Where each cell of the main row starts; wrapped pieces are sorted into cells by these. */
 interface Columns {
+  /** The 法人番号 cell's (a number or a dash): what stands left of it is the name's. */
+  corporate?: number;
   summary: number;
   amount: number;
   reason: number;
@@ -51,6 +53,7 @@ function readMainLine(r: Recipient, words: readonly LineWord[]): Partial<Columns
   const corp = words[i];
   if (corp && (CORPORATE.test(fold(corp.text)) || isDash(corp.text))) {
     if (!isDash(corp.text)) r.corporateNumber = fold(corp.text);
+    cols.corporate = corp.col;
     i++;
   }
   const summary = take((w) => !isNumber(w.text) && !isDash(w.text) && !isMethod(w.text));
@@ -99,7 +102,7 @@ function addWrapped(r: Recipient, above: LineWord[][], below: LineWord[][], name
       }
       if (w.col >= cols.reason - 2) pieces.reason.push(w.text);
       else if (w.col >= cols.amount - 2) continue;
-      else if (w.col >= (nameCol + cols.summary) / 2) pieces.summary.push(w.text);
+      else if (w.col >= (cols.corporate ?? (nameCol + cols.summary) / 2)) pieces.summary.push(w.text);
       else pieces.name.push(w.text);
     }
   };
@@ -145,7 +148,7 @@ export function readRecipientLines(lines: readonly string[], from: number, to: n
       const r = emptyRow(block, main.rank);
       const found = readMainLine(r, main.words);
       const nameCol = main.words[0]?.col ?? 0;
-      const cols: Columns = { summary: found.summary ?? nameCol + 30, amount: found.amount ?? Infinity, reason: found.reason ?? Infinity };
+      const cols: Columns = { corporate: found.corporate, summary: found.summary ?? nameCol + 30, amount: found.amount ?? Infinity, reason: found.reason ?? Infinity };
       // A wrapped line belongs to the nearest row; between two rows, to the one it touches. The
       // reason (理由及び改善策) is the longest cell: its lines reach further, in its column only.
       const mine = other.flatMap((o) => {
