@@ -32,7 +32,7 @@ export interface RecipientBlock {
 
 /** Where each cell of the main row starts; wrapped pieces are sorted into cells by these. */
 interface Columns {
-  /** The 法人番号 cell's (a number or a dash): what stands left of it is the name's. */
+  /** The 法人番号 cell's (a number or a dash). */
   corporate?: number;
   summary: number;
   amount: number;
@@ -93,6 +93,9 @@ function readMainLine(r: Recipient, words: readonly LineWord[]): Partial<Columns
 /** Wrapped pieces above and below a row, joined to the cell whose column they stand in. */
 function addWrapped(r: Recipient, above: LineWord[][], below: LineWord[][], nameCol: number, cols: Columns): void {
   const pieces = { name: [] as string[], summary: [] as string[], reason: [] as string[] };
+  // Where the name's pieces end: midway to the 業務概要, or, when the row's line shows no name
+  // (its first word is the 法人番号 cell), that cell's column.
+  const nameEnd = r.name === null && cols.corporate !== undefined ? cols.corporate : (nameCol + cols.summary) / 2;
   const sort = (words: LineWord[]) => {
     for (const w of words) {
       // A 落札率 centred on a two-line row stands on a wrapped line (`98.3％`), its row's cell empty.
@@ -102,7 +105,7 @@ function addWrapped(r: Recipient, above: LineWord[][], below: LineWord[][], name
       }
       if (w.col >= cols.reason - 2) pieces.reason.push(w.text);
       else if (w.col >= cols.amount - 2) continue;
-      else if (w.col >= (cols.corporate ?? (nameCol + cols.summary) / 2)) pieces.summary.push(w.text);
+      else if (w.col >= nameEnd) pieces.summary.push(w.text);
       else pieces.name.push(w.text);
     }
   };
