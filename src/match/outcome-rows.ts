@@ -58,7 +58,11 @@ export function finalColumn(ctx: MatchContext, from: number, outcomeCount: numbe
 
 /** A cell of the 目標最終年度 column's year row: a year (`30年度`) or one left blank (`年度`). */
 export const isFinalYearCell = (t: Token | undefined) => t !== undefined && (t.folded === '年度' || FINAL_YEAR.test(t.folded));
-export const isSingleValue = (t: Token | undefined) => (t ? valuesOf(t) : null)?.length === 1 && valuesOf(t!)![0]!.cell.kind !== 'rate';
+/** The one value a box holds, when it is a number or a dash (no rate); else null. */
+export function singleValueOf(t: Token | undefined): Value | null {
+  const values = t ? valuesOf(t) : null;
+  return values?.length === 1 && values[0]!.cell.kind !== 'rate' ? values[0]! : null;
+}
 
 /** The 目標最終年度 column as pdfminer prints it with the 活動見込 column below: see finalColumnRuns. */
 export interface FinalColumnRun {
@@ -81,12 +85,13 @@ export function finalColumnRuns(ctx: MatchContext, from: number, to: number): Fi
     if (ctx.tokens[i]!.folded !== '年度' || !isFinalYearCell(ctx.tokens[i + 1])) continue;
     const cells: FinalColumnRun['cells'] = [];
     let at = i + 1;
-    for (; isFinalYearCell(ctx.tokens[at]) && isSingleValue(ctx.tokens[at + 1]) && isSingleValue(ctx.tokens[at + 2]); at += 3) {
+    while (isFinalYearCell(ctx.tokens[at]) && singleValueOf(ctx.tokens[at + 1]) && singleValueOf(ctx.tokens[at + 2])) {
       const year = ctx.tokens[at]!.folded;
-      cells.push({ fiscalYear: year === '年度' ? null : eraYear(year), value: valuesOf(ctx.tokens[at + 1]!)![0]! });
+      cells.push({ fiscalYear: year === '年度' ? null : eraYear(year), value: singleValueOf(ctx.tokens[at + 1])! });
+      at += 3;
     }
     const after: Value[] = [];
-    while (isSingleValue(ctx.tokens[at])) after.push(valuesOf(ctx.tokens[at++]!)![0]!);
+    while (singleValueOf(ctx.tokens[at])) after.push(singleValueOf(ctx.tokens[at++])!);
     if (cells.length) runs.push({ cells, after });
     i = at;
   }

@@ -8,7 +8,7 @@ import type { MatchContext } from './context.js';
 import { fold } from '../tokenize/values.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { readRow, type RowGroup } from './table-rows.js';
-import { finalColumnRuns, isFinalYearCell, isSingleValue } from './outcome-rows.js';
+import { finalColumnRuns, isFinalYearCell, singleValueOf } from './outcome-rows.js';
 
 /** Three past years and the current year's 活動見込. */
 export const COLUMNS = 4;
@@ -204,10 +204,10 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
     return;
   }
   if (!rows.every((r) => r.planned.values.length === past)) return;
-  const singles: Value[][] = [];
+  const singles: Value[] = [];
   for (const t of ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW)) {
-    const values = valuesOf(t);
-    if (values?.length === 1 && values[0]!.cell.kind !== 'rate') singles.push(values);
+    const single = singleValueOf(t);
+    if (single) singles.push(single);
     // Vertical headings (測⏎定⏎指⏎標) may stand between; any other box ends a run.
     else if ([...t.folded].length > 1 || singles.length) {
       if (singles.length === rows.length) break;
@@ -215,7 +215,7 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
     }
   }
   if (singles.length !== rows.length) return;
-  rows.forEach((r, k) => r.planned.values.push(singles[k]![0]!));
+  rows.forEach((r, k) => r.planned.values.push(singles[k]!));
 }
 
 /**
@@ -242,8 +242,11 @@ export function takeLonePlan(ctx: MatchContext, rows: ReadonlyArray<{ actual: Ro
   const [only] = rows;
   if (ctx.isLayout || rows.length !== 1 || only!.planned.values.length !== past || only!.actual.values.length > past) return;
   const window = ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW);
-  const lone = window.filter((t, i) => i > 0 && isFinalYearCell(window[i - 1]) && isSingleValue(t) && !isSingleValue(window[i + 1]));
-  if (lone.length === 1) only!.planned.values.push(valuesOf(lone[0]!)![0]!);
+  const lone = window.flatMap((t, i) => {
+    const value = i > 0 && isFinalYearCell(window[i - 1]) && !singleValueOf(window[i + 1]) ? singleValueOf(t) : null;
+    return value ? [value] : [];
+  });
+  if (lone.length === 1) only!.planned.values.push(lone[0]!);
 }
 
 /** The current year's column head (`28年度活動見込`). */

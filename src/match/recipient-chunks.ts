@@ -42,22 +42,14 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
       else break;
     }
     if (j > i && names.length === j - i) {
-      for (const n of names) {
-        const row = emptyRow(block, rows.length + 1);
-        row.name = n.text;
-        rows.push(row);
-      }
+      for (const n of names) rows.push(namedRow(block, rows.length + 1, n.text));
       rest.push(...numbers);
       i = k - 1;
       continue;
     }
     const gapped = gappedRun(words, i, rows.length + 1);
     if (gapped) {
-      for (const [rank, name] of [...gapped.names].sort((a, b) => a[0] - b[0])) {
-        const row = emptyRow(block, rank);
-        row.name = name;
-        rows.push(row);
-      }
+      for (const [rank, name] of [...gapped.names].sort((a, b) => a[0] - b[0])) rows.push(namedRow(block, rank, name));
       rest.push(...gapped.between);
       i = gapped.end - 1;
     } else rest.push(words[i]!);
@@ -65,9 +57,11 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   if (!rows.length) return null;
   const late = lateRanks(rows.length + 1, rest);
   if (!late) return fill(rows, rest, COLUMNS);
-  late.names.forEach((name) => rows.push({ ...emptyRow(block, rows.length + 1), name }));
+  for (const name of late.names) rows.push(namedRow(block, rows.length + 1, name));
   return fill(rows, late.rest, COLUMNS);
 }
+
+const namedRow = (block: string | null, rank: number, name: string): Recipient => ({ ...emptyRow(block, rank), name });
 
 /**
  * The ranks of the last rows printed together after the table's cells (`… 179 随意契約（その他）
@@ -99,7 +93,7 @@ function namedOutOfOrder(block: string | null, words: readonly Word[]): { rows: 
   const inOrder = ranks.every((r, k) => k === 0 || r > ranks[k - 1]!);
   if (named.length < 2 || inOrder || [...ranks].sort((a, b) => a - b).some((r, k) => r !== k + 1)) return null;
   const taken = new Set(named.flatMap((n) => [n.at, n.at + 1]));
-  const rows = [...named].sort((a, b) => a.rank - b.rank).map((n) => ({ ...emptyRow(block, n.rank), name: words[n.at + 1]!.text }));
+  const rows = [...named].sort((a, b) => a.rank - b.rank).map((n) => namedRow(block, n.rank, words[n.at + 1]!.text));
   return { rows, rest: words.filter((_, i) => !taken.has(i)) };
 }
 
