@@ -1679,6 +1679,12 @@ describe('outputs', () => {
       '活動実績', '件', '-', '-', '-', '当初見込み', '件', '-', '-', '-', '報告書の作成・公表（推進プロジェクト）'), 'pdftotext');
     expect(matchOutputs(ctx, 2016).map((o) => o.indicator)).toEqual(['研究報告書の作成・公表', '厚生政策セミナーの開催回数', '報告書の作成・公表（推進プロジェクト）']);
   });
+  it('gives the text after a 活動指標 head printed after the rows to the first output, and the texts beside the title before the rows to the others', () => {
+    const rows = (a: string) => ['活動実績', '件', '1', '2', a, '当初見込み', '件', '1', '2', '3'];
+    const ctx = contextOf(paragraphs('活動指標及び活 民事上の個別労働紛争相談件数\n動実績\n（アウトプット）', '助言・指導申出受付件数', '単位当たり\nコスト',
+      ...rows('10'), ...rows('20'), ...rows('30'), '活動指標', '総合労働相談件数', '主な増減理由', '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2016).map((o) => [o.indicator, o.values[2]!.actual])).toEqual([['総合労働相談件数', 10], ['民事上の個別労働紛争相談件数', 20], ['助言・指導申出受付件数', 30]]);
+  });
   it('takes each item of a numbered list that one box stacks, the labels printed into it left out, for an indicator', () => {
     const rows = (a: string, p: string) => ['活動実績', '人', '-', '-', a, '当初見込み', '人', '-', '-', p];
     const ctx = contextOf(paragraphs('活動指標', '24年度', '①菊展示及び関連イベント(H26年11\n月)SNS投稿者数\n活動指標及び活 ②菊展示記念講演会(H26年11月8日)\n動実績\n来場者数', '（アウトプット）',

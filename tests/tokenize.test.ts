@@ -30,6 +30,11 @@ describe('tokenizer', () => {
     const t = tokens('予算 前年度から繰越\nの状 し\n況\n\n25,789\n', 'pdftotext');
     expect(t.map((x) => [x.text, [...new Set(x.labels)]])).toEqual([['予算の状況', ['budgetStatus']], ['前年度から繰越し', ['carriedFromPrevious']], ['25,789', []]]);
   });
+  it('cuts a title over several lines from the value pdftotext printed beside its first line, but not from a label\'s last letter', () => {
+    const t = tokens('活動指標及び活 民事上の個別労働紛争相談件数\n動実績\n（アウトプット）\n\n予算 し\nの状\n況\n', 'pdftotext');
+    expect(t.slice(0, 2).map((x) => [x.text, [...new Set(x.labels)]])).toEqual([['活動指標及び活動実績（アウトプット）', ['outputTitle']], ['民事上の個別労働紛争相談件数', []]]);
+    expect(t.slice(2).map((x) => x.text)).not.toContain('し');
+  });
   it('keeps the values of a label glued to them', () => {
     const t = tokens('執行率（％） - - 79%\n');
     expect(t[0]!.labels).toContain('executionRate');

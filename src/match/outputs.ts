@@ -73,7 +73,9 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
   // texts before it are other sections' (pdftotext prints the unit-cost cells among them).
   const named = !ahead && windows.every((w) => !w.length) ? trailingTexts.findIndex((t) => namesDivisor(t, divisor)) : -1;
   const trailing = named > 0 ? trailingTexts.slice(named) : trailingTexts;
+  const besideTitle = headFirstBesideTitle(ctx, groups, windows, units);
   return groups.map((_, k): Found => {
+    if (besideTitle) return foundOf(besideTitle[k]);
     if (allAhead) return foundOf(windows[0]![k]);
     if (beforeTogether.length === groups.length) return { text: beforeTogether[k]!, lastPlanned: undefined };
     if (k < ahead) return foundOf(windows[0]![k]);
@@ -82,6 +84,20 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
     return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
   });
+}
+
+/**
+ * pdftotext may print the 活動指標 head after the rows, with the first indicator after it, and
+ * the other indicators beside the section's title, before the rows: one text after the head,
+ * every other group's between the title and the first row, and none between the groups.
+ */
+function headFirstBesideTitle(ctx: MatchContext, groups: readonly RowGroup[], windows: readonly Piece[][], units: ReadonlySet<string>): Piece[] | null {
+  const opener = groups[0]!.opener[0]!;
+  const head = ctx.first('activityIndicator');
+  const title = ctx.find('outputTitle').filter((t) => t.index < opener.index).at(-1);
+  if (groups.length < 2 || !head || !title || head.index < opener.index || !windows[0]!.length || windows.slice(1).some((w) => w.length)) return null;
+  const besideTitle = pieces(ctx.tokens.slice(title.index + 1, opener.index).filter(indicatorText(ctx, units)));
+  return besideTitle.length === groups.length - 1 ? [windows[0]![0]!, ...besideTitle] : null;
 }
 
 /** Tokens between the section's title and its 活動指標 head within which the title opens the section. */

@@ -147,16 +147,21 @@ function labelAroundUnit(box: Box): Box[] | null {
  * (`予算 前年度から繰越 ⏎ の状 し ⏎ 況`: the vertical 予算の状況 beside a row label): the left
  * parts and the right parts, each a whole label. Lines of one part are the left column's.
  */
+const MIN_VALUE_BESIDE_TITLE = 4;
+
 function labelColumns(box: Box): Box[] | null {
   const parts = box.lines.map((l) => l.text.trim().split(/ +/));
   if (box.lines.length < 2 || parts.some((p) => p.length > 2) || !parts.some((p) => p.length === 2)) return null;
   const side = (k: 0 | 1): BoxLine[] => box.lines.flatMap((l, i) => (parts[i]![k] ? [{ text: parts[i]![k]!, line: l.line }] : []));
   const [left, right] = [side(0), side(1)];
-  if (!WHOLE.has(fold(joinLines(left))) || !WHOLE.has(fold(joinLines(right)))) return null;
-  return [
-    { ...box, lines: left, text: joinLines(left) },
-    { ...box, lines: right, text: joinLines(right), row: right[0]!.line },
-  ];
+  const rightText = { ...box, lines: right, text: joinLines(right), row: right[0]!.line };
+  if (WHOLE.has(fold(joinLines(left))) && WHOLE.has(fold(rightText.text))) return [{ ...box, lines: left, text: joinLines(left) }, rightText];
+  // A title over several lines beside its first value (`活動指標及び活 民事上の…件数 ⏎ 動実績
+  // ⏎ （アウトプット）`): the title's labels, then the value, which is no label. A shorter
+  // right part is rather the end of a label cut in two (`予算 し ⏎ の状 ⏎ 況`: 繰越し).
+  const labels = labelRuns(left);
+  if (!labels || left.length < 2 || fold(rightText.text).length < MIN_VALUE_BESIDE_TITLE || labelsOf(fold(rightText.text)).length) return null;
+  return [...labels.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line })), rightText];
 }
 
 /**
