@@ -1685,6 +1685,15 @@ describe('outputs', () => {
       ...rows('10'), ...rows('20'), ...rows('30'), '活動指標', '総合労働相談件数', '主な増減理由', '政策'), 'pdftotext');
     expect(matchOutputs(ctx, 2016).map((o) => [o.indicator, o.values[2]!.actual])).toEqual([['総合労働相談件数', 10], ['民事上の個別労働紛争相談件数', 20], ['助言・指導申出受付件数', 30]]);
   });
+  it('gives the first output, with no text before its rows, the text after the rows that the 算出根拠 names, past the unit-cost cells', () => {
+    const rows = (a: string) => ['活動実績', '件', '-', '-', a, '当初見込み', '件', '-', '-', a];
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '26年度', ...rows('6'), '産地が連携した輸出振興体制の構築を図る取組', ...rows('7'), '戦略に沿った産地等の取組', ...rows('62'), ...rows('1'),
+      '（アウトプット）', '米の輸出拡大の取組（検討会開催件数）', '単位当たり\nコスト', '算出根拠', '百万円', '計算式', '事業に係る費用／ジャパン・ブランドの確立に向けた取組', '単位',
+      'ジャパン・ブランドの確立に向けた取組（国内での検討会の開催件数）', '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2015, '事業に係る費用／ジャパン・ブランドの確立に向けた取組').map((o) => [o.indicator, o.values[2]!.actual])).toEqual([
+      ['ジャパン・ブランドの確立に向けた取組（国内での検討会の開催件数）', 6], ['産地が連携した輸出振興体制の構築を図る取組', 7], ['戦略に沿った産地等の取組', 62], ['米の輸出拡大の取組（検討会開催件数）', 1],
+    ]);
+  });
   it('takes each item of a numbered list that one box stacks, the labels printed into it left out, for an indicator', () => {
     const rows = (a: string, p: string) => ['活動実績', '人', '-', '-', a, '当初見込み', '人', '-', '-', p];
     const ctx = contextOf(paragraphs('活動指標', '24年度', '①菊展示及び関連イベント(H26年11\n月)SNS投稿者数\n活動指標及び活 ②菊展示記念講演会(H26年11月8日)\n動実績\n来場者数', '（アウトプット）',

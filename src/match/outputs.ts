@@ -74,8 +74,10 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
   const named = !ahead && windows.every((w) => !w.length) ? trailingTexts.findIndex((t) => namesDivisor(t, divisor)) : -1;
   const trailing = named > 0 ? trailingTexts.slice(named) : trailingTexts;
   const besideTitle = headFirstBesideTitle(ctx, groups, windows, units);
+  const firstNamed = firstNamedAfterRows(windows, trailingTexts, namedAfterRows(ctx, groups, units, divisor));
   return groups.map((_, k): Found => {
     if (besideTitle) return foundOf(besideTitle[k]);
+    if (firstNamed?.[k]) return { text: firstNamed[k]!, lastPlanned: undefined };
     if (allAhead) return foundOf(windows[0]![k]);
     if (beforeTogether.length === groups.length) return { text: beforeTogether[k]!, lastPlanned: undefined };
     if (k < ahead) return foundOf(windows[0]![k]);
@@ -98,6 +100,27 @@ function headFirstBesideTitle(ctx: MatchContext, groups: readonly RowGroup[], wi
   if (groups.length < 2 || !head || !title || head.index < opener.index || !windows[0]!.length || windows.slice(1).some((w) => w.length)) return null;
   const besideTitle = pieces(ctx.tokens.slice(title.index + 1, opener.index).filter(indicatorText(ctx, units)));
   return besideTitle.length === groups.length - 1 ? [windows[0]![0]!, ...besideTitle] : null;
+}
+
+/** The text after the rows, up to the policy section, that the 算出根拠 names. */
+function namedAfterRows(ctx: MatchContext, groups: readonly RowGroup[], units: ReadonlySet<string>, divisor: string | null): Token | undefined {
+  const from = lastRowOf(groups.at(-1)!).index + 1;
+  const to = ctx.find('policy').find((t) => t.index > from)?.index ?? ctx.tokens.length;
+  return ctx.tokens.slice(from, to).find((t) => indicatorText(ctx, units)(t) && namesDivisor(t, divisor));
+}
+
+/**
+ * No text before the first group but some between the later ones: the first group's indicator
+ * is after the rows, where the 算出根拠 names it (past the unit-cost cells pdftotext prints
+ * first), and when the other texts after the rows are as many as the other groups without a
+ * text, those take them in order. Indexed by group; null where the usual order decides.
+ */
+function firstNamedAfterRows(windows: readonly Piece[][], trailing: readonly Token[], named: Token | undefined): Array<Token | undefined> | null {
+  if (!named || windows[0]!.length || windows.slice(1).every((w) => !w.length)) return null;
+  const rest = trailing.filter((t) => t !== named);
+  const without = windows.slice(1).filter((w) => !w.length).length;
+  let next = 0;
+  return windows.map((w, k) => (k === 0 ? named : !w.length && rest.length === without ? rest[next++] : undefined));
 }
 
 /** Tokens between the section's title and its 活動指標 head within which the title opens the section. */
