@@ -1694,6 +1694,15 @@ describe('outputs', () => {
       ['ジャパン・ブランドの確立に向けた取組（国内での検討会の開催件数）', 6], ['産地が連携した輸出振興体制の構築を図る取組', 7], ['戦略に沿った産地等の取組', 62], ['米の輸出拡大の取組（検討会開催件数）', 1],
     ]);
   });
+  it('reads the rows and the indicators between the title and the rows when the 活動指標 head comes after them: the first row headless, its 活動実績 label late', () => {
+    const ctx = contextOf(paragraphs('（アウトプット）', '単位当たり\nコスト', '24年度', '技能講習修了者のデータを80万件以上入力する。', '登録教習機関に周知を図り、引き渡しがない場合には個別に要請する。',
+      '算出根拠', '単位\n円', '25年度', '26年度', '件', '800,309', '-', '-', '当初見込み', '件', '800,000', '-', '-',
+      '活動実績', '回', '3', '4', '5', '当初見込み', '回', '3', '4', '5', '27年度活動見込', '活動実績', '補助に係る費用／技能講習修了者のデータ', '活動指標', '主な増減理由', '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2015).map((o) => [o.indicator, o.unit, o.values.slice(0, 3).map((v) => [v.actual, v.planned])])).toEqual([
+      ['技能講習修了者のデータを80万件以上入力する。', '件', [[800309, 800000], [null, null], [null, null]]],
+      ['登録教習機関に周知を図り、引き渡しがない場合には個別に要請する。', '回', [[3, 3], [4, 4], [5, 5]]],
+    ]);
+  });
   it('takes each item of a numbered list that one box stacks, the labels printed into it left out, for an indicator', () => {
     const rows = (a: string, p: string) => ['活動実績', '人', '-', '-', a, '当初見込み', '人', '-', '-', p];
     const ctx = contextOf(paragraphs('活動指標', '24年度', '①菊展示及び関連イベント(H26年11\n月)SNS投稿者数\n活動指標及び活 ②菊展示記念講演会(H26年11月8日)\n動実績\n来場者数', '（アウトプット）',

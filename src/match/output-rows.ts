@@ -136,9 +136,19 @@ function spread(rowOf: (r: number) => Value[], rowCount: number): number {
  * leaving its row headless: a unit and values just before a 当初見込み that no 活動実績 opens.
  * That row is read backwards from the 当初見込み, which stands for the group.
  */
+/**
+ * Where the rows may start: after the 活動指標 head; when pdftotext printed that after the rows,
+ * after the section's title before them.
+ */
+export function rowsStart(ctx: MatchContext, firstOpener: Token | undefined): number | undefined {
+  const head = ctx.first('activityIndicator')?.index;
+  if (head === undefined || !firstOpener || head < firstOpener.index) return head;
+  return ctx.find('outputTitle').filter((t) => t.index < firstOpener.index).at(-1)?.index ?? head;
+}
+
 export function headlessGroup(ctx: MatchContext, found: readonly RowGroup[]): { group: RowGroup; rows: { actual: Row; planned: Row } } | null {
   const firstOpener = found[0]?.opener[0];
-  const from = ctx.first('activityIndicator')?.index ?? -1;
+  const from = rowsStart(ctx, firstOpener) ?? -1;
   const planned = ctx.find('activityPlanned').filter((t) => t.index > from && (!firstOpener || t.index < firstOpener.index));
   if (planned.length !== 1) return null;
   const label = planned[0]!;
@@ -158,7 +168,7 @@ export function headlessGroup(ctx: MatchContext, found: readonly RowGroup[]): { 
  * 当初見込み; the units stand for the labels.
  */
 export function headlessPair(ctx: MatchContext, found: readonly RowGroup[]): { group: RowGroup; rows: { actual: Row; planned: Row } } | null {
-  const from = ctx.first('activityIndicator')?.index;
+  const from = rowsStart(ctx, found[0]?.opener[0]);
   const to = found[0]?.opener[0]?.index;
   if (from === undefined || to === undefined) return null;
   const past = COLUMNS - 1;

@@ -73,7 +73,7 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
   // texts before it are other sections' (pdftotext prints the unit-cost cells among them).
   const named = !ahead && windows.every((w) => !w.length) ? trailingTexts.findIndex((t) => namesDivisor(t, divisor)) : -1;
   const trailing = named > 0 ? trailingTexts.slice(named) : trailingTexts;
-  const besideTitle = headFirstBesideTitle(ctx, groups, windows, units);
+  const besideTitle = headAfterRows(ctx, groups, windows, units);
   const firstNamed = firstNamedAfterRows(windows, trailingTexts, namedAfterRows(ctx, groups, units, divisor));
   return groups.map((_, k): Found => {
     if (besideTitle) return foundOf(besideTitle[k]);
@@ -89,17 +89,20 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
 }
 
 /**
- * pdftotext may print the 活動指標 head after the rows, with the first indicator after it, and
- * the other indicators beside the section's title, before the rows: one text after the head,
- * every other group's between the title and the first row, and none between the groups.
+ * pdftotext may print the 活動指標 head after the rows. The indicators then stand between the
+ * section's title and the first row (or the unit cost's 算出根拠 before it), all of them, or all but the first, which follows the head;
+ * none between the groups.
  */
-function headFirstBesideTitle(ctx: MatchContext, groups: readonly RowGroup[], windows: readonly Piece[][], units: ReadonlySet<string>): Piece[] | null {
+function headAfterRows(ctx: MatchContext, groups: readonly RowGroup[], windows: readonly Piece[][], units: ReadonlySet<string>): Piece[] | null {
   const opener = groups[0]!.opener[0]!;
   const head = ctx.first('activityIndicator');
   const title = ctx.find('outputTitle').filter((t) => t.index < opener.index).at(-1);
-  if (groups.length < 2 || !head || !title || head.index < opener.index || !windows[0]!.length || windows.slice(1).some((w) => w.length)) return null;
-  const besideTitle = pieces(ctx.tokens.slice(title.index + 1, opener.index).filter(indicatorText(ctx, units)));
-  return besideTitle.length === groups.length - 1 ? [windows[0]![0]!, ...besideTitle] : null;
+  if (!head || !title || head.index < opener.index || windows.slice(1).some((w) => w.length)) return null;
+  // The unit cost's cells follow its 算出根拠 label (`単位 ⏎ 円`).
+  const basis = ctx.find('unitCostBasis').find((t) => t.index > title.index && t.index < opener.index);
+  const besideTitle = pieces(ctx.tokens.slice(title.index + 1, basis?.index ?? opener.index).filter(indicatorText(ctx, units)));
+  if (besideTitle.length === groups.length) return besideTitle;
+  return groups.length >= 2 && windows[0]!.length && besideTitle.length === groups.length - 1 ? [windows[0]![0]!, ...besideTitle] : null;
 }
 
 /** The text after the rows, up to the policy section, that the 算出根拠 names. */
@@ -182,9 +185,10 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasi
   const end = tableEnd(ctx, start);
   const labelled = labelGroups(ctx, 'activityActual', ['activityPlanned'], end).filter((g) => !isStrayHeading(ctx, g.opener.at(-1)!));
   const headless = ctx.isLayout ? null : headlessGroup(ctx, labelled) ?? headlessPair(ctx, labelled);
-  // With the first row read headless, a lone 活動実績 after it with no 当初見込み of its own is
-  // that row's label printed late, not another output.
-  const ownPlan = (g: RowGroup) => g.members[0] !== undefined && g.members[0] !== headless?.group.members[0];
+  // With the first row read headless, a lone 活動実績 after it with no 当初見込み of its own (the
+  // one it pairs with is the headless row's or an earlier group's) is that row's label printed
+  // late, not another output.
+  const ownPlan = (g: RowGroup, k: number) => g.members[0] !== undefined && g.members[0] !== headless?.group.members[0] && !labelled.slice(0, k).some((e) => e.members[0] === g.members[0]);
   let found = headless ? [headless.group, ...labelled.filter(ownPlan)] : labelled;
   if (!found.length) {
     ctx.report('warning', 'missing-section', 'outputs', 'no 活動指標 table was found');
