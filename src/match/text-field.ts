@@ -202,6 +202,23 @@ function topSide(split: readonly string[][], widths: readonly [number, number]):
 }
 
 /**
+ * The lines below a box's last line of two, each a box of its own, when they take turns (a box
+ * of several lines is one column's, so they do not): the
+ * cells are centred in their row, so the taller text's lines and the other's lie half a line
+ * apart. The column the first line goes to when exactly one start puts the one line that ends
+ * a sentence (the goal's end) last in the left column; null when nothing tells.
+ */
+function alternation(lines: readonly string[]): 0 | 1 | null {
+  const ends = lines.flatMap((l, k) => (/。$/.test(l) ? [k] : []));
+  if (lines.length < 3 || ends.length !== 1) return null;
+  const fits = ([0, 1] as const).filter((start) => {
+    const leftLines = lines.flatMap((_, k) => ((start + k) % 2 === 0 ? [k] : []));
+    return leftLines.at(-1) === ends[0];
+  });
+  return fits.length === 1 ? fits[0]! : null;
+}
+
+/**
  * A box's lines dealt to two columns of the given widths. It also splits a box with no line of
  * two parts whose cells pdftotext stacked by height (goal line, indicator, goal line), given
  * the widths its neighbours' boxes show.
@@ -212,7 +229,9 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
   let lastSingle: 0 | 1 = 1;
   const top = topSide(split, widths);
   // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
-  for (const parts of [...split, ...continuation.flatMap(partsOf).filter((p) => p.length === 1)]) {
+  const below = continuation.flatMap(partsOf).filter((p) => p.length === 1).map((p) => p[0]!);
+  const alternate = split.at(-1)?.length === 2 && continuation.every((t) => t.lines.length === 1) ? alternation(below) : null;
+  for (const parts of [...split, ...(alternate === null ? below.map((line) => [line]) : [])]) {
     if (parts.length === 2) {
       out[0].push(parts[0]!);
       out[1].push(parts[1]!);
@@ -236,5 +255,6 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     out[side].push(line);
     lastSingle = side;
   }
+  if (alternate !== null) below.forEach((line, k) => out[((alternate + k) % 2) as 0 | 1].push(line));
   return [out[0].join(''), out[1].join('')];
 }
