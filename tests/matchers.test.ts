@@ -1733,6 +1733,12 @@ describe('outputs', () => {
       '研究報告書の作成・公表', '厚生政策セミナーにおいて、地域診断・人口推計ツールの概要を説明し、ツールの普及調査事業分）', '報告書の作成・公表（社会保障「スマート化ェクト事業分）',
     ]);
   });
+  it('reads the first years of two row labels printed together year by year when the later columns were printed elsewhere, and leaves those null', () => {
+    const ctx = contextOf(paragraphs('活動指標', '25年度', '26年度', '27年度', '活動指標及び活', '動実績', '（アウトプット）', '南米諸国との首脳会談と外相会談の実施数',
+      '活動実績', '当初見込み', '回', '回', '6', '5', '5', '5', '年度', '-', '算出根拠', '政策'), 'pdfminer');
+    const [output] = matchOutputs(ctx, 2016);
+    expect([output!.unit, output!.values.map((v) => [v.actual, v.planned])]).toEqual(['回', [[6, 5], [5, 5], [null, null], [null, null]]]);
+  });
   it('reads two row labels printed together and seven cells ending with a dash year by year, the dash being the 活動見込, and the indicator printed between the title and the 活動指標 head', () => {
     const ctx = contextOf(paragraphs('活動指標及び活', '動実績', '（アウトプット）', '特許出願件数', '活動指標', '24年度', '25年度', '26年度', '27年度活動見込',
       '活動実績', '当初見込み', '件', '件', '39', '35', '35', '20', '32', '20', '-', '算出根拠', '政策'), 'pdfminer');

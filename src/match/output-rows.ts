@@ -36,8 +36,10 @@ export function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: R
     }
     return { actual: row(0, values.slice(0, COLUMNS)), planned: row(1, values.slice(COLUMNS)) };
   }
-  // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere).
+  // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere); or
+  // the first years only, the later columns printed among other tables' cells.
   if (values.length === 2 * past) return yearByYear(values);
+  if (values.length >= 2 && values.length < 2 * past && values.length % 2 === 0) return yearByYear(values);
   return null;
 }
 export type Row = ReturnType<typeof readRow>;
