@@ -1707,6 +1707,12 @@ describe('outputs', () => {
       ['登録教習機関に周知を図り、引き渡しがない場合には個別に要請する。', '回', [[3, 3], [4, 4], [5, 5]]],
     ]);
   });
+  it('gives the one text after the rows to the one output with no text before its rows, whichever it is', () => {
+    const rows = (unit: string) => ['活動実績', unit, '-', '-', '-', '当初見込み', unit, '-', '-', '-'];
+    const ctx = contextOf(paragraphs('活動指標', '活動指標及び活\n動実績', '実際の参加者数', '（アウトプット）', '26年度', '27年度', '28年度活動見込',
+      ...rows('人'), ...rows('記事数'), '-', 'シンポジウム後にメディアやブログ等で取り上げられた数', '単位当たり\nコスト', '算出根拠', '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2016).map((o) => [o.indicator, o.unit])).toEqual([['実際の参加者数', '人'], ['シンポジウム後にメディアやブログ等で取り上げられた数', '記事数']]);
+  });
   it('takes each item of a numbered list that one box stacks, the labels printed into it left out, for an indicator', () => {
     const rows = (a: string, p: string) => ['活動実績', '人', '-', '-', a, '当初見込み', '人', '-', '-', p];
     const ctx = contextOf(paragraphs('活動指標', '24年度', '①菊展示及び関連イベント(H26年11\n月)SNS投稿者数\n活動指標及び活 ②菊展示記念講演会(H26年11月8日)\n動実績\n来場者数', '（アウトプット）',

@@ -82,7 +82,9 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     if (beforeTogether.length === groups.length) return { text: beforeTogether[k]!, lastPlanned: undefined };
     if (k < ahead) return foundOf(windows[0]![k]);
     if (windows[k]![0]) return foundOf(windows[k]![0]);
-    const text = trailing[k - ahead];
+    // The k-th text after the rows (each after its group's 活動見込 value); when there are not
+    // that many, the groups with no text before their rows take them in order.
+    const text = trailing[k - ahead] ?? trailing[windows.slice(ahead, k).filter((w) => !w.length).length];
     const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
     return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
   });
