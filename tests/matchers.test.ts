@@ -1046,6 +1046,18 @@ describe('expenses', () => {
     expect(a!.items.map((i) => [i.category, i.purpose, i.amount])).toEqual([['人件費', '職員給与', 2], ['旅費', '調査旅費', 3]]);
     expect(b!.items.map((i) => [i.category, i.purpose, i.amount])).toEqual([['その他', '消費税等', 4]]);
   });
+  it('gives two blocks of the same 計 the runs their texts fit, when the 計 alone cannot tell which is whose', () => {
+    // pdfminer's order: C's rows, E's columns, D's texts after C's amounts, then E's run before D's.
+    const ctx = contextOf(paragraphs('C.丙社', 'D.丁社', '費　目', '使　途', '金　額\n(百万円）', '費　目', '外注費', 'データ入力業務', '一般管理費', '管理部門経費', 'その他', '消費税等',
+      'E.戊局', '費　目', '人件費', '旅費', '外注費', '調査員人件費', '委員旅費', '翻訳業務', '計', '計', '使　途', '4.5 旅費', '1.6 外注費', '調査旅費', '翻訳業務', '3.9', '10',
+      '0.1', '0.2', '0.2', '0.5', '0.3', '0.2', '0.5', '計', '支出先上位１０者リスト'), 'pdfminer');
+    const fundFlow = [{ block: 'C', name: '丙社', amount: 10, role: null }, { block: 'D', name: '丁社', amount: 0.5, role: null }, { block: 'E', name: '戊局', amount: 0.5, role: null }];
+    const rows = (items: readonly { category: string | null; purpose: string | null; amount: number | null }[]) => items.map((i) => `${i.category}/${i.purpose}/${i.amount}`);
+    const [c, d, e] = matchExpenses(ctx, [], fundFlow);
+    expect(rows(c!.items)).toEqual(['外注費/データ入力業務/4.5', '一般管理費/管理部門経費/1.6', 'その他/消費税等/3.9']);
+    expect(rows(d!.items)).toEqual(['旅費/調査旅費/0.3', '外注費/翻訳業務/0.2']);
+    expect(rows(e!.items)).toEqual(['人件費/調査員人件費/0.1', '旅費/委員旅費/0.2', '外注費/翻訳業務/0.2']);
+  });
   it('reads blocks printed two abreast row by row, and takes a missing amount from 計', () => {
     const ctx = contextOf(paragraphs('C.（株）ＫＤＤＩ研究所 D.(株）日立製作所', '費　目 使　途', '委託費 Ｍ２Ｍシステム調査等 20.4 人件費等 調査、会議運営、報告書作成等',
       '金　額\n(百万円）', 'その他 消費税等 1.6 その他 消費税等 1', '計 22 計 10'));

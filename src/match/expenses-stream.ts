@@ -239,7 +239,36 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
   const start: TextPath = { cost: 0, taken: String.fromCharCode(...Array<number>(2 * k).fill(0)), current: -1, lastPurpose: -1, steps: null };
   const unfilled = (p: TextPath) => counts.reduce((c, n, b) => c + (n - taken(p, b)) + (n - taken(p, k + b)), 0);
   const ends = beamSearch(texts, start, expand, TEXT_WIDTH);
-  return ends.map((p) => ({ p, cost: p.cost + UNFILLED_SLOT * unfilled(p) })).sort((a, b) => a.cost - b.cost)[0]?.p ?? null;
+  return ends.map((p) => ({ ...p, cost: p.cost + UNFILLED_SLOT * unfilled(p) })).sort((a, b) => a.cost - b.cost)[0] ?? null;
+}
+
+/**
+ * Blocks whose runs the 計 alone could not tell apart: each run's 計 is one the other block is
+ * given too (two blocks of 0.5). Their texts decide, below.
+ */
+function tiedRuns(runs: ReadonlyArray<Run | null>, blocks: readonly StreamBlock[]): Array<[number, number]> {
+  const total = (b: number) => runs[b]?.total ?? null;
+  const hinted = (b: number, amount: number) => blocks[b]!.totalHints.some((h) => sameAmount(h, amount));
+  const out: Array<[number, number]> = [];
+  for (let x = 0; x < blocks.length; x++) {
+    for (let y = x + 1; y < blocks.length; y++) {
+      const [tx, ty] = [total(x), total(y)];
+      if (tx !== null && ty !== null && sameAmount(tx, ty) && hinted(x, ty) && hinted(y, tx)) out.push([x, y]);
+    }
+  }
+  return out;
+}
+
+/** The runs, with each tied pair swapped where the texts then read at a lower cost, and the texts' reading. */
+function runsTheTextsFit(texts: readonly TextCell[], blocks: readonly StreamBlock[], runs: Array<Run | null>): { runs: Array<Run | null>; words: TextPath | null } {
+  let best = { runs, words: decodeTexts(texts, blocks, runs) };
+  for (const [x, y] of tiedRuns(runs, blocks)) {
+    const swapped = [...best.runs];
+    [swapped[x], swapped[y]] = [swapped[y]!, swapped[x]!];
+    const words = decodeTexts(texts, blocks, swapped);
+    if (words && (!best.words || words.cost < best.words.cost)) best = { runs: swapped, words };
+  }
+  return best;
 }
 
 /**
@@ -259,7 +288,7 @@ export function readStreamBlocks(tokens: readonly Token[], blocks: readonly Stre
     if (block.readFromLines || runs[b]?.total != null || !block.totalHints.length) return;
     runs[b] = runFromTotal(amounts, runs, block.totalHints) ?? runs[b]!;
   });
-  const words = decodeTexts(texts, blocks, runs);
+  const { runs: fitted, words } = runsTheTextsFit(texts, blocks, runs);
   const readings = blocks.map(() => ({ categories: [] as string[], purposes: [] as string[] }));
   for (const s of walk(words?.steps ?? null)) {
     const r = readings[s.block]!;
@@ -267,7 +296,7 @@ export function readStreamBlocks(tokens: readonly Token[], blocks: readonly Stre
     else if (s.role === 'purpose') r.purposes.push(s.text);
     else r.purposes[r.purposes.length - 1] += s.text;
   }
-  return runs.map((run, b) => {
+  return fitted.map((run, b) => {
     if (!run?.items.length) return null;
     const r = readings[b]!;
     const items = run.items.map((amount, i) => ({ category: r.categories[i] ?? null, purpose: r.purposes[i] ?? null, amount }));
