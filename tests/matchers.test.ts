@@ -256,6 +256,14 @@ describe('予算内訳 in stream text', () => {
       { item: '事業費', currentYear: 591, nextYearRequest: 313, reason: null },
     ]);
   });
+  it('of the column readings that add up (dashes as zeros can), takes the one whose 要求 carry the reasons, with the last reason\'s lines after the last 要求', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '27年度', '当初予算', '28年度要求', '主な増減理由', '- - 8', '事業費', '負担金', '諸謝金', '委託費', '8', '-', '-', '-', '-', '8',
+      '平', '成', '1', '3', '1', '3', '2 所要額の精査', '1', '3 前年同', '2', '事業の見直しによ', 'る減', '計', '8', '8'), 'pdfminer');
+    const earlier: BudgetYear = { ...years(12, 0)[0]!, fiscalYear: 2014 };
+    expect(breakdown(ctx, [earlier, ...years(8, 8)]).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
+      ['事業費', 1, 2, '所要額の精査'], ['負担金', 3, 1, null], ['諸謝金', 1, 3, '前年同'], ['委託費', 3, 2, '事業の見直しによる減'],
+    ]);
+  });
   it('reads a run of items column by column and an item printed among the amounts with its pair', () => {
     const ctx = contextOf(paragraphs(...head, '委託費', '施設整備費', '7', '3.5', '12.3', '11.9 実績を踏まえた増', '補助金', '4.6', '10.1'));
     expect(breakdown(ctx, years(15.1, 34.3)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['委託費', 7, 12.3], ['施設整備費', 3.5, 11.9], ['補助金', 4.6, 10.1]]);

@@ -82,12 +82,16 @@ export function columnsAfter(cells: readonly Cell[], targets: ReadonlySet<number
     if (!isItem(cells[i]) || isItem(cells[i - 1])) continue;
     let k = 0;
     while (isItem(cells[i + k]) && k < MAX_ITEMS) k++;
-    // Amounts before the first of the items' may be other sections' cells.
+    // Amounts before the first of the items' may be other sections' cells, and dashes (zeros)
+    // among them may add up too: of the readings that add up, the one whose 要求 carry the
+    // most reasons, as the 主な増減理由 column stands beside the 要求 column.
+    let best: FoundRow[] | null = null;
     for (let j = i + k; j < cells.length; j++) {
       if (cells[j]!.kind !== 'amount') continue;
       const found = readFrom(cells, j, cells.slice(i, i + k) as TextCell[], isItem, targets);
-      if (found) return found;
+      if (found && (!best || reasonCount(found) > reasonCount(best))) best = found;
     }
+    if (best) return best;
   }
   // The items printed in more than one run (負担金 … 委託費 事業費), their amounts after them all;
   // near the head, for further on the names are other sections' (費目・使途's 人件費).
@@ -99,6 +103,23 @@ export function columnsAfter(cells: readonly Cell[], targets: ReadonlySet<number
     if (found) return found;
   }
   return null;
+}
+
+const reasonCount = (rows: readonly BudgetBreakdown[]) => rows.filter((r) => r.reason !== null).length;
+
+/** The 主な増減理由 column is narrow: a longer text is other prose, not a reason's line. */
+const REASON_LINE = 12;
+export const isReasonLine = (text: string) => [...fold(text)].length <= REASON_LINE;
+
+/** The short texts right after cell `at`, up to the next amount or item, as one reason (`事業の見直しによ` `る減`); null when none. */
+function reasonAfter(cells: readonly Cell[], at: number, isItem: (c: Cell) => boolean): string | null {
+  const lines: string[] = [];
+  for (let i = at + 1; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (cell.kind !== 'text' || isItem(cell) || !isReasonLine(cell.text)) break;
+    lines.push(cell.text);
+  }
+  return lines.length ? lines.join('') : null;
 }
 
 type TextCell = Extract<Cell, { kind: 'text' }>;
@@ -122,7 +143,11 @@ function readFrom(cells: readonly Cell[], from: number, items: readonly TextCell
     for (const [current, request] of splits(amounts, items.length)) {
       if (current!.some((c) => c.reason)) continue;
       const rows = names.map((name, n) => ({ item: name.text, currentYear: current![n]!.cell.value, nextYearRequest: request![n]!.cell.value, reason: request![n]!.reason, token: name.token }));
-      if (isSplit(rows, targets)) return rows;
+      if (!isSplit(rows, targets)) continue;
+      // The last amount is the last row's 要求: the texts right after it are its reason's lines.
+      const last = rows.at(-1)!;
+      if (last.reason === null) last.reason = reasonAfter(cells, at, isItem);
+      return rows;
     }
   }
   return null;

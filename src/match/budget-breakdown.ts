@@ -5,7 +5,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { amountCents, fold, parseAmount } from '../tokenize/values.js';
 import { BUDGET_ITEM } from '../tokenize/vocabulary.js';
-import { cellsAfter, columnsAfter, isItemName, isSingleItem, isSplit, type FoundRow } from './breakdown-columns.js';
+import { cellsAfter, columnsAfter, isItemName, isReasonLine, isSingleItem, isSplit, type FoundRow } from './breakdown-columns.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
 import { isYearHead, valuesOf } from './values.js';
@@ -50,9 +50,7 @@ function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[]
 
 const withoutBoxes = (rows: readonly FoundRow[]): BudgetBreakdown[] => rows.map(({ token: _, more: __, ...row }) => row);
 
-/** The 主な増減理由 column is narrow: a longer text is other prose, not a reason's first line. */
-const REASON_LINE = 12;
-const isReasonLine = (text: string) => [...fold(text)].length <= REASON_LINE;
+
 /** Shorter is a unit or a mark (`％`), not a reason's first line. */
 const MIN_REASON_LINE = 3;
 
