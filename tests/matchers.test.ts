@@ -258,7 +258,7 @@ describe('予算内訳 in stream text', () => {
   });
   it('of the column readings that add up (dashes as zeros can), takes the one whose 要求 carry the reasons, with the last reason\'s lines after the last 要求', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '27年度', '当初予算', '28年度要求', '主な増減理由', '- - 8', '事業費', '負担金', '諸謝金', '委託費', '8', '-', '-', '-', '-', '8',
-      '平', '成', '1', '3', '1', '3', '2 所要額の精査', '1', '3 前年同', '2', '事業の見直しによ', 'る減', '計', '8', '8'), 'pdfminer');
+      '平', '成', '1', '3', '1', '3', '2 所要額の精査', '1', '3 前年同', '2', '事業の見直しによ', 'る減', '年度', '計', '8', '8'), 'pdfminer');
     const earlier: BudgetYear = { ...years(12, 0)[0]!, fiscalYear: 2014 };
     expect(breakdown(ctx, [earlier, ...years(8, 8)]).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
       ['事業費', 1, 2, '所要額の精査'], ['負担金', 3, 1, null], ['諸謝金', 1, 3, '前年同'], ['委託費', 3, 2, '事業の見直しによる減'],

@@ -109,6 +109,7 @@ const reasonCount = (rows: readonly BudgetBreakdown[]) => rows.filter((r) => r.r
 
 /** The 主な増減理由 column is narrow: a longer text is other prose, not a reason's line. */
 const REASON_LINE = 12;
+const YEAR_CELL = /^(平成|令和)?\d*年度$/;
 export const isReasonLine = (text: string) => [...fold(text)].length <= REASON_LINE;
 
 /** The short texts right after cell `at`, up to the next amount or item, as one reason (`事業の見直しによ` `る減`); null when none. */
@@ -116,7 +117,8 @@ function reasonAfter(cells: readonly Cell[], at: number, isItem: (c: Cell) => bo
   const lines: string[] = [];
   for (let i = at + 1; i < cells.length; i++) {
     const cell = cells[i]!;
-    if (cell.kind !== 'text' || isItem(cell) || !isReasonLine(cell.text)) break;
+    // A blank year cell of the table below (`年度`) is no reason's line.
+    if (cell.kind !== 'text' || isItem(cell) || !isReasonLine(cell.text) || YEAR_CELL.test(fold(cell.text))) break;
     lines.push(cell.text);
   }
   return lines.length ? lines.join('') : null;
