@@ -264,6 +264,13 @@ describe('予算内訳 in stream text', () => {
       ['事業費', 1, 2, '所要額の精査'], ['負担金', 3, 1, null], ['諸謝金', 1, 3, '前年同'], ['委託費', 3, 2, '事業の見直しによる減'],
     ]);
   });
+  it('reads whole rows printed apart, the first with the budget table and the rest after the vertical title, as far as they add up', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '主な増減理由', '諸謝金', '1,765', '2,251', '執行額', '9,874', '9,433', '計', '9,781', '10,493', '平', '成', '2', '7',
+      '委員等旅費', '3,239', '3,750 実績を踏まえた増', '情報処理業務庁費', '2,075', '3,800', '事業の見直しによ', 'る減', '補助金', '2,702', '692', '定量的な成果目標', '計', '9,781', '10,493'), 'pdfminer');
+    expect(breakdown(ctx, years(9781, 10493)).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
+      ['諸謝金', 1765, 2251, null], ['委員等旅費', 3239, 3750, '実績を踏まえた増'], ['情報処理業務庁費', 2075, 3800, '事業の見直しによる減'], ['補助金', 2702, 692, null],
+    ]);
+  });
   it('reads a run of items column by column and an item printed among the amounts with its pair', () => {
     const ctx = contextOf(paragraphs(...head, '委託費', '施設整備費', '7', '3.5', '12.3', '11.9 実績を踏まえた増', '補助金', '4.6', '10.1'));
     expect(breakdown(ctx, years(15.1, 34.3)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['委託費', 7, 12.3], ['施設整備費', 3.5, 11.9], ['補助金', 4.6, 10.1]]);

@@ -124,6 +124,22 @@ function reasonAfter(cells: readonly Cell[], at: number, isItem: (c: Cell) => bo
   return lines.length ? lines.join('') : null;
 }
 
+/**
+ * Rows printed whole (item, 当初予算, 要求 and its reason) but apart, some with the budget table
+ * and the rest after the 内訳's vertical title: every item name followed by two amounts, from
+ * the first, as far as they add up.
+ */
+export function rowsAmong(cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
+  const rows: FoundRow[] = [];
+  cells.forEach((cell, i) => {
+    const [current, request] = [cells[i + 1], cells[i + 2]];
+    if (cell.kind !== 'text' || !isItemName(cell.text) || current?.kind !== 'amount' || request?.kind !== 'amount' || current.reason) return;
+    rows.push({ item: cell.text, currentYear: current.value, nextYearRequest: request.value, reason: request.reason ?? reasonAfter(cells, i + 2, (c) => c.kind === 'text' && isItemName(c.text)), token: cell.token });
+  });
+  for (let n = rows.length; n >= 2; n--) if (isSplit(rows.slice(0, n), targets)) return rows.slice(0, n);
+  return null;
+}
+
 type TextCell = Extract<Cell, { kind: 'text' }>;
 type AmountCell = Extract<Cell, { kind: 'amount' }>;
 
