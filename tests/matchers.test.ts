@@ -271,6 +271,13 @@ describe('予算内訳 in stream text', () => {
       ['諸謝金', 1765, 2251, null], ['委員等旅費', 3239, 3750, '実績を踏まえた増'], ['情報処理業務庁費', 2075, 3800, '事業の見直しによる減'], ['補助金', 2702, 692, null],
     ]);
   });
+  it('reads a row printed with the budget table and a run of items after the vertical title with their amounts in pairs', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '主な増減理由', '97.412', '101.3', '情報処理業務庁費', '58.2', '12.4 所要額の精査', '補正予算', '平', '成', '2', '7', '・', '2', '8',
+      '交付金', '補助金', '22', '52.1', '事業の見直しによ', 'る減', '17.212', '36.8 前年同', '定量的な成果目標', '計', '97.412', '101.3'), 'pdfminer');
+    expect(breakdown(ctx, years(97.412, 101.3)).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
+      ['情報処理業務庁費', 58.2, 12.4, '所要額の精査'], ['交付金', 22, 52.1, '事業の見直しによる減'], ['補助金', 17.212, 36.8, '前年同'],
+    ]);
+  });
   it('reads a run of items column by column and an item printed among the amounts with its pair', () => {
     const ctx = contextOf(paragraphs(...head, '委託費', '施設整備費', '7', '3.5', '12.3', '11.9 実績を踏まえた増', '補助金', '4.6', '10.1'));
     expect(breakdown(ctx, years(15.1, 34.3)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['委託費', 7, 12.3], ['施設整備費', 3.5, 11.9], ['補助金', 4.6, 10.1]]);

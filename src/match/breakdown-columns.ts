@@ -125,19 +125,39 @@ function reasonAfter(cells: readonly Cell[], at: number, isItem: (c: Cell) => bo
 }
 
 /**
- * Rows printed whole (item, 当初予算, 要求 and its reason) but apart, some with the budget table
- * and the rest after the 内訳's vertical title: every item name followed by two amounts, from
- * the first, as far as they add up.
+ * Rows printed apart, some with the budget table and the rest after the 内訳's vertical title:
+ * an item name followed by its two amounts, or a run of names followed by their amounts in
+ * (当初予算, 要求) pairs, each 要求 with its reason; from the first, as far as they add up.
  */
 export function rowsAmong(cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
+  const isItem = (c: Cell | undefined) => c?.kind === 'text' && isItemName(c.text);
   const rows: FoundRow[] = [];
-  cells.forEach((cell, i) => {
-    const [current, request] = [cells[i + 1], cells[i + 2]];
-    if (cell.kind !== 'text' || !isItemName(cell.text) || current?.kind !== 'amount' || request?.kind !== 'amount' || current.reason) return;
-    rows.push({ item: cell.text, currentYear: current.value, nextYearRequest: request.value, reason: request.reason ?? reasonAfter(cells, i + 2, (c) => c.kind === 'text' && isItemName(c.text)), token: cell.token });
-  });
+  for (let i = 0; i < cells.length; i++) {
+    if (!isItem(cells[i]) || isItem(cells[i - 1])) continue;
+    let k = 0;
+    while (isItem(cells[i + k]) && k < MAX_ITEMS) k++;
+    const pairs = pairsAfter(cells, i + k, k, isItem);
+    if (!pairs) continue;
+    pairs.forEach(([current, request], n) => rows.push({ item: (cells[i + n] as TextCell).text, currentYear: current.value, nextYearRequest: request.value, reason: request.reason, token: cells[i + n]!.token }));
+    i += k - 1;
+  }
   for (let n = rows.length; n >= 2; n--) if (isSplit(rows.slice(0, n), targets)) return rows.slice(0, n);
   return null;
+}
+
+/** `count` (当初予算, 要求) pairs right from `at`, a 要求's reason the texts after it; null when the cells are not that. */
+function pairsAfter(cells: readonly Cell[], at: number, count: number, isItem: (c: Cell) => boolean): Array<[AmountCell, { value: number; reason: string | null }]> | null {
+  const out: Array<[AmountCell, { value: number; reason: string | null }]> = [];
+  let i = at;
+  while (out.length < count) {
+    const [current, request] = [cells[i], cells[i + 1]];
+    if (current?.kind !== 'amount' || request?.kind !== 'amount' || current.reason) return null;
+    const reason = request.reason ?? reasonAfter(cells, i + 1, isItem);
+    out.push([current, { value: request.value, reason }]);
+    i += 2;
+    while (cells[i]?.kind === 'text' && !isItem(cells[i]!) && reason !== null) i++;
+  }
+  return out;
 }
 
 type TextCell = Extract<Cell, { kind: 'text' }>;
