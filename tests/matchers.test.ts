@@ -1080,6 +1080,14 @@ describe('expenses', () => {
     expect(rows(d!.items)).toEqual(['旅費/調査旅費/0.3', '外注費/翻訳業務/0.2']);
     expect(rows(e!.items)).toEqual(['人件費/調査員人件費/0.1', '旅費/委員旅費/0.2', '外注費/翻訳業務/0.2']);
   });
+  it('deals a band\'s two interleaved runs as the texts read best when two ways add up to both 計 (0.1 0.3 0.1 0.2 and 0.5, or 0.2 0.5 and 0.1 0.3 0.1)', () => {
+    const ctx = contextOf(paragraphs('A.甲社\n費', 'B.乙社', '目', '使', '途', '金 額\n(百万円）', '費', '補助金', '補助事業者への交付', '0.1 補助金', 'その他', '消費税等', '0.3', '旅費',
+      '現地調査に係る旅費', '0.1', '外注費', 'システム開発', '0.2\n計', '途', '金 額\n(百万円）', '補助事業者への交付', '0.5', '計', '0.5', '0.7', '支出先上位１０者リスト'), 'pdftotext');
+    const fundFlow = [{ block: 'A', name: '甲社', amount: 0.7, role: null }, { block: 'B', name: '乙社', amount: 0.5, role: null }];
+    const [a, b] = matchExpenses(ctx, [], fundFlow);
+    expect(a!.items.map((i) => i.amount)).toEqual([0.1, 0.3, 0.1, 0.2]);
+    expect(b!.items.map((i) => [i.category, i.purpose, i.amount])).toEqual([['補助金', '補助事業者への交付', 0.5]]);
+  });
   it('reads blocks printed two abreast row by row, and takes a missing amount from 計', () => {
     const ctx = contextOf(paragraphs('C.（株）ＫＤＤＩ研究所 D.(株）日立製作所', '費　目 使　途', '委託費 Ｍ２Ｍシステム調査等 20.4 人件費等 調査、会議運営、報告書作成等',
       '金　額\n(百万円）', 'その他 消費税等 1.6 その他 消費税等 1', '計 22 計 10'));
