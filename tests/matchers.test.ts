@@ -1088,6 +1088,13 @@ describe('expenses', () => {
     expect(a!.items.map((i) => i.amount)).toEqual([0.1, 0.3, 0.1, 0.2]);
     expect(b!.items.map((i) => [i.category, i.purpose, i.amount])).toEqual([['補助金', '補助事業者への交付', 0.5]]);
   });
+  it('reads the texts printed after a block\'s own header into that block, where nothing else tells', () => {
+    const ctx = contextOf(paragraphs('B.乙社', '費　目', '使　途', '一般管理費', '事務経費', 'A.甲社', '費　目', '使　途', '人件費', '職員給与', '金　額\n(百万円）',
+      '7', '計', '7', '5', '計', '5', '支出先上位１０者リスト'), 'pdfminer');
+    const fundFlow = [{ block: 'A', name: '甲社', amount: 7, role: null }, { block: 'B', name: '乙社', amount: 5, role: null }];
+    const byBlock = Object.fromEntries(matchExpenses(ctx, [], fundFlow).map((e) => [e.block, e.items.map((i) => [i.category, i.purpose, i.amount])]));
+    expect(byBlock).toEqual({ A: [['人件費', '職員給与', 7]], B: [['一般管理費', '事務経費', 5]] });
+  });
   it('reads blocks printed two abreast row by row, and takes a missing amount from 計', () => {
     const ctx = contextOf(paragraphs('C.（株）ＫＤＤＩ研究所 D.(株）日立製作所', '費　目 使　途', '委託費 Ｍ２Ｍシステム調査等 20.4 人件費等 調査、会議運営、報告書作成等',
       '金　額\n(百万円）', 'その他 消費税等 1.6 その他 消費税等 1', '計 22 計 10'));

@@ -58,6 +58,12 @@ const NEXT_TO_AMOUNT = 1;
 const MAX_SKIPPED_OVER = 3;
 /** A 使途 printed on its 費目's line (`その他 消費税等`, `委託費調査…`) read into another row. */
 const PAIR_BROKEN = 3;
+/**
+ * A text read into the block whose header was the last printed before it (pdfminer prints a
+ * block's texts after its header, but not always): a small preference, less than a move between
+ * blocks, so that it decides between readings otherwise alike.
+ */
+const AFTER_OWN_HEADER = 0.3;
 /** A text printed right after an amount on its line (`10 その他`) read into that amount's block. */
 const BESIDE_OWN_AMOUNT = 2;
 /**
@@ -75,6 +81,8 @@ interface TextCell {
   pairedWithCategory: boolean;
   /** The amount just before this text on its line: a cell of the block to that amount's right. */
   besideAmount: number | null;
+  /** The letter of the last block header printed before this text. */
+  afterHeader: string | null;
 }
 
 /** The region's amounts and texts in stream order; headers, column heads, notes and 計 are not cells. */
@@ -83,6 +91,8 @@ function cellsOf(tokens: readonly Token[], blocks: readonly StreamBlock[]): { am
   const amounts: number[] = [];
   const glued: boolean[] = [];
   const texts: TextCell[] = [];
+  let afterHeader: string | null = null;
+  let cellsSinceHeader = true;
   for (const token of tokens) {
     if (isLabel(token)) continue;
     for (const line of token.lines) {
@@ -91,11 +101,16 @@ function cellsOf(tokens: readonly Token[], blocks: readonly StreamBlock[]): { am
       for (const [i, word] of words.entries()) {
         const f = fold(word);
         // A block's header: its name runs to the line's end.
-        if (EXPENSE_BLOCK_HEADER.test(f) || EXPENSE_EMPTY_BLOCK.test(f)) break;
+        // Headers printed together (`A.甲社 B.乙社`, a band's two) say nothing of the texts after them.
+        const header = EXPENSE_BLOCK_HEADER.exec(f);
+        if (header) afterHeader = cellsSinceHeader ? header[1]!.normalize('NFKC') : null;
+        if (header) cellsSinceHeader = false;
+        if (header || EXPENSE_EMPTY_BLOCK.test(f)) break;
         if (!isCell(f)) {
           previous = 'none';
           continue;
         }
+        cellsSinceHeader = true;
         const n = parseNumber(word);
         if (n !== null) {
           amounts.push(n);
@@ -108,7 +123,7 @@ function cellsOf(tokens: readonly Token[], blocks: readonly StreamBlock[]): { am
           const besideAmount = previous === 'amount' ? amounts.length - 1 : null;
           for (const [j, cell] of textCellsOf(word).entries()) {
             const pairedWithCategory = !cell.isCategory && (j > 0 || previous === 'category');
-            texts.push({ ...cell, nextAmount: amounts.length, pairedWithCategory, besideAmount: j === 0 ? besideAmount : null });
+            texts.push({ ...cell, nextAmount: amounts.length, pairedWithCategory, besideAmount: j === 0 ? besideAmount : null, afterHeader });
             previous = cell.isCategory ? 'category' : 'purpose';
           }
         } else previous = 'none';
@@ -232,7 +247,8 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
       // Opening a block past several unopened ones is dearer than any reading worth keeping.
       if (fresh && skippedOver > MAX_SKIPPED_OVER) continue;
       const cost = moveCost(blocks, from, b, fromFinished, fresh ? skippedOver - 1 : 0) - (beforeItsAmount(cell, b, taken(path, slot)) ? NEXT_TO_AMOUNT : 0)
-        + (pairBroken(path, cell, b) ? PAIR_BROKEN : 0) + (besideOwnAmount(cell, b) ? BESIDE_OWN_AMOUNT : 0) - (besidePartner(cell, b) ? BESIDE_PARTNER : 0);
+        + (pairBroken(path, cell, b) ? PAIR_BROKEN : 0) + (besideOwnAmount(cell, b) ? BESIDE_OWN_AMOUNT : 0) - (besidePartner(cell, b) ? BESIDE_PARTNER : 0)
+        - (cell.afterHeader === blocks[b]!.letter ? AFTER_OWN_HEADER : 0);
       move(cost, { taken: took(path, slot), current: b, lastPurpose: cell.isCategory ? -1 : b }, { block: b, role: cell.isCategory ? 'category' : 'purpose' });
     }
   };
