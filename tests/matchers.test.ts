@@ -462,6 +462,14 @@ describe('recipients', () => {
       '（株）物理計測コンサルタント', '6010001056489', '物理検層、弾性波探査', '（一財）ＧＲＩ財団', '6120005015232', 'コア試料分析', '56', '42', '-', '-', '2', '3', '2', '-', '-', '68.6％'), 'pdfminer');
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name])).toEqual([[1, 'エスケイエンジニアリング（株）'], [2, '（株）物理計測コンサルタント'], [3, '（一財）ＧＲＩ財団']]);
   });
+  it('reads two ranks boxed together (2 ⏎ 3) before the first\'s name, the second opening at the next name, and a rank with the row above\'s late dash before its name', () => {
+    const row = (name: string, method: string, bidders: string) => [name, '-', '総合労働相談の実施', '2', method, bidders, '-'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', ...row('個人Ｇ', '随意契約（その他）', '-'), '-', '2\n3', ...row('個人Ｈ', 'その他', '1'), '-',
+      ...row('個人Ｉ', 'その他', '-'), '4', '-', ...row('個人Ｊ', 'その他', '1'), '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount, r.contractMethod])).toEqual([
+      [1, '個人Ｇ', 2, '随意契約（その他）'], [2, '個人Ｈ', 2, 'その他'], [3, '個人Ｉ', 2, 'その他'], [4, '個人Ｊ', 2, 'その他'],
+    ]);
+  });
   it('joins the two boxes pdftotext prints for a name a wide space splits (本土新聞 那覇西部販売所), before the 法人番号 cell', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '本土新聞', '那覇西部販売所', '-', '新聞', '0.2', '随意契約（少額）', '-', '-',
       '2', '琉球新報', '松山販売店', '-', '新聞', '0.1', '随意契約（少額）', '-', '-'), 'pdftotext');

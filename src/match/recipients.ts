@@ -214,15 +214,31 @@ function namesBeforeRanks(runs: Token[][]): Token[][] {
 function readRankedRows(block: string | null, words: Word[]): Recipient[] | null {
   const rows: Recipient[] = [];
   let slot = 0;
+  // pdftotext may print two ranks together before the first's name (`8 9 個人Ｈ … 個人Ｉ`): the
+  // second opens its row at the first name after the first row's amount.
+  let pendingRank = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (opensRow(words, i, rows.length + 1)) {
+    const twoRanks = isRank(w, rows.length + 1) && words[i + 1] !== undefined && isRank(words[i + 1]!, rows.length + 2) && words[i + 2]?.kind === 'text';
+    // A dash between a rank and its name (`10 - 個人Ｊ - …`) is the row above's last cell, printed late.
+    const dashBeforeName = isRank(w, rows.length + 1) && words[i + 1]?.kind === 'dash' && words[i + 2]?.kind === 'text' && isNameLength(words[i + 2]!)
+      && ['dash', 'corporate'].includes(words[i + 3]?.kind ?? '');
+    if (opensRow(words, i, rows.length + 1) || twoRanks || dashBeforeName) {
       rows.push(emptyRow(block, rows.length + 1));
       slot = 0;
+      if (twoRanks) pendingRank = true;
+      if (twoRanks || dashBeforeName) i++;
       continue;
     }
     const row = rows[rows.length - 1];
     if (!row) continue;
+    if (pendingRank && w.kind === 'text' && row.amount !== null) {
+      rows.push(emptyRow(block, rows.length + 1));
+      rows.at(-1)!.name = w.text;
+      slot = 1;
+      pendingRank = false;
+      continue;
+    }
     // A name cut after its legal form (`(一社)`, `㈲`): the next text goes on with it, even when
     // pdftotext printed the next row's name first (`3 ㈲`, `4 可茂森林組合`, `スキルアドバンス`).
     const cut = w.kind === 'text' && row.name !== null ? rows.find((r) => r.name !== null && LEGAL_FORM.test(fold(r.name))) : undefined;
@@ -257,6 +273,10 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
   }
   return rows.length ? rows : null;
 }
+
+/** Longer texts are reasons or summaries, not a recipient's name. */
+const MAX_NAME = 30;
+const isNameLength = (w: Word) => [...fold(w.text)].length <= MAX_NAME && !/。$/.test(w.text);
 
 /**
  * pdfminer may print the 入札者数 column of the rows so far after a row's method, as a chunk
