@@ -1802,6 +1802,12 @@ describe('outputs', () => {
     const [output] = matchOutputs(ctx, 2016);
     expect([output!.unit, output!.values.map((v) => [v.actual, v.planned])]).toEqual(['回', [[6, 5], [5, 5], [null, null], [null, null]]]);
   });
+  it('reads a lone output\'s first year after its labels and its later years after their own heads, which end with the 活動見込', () => {
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '活動指標及び活', '動実績', '（アウトプット）', 'セミナー開催回数', '活動実績', '当初見込み', '件', '件', '-', '-', '-', '-', '-', '-', '-', '-',
+      '84,602', '77,883', '108.6', '年度', '-', '25年度', '26年度', '27年度活動見込', '660', '150', '767', '250', '年度', '算出根拠', '政策'), 'pdfminer');
+    const [output] = matchOutputs(ctx, 2015);
+    expect(output!.values.slice(0, 3).map((v) => [v.actual, v.planned])).toEqual([[null, null], [660, 150], [767, 250]]);
+  });
   it('reads two row labels printed together and seven cells ending with a dash year by year, the dash being the 活動見込, and the indicator printed between the title and the 活動指標 head', () => {
     const ctx = contextOf(paragraphs('活動指標及び活', '動実績', '（アウトプット）', '特許出願件数', '活動指標', '24年度', '25年度', '26年度', '27年度活動見込',
       '活動実績', '当初見込み', '件', '件', '39', '35', '35', '20', '32', '20', '-', '算出根拠', '政策'), 'pdfminer');

@@ -9,7 +9,7 @@ import { fold } from '../tokenize/values.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, numberedItems, stackedTexts, textWithoutLabels } from './text-field.js';
 import { columnText, labelColumnOf, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
-import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
+import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeColumnsAroundHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
 
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
@@ -209,6 +209,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasi
   if (!ctx.isLayout) takeTrailingPlans(ctx, rows, lastRowOf(found[found.length - 1]!).index);
   if (!ctx.isLayout) takeHeadedPlan(ctx, rows[rows.length - 1]!.planned);
   if (!ctx.isLayout) takeRowAfterHeads(ctx, rows);
+  takeColumnsAroundHeads(ctx, found, rows);
   takeFinalColumnPlans(ctx, rows, ctx.first('outcomeActual')?.index ?? start, end);
   takeLonePlan(ctx, rows, lastRowOf(found[found.length - 1]!).index);
   takeUnitsTogether(ctx, found, rows);
