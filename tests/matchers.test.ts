@@ -1802,6 +1802,16 @@ describe('outputs', () => {
     const [output] = matchOutputs(ctx, 2016);
     expect([output!.unit, output!.values.map((v) => [v.actual, v.planned])]).toEqual(['回', [[6, 5], [5, 5], [null, null], [null, null]]]);
   });
+  it('reads outputs whose row labels and units were printed together and only the first year\'s cells after them, the later years left null; dashes in the unit cells are units', () => {
+    const labels = ['活動実績', '当初見込み', '活動実績', '当初見込み'];
+    const apart = contextOf(paragraphs('活動指標', '24年度', '調査企業数', '公表回数', ...labels, '件', '件', '回', '回', '9,500', '9,500', '1', '1', '算出根拠', '政策'), 'pdfminer');
+    expect(matchOutputs(apart, 2015).map((o) => [o.unit, o.values.map((v) => [v.actual, v.planned])])).toEqual([
+      ['件', [[9500, 9500], [null, null], [null, null], [null, null]]], ['回', [[1, 1], [null, null], [null, null], [null, null]]],
+    ]);
+    const dashUnits = contextOf(paragraphs('活動指標', '24年度', '技能講習修了者のデータを80万件以上入力する。', '全ての登録教習機関に周知を図る。', ...labels, '件', '件', '-', '-',
+      '800,309', '800,000', '-', '-', '算出根拠', '政策'), 'pdfminer');
+    expect(matchOutputs(dashUnits, 2015).map((o) => [o.unit, o.values[0]!.actual, o.values[0]!.planned])).toEqual([['件', 800309, 800000], ['-', null, null]]);
+  });
   it('reads a lone output\'s first year after its labels and its later years after their own heads, which end with the 活動見込', () => {
     const ctx = contextOf(paragraphs('活動指標', '24年度', '活動指標及び活', '動実績', '（アウトプット）', 'セミナー開催回数', '活動実績', '当初見込み', '件', '件', '-', '-', '-', '-', '-', '-', '-', '-',
       '84,602', '77,883', '108.6', '年度', '-', '25年度', '26年度', '27年度活動見込', '660', '150', '767', '250', '年度', '算出根拠', '政策'), 'pdfminer');

@@ -100,12 +100,19 @@ export function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[
   if (ctx.isLayout || groups.length < 2 || together < 0 || labels.some((t) => t!.rest)) return null;
   const rowCount = labels.length - together;
   if (rowCount < 3 && together > 0) return null;
-  const { units, values: unbroken, end } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
+  const { units, values: read, end } = unitsThenValues(ctx, labels.at(-1)!, rowCount);
   const past = COLUMNS - 1;
+  // Rows whose unit cell holds a dash (`件 件 - -`, then the cells): the dashes are those units.
+  const dashUnits = units.length && units.length < rowCount && read.slice(0, rowCount - units.length).every((v) => v.cell.kind === 'dash') ? rowCount - units.length : 0;
+  units.push(...read.slice(0, dashUnits).map((v) => v.token.text));
+  const unbroken = read.slice(dashUnits);
   const run = unbroken.length >= past * rowCount ? unbroken : columnChunks(ctx, end, rowCount, groups.length) ?? unbroken;
   // The run may end with the 活動見込 column, one cell an output (when no output is apart).
   const plans = together === 0 && run.length === past * rowCount + groups.length ? run.slice(past * rowCount) : [];
   const values = plans.length ? run.slice(0, past * rowCount) : run;
+  // The first years only, down the rows (the later columns printed among other tables' cells).
+  const firstYears = values.length > 0 && values.length < past * rowCount && values.length % rowCount === 0;
+  if (firstYears) return groups.map((_, k) => ({ actual: firstYearsRow(units[2 * k] ?? null, values, rowCount, 2 * k), planned: firstYearsRow(units[2 * k + 1] ?? null, values, rowCount, 2 * k + 1) }));
   if (values.length !== past * rowCount) return null;
   // Year by year down the rows, or row by row: a row counts one thing, so its years are alike in
   // size. Counts grow over the years too: row by row must make the rows far more alike.
@@ -119,6 +126,8 @@ export function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[
   plans.forEach((plan, k) => rows[k]!.planned.values.push(plan));
   return rows;
 }
+
+const firstYearsRow = (unit: string | null, values: readonly Value[], rowCount: number, r: number): Row => ({ unit, values: values.filter((_, i) => i % rowCount === r), cells: [] });
 
 /** How much more alike in size a row-by-row reading must make the rows than year by year. */
 const ROW_BY_ROW_MARGIN = 3;
