@@ -143,11 +143,6 @@ function spread(rowOf: (r: number) => Value[], rowCount: number): number {
 }
 
 /**
- * The first output's 活動実績 label may be printed with the section title (活動指標及び活 / 動実績),
- * leaving its row headless: a unit and values just before a 当初見込み that no 活動実績 opens.
- * That row is read backwards from the 当初見込み, which stands for the group.
- */
-/**
  * Where the rows may start: after the 活動指標 head; when pdftotext printed that after the rows,
  * after the section's title before them.
  */
@@ -157,6 +152,11 @@ export function rowsStart(ctx: MatchContext, firstOpener: Token | undefined): nu
   return ctx.find('outputTitle').filter((t) => t.index < firstOpener.index).at(-1)?.index ?? head;
 }
 
+/**
+ * The first output's 活動実績 label may be printed with the section title (活動指標及び活 / 動実績),
+ * leaving its row headless: a unit and values just before a 当初見込み that no 活動実績 opens.
+ * That row is read backwards from the 当初見込み, which stands for the group.
+ */
 export function headlessGroup(ctx: MatchContext, found: readonly RowGroup[]): { group: RowGroup; rows: { actual: Row; planned: Row } } | null {
   const firstOpener = found[0]?.opener[0];
   const from = rowsStart(ctx, firstOpener) ?? -1;

@@ -92,8 +92,8 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
 
 /**
  * pdftotext may print the 活動指標 head after the rows. The indicators then stand between the
- * section's title and the first row (or the unit cost's 算出根拠 before it), all of them, or all but the first, which follows the head;
- * none between the groups.
+ * section's title and the first row (or the unit cost's 算出根拠 before it): all of them, or
+ * all but the first, which follows the head; none stands between the groups.
  */
 function headAfterRows(ctx: MatchContext, groups: readonly RowGroup[], windows: readonly Piece[][], units: ReadonlySet<string>): Piece[] | null {
   const opener = groups[0]!.opener[0]!;

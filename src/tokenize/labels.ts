@@ -142,13 +142,15 @@ function labelAroundUnit(box: Box): Box[] | null {
   ];
 }
 
+/** Shorter text beside a title is rather the end of a label cut in two. */
+const MIN_VALUE_BESIDE_TITLE = 4;
+
 /**
  * Two labels side by side that pdftotext printed as one box, line by line across both
  * (`予算 前年度から繰越 ⏎ の状 し ⏎ 況`: the vertical 予算の状況 beside a row label): the left
- * parts and the right parts, each a whole label. Lines of one part are the left column's.
+ * parts and the right parts, each a whole label. Lines of one part are the left column's. Or
+ * a title over several lines beside its first value, the title's labels, then the value.
  */
-const MIN_VALUE_BESIDE_TITLE = 4;
-
 function labelColumns(box: Box): Box[] | null {
   const parts = box.lines.map((l) => l.text.trim().split(/ +/));
   if (box.lines.length < 2 || parts.some((p) => p.length > 2) || !parts.some((p) => p.length === 2)) return null;
