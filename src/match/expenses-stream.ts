@@ -16,7 +16,7 @@ import { lineWords } from '../tokenize/document.js';
 import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
 import { EXPENSE_BLOCK_HEADER, EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK, LABELS } from '../tokenize/vocabulary.js';
 import { beamSearch, walk, type Offer } from './beam.js';
-import { decodeRuns, runFromTotal, sameAmount, type Run } from './expense-runs.js';
+import { decodeRuns, interleavedRuns, otherSplits, runFromTotal, sameAmount, type Run } from './expense-runs.js';
 
 type Item = Expense['items'][number];
 
@@ -293,42 +293,6 @@ function runsTheTextsFit(texts: readonly TextCell[], blocks: readonly StreamBloc
     for (const [rx, ry] of otherSplits(best.runs[x]!, best.runs[y]!)) consider(best.runs.map((r, b) => (b === x ? rx : b === y ? ry : r)));
   }
   return best;
-}
-
-/** Pairs of runs with their 計 open at once (a band's two blocks printed row by row). */
-function interleavedRuns(runs: ReadonlyArray<Run | null>): Array<[number, number]> {
-  const span = (r: Run) => [Math.min(...r.positions), Math.max(...r.positions, r.totalPosition ?? -1)] as const;
-  const out: Array<[number, number]> = [];
-  runs.forEach((x, i) => runs.forEach((y, j) => {
-    if (j <= i || !x?.items.length || !y?.items.length || x.total === null || y.total === null) return;
-    const [[a0, a1], [b0, b1]] = [span(x), span(y)];
-    if (a0 < b1 && b0 < a1) out.push([i, j]);
-  }));
-  return out;
-}
-
-/** Beyond this many items in two runs, their other splits are not tried. */
-const MAX_SPLIT_ITEMS = 10;
-
-/**
- * The other ways to deal two interleaved runs' items between them, in print order, so that each
- * still adds up to its 計 (`0.2 0.5` and `0.1 0.3 0.1` against `0.1 0.3 0.1 0.2` and `0.5`):
- * the arithmetic cannot choose between them, the texts can.
- */
-function otherSplits(x: Run, y: Run): Array<[Run, Run]> {
-  const items = [...x.positions.map((p, k) => ({ p, a: x.items[k]! })), ...y.positions.map((p, k) => ({ p, a: y.items[k]! }))].sort((u, v) => u.p - v.p);
-  if (items.length > MAX_SPLIT_ITEMS) return [];
-  const own = new Set(x.positions);
-  const out: Array<[Run, Run]> = [];
-  for (let mask = 1; mask < (1 << items.length) - 1; mask++) {
-    const inX = items.filter((_, k) => mask & (1 << k));
-    const inY = items.filter((_, k) => !(mask & (1 << k)));
-    if (inX.length === x.items.length && inX.every((i) => own.has(i.p))) continue;
-    if (!sameAmount(inX.reduce((t, i) => t + i.a, 0), x.total!) || !sameAmount(inY.reduce((t, i) => t + i.a, 0), y.total!)) continue;
-    const run = (of: Run, cells: typeof items): Run => ({ ...of, items: cells.map((i) => i.a), positions: cells.map((i) => i.p) });
-    out.push([run(x, inX), run(y, inY)]);
-  }
-  return out;
 }
 
 /**
