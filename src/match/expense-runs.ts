@@ -1,7 +1,8 @@
 // The amounts of the 費目・使途 region in stream text, cut into runs: one block's items in row
 // order, then its 計. pdfminer prints the runs one after another; pdftotext alternates the two
 // blocks of a band row by row, so two runs are open at once. Both readings are tried and the
-// sheet's arithmetic (a run's items add up to its 計) chooses.
+// sheet's arithmetic (a run's items add up to its 計) chooses; where two ways of dealing a band's
+// items add up alike, the other ways are offered for the texts to choose (otherSplits).
 import { amountCents } from '../tokenize/values.js';
 import { beamSearch, walk, type Offer } from './beam.js';
 
