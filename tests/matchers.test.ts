@@ -1734,6 +1734,12 @@ describe('outputs', () => {
       ['介護２号保険料の免除措置を実施した保険者数を記載。', '国保組合', [12, 10, 9, null]],
     ]);
   });
+  it('reads a row past a check box printed among its cells and through cells boxed under their column heads (25年度 ⏎ 608)', () => {
+    const ctx = contextOf(paragraphs('活動指標', '相談件数600件以上', '活動指標及び活\n動実績', '24年度', '活動実績', '件', 'チェック', '634', '25年度\n608', '26年度\n627',
+      '当初見込み', '件', '590', '590', '590', '算出根拠', '政策'), 'pdftotext');
+    const [output] = matchOutputs(ctx, 2015);
+    expect(output!.values.slice(0, 3).map((v) => [v.actual, v.planned])).toEqual([[634, 590], [608, 590], [627, 590]]);
+  });
   it('gives the indicators printed ahead of the rows to the first outputs, and those after the rows to the rest', () => {
     const ctx = contextOf(paragraphs('活動指標', '25年度', '研究報告書の作成・公表', '活動指標及び活', '動実績', '（アウトプット）', '厚生政策セミナーの開催回数',
       '活動実績', '件', '-', '1', '1', '当初見込み', '件', '-', '1', '1', '活動実績', '回数', '-', '-', '1', '当初見込み', '回数', '-', '-', '1',

@@ -37,11 +37,21 @@ export function runAfter(ctx: MatchContext, label: Token): Value[] {
     if (own) out.push(...own);
   }
   for (let i = label.index + 1; i < ctx.tokens.length; i++) {
-    const vs = valuesOf(ctx.tokens[i]!);
+    const t = ctx.tokens[i]!;
+    // A check box printed among a row's cells (チェック) is no cell and does not end the row.
+    if (t.labels.includes('checkBox') && out.length === 0) continue;
+    const vs = valuesOf(t) ?? headedValue(t);
     if (!vs) break;
     out.push(...vs);
   }
   return out;
+}
+
+/** A column head boxed over its cell (`25年度 ⏎ 608`): the cell. */
+function headedValue(t: Token): Value[] | null {
+  if (t.lines.length !== 2 || !opensWithYearHead(t)) return null;
+  const vs = valuesOf(t, t.lines[1]!.text);
+  return vs?.length === 1 ? vs : null;
 }
 
 export const amountOf = (v: Value | undefined): number | null =>
