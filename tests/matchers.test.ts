@@ -1808,6 +1808,14 @@ describe('outputs', () => {
     const [output] = matchOutputs(ctx, 2016);
     expect([output!.unit, output!.values.map((v) => [v.actual, v.planned])]).toEqual(['回', [[6, 5], [5, 5], [null, null], [null, null]]]);
   });
+  it('reads the later year after its own head and the 活動見込 head down every row, when every row label was printed together and no first-year cells follow them', () => {
+    const labels = ['活動実績', '当初見込み', '活動実績', '当初見込み'];
+    const ctx = contextOf(paragraphs('活動指標', '24年度', '①SNS投稿者数', '②来場者数', ...labels, '人', '人', '人', '人', '算出根拠', '25年度', '159', '164', '年度', '-',
+      '26年度', '27年度活動見込', 'チェック', '8,560', '5,000', '108', '100', '年度', '政策'), 'pdfminer');
+    expect(matchOutputs(ctx, 2015).map((o) => o.values.slice(0, 3).map((v) => [v.actual, v.planned]))).toEqual([
+      [[null, null], [null, null], [8560, 5000]], [[null, null], [null, null], [108, 100]],
+    ]);
+  });
   it('reads outputs whose row labels and units were printed together and only the first year\'s cells after them, the later years left null; dashes in the unit cells are units', () => {
     const labels = ['活動実績', '当初見込み', '活動実績', '当初見込み'];
     const apart = contextOf(paragraphs('活動指標', '24年度', '調査企業数', '公表回数', ...labels, '件', '件', '回', '回', '9,500', '9,500', '1', '1', '算出根拠', '政策'), 'pdfminer');

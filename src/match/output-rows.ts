@@ -304,30 +304,43 @@ export function takeRowAfterHeads(ctx: MatchContext, rows: ReadonlyArray<{ actua
 }
 
 /**
- * pdfminer may print a lone output's first year with its row labels (`活動実績 当初見込み 件 件
- * - -`, then other tables' cells) and its later years after their own column heads, which end
- * with this year's 活動見込 (`25年度 26年度 27年度活動見込 660 150 767 250`): both read year by
- * year, down the two rows. Only when the heads are the years the first cells leave.
+ * pdfminer may print the outputs' first years with their row labels (`活動実績 当初見込み 件 件
+ * - -`, then other tables' cells) and their later years after their own column heads, which end
+ * with this year's 活動見込 (`25年度 26年度 27年度活動見込 660 150 767 250`): year by year down
+ * the rows. Only when every row label was printed together and no row read a cell, and the heads
+ * are the years the first cells leave; the first years stay empty when their cells are not there.
  */
 export function takeColumnsAroundHeads(ctx: MatchContext, groups: readonly RowGroup[], rows: ReadonlyArray<{ actual: Row; planned: Row }>): void {
-  const [only] = rows;
-  const actualLabel = groups[0]?.opener[0];
-  const plannedLabel = groups[0]?.members[0];
-  if (ctx.isLayout || rows.length !== 1 || only!.actual.values.length || only!.planned.values.length || !actualLabel || plannedLabel?.index !== actualLabel.index + 1) return;
+  const labels = rowLabels(groups);
+  if (ctx.isLayout || labelsTogetherFrom(groups) !== 0 || rows.some((r) => r.actual.values.length || r.planned.values.length)) return;
+  const last = labels.at(-1)!;
   const past = COLUMNS - 1;
-  const plan = ctx.tokens.find((t) => t.index > plannedLabel.index && PLAN_HEAD.test(t.folded) && headerYearOf(t.folded) !== null);
+  const plan = ctx.tokens.find((t) => t.index > last.index && PLAN_HEAD.test(t.folded) && headerYearOf(t.folded) !== null);
   if (!plan) return;
   const heads: number[] = [];
-  for (let i = plan.index - 1; i > plannedLabel.index && isYearHead(ctx.tokens[i]!); i--) heads.unshift(headerYearOf(ctx.tokens[i]!.folded)!);
+  for (let i = plan.index - 1; i > last.index && isYearHead(ctx.tokens[i]!); i--) heads.unshift(headerYearOf(ctx.tokens[i]!.folded)!);
   const later = heads.length;
   const consecutive = heads.every((y, k) => y === headerYearOf(plan.folded)! - later + k);
-  if (!later || later >= past || !consecutive) return;
-  const { values: first } = unitsThenValues(ctx, plannedLabel, 2);
   const after = runAfter(ctx, plan);
-  if (first.length < 2 * (past - later) || after.length < 2 * later) return;
-  const cells = [...first.slice(0, 2 * (past - later)), ...after.slice(0, 2 * later)];
-  only!.actual.values.push(...cells.filter((_, i) => i % 2 === 0));
-  only!.planned.values.push(...cells.filter((_, i) => i % 2 === 1));
+  if (!later || later >= past || !consecutive || after.length < labels.length * later) return;
+  const { values: first } = unitsThenValues(ctx, last, labels.length);
+  const earlier = labels.length * (past - later);
+  // Sparse where the first years' cells are missing: those years read as empty.
+  const cells: Value[] = first.length >= earlier ? first.slice(0, earlier) : [];
+  cells.length = earlier;
+  cells.push(...after.slice(0, labels.length * later));
+  const column = (r: number) => {
+    const out: Value[] = [];
+    cells.forEach((v, i) => {
+      if (i % labels.length === r) out[Math.floor(i / labels.length)] = v;
+    });
+    out.length = past;
+    return out;
+  };
+  rows.forEach((row, k) => {
+    row.actual.values.push(...column(2 * k));
+    row.planned.values.push(...column(2 * k + 1));
+  });
 }
 
 /**
