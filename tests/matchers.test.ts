@@ -1816,6 +1816,13 @@ describe('outputs', () => {
       [[null, null], [null, null], [8560, 5000]], [[null, null], [null, null], [108, 100]],
     ]);
   });
+  it('reads the later years after their heads down every row also when the rows\' labels were printed in groups, the first year left empty', () => {
+    const ctx = contextOf(paragraphs('活動指標', '25年度', '研究報告書の作成・公表', '厚生政策セミナーの開催回数', '算出根拠', '活動実績', '当初見込み', '件', '件', '活動実績', '回数', '当初見込み', '回数',
+      '単位当たり\nコスト', '-', '6／1', '3.8', '年度', '26年度', '27年度', '28年度活動見込', 'チェック', '1', '1', '-', '-', '1', '1', '1', '1', '年度', '政策'), 'pdfminer');
+    expect(matchOutputs(ctx, 2016).map((o) => o.values.slice(0, 3).map((v) => [v.actual, v.planned]))).toEqual([
+      [[null, null], [1, 1], [1, 1]], [[null, null], [null, null], [1, 1]],
+    ]);
+  });
   it('reads outputs whose row labels and units were printed together and only the first year\'s cells after them, the later years left null; dashes in the unit cells are units', () => {
     const labels = ['活動実績', '当初見込み', '活動実績', '当初見込み'];
     const apart = contextOf(paragraphs('活動指標', '24年度', '調査企業数', '公表回数', ...labels, '件', '件', '回', '回', '9,500', '9,500', '1', '1', '算出根拠', '政策'), 'pdfminer');

@@ -307,23 +307,24 @@ export function takeRowAfterHeads(ctx: MatchContext, rows: ReadonlyArray<{ actua
  * pdfminer may print the outputs' first years with their row labels (`活動実績 当初見込み 件 件
  * - -`, then other tables' cells) and their later years after their own column heads, which end
  * with this year's 活動見込 (`25年度 26年度 27年度活動見込 660 150 767 250`): year by year down
- * the rows. Only when every row label was printed together and no row read a cell, and the heads
- * are the years the first cells leave; the first years stay empty when their cells are not there.
+ * the rows. Only when no row read a cell and the heads are the years the first cells leave; the
+ * first years stay empty unless every row label was printed together with their cells after.
  */
 export function takeColumnsAroundHeads(ctx: MatchContext, groups: readonly RowGroup[], rows: ReadonlyArray<{ actual: Row; planned: Row }>): void {
   const labels = rowLabels(groups);
-  if (ctx.isLayout || labelsTogetherFrom(groups) !== 0 || rows.some((r) => r.actual.values.length || r.planned.values.length)) return;
+  if (ctx.isLayout || labels.some((t) => !t) || rows.some((r) => r.actual.values.length || r.planned.values.length)) return;
   const last = labels.at(-1)!;
   const past = COLUMNS - 1;
   const plan = ctx.tokens.find((t) => t.index > last.index && PLAN_HEAD.test(t.folded) && headerYearOf(t.folded) !== null);
   if (!plan) return;
   const heads: number[] = [];
-  for (let i = plan.index - 1; i > last.index && isYearHead(ctx.tokens[i]!); i--) heads.unshift(headerYearOf(ctx.tokens[i]!.folded)!);
+  for (let i = plan.index - 1; i > last.index && headerYearOf(ctx.tokens[i]!.folded) !== null; i--) heads.unshift(headerYearOf(ctx.tokens[i]!.folded)!);
   const later = heads.length;
   const consecutive = heads.every((y, k) => y === headerYearOf(plan.folded)! - later + k);
   const after = runAfter(ctx, plan);
   if (!later || later >= past || !consecutive || after.length < labels.length * later) return;
-  const { values: first } = unitsThenValues(ctx, last, labels.length);
+  // The first years' cells follow the units only where every row label was printed together.
+  const first = labelsTogetherFrom(groups) === 0 ? unitsThenValues(ctx, last, labels.length).values : [];
   const earlier = labels.length * (past - later);
   // Sparse where the first years' cells are missing: those years read as empty.
   const cells: Value[] = first.length >= earlier ? first.slice(0, earlier) : [];
