@@ -38,9 +38,7 @@ export function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: R
   }
   // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere); or
   // the first years only, the later columns printed among other tables' cells.
-  if (values.length === 2 * past) return yearByYear(values);
-  if (values.length >= 2 && values.length < 2 * past && values.length % 2 === 0) return yearByYear(values);
-  return null;
+  return values.length >= 2 && values.length <= 2 * past && values.length % 2 === 0 ? yearByYear(values) : null;
 }
 export type Row = ReturnType<typeof readRow>;
 
@@ -112,13 +110,12 @@ export function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[
   const values = plans.length ? run.slice(0, past * rowCount) : run;
   // The first years only, down the rows (the later columns printed among other tables' cells).
   const firstYears = values.length > 0 && values.length < past * rowCount && values.length % rowCount === 0;
-  if (firstYears) return groups.map((_, k) => ({ actual: firstYearsRow(units[2 * k] ?? null, values, rowCount, 2 * k), planned: firstYearsRow(units[2 * k + 1] ?? null, values, rowCount, 2 * k + 1) }));
-  if (values.length !== past * rowCount) return null;
+  if (!firstYears && values.length !== past * rowCount) return null;
   // Year by year down the rows, or row by row: a row counts one thing, so its years are alike in
   // size. Counts grow over the years too: row by row must make the rows far more alike.
   const yearByYear = (r: number) => values.filter((_, i) => i % rowCount === r);
   const rowByRow = (r: number) => values.slice(r * past, (r + 1) * past);
-  const order = ROW_BY_ROW_MARGIN * spread(rowByRow, rowCount) < spread(yearByYear, rowCount) ? rowByRow : yearByYear;
+  const order = !firstYears && ROW_BY_ROW_MARGIN * spread(rowByRow, rowCount) < spread(yearByYear, rowCount) ? rowByRow : yearByYear;
   const row = (r: number): Row => (r < together
     ? readRow(ctx, [labels[r]], COLUMNS)
     : { unit: units[r - together] ?? units[0] ?? null, values: order(r - together), cells: [] });
@@ -126,8 +123,6 @@ export function readAllLabelsFirst(ctx: MatchContext, groups: readonly RowGroup[
   plans.forEach((plan, k) => rows[k]!.planned.values.push(plan));
   return rows;
 }
-
-const firstYearsRow = (unit: string | null, values: readonly Value[], rowCount: number, r: number): Row => ({ unit, values: values.filter((_, i) => i % rowCount === r), cells: [] });
 
 /** How much more alike in size a row-by-row reading must make the rows than year by year. */
 const ROW_BY_ROW_MARGIN = 3;

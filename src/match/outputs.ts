@@ -9,7 +9,7 @@ import { fold } from '../tokenize/values.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, numberedItems, stackedTexts, textWithoutLabels } from './text-field.js';
 import { columnText, labelColumnOf, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
-import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeColumnsAroundHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
+import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, rowsStart, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeColumnsAroundHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
 
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
@@ -97,12 +97,12 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
  */
 function headAfterRows(ctx: MatchContext, groups: readonly RowGroup[], windows: readonly Piece[][], units: ReadonlySet<string>): Piece[] | null {
   const opener = groups[0]!.opener[0]!;
-  const head = ctx.first('activityIndicator');
-  const title = ctx.find('outputTitle').filter((t) => t.index < opener.index).at(-1);
-  if (!head || !title || head.index < opener.index || windows.slice(1).some((w) => w.length)) return null;
+  // The rows start at the title only when the head comes after them.
+  const title = rowsStart(ctx, opener);
+  if (title === undefined || title === ctx.first('activityIndicator')!.index || windows.slice(1).some((w) => w.length)) return null;
   // The unit cost's cells follow its 算出根拠 label (`単位 ⏎ 円`).
-  const basis = ctx.find('unitCostBasis').find((t) => t.index > title.index && t.index < opener.index);
-  const besideTitle = pieces(ctx.tokens.slice(title.index + 1, basis?.index ?? opener.index).filter(indicatorText(ctx, units)));
+  const basis = ctx.find('unitCostBasis').find((t) => t.index > title && t.index < opener.index);
+  const besideTitle = pieces(ctx.tokens.slice(title + 1, basis?.index ?? opener.index).filter(indicatorText(ctx, units)));
   if (besideTitle.length === groups.length) return besideTitle;
   return groups.length >= 2 && windows[0]!.length && besideTitle.length === groups.length - 1 ? [windows[0]![0]!, ...besideTitle] : null;
 }
