@@ -66,14 +66,21 @@ const namedRow = (block: string | null, rank: number, name: string): Recipient =
 /**
  * The ranks of the last rows printed together after the table's cells (`… 179 随意契約（その他）
  * 3 4 5`), their rows left without: the texts just before a 法人番号 that no row took are those
- * rows' names, in order, when as many as the ranks. Null unless two or more such ranks.
+ * rows' names, in order, when as many as the ranks; or, when the 法人番号 are dashes, the texts
+ * printed together just before the ranks (`三菱… NTT… 朝日… 3 4 5`), as many as they. Null
+ * unless two or more such ranks.
  */
 function lateRanks(next: number, words: readonly Word[]): { names: string[]; rest: Word[] } | null {
   const at = words.findIndex((w) => rankOf(w) === next);
   let end = at;
   while (end >= 0 && end < words.length && rankOf(words[end]!) === next + (end - at)) end++;
-  const names = words.slice(0, Math.max(at, 0)).flatMap((w, i) => (w.kind === 'text' && words[i + 1]?.kind === 'corporate' ? [i] : []));
-  if (at < 0 || end - at < 2 || names.length !== end - at) return null;
+  const count = end - at;
+  if (at < 0 || count < 2) return null;
+  const beforeNumbers = words.slice(0, at).flatMap((w, i) => (w.kind === 'text' && words[i + 1]?.kind === 'corporate' ? [i] : []));
+  const justBefore = Array.from({ length: count }, (_, k) => at - count + k);
+  const together = at >= count && justBefore.every((i) => words[i]!.kind === 'text') && words[at - count - 1]?.kind !== 'text';
+  const names = beforeNumbers.length === count ? beforeNumbers : together ? justBefore : null;
+  if (!names) return null;
   const taken = new Set([...names, ...Array.from({ length: end - at }, (_, k) => at + k)]);
   return { names: names.map((i) => words[i]!.text), rest: words.filter((_, i) => !taken.has(i)) };
 }
