@@ -1519,6 +1519,12 @@ describe('outcomes in stream text', () => {
       '116.7', '21', '12', '175', '17', '12', '141.7', '年度', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
     expect(matchOutcomes(ctx, 2015)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[14, 12, 116.7], [21, 12, 175], [17, 12, 141.7]]);
   });
+  it('completes a year\'s 成果実績 printed after the column heads but before the row\'s label, from its 目標値 and 達成度', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '相談件数を増やす。', '相談件数', '27年度', '目標最終年度', '年度', '7', '-', '30年度', '-',
+      '成果実\n績', '件', '19', '目標値', '件', '25', '19', '18', '-', '達成度', '％', '76', '94.7', '38.9', '-', '18', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[19, 25, 76], [18, 19, 94.7], [7, 18, 38.9]]);
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

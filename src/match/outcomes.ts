@@ -30,15 +30,19 @@ function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup
   return [null, goal?.text ?? null];
 }
 
+/** The section's first label: its title or its 成果指標 column head, whichever comes first. */
+function sectionStart(ctx: MatchContext): number | null {
+  const heads = [ctx.first('outcomeIndicator'), ctx.first('outcomeTitle')].filter((t) => t !== undefined);
+  return heads.length ? Math.min(...heads.map((t) => t.index)) : null;
+}
+
 /**
  * Stream text, the section's goals and indicators in order when each is a pair: a box that
  * pdftotext printed across both cells, line by line, or two texts one after the other.
  */
 function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<[string, string]> {
-  // From the section's first label: its title or its 成果指標 column head, whichever comes first.
-  const heads = [ctx.first('outcomeIndicator'), ctx.first('outcomeTitle')].filter((t) => t !== undefined);
-  if (!heads.length) return [];
-  const start = Math.min(...heads.map((t) => t.index));
+  const start = sectionStart(ctx);
+  if (start === null) return [];
   const texts = ctx.tokens.slice(start, end).filter((t) => isGoalText(ctx, t));
   // Boxes across both cells are surer than texts that happen to follow one another; the texts
   // after a box, up to the next, are its wrapped lines.
@@ -171,7 +175,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     };
   });
   if (!ctx.isLayout) {
-    completeByRates(ctx, outcomes, start, end);
+    // A row's last cells may be printed before its label, after the section's column heads.
+    completeByRates(ctx, outcomes, Math.min(start, sectionStart(ctx) ?? start), end);
     const column = finalColumn(ctx, start, outcomes.length, Array.from({ length: PAST_COLUMNS }, (_, i) => firstYear + i));
     column?.forEach((cell, k) => { outcomes[k]!.finalTarget = cell; });
   }
