@@ -1525,6 +1525,20 @@ describe('outcomes in stream text', () => {
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
     expect(matchOutcomes(ctx, 2015)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[19, 25, 76], [18, 19, 94.7], [7, 18, 38.9]]);
   });
+  it('picks each year\'s triple that 達成度 bears out from a row printed in pieces, the pieces\' order telling the years', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '熱中症予防情報サイトへの\nアクセス数（件）', '前年度と同アクセス数程度', '成果実\n績', '7,703,564', '11,442,472',
+      '目標値', '5,700,000\n135.2', '達成度', '％', '主な増減理由', '定量的な成果目標', '年度', '14,061,986', '-', '年度', '7,700,000', '11,400,000', '-', '-', '148.6', '123.4', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2016)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([
+      [7703564, 5700000, 135.2], [11442472, 7700000, 148.6], [14061986, 11400000, 123.4],
+    ]);
+  });
+  it('reads a year\'s 目標値 before its 達成度 where a / t = r and a / r = t both hold, and leaves whole rates under 10 out', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '融資に取り組む金融機関の割合を30％程度とする。', '融資に取り組む金融機関の割合', '成果実\n績', '％', '目標値', '達成度',
+      '主な増減理由', '庁費', '679', '570', '交付金', '514', '678', '試験研究費', '376', '555', '施設整備費', '501', '267', '計', '定量的な成果目標', '2,070', '2,070', '年度', '10', '-', '30年度', '30', '1', '6', '％', '30', '30', '30', '-', '％', '3.3', '20', '33.3', '-', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2016)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[1, 30, 3.3], [6, 30, 20], [10, 30, 33.3]]);
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

@@ -99,13 +99,13 @@ export function finalColumnRuns(ctx: MatchContext, from: number, to: number): Fi
 }
 
 /** Whether 達成度 = 成果実績 / 目標値 holds, to the rate's printed precision. */
-function rateHolds(actual: Value | undefined, target: Value | undefined, rate: Value | undefined): boolean {
+export function rateHolds(actual: Value | undefined, target: Value | undefined, rate: Value | undefined): boolean {
   const [a, t, r] = [countOf(actual), countOf(target), rateOf(rate)];
   if (a === null || t === null || r === null || t === 0) return false;
   return Math.abs((a / t) * 100 - r) <= (Number.isInteger(r) ? 0.51 : 0.051);
 }
 
-type Rows = Record<'actual' | 'target' | 'rate', { values: Value[] }>;
+export type Rows = Record<'actual' | 'target' | 'rate', { values: Value[] }>;
 
 /** A row's unit cell and the run of values after it. */
 interface UnitRun {
@@ -291,7 +291,7 @@ export function completeByRates(ctx: MatchContext, outcomes: Outcome[], start: n
 const ROW_EXTRA = 2;
 
 /** How many of a reading's years 達成度 bears out; -1 when a printed rate contradicts it. */
-function ratesBorneOut(actual: Value[], target: Value[], rate: Value[]): number {
+export function ratesBorneOut(actual: Value[], target: Value[], rate: Value[]): number {
   let held = 0;
   for (let y = 0; y < PAST_COLUMNS; y++) {
     if (rateOf(rate[y]) === null) continue;

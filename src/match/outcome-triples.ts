@@ -1,0 +1,159 @@
+// 成果目標 years that stream text scattered beyond any reading as rows (a row's first years
+// printed apart from its last, the rows' pieces out of order): 達成度 = 成果実績 / 目標値 picks
+// each year's triple out of the numbers printed around the outcome, and the order the pieces
+// were printed in tells the years.
+import type { Token } from '../tokenize/labels.js';
+import type { MatchContext } from './context.js';
+import { PAST_COLUMNS, rateHolds, type Rows } from './outcome-rows.js';
+import { countOf, valuesOf, type Value } from './values.js';
+
+/** A printed number, and the piece of numbers printed one after another it belongs to. */
+interface Placed {
+  value: Value;
+  at: number;
+  piece: number;
+}
+
+/** 成果実績, 目標値 and 達成度 of one year: positions in the stream. */
+type Triple = [number, number, number];
+
+/** Past this many candidate triples the numbers explain too much to tell the years by. */
+const MAX_CANDIDATES = 40;
+
+/**
+ * An outcome whose rows as read 達成度 does not bear out every year takes, instead, the three
+ * triples of the numbers in its stretch of the section that 達成度 bears out, when exactly one
+ * choice of them, ordered the way their pieces were printed (each row's cells left to right),
+ * is best.
+ */
+export function takeBorneTriples(ctx: MatchContext, rows: Rows[], stretches: ReadonlyArray<[number, number]>): void {
+  // The rows' own cells are numbers to place again; others another matcher took are not.
+  const read = new Set(rows.flatMap((r) => [r.actual, r.target, r.rate].flatMap((row) => row.values.map((v) => v.token))));
+  rows.forEach((r, k) => {
+    const held = heldYears(r);
+    if (held.length === PAST_COLUMNS) return;
+    const [from, to] = stretches[k]!;
+    // Cells another outcome's rows bear out are that outcome's.
+    const theirs = new Set(rows.flatMap((o) => (o === r ? [] : heldYears(o).flatMap((y) => [o.actual, o.target, o.rate].map((row) => row.values[y]!.token)))));
+    const years = borneYears(stream(ctx, from, to, read).filter((p) => !theirs.has(p.value.token)));
+    // The triples the rows as read bear out are among them (perhaps in another year).
+    const keys = new Set(years?.map((t) => tripleKey(t)));
+    if (!years || held.some((y) => !keys.has(tripleKey([r.actual.values[y]!, r.target.values[y]!, r.rate.values[y]!])))) return;
+    // Fresh arrays: rows read from one run may share theirs.
+    const [actual, target, rate] = [r.actual, r.target, r.rate].map((row) => [...row.values]) as [Value[], Value[], Value[]];
+    years.forEach(([a, t, ratio], y) => {
+      actual[y] = a;
+      target[y] = t;
+      rate[y] = ratio;
+    });
+    [r.actual.values, r.target.values, r.rate.values] = [actual, target, rate];
+  });
+}
+
+const tripleKey = (cells: readonly Value[]) => cells.map((v) => v.raw).join('/');
+
+/** The years whose three cells as read 達成度 bears out. */
+const heldYears = (r: Rows) => Array.from({ length: PAST_COLUMNS }, (_, y) => y).filter((y) => rateHolds(r.actual.values[y], r.target.values[y], r.rate.values[y]));
+
+/** The numbers from `from` to `to`, each with its piece: anything else between two numbers starts a new piece. */
+function stream(ctx: MatchContext, from: number, to: number, read: ReadonlySet<Token>): Placed[] {
+  let piece = 0;
+  const out: Placed[] = [];
+  for (const t of ctx.tokens.slice(from, to)) {
+    if (ctx.isUsed(t) && !read.has(t)) continue;
+    const values = boxValues(t);
+    if (!values) piece++;
+    else for (const value of values) out.push({ value, at: out.length, piece });
+  }
+  return out;
+}
+
+/**
+ * A whole rate under 10 holds for too many pairs (±0.5 of 1% lets 1 / 104.6 pass) to pick one
+ * out of a stretch of numbers.
+ */
+const plausibleRate = (rate: number) => rate > 0 && (rate >= 10 || !Number.isInteger(rate));
+
+/** A box's numbers, line by line: pdftotext boxes a column's cells stacked (`5,700,000 ⏎ 135.2`). */
+function boxValues(t: Token): Value[] | null {
+  const values = valuesOf(t);
+  if (values || t.lines.length < 2) return values;
+  const lines = t.lines.map((l) => valuesOf(t, l.text));
+  return lines.every((l) => l !== null) ? lines.flat() as Value[] : null;
+}
+
+/** Every (成果実績, 目標値, 達成度) the numbers hold that 達成度 bears out. */
+function candidates(numbers: readonly Placed[]): Triple[] {
+  const out: Triple[] = [];
+  numbers.forEach((r, l) => {
+    const rate = countOf(r.value);
+    if (rate === null || !plausibleRate(rate)) return;
+    numbers.forEach((a, i) => {
+      if (i === l || countOf(a.value) === null) return;
+      numbers.forEach((t, j) => {
+        if (j !== i && j !== l && rateHolds(a.value, t.value, r.value)) out.push([i, j, l]);
+      });
+    });
+  });
+  return out;
+}
+
+/**
+ * The three years' triples: of the choices of three triples using each number once, each in
+ * each order, the one printed most nearly in the table's order (disorder); null when another
+ * choice of different numbers does as well.
+ */
+function borneYears(numbers: readonly Placed[]): Array<[Value, Value, Value]> | null {
+  const found = candidates(numbers);
+  if (found.length < PAST_COLUMNS || found.length > MAX_CANDIDATES) return null;
+  let best: { cost: [number, number, number]; years: Triple[]; key: string } | null = null;
+  let tied = false;
+  const keyOf = (years: Triple[]) => JSON.stringify(years.map((t) => t.map((p) => numbers[p]!.value.raw)));
+  for (let p = 0; p < found.length; p++) {
+    for (let q = p + 1; q < found.length; q++) {
+      for (let s = q + 1; s < found.length; s++) {
+        const chosen = [found[p]!, found[q]!, found[s]!];
+        if (new Set(chosen.flat()).size !== 9) continue;
+        for (const years of orders(chosen)) {
+          const cost = disorder(numbers, years);
+          const key = keyOf(years);
+          const cmp = best ? compareCosts(cost, best.cost) : -1;
+          if (cmp < 0) {
+            best = { cost, years, key };
+            tied = false;
+          } else if (cmp === 0 && key !== best!.key) tied = true;
+        }
+      }
+    }
+  }
+  if (!best || tied) return null;
+  return best.years.map((t) => t.map((p) => numbers[p]!.value) as [Value, Value, Value]);
+}
+
+const compareCosts = (a: readonly number[], b: readonly number[]) => a.reduce((c, x, i) => c || x - b[i]!, 0);
+
+const orders = <T>([a, b, c]: T[]): T[][] => [[a!, b!, c!], [a!, c!, b!], [b!, a!, c!], [b!, c!, a!], [c!, a!, b!], [c!, b!, a!]];
+
+/**
+ * How far the years' cells stand from top to bottom and left to right in print: years whose
+ * rows were printed bottom up, then, row by row, pairs of years printed the other way round
+ * in the same piece, then anywhere. Equal numbers tell nothing.
+ */
+function disorder(numbers: readonly Placed[], years: readonly Triple[]): [number, number, number] {
+  let inPiece = 0;
+  let anywhere = 0;
+  // The rows are printed top down, a year's cells too: a year's 目標値 after its 達成度 reads
+  // the two the other way round (a / t = r and a / r = t hold alike).
+  const rowsUp = years.filter(([a, t, r]) => numbers[a]!.at > numbers[t]!.at || numbers[t]!.at > numbers[r]!.at).length;
+  for (let row = 0; row < 3; row++) {
+    for (let y = 0; y < years.length; y++) {
+      for (let z = y + 1; z < years.length; z++) {
+        const [early, late] = [numbers[years[y]![row]!]!, numbers[years[z]![row]!]!];
+        if (early.value.raw === late.value.raw || early.at < late.at) continue;
+        anywhere++;
+        if (early.piece === late.piece) inPiece++;
+      }
+    }
+  }
+  return [rowsUp, inPiece, anywhere];
+}
