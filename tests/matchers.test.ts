@@ -1539,6 +1539,19 @@ describe('outcomes in stream text', () => {
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
     expect(matchOutcomes(ctx, 2016)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[1, 30, 3.3], [6, 30, 20], [10, 30, 33.3]]);
   });
+  it('gives outcomes left without cells the triples of the run printed among the outputs before the 目標最終年度 column, each its last years', () => {
+    const text = (run: string[]) => paragraphs('成果指標', '単位', '資料のデジタル化を進める。', '累積デジタル化件数', '契約を締結する。', '累積契約締結件数',
+      '成果実\n績', '件', '目標値 件', '達成度 ％', '成果実\n績', '件', '目標値 件', '達成度 ％',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '活動指標', '24年度', '展示を実施する。', '活動実績', '当初見込み', '回', '回',
+      '算出根拠', '単位', '百万円', '24年度', '25年度', '26年度', '50.5', '195／76', ...run, '年度', '-', '-', '25年度', '26年度', '27年度活動見込');
+    const values = (run: string[]) => matchOutcomes(contextOf(text(run), 'pdfminer'), 2015).map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]));
+    expect(values(['16,500', '28,500', '12,000', '24,000', '137.5', '118.8', '-', '-', '-', '2', '4', '50'])).toEqual([
+      [[null, null, null], [16500, 12000, 137.5], [28500, 24000, 118.8]],
+      [[null, null, null], [null, null, null], [2, 4, 50]],
+    ]);
+    // A run with more numbers left over than triples is another table's (the outputs' 26年度 column).
+    expect(values(['-', '-', '6', '8', '7', '8', '62', '11', '1', '1', '2', '4', '50']).flat(2).every((v) => v === null)).toBe(true);
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

@@ -5,7 +5,7 @@
 import type { Token } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { PAST_COLUMNS, rateHolds, type Rows } from './outcome-rows.js';
-import { countOf, valuesOf, type Value } from './values.js';
+import { countOf, isYearHead, valuesOf, type Value } from './values.js';
 
 /** A printed number, and the piece of numbers printed one after another it belongs to. */
 interface Placed {
@@ -50,6 +50,79 @@ export function takeBorneTriples(ctx: MatchContext, rows: Rows[], stretches: Rea
   });
 }
 
+/**
+ * pdfminer may print the cells of outcomes it left without any (the later years' columns, the
+ * first years blank) after the section, as one run of numbers and dashes among the outputs
+ * (`16,500 28,500 12,000 24,000 137.5 118.8 - - - 2 4 50`). In the first run after `from` that
+ * holds a triple 達成度 bears out, the triples whose cells interleave are one outcome's, in
+ * order; when there are as many such outcomes as rows without cells, each takes its own, its
+ * last years in print order.
+ */
+export function takeLateTriples(ctx: MatchContext, rows: Rows[], from: number): void {
+  const empty = rows.filter((r) => [r.actual, r.target, r.rate].every((row) => row.values.slice(0, PAST_COLUMNS).every((v) => countOf(v) === null)));
+  if (!empty.length) return;
+  for (const run of valueRuns(ctx, from)) {
+    // Each outcome's rows top down, whether printed row by row or year by year.
+    const triples = disjoint(candidates(run).filter(([a, t, r]) => a < t && t < r));
+    if (!triples.length) continue;
+    const outcomes = interleaved(triples);
+    // The run is the outcomes' cells: few numbers are left over (another row's, a year with no 達成度).
+    const leftOver = run.filter((p, i) => countOf(p.value) !== null && !triples.some((t) => t.includes(i))).length;
+    if (leftOver >= triples.length || outcomes.length !== empty.length || outcomes.some((o) => o.length > PAST_COLUMNS)) return;
+    empty.forEach((r, k) => {
+      const own = outcomes[k]!;
+      const [actual, target, rate] = [r.actual, r.target, r.rate].map((row) => [...row.values]) as [Value[], Value[], Value[]];
+      own.forEach(([a, t, ratio], i) => {
+        const y = PAST_COLUMNS - own.length + i;
+        [actual[y], target[y], rate[y]] = [run[a]!.value, run[t]!.value, run[ratio]!.value];
+      });
+      [r.actual.values, r.target.values, r.rate.values] = [actual, target, rate];
+    });
+    return;
+  }
+}
+
+/** The runs of tokens that are numbers or dashes alone, from `from` on, that a year head ends. */
+function valueRuns(ctx: MatchContext, from: number): Placed[][] {
+  const runs: Placed[][] = [];
+  let current: Placed[] = [];
+  for (const t of ctx.tokens.slice(from)) {
+    const values = ctx.isUsed(t) ? null : valuesOf(t);
+    if (values) for (const value of values) current.push({ value, at: current.length, piece: 0 });
+    else if (current.length) {
+      // The run ends where the 目標最終年度 column begins, with 中間目標's blank year (年度).
+      if (isYearHead(t)) runs.push(current);
+      current = [];
+    }
+  }
+  return runs;
+}
+
+/** Triples taken in print order of their 達成度, each number once; null when two readings of one 達成度 differ in numbers. */
+function disjoint(found: readonly Triple[]): Triple[] {
+  const taken = new Set<number>();
+  const out: Triple[] = [];
+  for (const t of [...found].sort((x, y) => x[2] - y[2] || x[0] - y[0] || x[1] - y[1])) {
+    if (t.some((p) => taken.has(p))) continue;
+    t.forEach((p) => taken.add(p));
+    out.push(t);
+  }
+  return out.sort((x, y) => Math.min(...x) - Math.min(...y));
+}
+
+/** Triples grouped where their cells interleave (one outcome's rows printed row by row), in order. */
+function interleaved(triples: readonly Triple[]): Triple[][] {
+  const groups: Array<{ triples: Triple[]; end: number }> = [];
+  for (const t of triples) {
+    const last = groups.at(-1);
+    if (last && Math.min(...t) < last.end) {
+      last.triples.push(t);
+      last.end = Math.max(last.end, ...t);
+    } else groups.push({ triples: [t], end: Math.max(...t) });
+  }
+  return groups.map((g) => g.triples.sort((x, y) => x[0] - y[0]));
+}
+
 const tripleKey = (cells: readonly Value[]) => cells.map((v) => v.raw).join('/');
 
 /** The years whose three cells as read 達成度 bears out. */
@@ -72,7 +145,7 @@ function stream(ctx: MatchContext, from: number, to: number, read: ReadonlySet<T
  * A whole rate under 10 holds for too many pairs (±0.5 of 1% lets 1 / 104.6 pass) to pick one
  * out of a stretch of numbers.
  */
-const plausibleRate = (rate: number) => rate > 0 && (rate >= 10 || !Number.isInteger(rate));
+const plausibleRate = (rate: number) => rate >= 1 && (rate >= 10 || !Number.isInteger(rate));
 
 /** A box's numbers, line by line: pdftotext boxes a column's cells stacked (`5,700,000 ⏎ 135.2`). */
 function boxValues(t: Token): Value[] | null {

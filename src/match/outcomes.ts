@@ -9,7 +9,7 @@ import type { MatchContext } from './context.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
 import { columnWidths, goesOnBelow, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
-import { takeBorneTriples } from './outcome-triples.js';
+import { takeBorneTriples, takeLateTriples } from './outcome-triples.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
 
@@ -153,6 +153,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
   // Each outcome's stretch: from its 成果実績 label to the next's (a 予算内訳 printed amid the
   // section's heads holds numbers that 達成度 would pair up too).
   if (!ctx.isLayout) takeBorneTriples(ctx, rows, found.map((g, k) => [g.opener[0]!.index, found[k + 1]?.opener[0]?.index ?? end]));
+  if (!ctx.isLayout) takeLateTriples(ctx, rows, end);
   const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end, found.length);
   const outcomes = found.map((group, k): Outcome => {
     const { actual, target, rate } = rows[k]!;
