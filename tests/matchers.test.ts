@@ -661,6 +661,11 @@ describe('recipients', () => {
       ['C', 1, '現地業者', '借上', 7],
     ]);
   });
+  it('names a table\'s bare ranks with the names printed before them and after them, when the letters were printed together ahead', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', 'B.', ...header, '（株）甲', '（株）甲', '1', '2', '3', '（株）乙', '-', '-', '-', '調査', '調査', '購入',
+      '0.7 その他', '0.2 その他', '0.1 その他', ...header, '1 （株）丙', '-', '印刷', '0.5 随意契約（少額）'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name])).toEqual([['A', 1, '（株）甲'], ['A', 2, '（株）甲'], ['A', 3, '（株）乙'], ['B', 1, '（株）丙']]);
+  });
   it('cuts the tables at their column heads when each letter and its first ranks are printed after its table', () => {
     // B's first two names are printed bare under B's heads; `B. 1 2` comes in C's table, after C's first row.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）甲', '-', '翻訳', '40 随意契約（少額）',

@@ -175,6 +175,7 @@ function takeBackNames(tables: Table[]): Table[] {
 /** Tokens cut where the ranks start again at 1, each run a table of its own. */
 function rankRuns(tokens: readonly Token[]): Token[][] {
   const runs: Token[][] = [];
+  const leading: Token[] = [];
   let expected = 1;
   tokens.forEach((t, i) => {
     const words = wordsOf(t);
@@ -188,9 +189,24 @@ function rankRuns(tokens: readonly Token[]): Token[][] {
       runs.push([]);
       expected = 2;
     } else if (opensRank(expected)) expected++;
-    runs.at(-1)?.push(t);
+    if (runs.length) runs.at(-1)!.push(t);
+    else leading.push(t);
   });
-  return namesBeforeRanks(runs);
+  return namesBeforeRanks(leadingNamesToRanks(leading, runs));
+}
+
+/**
+ * pdfminer can print the first rows' names before the table's bare ranks, the last row's after
+ * them (`(株)パスコ (株)パスコ 1 2 3 メディアマート(株)`): names that open the tokens, with the
+ * names right after the ranks as many as the ranks together, go after the ranks, in order.
+ */
+function leadingNamesToRanks(leading: readonly Token[], runs: Token[][]): Token[][] {
+  const first = runs[0];
+  const ranks = first ? leadingRanks(first) : 0;
+  const before = leading.length;
+  if (!first || !before || !leading.every(isBareName) || ranks <= before || !namesAt(first, ranks, ranks - before)) return runs;
+  first.splice(ranks, 0, ...leading);
+  return runs;
 }
 
 /**
