@@ -666,6 +666,16 @@ describe('recipients', () => {
       '0.7 その他', '0.2 その他', '0.1 その他', ...header, '1 （株）丙', '-', '印刷', '0.5 随意契約（少額）'));
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name])).toEqual([['A', 1, '（株）甲'], ['A', 2, '（株）甲'], ['A', 3, '（株）乙'], ['B', 1, '（株）丙']]);
   });
+  it('gives the cells printed after a table\'s own rows to the tables of names alone after it, as many 業務概要 to each as its rows', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', 'B.', 'C.', ...header, '1 大和印刷（株）', '6010001021699 報告書印刷', '0.5 随意契約（少額）', '-', '-', '-', '-', '-', '-',
+      '出席謝金', '0.08 随意契約（その他）', '出席謝金', '出席謝金', '0.04 随意契約（その他）', '0.03', 'その他', '1', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-',
+      '出席旅費', '出席旅費', '0.07', '0.06', 'その他', 'その他', '-', '1', '-', '-', '-', '-', '1 個人S', '2 個人K', '3 個人H', '1 個人K', '2 個人S'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount])).toEqual([
+      ['A', 1, '大和印刷（株）', '報告書印刷', 0.5],
+      ['B', 1, '個人S', '出席謝金', 0.08], ['B', 2, '個人K', '出席謝金', 0.04], ['B', 3, '個人H', '出席謝金', 0.03],
+      ['C', 1, '個人K', '出席旅費', 0.07], ['C', 2, '個人S', '出席旅費', 0.06],
+    ]);
+  });
   it('cuts the tables at their column heads when each letter and its first ranks are printed after its table', () => {
     // B's first two names are printed bare under B's heads; `B. 1 2` comes in C's table, after C's first row.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）甲', '-', '翻訳', '40 随意契約（少額）',

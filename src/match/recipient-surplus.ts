@@ -1,0 +1,68 @@
+// pdfminer can print the cells of the blocks whose names it printed later right after an earlier
+// block's rows: `B. 1 大和印刷 … 0.5 随意契約（少額） - - 謝金 0.08 … 謝金 謝金 0.04 … 旅費 旅費 0.07
+// 0.06 …`, then `C. 1 個人S 2 個人K 3 個人H`, `D. 1 個人K 2 個人S`. The earlier table holds more
+// texts than its rows have names and 業務概要; the surplus goes to the tables of names alone that
+// follow it, as many 業務概要 to each as it has rows.
+import type { Token } from '../tokenize/labels.js';
+import type { Table } from './recipient-pieces.js';
+import { rankOf, wordsOf } from './recipient-cells.js';
+
+/** A table's rows: the ranks 1, 2, … its words hold in order. */
+function rowCount(tokens: readonly Token[]): number {
+  let rows = 0;
+  for (const w of tokens.flatMap(wordsOf)) if (rankOf(w) === rows + 1) rows++;
+  return rows;
+}
+
+/** A table of ranks and names only. */
+const namesOnly = (t: Table) => t.tokens.length > 0 && t.tokens.flatMap(wordsOf).every((w) => w.kind === 'text' || rankOf(w) !== null);
+
+/** The index of the token holding the n-th text word (from 1), or the tokens' length. */
+function nthText(tokens: readonly Token[], n: number): number {
+  let seen = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    seen += wordsOf(tokens[i]!).filter((w) => w.kind === 'text').length;
+    if (seen >= n) return i;
+  }
+  return tokens.length;
+}
+
+const isDashToken = (t: Token) => wordsOf(t).every((w) => w.kind === 'dash');
+
+/**
+ * The dashes right before a table's first 業務概要 are its 法人番号 column (`- - - 謝金 …`), as
+ * many as its rows, when at least as many stand there: how many to take with it.
+ */
+function ownNumbers(tokens: readonly Token[], at: number, rows: number): number {
+  let dashes = 0;
+  while (dashes < at && isDashToken(tokens[at - dashes - 1]!)) dashes++;
+  return dashes >= rows ? rows : 0;
+}
+
+/** The tables with each table's surplus given to the tables of names alone after it; null when none has any. */
+export function surplusForward(tables: readonly Table[]): Table[] | null {
+  const out = tables.map((t) => ({ ...t, tokens: [...t.tokens] }));
+  let moved = false;
+  out.forEach((table, k) => {
+    const followers: Table[] = [];
+    for (let j = k + 1; j < out.length && namesOnly(out[j]!); j++) followers.push(out[j]!);
+    if (!followers.length || namesOnly(table)) return;
+    // A row's name and 業務概要 are its two texts; the next text opens the surplus.
+    const cut = nthText(table.tokens, 2 * rowCount(table.tokens) + 1);
+    if (cut >= table.tokens.length) return;
+    moved = true;
+    let source = table.tokens;
+    let from = cut;
+    followers.forEach((f, i) => {
+      const rows = rowCount(f.tokens);
+      const start = from - ownNumbers(source, from, rows);
+      const taken = source.splice(start);
+      const end = i === followers.length - 1 ? taken.length : nthText(taken, rows + 1);
+      f.tokens.push(...taken.slice(0, end));
+      source = f.tokens;
+      from = source.length;
+      source.push(...taken.slice(end));
+    });
+  });
+  return moved ? out : null;
+}
