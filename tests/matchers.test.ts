@@ -8,6 +8,7 @@ import type { BudgetYear } from '../src/assemble/schema.js';
 import { matchFundFlow } from '../src/match/fund-flow.js';
 import { matchRecipients } from '../src/match/recipients.js';
 import { fullestByBlock } from '../src/match/recipient-references.js';
+import { surplusBackward } from '../src/match/recipient-surplus.js';
 import { emptyRow } from '../src/match/recipient-cells.js';
 import { matchSelfCheck } from '../src/match/self-check.js';
 import { matchExpenses } from '../src/match/expenses.js';
@@ -676,6 +677,19 @@ describe('recipients', () => {
       ['C', 1, '個人K', '出席旅費', 0.07], ['C', 2, '個人S', '出席旅費', 0.06],
     ]);
   });
+  it('gives the rows left with names alone the cells printed after the next blocks\' names, in order, and each block its own', () => {
+    // B's last three rows' cells come after C's and D's names, C's after the next heads, D's after the last.
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', 'B.', ...header, '1', '（株）甲', '-', '会場貸借', '0.04 随意契約（その他）', '-', '-', ...header,
+      '1', '個人A', '-', '相談の実施', '2', '-', '-', '2 個人B', '3 個人C', '4 個人D', 'C.', 'D.', '1', '個人E', '2 個人F', '1', '個人G', '2 個人H',
+      '-', '-', '-', '相談の実施', '相談の実施', '相談の実施', '2 随意契約（その他）', '2 随意契約（少額）', '2', 'その他', '-', '1', '-', '-', '-', '-',
+      ...header, '-', '-', '意見聴取', '0.02 随意契約（その他）', '意見聴取', '0.02', 'その他', '-', '1', ...header, '-', '-', '外国語通訳', '0.3 随意契約（少額）', '外国語通訳', '0.001', 'その他', '-', '1'));
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount])).toEqual([
+      ['A', 1, '（株）甲', '会場貸借', 0.04],
+      ['B', 1, '個人A', '相談の実施', 2], ['B', 2, '個人B', '相談の実施', 2], ['B', 3, '個人C', '相談の実施', 2], ['B', 4, '個人D', '相談の実施', 2],
+      ['C', 1, '個人E', '意見聴取', 0.02], ['C', 2, '個人F', '意見聴取', 0.02],
+      ['D', 1, '個人G', '外国語通訳', 0.3], ['D', 2, '個人H', '外国語通訳', 0.001],
+    ]);
+  });
   it('cuts the tables at their column heads when each letter and its first ranks are printed after its table', () => {
     // B's first two names are printed bare under B's heads; `B. 1 2` comes in C's table, after C's first row.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）甲', '-', '翻訳', '40 随意契約（少額）',
@@ -765,6 +779,29 @@ describe('recipients', () => {
     // A block the first cutting leaves out goes in its letter's place.
     const withD = [row('A', 1, '（株）甲', 40), row('C', 1, '（株）丙'), row('D', 1, '（株）戊', 3)];
     expect(fullestByBlock([byLetters, withD]).map((r) => r.block)).toEqual(['A', 'B', 'C', 'C', 'D']);
+  });
+  it('gives no cells back from a table whose own rows are bare ranks: their names, and so its cells, are printed elsewhere', () => {
+    const tokens = contextOf(paragraphs('1 個人A', '2 個人B', '1', '2', '-', '-', '研修講師', '研修講師', '0.5', '0.2', '-', '-', '研修講師', '研修講師', '0.3', '0.1')).tokens;
+    const named = { block: 'C', tokens: tokens.slice(0, 2) };
+    expect(surplusBackward([named, { block: 'D', tokens: tokens.slice(2) }])).toBeNull();
+    // The same cells after D's names go back to C.
+    const withNames = contextOf(paragraphs('1 個人A', '2 個人B', '1 個人C', '2 個人D', '-', '-', '研修講師', '研修講師', '0.5', '0.2', '-', '-', '研修講師', '研修講師', '0.3', '0.1')).tokens;
+    expect(surplusBackward([{ block: 'C', tokens: withNames.slice(0, 2) }, { block: 'D', tokens: withNames.slice(2) }])?.map((t) => t.tokens.length)).toEqual([8, 8]);
+  });
+  it('takes for a block the rows of another cutting that reads more of them whole, over as many rows, unless another block as taken reads those cells', () => {
+    const row = (block: string, rank: number, name: string, summary: string | null = null, amount: number | null = null) => ({ ...emptyRow(block, rank), name, summary, amount });
+    // The first cutting fills more cells in all, but gave B's cells to C; the second reads B and C whole.
+    const first = [row('A', 1, '甲', '貸借', 9), row('A', 2, '乙', '貸借', 8), row('B', 1, '個人A', '相談', 2), row('B', 2, '個人B'),
+      row('C', 1, '個人C', '相談', 2), row('C', 2, '個人E'), row('D', 1, '個人D', '通訳', 0.3)];
+    const second = [row('A', 1, '甲'), row('A', 2, '乙'), row('B', 1, '個人A', '相談', 2), row('B', 2, '個人B', '相談', 2),
+      row('C', 1, '個人C', '意見', 0.02), row('C', 2, '個人E', '意見', 0.01), row('D', 1, '個人D')];
+    // B's second reading needs a cell C's first reading holds: B takes it once C has taken its own.
+    expect(fullestByBlock([first, second]).map((r) => [r.block, r.rank, r.summary, r.amount])).toEqual([
+      ['A', 1, '貸借', 9], ['A', 2, '貸借', 8], ['B', 1, '相談', 2], ['B', 2, '相談', 2], ['C', 1, '意見', 0.02], ['C', 2, '意見', 0.01], ['D', 1, '通訳', 0.3],
+    ]);
+    // B's rows there hold D's cells as the first cutting reads them: B keeps its own.
+    const clashing = [row('A', 1, '甲'), row('A', 2, '乙'), row('B', 1, '個人A', '相談', 2), row('B', 2, '個人B', '通訳', 0.3), row('C', 1, '個人C'), row('C', 2, '個人E'), row('D', 1, '個人D')];
+    expect(fullestByBlock([first, clashing]).filter((r) => r.block === 'B').map((r) => r.summary)).toEqual(['相談', null]);
   });
   it('completes a clipped summary from the fund flow', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）日立製作所', '7010001008844', '10'));

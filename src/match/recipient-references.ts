@@ -10,14 +10,43 @@ export const filled = (rows: readonly Recipient[]) => rows.reduce((n, r) => n + 
 /** Of readings of the same words, the one that fills the most cells (the first of equals). */
 export const fullest = (readings: readonly Recipient[][]) => readings.reduce((a, c) => (filled(c) > filled(a) ? c : a));
 
+const whole = (r: Recipient) => r.name !== null && r.amount !== null;
+const wholeRows = (rows: readonly Recipient[]) => rows.filter(whole).length;
+/** A row's own cells, which no two blocks' rows share. */
+const cellsOf = (r: Recipient) => `${r.summary}|${r.amount}`;
+
+/**
+ * The fullest cutting, each block of it taking instead the rows of another cutting that reads
+ * more of its rows whole (a name and an amount) over as many rows, when no other block as
+ * taken reads those cells: one cutting can get one block's cells right and the next block's
+ * wrong (pdfminer printing a block's last rows' cells after the next block's names).
+ */
+function wholerBlocks(best: readonly Recipient[], candidates: readonly Recipient[][]): Recipient[] {
+  const blocks = [...new Set(best.map((r) => r.block))];
+  const chosen = new Map(blocks.map((block) => [block, best.filter((r) => r.block === block)]));
+  // A block taking other rows frees cells another block's better rows need: until nothing changes.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const block of blocks) {
+      const own = chosen.get(block)!;
+      const others = new Set([...chosen].flatMap(([b, rows]) => (b === block ? [] : rows.filter(whole).map(cellsOf))));
+      const better = candidates.map((c) => c.filter((r) => r.block === block))
+        .filter((rows) => rows.length === own.length && wholeRows(rows) > wholeRows(own) && !rows.some((r) => whole(r) && others.has(cellsOf(r))));
+      if (!better.length) continue;
+      chosen.set(block, better.reduce((a, c) => (wholeRows(c) > wholeRows(a) ? c : a)));
+      changed = true;
+    }
+  }
+  return [...chosen.values()].flat();
+}
+
 /**
  * The cutting that fills the most cells; a block it reads no name of, or leaves out, takes its
  * rows from the fullest other cutting that reads whole rows (a name and an amount) for it, when
  * none of those is read in another block already.
  */
 export function fullestByBlock(candidates: readonly Recipient[][]): Recipient[] {
-  const best = fullest(candidates);
-  const whole = (r: Recipient) => r.name !== null && r.amount !== null;
+  const best = wholerBlocks(fullest(candidates), candidates);
   const pair = (r: Recipient) => `${fold(r.name!)}|${r.amount}`;
   const blocks = [...new Set([...best, ...candidates.flat()].map((r) => r.block))];
   let added = false;

@@ -3,14 +3,20 @@
 // 0.06 …`, then `C. 1 個人S 2 個人K 3 個人H`, `D. 1 個人K 2 個人S`. The earlier table holds more
 // texts than its rows have names and 業務概要; the surplus goes to the tables of names alone that
 // follow it, as many 業務概要 to each as it has rows.
+// Or the other way round: `J. 1 個人A - 相談 2 … 2 個人B … 10 個人J`, `K. 1 個人A … 5 個人E`, `L. 1
+// 個人A 2 個人B`, then J's last nine rows' cells, K's, and L's own: a table whose cells come after
+// its names holds the cells of the rows left without any in the tables just before it, in order.
 import type { Token } from '../tokenize/labels.js';
 import type { Table } from './recipient-pieces.js';
 import { rankOf, wordsOf } from './recipient-cells.js';
 
-/** A table's rows: the ranks 1, 2, … its words hold in order. */
+/** A table's rows: the ranks 1, 2, … its words hold in order, each opening its row with a name or 法人番号. */
 function rowCount(tokens: readonly Token[]): number {
+  const words = tokens.flatMap(wordsOf);
   let rows = 0;
-  for (const w of tokens.flatMap(wordsOf)) if (rankOf(w) === rows + 1) rows++;
+  words.forEach((w, i) => {
+    if (rankOf(w) === rows + 1 && ['text', 'corporate'].includes(words[i + 1]?.kind ?? '')) rows++;
+  });
   return rows;
 }
 
@@ -63,6 +69,53 @@ export function surplusForward(tables: readonly Table[]): Table[] | null {
       from = source.length;
       source.push(...taken.slice(end));
     });
+  });
+  return moved ? out : null;
+}
+
+/** How many rows end a table with their names alone (`… 2 個人B 3 個人C`): none once a value follows. */
+function trailingNamedRows(tokens: readonly Token[]): number {
+  const words = tokens.flatMap(wordsOf);
+  const lastValue = words.findLastIndex((w) => w.kind !== 'text' && rankOf(w) === null);
+  return words.slice(lastValue + 1).filter((w, i, rest) => rankOf(w) !== null && rest[i + 1]?.kind === 'text').length;
+}
+
+/** Where a table's leading ranks and names end. */
+const namesEnd = (tokens: readonly Token[]) => {
+  const at = tokens.findIndex((t) => !wordsOf(t).every((w) => w.kind === 'text' || rankOf(w) !== null));
+  return at < 0 ? tokens.length : at;
+};
+
+/** The tables with the rows left without cells given theirs from the next table that holds them; null when none is. */
+export function surplusBackward(tables: readonly Table[]): Table[] | null {
+  const out = tables.map((t) => ({ ...t, tokens: [...t.tokens] }));
+  let moved = false;
+  out.forEach((table, k) => {
+    const lacking: Array<{ table: Table; rows: number }> = [];
+    for (let j = k - 1; j >= 0; j--) {
+      const rows = trailingNamedRows(out[j]!.tokens);
+      if (!rows) break;
+      lacking.unshift({ table: out[j]!, rows });
+    }
+    const from = namesEnd(table.tokens);
+    const own = rowCount(table.tokens.slice(0, from));
+    const texts = (tokens: readonly Token[]) => tokens.flatMap(wordsOf).filter((w) => w.kind === 'text').length;
+    const owed = lacking.reduce((n, l) => n + l.rows, 0);
+    // The table's own rows are named before its cells (bare ranks take their names from elsewhere,
+    // and so may the cells after them), and the cells hold a 業務概要 for every row owed and its own.
+    const named = texts(table.tokens.slice(0, from));
+    if (!lacking.length || !own || named < own || texts(table.tokens.slice(from)) < owed + own) return;
+    moved = true;
+    let rest = table.tokens.splice(from);
+    lacking.forEach(({ table: before, rows }, i) => {
+      // The next table's 法人番号 dashes stand before its first 業務概要 and go with it.
+      const next = lacking[i + 1]?.rows ?? own;
+      const first = nthText(rest, rows + 1);
+      const end = first - ownNumbers(rest, first, next);
+      before.tokens.push(...rest.slice(0, end));
+      rest = rest.slice(end);
+    });
+    table.tokens.push(...rest);
   });
   return moved ? out : null;
 }

@@ -14,7 +14,7 @@ import { readByCorporateNumbers } from './recipient-anchors.js';
 import { giveTuples, setApartTuples } from './recipient-apart.js';
 import { filled, fullest, fullestByBlock, namesByCorporateNumber, relabelByFundFlow } from './recipient-references.js';
 import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
-import { surplusForward } from './recipient-surplus.js';
+import { surplusBackward, surplusForward } from './recipient-surplus.js';
 import { SLOTS, emptyRow, headerGroups, isRank, opensRow, rankOf, roleCompletes, setCell, wordsOf, type Word } from './recipient-cells.js';
 
 const BLOCK_MARK = /^([A-ZＡ-Ｚ])[.．]?$/;
@@ -418,7 +418,7 @@ function readTables(whole: readonly Token[], summaries: Map<string, string>): Re
   const { rest: scope, tuples } = setApartTuples(whole, (i) => blockBefore(whole, i), isLetterMark);
   const cut = tables(scope);
   const read = (c: Table[]) => c.flatMap((t) => readRows(t, summaries));
-  const candidates = [cut.tables, cut.pieces, cut.byHeaders, surplusForward(cut.tables)].filter((c) => c !== null).map(read);
+  const candidates = [cut.tables, cut.pieces, cut.byHeaders, surplusForward(cut.tables), surplusBackward(cut.tables)].filter((c) => c !== null).map(read);
   // The letters' own cutting is read only for the blocks the others leave without a name.
   const letters = new Set(cut.byLetter?.map((t) => t.block));
   const best = fullest(candidates);
