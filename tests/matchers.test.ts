@@ -1789,6 +1789,11 @@ describe('policy', () => {
       '経\n済\n・\n財\n政', 'K\nP\nI', '施策の進捗状況（実績）', '平成27年度'), 'pdftotext');
     expect(matchPolicy(ctx).contribution).toBe('本件基金を通じても引き続き協力・貢献を行っていく必要がある。出向については、出向元事業主が負担した賃金相当額について助成を行う。');
   });
+  it('leaves a heading printed down the margin above the 関係 label out of its text', () => {
+    const ctx = contextOf(paragraphs('施策の進捗状況（実績）', '維持に向けた取組を推進。', '策\n評\n価\n、\n経\n済\n・\n財\n政\nと\nの\n関\n係',
+      '本事業の成果と上位施策・測定指標との関係 請負者は給水装置データベースの運用・保守管理を行い、適切な情報提供を確保する。', '改革\n項目'), 'pdftotext');
+    expect(matchPolicy(ctx).contribution).toBe('請負者は給水装置データベースの運用・保守管理を行い、適切な情報提供を確保する。');
+  });
   it('joins the lines of a 関係 text that pdftotext printed its label into', () => {
     const across = contextOf(paragraphs('施策の進捗状況（実績）', '全国展開に向けた取組を推進。', '農業機械の開発・改良、実用化の促進等を通じて生産性向上を図る。本会合は，交渉の実務',
       '本事業の成果と上位施策・測定指標との関係 担当者が非公式な形で意思疎通を行う場として，国', '際的に認知されたプラットフォームとして確立している。', '事業所管部局による点検・改善'), 'pdftotext');

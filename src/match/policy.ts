@@ -3,7 +3,7 @@ import type { Policy } from '../assemble/schema.js';
 import type { MatchContext } from './context.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { isItemText } from './self-check.js';
-import { isProse, textAfter } from './text-field.js';
+import { isProse, isVerticalHeading, textAfter } from './text-field.js';
 import { endsSentence } from '../tokenize/values.js';
 
 const POLICY_TEXT = /^(政策|施策)[\s　]+(.+)$/;
@@ -87,7 +87,8 @@ const TEXT_ABOVE = 2;
 function labelInText(ctx: MatchContext, label: Token, end: number): Token[] | null {
   const rest = ctx.tokens[label.index + 1];
   const above = ctx.tokens[label.index - 1];
-  if (!rest || isLabel(rest) || !above || isLabel(above) || !isProse(above) || ctx.isUsed(above)) return null;
+  // A heading printed down the margin (`政 ⏎ 策 ⏎ 評 ⏎ 価 …`) stands above the label, not the text.
+  if (!rest || isLabel(rest) || !above || isLabel(above) || !isProse(above) || isVerticalHeading(above) || ctx.isUsed(above)) return null;
   const aboveEnds = above.lines.at(-1)!.line;
   if (aboveEnds >= label.row || aboveEnds < label.row - TEXT_ABOVE || above.folded.length < LONG_PROSE) return null;
   // The text goes on beside the label, or on the next line of the same box (no blank line between).
