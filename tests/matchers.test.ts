@@ -1790,7 +1790,7 @@ describe('policy', () => {
     expect(matchPolicy(ctx).contribution).toBe('本件基金を通じても引き続き協力・貢献を行っていく必要がある。出向については、出向元事業主が負担した賃金相当額について助成を行う。');
   });
   it('leaves a heading printed down the margin above the 関係 label out of its text', () => {
-    const ctx = contextOf(paragraphs('施策の進捗状況（実績）', '維持に向けた取組を推進。', '策\n評\n価\n、\n経\n済\n・\n財\n政\nと\nの\n関\n係',
+    const ctx = contextOf(paragraphs('施策の進捗状況（実績）', '維持に向けた取組を推進。', [...'策評価政策評価、経済・財政再生アクション・プログラムとの関係'].join('\n'),
       '本事業の成果と上位施策・測定指標との関係 請負者は給水装置データベースの運用・保守管理を行い、適切な情報提供を確保する。', '改革\n項目'), 'pdftotext');
     expect(matchPolicy(ctx).contribution).toBe('請負者は給水装置データベースの運用・保守管理を行い、適切な情報提供を確保する。');
   });
