@@ -1794,6 +1794,12 @@ describe('policy', () => {
       '本事業の成果と上位施策・測定指標との関係 請負者は給水装置データベースの運用・保守管理を行い、適切な情報提供を確保する。', '改革\n項目'), 'pdftotext');
     expect(matchPolicy(ctx).contribution).toBe('請負者は給水装置データベースの運用・保守管理を行い、適切な情報提供を確保する。');
   });
+  it('reads a 関係 text pdftotext printed after the reform table\'s first cells and the 施策 progress cells', () => {
+    const ctx = contextOf(paragraphs('施策の進捗状況（実績）', '本事業の成果と上位施策・測定指標との関係', '改革\n項目', '経', '26年度', '分野： -', '平成27年度', '維持',
+      '施策の進捗状況（目標）', '平成27年度', '維持', '目標年度', '29', '維持に向けた取組を推進。',
+      '土地政策の基本的理念、土地をめぐる動向等をふまえた基本的な課題等の分析・情報発信及び国民等への理解の促進を\n図り、もって土地に関する施策を総合的に実施することを目的とする。', 'K\nP\nI'), 'pdftotext');
+    expect(matchPolicy(ctx).contribution).toBe('土地政策の基本的理念、土地をめぐる動向等をふまえた基本的な課題等の分析・情報発信及び国民等への理解の促進を図り、もって土地に関する施策を総合的に実施することを目的とする。');
+  });
   it('joins the lines of a 関係 text that pdftotext printed its label into', () => {
     const across = contextOf(paragraphs('施策の進捗状況（実績）', '全国展開に向けた取組を推進。', '農業機械の開発・改良、実用化の促進等を通じて生産性向上を図る。本会合は，交渉の実務',
       '本事業の成果と上位施策・測定指標との関係 担当者が非公式な形で意思疎通を行う場として，国', '際的に認知されたプラットフォームとして確立している。', '事業所管部局による点検・改善'), 'pdftotext');

@@ -47,6 +47,8 @@ function byForm(ctx: MatchContext, label: 'policy' | 'measure', form: RegExp): s
 
 /** A cell of prose as long as the 関係 text's smallest. */
 const LONG_PROSE = 20;
+/** Boxes after the label the text may stand in when pdftotext printed other tables' cells first. */
+const FAR_WINDOW = 20;
 
 /** The labels that follow the 関係 text in stream text: the next section's title, or the 2016 sheets' reform table. */
 const CLOSING = ['selfCheckTitle', 'reformItem'] as const;
@@ -127,6 +129,8 @@ export function matchPolicy(ctx: MatchContext): Policy {
   return {
     policy: inlineOrNext(ctx, 'policy'),
     measure: inlineOrNext(ctx, 'measure'),
-    contribution: closingText(ctx) ?? textAroundLabel(ctx) ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length > 10, 6),
+    contribution: closingText(ctx) ?? textAroundLabel(ctx) ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length > 10, 6)
+      // pdftotext may print the text after the reform table's first cells and the 施策 progress cells: the first long prose within reach.
+      ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length >= LONG_PROSE, FAR_WINDOW),
   };
 }
