@@ -417,7 +417,15 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
 function readTables(whole: readonly Token[], summaries: Map<string, string>): Recipient[] {
   const { rest: scope, tuples } = setApartTuples(whole, (i) => blockBefore(whole, i), isLetterMark);
   const cut = tables(scope);
-  const read = (c: Table[]) => c.flatMap((t) => readRows(t, summaries));
+  // The cuttings share most of their tables: each table is read once.
+  const readings = new Map<string, Recipient[]>();
+  const readOnce = (t: Table) => {
+    const key = `${t.block}:${t.tokens.map((x) => x.index).join(',')}`;
+    let rows = readings.get(key);
+    if (!rows) readings.set(key, (rows = readRows(t, summaries)));
+    return rows;
+  };
+  const read = (c: Table[]) => c.flatMap(readOnce);
   const candidates = [cut.tables, cut.pieces, cut.byHeaders, surplusForward(cut.tables), surplusBackward(cut.tables)].filter((c) => c !== null).map(read);
   // The letters' own cutting is read only for the blocks the others leave without a name.
   const letters = new Set(cut.byLetter?.map((t) => t.block));
