@@ -291,7 +291,7 @@ export function completeByRates(ctx: MatchContext, outcomes: Outcome[], start: n
 const ROW_EXTRA = 2;
 
 /** How many of a reading's years 達成度 bears out; -1 when a printed rate contradicts it. */
-export function ratesBorneOut(actual: Value[], target: Value[], rate: Value[]): number {
+function ratesBorneOut(actual: Value[], target: Value[], rate: Value[]): number {
   let held = 0;
   for (let y = 0; y < PAST_COLUMNS; y++) {
     if (rateOf(rate[y]) === null) continue;

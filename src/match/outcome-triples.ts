@@ -23,8 +23,8 @@ const MAX_CANDIDATES = 40;
 /**
  * An outcome whose rows as read 達成度 does not bear out every year takes, instead, the three
  * triples of the numbers in its stretch of the section that 達成度 bears out, when exactly one
- * choice of them, ordered the way their pieces were printed (each row's cells left to right),
- * is best.
+ * choice of them, in the order the table is printed in (rows top down, each row's cells left
+ * to right), is best and holds the triples the rows as read bear out.
  */
 export function takeBorneTriples(ctx: MatchContext, rows: Rows[], stretches: ReadonlyArray<[number, number]>): void {
   // The rows' own cells are numbers to place again; others another matcher took are not.
@@ -39,15 +39,16 @@ export function takeBorneTriples(ctx: MatchContext, rows: Rows[], stretches: Rea
     // The triples the rows as read bear out are among them (perhaps in another year).
     const keys = new Set(years?.map((t) => tripleKey(t)));
     if (!years || held.some((y) => !keys.has(tripleKey([r.actual.values[y]!, r.target.values[y]!, r.rate.values[y]!])))) return;
-    // Fresh arrays: rows read from one run may share theirs.
-    const [actual, target, rate] = [r.actual, r.target, r.rate].map((row) => [...row.values]) as [Value[], Value[], Value[]];
-    years.forEach(([a, t, ratio], y) => {
-      actual[y] = a;
-      target[y] = t;
-      rate[y] = ratio;
-    });
-    [r.actual.values, r.target.values, r.rate.values] = [actual, target, rate];
+    setYears(r, years.map((cells, y) => [y, cells]));
   });
+}
+
+/** Sets years' three cells, in fresh arrays: rows read from one run may share theirs. */
+function setYears(r: Rows, years: ReadonlyArray<[number, readonly Value[]]>): void {
+  const rows = [r.actual, r.target, r.rate];
+  const fresh = rows.map((row) => [...row.values]);
+  for (const [y, cells] of years) cells.forEach((v, i) => { fresh[i]![y] = v; });
+  rows.forEach((row, i) => { row.values = fresh[i]!; });
 }
 
 /**
@@ -71,12 +72,7 @@ export function takeLateTriples(ctx: MatchContext, rows: Rows[], from: number): 
     if (leftOver >= triples.length || outcomes.length !== empty.length || outcomes.some((o) => o.length > PAST_COLUMNS)) return;
     empty.forEach((r, k) => {
       const own = outcomes[k]!;
-      const [actual, target, rate] = [r.actual, r.target, r.rate].map((row) => [...row.values]) as [Value[], Value[], Value[]];
-      own.forEach(([a, t, ratio], i) => {
-        const y = PAST_COLUMNS - own.length + i;
-        [actual[y], target[y], rate[y]] = [run[a]!.value, run[t]!.value, run[ratio]!.value];
-      });
-      [r.actual.values, r.target.values, r.rate.values] = [actual, target, rate];
+      setYears(r, own.map((triple, i) => [PAST_COLUMNS - own.length + i, triple.map((p) => run[p]!.value)]));
     });
     return;
   }
@@ -182,12 +178,15 @@ function borneYears(numbers: readonly Placed[]): Array<[Value, Value, Value]> | 
   let best: { cost: [number, number, number]; years: Triple[]; key: string } | null = null;
   let tied = false;
   const keyOf = (years: Triple[]) => JSON.stringify(years.map((t) => t.map((p) => numbers[p]!.value.raw)));
+  const up = found.map((t) => rowsUp(numbers, t));
+  const apart = (x: Triple, y: Triple) => !x.some((p) => y.includes(p));
   for (let p = 0; p < found.length; p++) {
     for (let q = p + 1; q < found.length; q++) {
+      if (!apart(found[p]!, found[q]!)) continue;
       for (let s = q + 1; s < found.length; s++) {
-        const chosen = [found[p]!, found[q]!, found[s]!];
-        if (new Set(chosen.flat()).size !== 9) continue;
-        for (const years of orders(chosen)) {
+        // The years' order leaves the triples' own disorder as it is: a choice worse in it cannot win.
+        if (!apart(found[p]!, found[s]!) || !apart(found[q]!, found[s]!) || (best && up[p]! + up[q]! + up[s]! > best.cost[0])) continue;
+        for (const years of orders([found[p]!, found[q]!, found[s]!])) {
           const cost = disorder(numbers, years);
           const key = keyOf(years);
           const cmp = best ? compareCosts(cost, best.cost) : -1;
@@ -215,9 +214,6 @@ const orders = <T>([a, b, c]: T[]): T[][] => [[a!, b!, c!], [a!, c!, b!], [b!, a
 function disorder(numbers: readonly Placed[], years: readonly Triple[]): [number, number, number] {
   let inPiece = 0;
   let anywhere = 0;
-  // The rows are printed top down, a year's cells too: a year's 目標値 after its 達成度 reads
-  // the two the other way round (a / t = r and a / r = t hold alike).
-  const rowsUp = years.filter(([a, t, r]) => numbers[a]!.at > numbers[t]!.at || numbers[t]!.at > numbers[r]!.at).length;
   for (let row = 0; row < 3; row++) {
     for (let y = 0; y < years.length; y++) {
       for (let z = y + 1; z < years.length; z++) {
@@ -228,5 +224,12 @@ function disorder(numbers: readonly Placed[], years: readonly Triple[]): [number
       }
     }
   }
-  return [rowsUp, inPiece, anywhere];
+  return [years.reduce((n, t) => n + rowsUp(numbers, t), 0), inPiece, anywhere];
 }
+
+/**
+ * 1 when a year's cells were printed bottom up: the rows are printed top down, a year's cells
+ * too, and a 目標値 after its 達成度 reads the two the other way round (a / t = r and a / r = t
+ * hold alike).
+ */
+const rowsUp = (numbers: readonly Placed[], [a, t, r]: Triple) => (numbers[a]!.at > numbers[t]!.at || numbers[t]!.at > numbers[r]!.at ? 1 : 0);

@@ -41,9 +41,10 @@ function wholerBlocks(best: readonly Recipient[], candidates: readonly Recipient
 }
 
 /**
- * The cutting that fills the most cells; a block it reads no name of, or leaves out, takes its
- * rows from the fullest other cutting that reads whole rows (a name and an amount) for it, when
- * none of those is read in another block already.
+ * The cutting that fills the most cells, its blocks perhaps taken whole from others
+ * (wholerBlocks); a block it reads no name of, or leaves out, takes its rows from the fullest
+ * other cutting that reads whole rows (a name and an amount) for it, when none of those is
+ * read in another block already.
  */
 export function fullestByBlock(candidates: readonly Recipient[][]): Recipient[] {
   const best = wholerBlocks(fullest(candidates), candidates);
