@@ -1604,6 +1604,16 @@ describe('outcomes in stream text', () => {
     // A run with more numbers left over than triples is another table's (the outputs' 26年度 column).
     expect(values(['-', '-', '6', '8', '7', '8', '62', '11', '1', '1', '2', '4', '50']).flat(2).every((v) => v === null)).toBe(true);
   });
+  it('reads the 目標最終年度 year, and its 目標値, printed just before the 成果実績 label', () => {
+    const final = (...before: string[]) => matchOutcomes(contextOf(paragraphs('成果指標', '単位', '継続して雇用されている割合が６５％以上', '１年以上の継続雇用率',
+      '目標最終年度', '年度', '年度', '70', '-', ...before, '成果実\n績', '％', '目標値', '％', '70', '68', '65', '-', '達成度', '％', '112.7', '102.4', '107.7', '-', '78.9', '69.6', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext'), 2015)[0]!.finalTarget;
+    expect(final('27年度')).toEqual({ fiscalYear: 2015, value: null });
+    expect(final('27年度', '65')).toEqual({ fiscalYear: 2015, value: 65 });
+    expect(final('27年度\n65')).toEqual({ fiscalYear: 2015, value: 65 });
+    // A past year there is a column's head.
+    expect(final('26年度')).toEqual({ fiscalYear: null, value: null });
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

@@ -6,11 +6,11 @@ import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
 import { GOAL_WORDING, INDICATOR_ENDING } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
-import { countOf, headerYearOf, isYearHead, opensWithYearHead, rateOf } from './values.js';
+import { countOf, headerYearOf, isYearHead, opensWithYearHead, rateOf, valuesOf, type Value } from './values.js';
 import { columnWidths, goesOnBelow, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { takeBorneTriples, takeLateTriples } from './outcome-triples.js';
-import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
+import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
 
 /** Goal and indicator: the two text columns beside the group (layout), or the prose before it. */
@@ -128,6 +128,21 @@ const inOrder = (first: string, second: string): [string, string] => (readsAsInd
 const isGoalText = (ctx: MatchContext, t: Token) => isWrappedLine(ctx, t) && t.folded.length > 3;
 const isWrappedLine = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !opensWithYearHead(t) && !/^[\d,.]+ /.test(t.text) && !isVerticalHeading(t) && !ctx.isUsed(t);
 
+/**
+ * pdftotext may print the 目標最終年度 cells just before the row's label, after the row's last
+ * cells: the year, perhaps with its 目標値 after it or boxed under it (`97.3 - 27年度 成果実績`,
+ * `70 - 27年度 65 成果実績`, `27年度 ⏎ 65`). A year before the review's is a past column's head.
+ */
+function finalCellsJustBefore(ctx: MatchContext, opener: Token, reviewYear: number): { year: number; value: Value | undefined } | undefined {
+  const [twoBefore, before] = [ctx.tokens[opener.index - 2], ctx.tokens[opener.index - 1]];
+  if (!before) return undefined;
+  const boxed = before.lines.length === 2 ? valuesOf(before, before.lines[1]!.text) : null;
+  const value = (boxed?.length === 1 ? boxed[0] : singleValueOf(before)) ?? undefined;
+  const yearText = boxed ? fold(before.lines[0]!.text) : value ? twoBefore?.folded : before.folded;
+  const year = yearText && FINAL_YEAR.test(yearText) ? eraYear(yearText) : null;
+  return year !== null && year >= reviewYear ? { year, value } : undefined;
+}
+
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.
   const start = ctx.first('outcomeActual')?.index ?? 0;
@@ -161,6 +176,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     const opener = group.opener[0]!;
     // The first past year's column head (24年度) stands near the rows too; no target ends in that year.
     const finalYearCell = [...actual.cells, ...ctx.tokens.slice(opener.index + 1, opener.index + 12)].find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear);
+    const justBefore = finalCellsJustBefore(ctx, opener, reviewYear);
     ctx.trace(`outcomes[${k}]`, ...group.opener, ...group.members);
     return {
       goal,
@@ -174,8 +190,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
         achievementRate: rateOf(rate.values[i]),
       })),
       finalTarget: {
-        fiscalYear: finalYearCell ? eraYear(finalYearCell.folded) : null,
-        value: countOf(target.values[FINAL_COLUMN]),
+        fiscalYear: finalYearCell ? eraYear(finalYearCell.folded) : justBefore?.year ?? null,
+        value: countOf(target.values[FINAL_COLUMN]) ?? countOf(justBefore?.value),
       },
     };
   });
