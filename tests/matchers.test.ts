@@ -1614,6 +1614,12 @@ describe('outcomes in stream text', () => {
     // A past year there is a column's head.
     expect(final('26年度')).toEqual({ fiscalYear: null, value: null });
   });
+  it('reads the 目標最終年度 year printed right after the 成果実績 row\'s cells and 中間目標, far from the row\'s label', () => {
+    const ctx = contextOf(paragraphs('成果指標', '障害者の就職件数を84,602件以上とする。', '単位', '成果実\n績', '24年度', '主な増減理由', '交付金', '151', '97 所要額の精査',
+      '職員旅費', '85', '129', '236', '226', '（\n単\n位\n：\n百\n万\n円\n）', '計', '定量的な成果目標', '28年度要求', '25年度', '26年度', '中間目標', '目標最終年度', '年度', '件', '-', '-', '84,602', '-', '27年度', '障害者の就\n職件数\n目標値', '件', '-', '-', '77,883', '-', '84602',
+      '達成度', '％', '-', '-', '108.6', '-', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015)[0]!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
+  });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {
     const ctx = contextOf(paragraphs('成果指標', '相談を利用した者の割合', '利用者のうち理解が得られた者の割合', '成果実績 ％', '98', '99', '99', '目標値 ％', '90', '90', '90',
       '達成度 ％', '108.9', '110', '110', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載',

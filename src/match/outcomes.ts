@@ -143,6 +143,19 @@ function finalCellsJustBefore(ctx: MatchContext, opener: Token, reviewYear: numb
   return year !== null && year >= reviewYear ? { year, value } : undefined;
 }
 
+/** Cells of a row past its three years before the 目標最終年度's year: 中間目標 and its year's blank. */
+const ROW_EXTRA_CELLS = 2;
+
+/** The 目標最終年度 year printed right after the 成果実績 row's cells, 中間目標's included (`- - 84,602 - 27年度`), far from its label. */
+function yearAfterRow(ctx: MatchContext, values: readonly Value[], reviewYear: number): number | null {
+  const last = values.at(-1)?.token;
+  let at = last ? last.index + 1 : ctx.tokens.length;
+  while (at < ctx.tokens.length && at <= last!.index + 1 + ROW_EXTRA_CELLS && singleValueOf(ctx.tokens[at])) at++;
+  const next = ctx.tokens[at];
+  const year = next && FINAL_YEAR.test(next.folded) ? eraYear(next.folded) : null;
+  return year !== null && year >= reviewYear ? year : null;
+}
+
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.
   const start = ctx.first('outcomeActual')?.index ?? 0;
@@ -190,7 +203,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
         achievementRate: rateOf(rate.values[i]),
       })),
       finalTarget: {
-        fiscalYear: finalYearCell ? eraYear(finalYearCell.folded) : justBefore?.year ?? null,
+        fiscalYear: finalYearCell ? eraYear(finalYearCell.folded) : justBefore?.year ?? yearAfterRow(ctx, actual.values, reviewYear),
         value: countOf(target.values[FINAL_COLUMN]) ?? countOf(justBefore?.value),
       },
     };
