@@ -29,13 +29,16 @@ const FINAL_CELLS_APART = 4;
  * of years to come if they are as many as outcomes, else the one cluster of as many pairs,
  * each within a few tokens of the next (a target may end in a past year). Surer than pairs is
  * the run that the 中間目標's blank year opens (finalColumnRuns), which tells a final year left
- * blank too.
+ * blank too, and which pdfminer may print as late as the policy section.
  */
 export function finalColumn(ctx: MatchContext, from: number, outcomeCount: number, pastYears: readonly number[]): Outcome['finalTarget'][] | null {
   const next = (id: 'unitCostTitle' | 'policy') => ctx.find(id).find((t) => t.index > from)?.index;
   const end = next('unitCostTitle') ?? next('policy') ?? ctx.tokens.length;
   // The run the 中間目標's blank year opens is surest, and tells a final year left blank too (`年度 年度 2562 -`).
   const runs = finalColumnRuns(ctx, from, end).filter((run) => run.cells.length === outcomeCount);
+  // None before the unit cost: pdfminer may print the run amid the policy section's cells, before the self-check.
+  const selfCheck = ctx.find('selfCheckTitle').find((t) => t.index > end)?.index ?? ctx.tokens.length;
+  if (!runs.length) runs.push(...finalColumnRuns(ctx, end, selfCheck).filter((run) => run.cells.length === outcomeCount));
   if (runs.length === 1) return runs[0]!.cells.map((c) => ({ fiscalYear: c.fiscalYear, value: countOf(c.value) }));
   const pairs: Array<{ at: number; cell: Outcome['finalTarget'] }> = [];
   for (let i = from; i < end - 1; i++) {
