@@ -1620,12 +1620,14 @@ describe('outcomes in stream text', () => {
       '達成度', '％', '-', '-', '108.6', '-', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
     expect(matchOutcomes(ctx, 2015)[0]!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
   });
-  it('reads the 目標最終年度 column run pdfminer printed amid the policy section, when none stands before the unit cost', () => {
+  it('reads the first 目標最終年度 column run pdfminer printed amid the policy section, when none stands before the unit cost', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '二次利用申請件数5件を目指す', '二次利用申請件数',
       '成果実績 ％', '52.3', '54.8', '44.6', '目標値 ％', '50', '50', '50', '達成度 ％', '104.6', '109.6', '89.2',
       '成果実績 件', '3', '3', '2', '目標値 件', '5', '5', '5', '達成度 ％', '60', '60', '40',
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '単位当たり\nコスト', '政策', '施策', '定性的指標', '目標',
-      '施策の進捗状況（目標）', '目標年度', '年度', '年度', '50', '-', '年度', '5', '-', '-', '-', '事業所管部局による点検・改善'), 'pdfminer');
+      '施策の進捗状況（目標）', '目標年度', '年度', '年度', '50', '-', '年度', '5', '-', '-', '-',
+      // The reform table's KPI columns after it print such a run too: the first is the outcomes'.
+      'ＫＰＩ', '中間目標', '目標最終年度', '年度', '年度', '-', '-', '年度', '-', '-', '事業所管部局による点検・改善'), 'pdfminer');
     expect(matchOutcomes(ctx, 2015).map((o) => o.finalTarget)).toEqual([{ fiscalYear: null, value: 50 }, { fiscalYear: null, value: 5 }]);
   });
   it('reads the 目標最終年度 column printed apart, after the outputs, one year and 目標値 per outcome', () => {

@@ -36,9 +36,11 @@ export function finalColumn(ctx: MatchContext, from: number, outcomeCount: numbe
   const end = next('unitCostTitle') ?? next('policy') ?? ctx.tokens.length;
   // The run the 中間目標's blank year opens is surest, and tells a final year left blank too (`年度 年度 2562 -`).
   const runs = finalColumnRuns(ctx, from, end).filter((run) => run.cells.length === outcomeCount);
-  // None before the unit cost: pdfminer may print the run amid the policy section's cells, before the self-check.
+  // None before the unit cost: pdfminer may print the run later, up to the self-check; the
+  // first is the outcomes' (the 2016 sheets' KPI table after it has such runs too).
   const selfCheck = ctx.find('selfCheckTitle').find((t) => t.index > end)?.index ?? ctx.tokens.length;
-  if (!runs.length) runs.push(...finalColumnRuns(ctx, end, selfCheck).filter((run) => run.cells.length === outcomeCount));
+  const later = runs.length ? undefined : finalColumnRuns(ctx, end, selfCheck).find((run) => run.cells.length === outcomeCount);
+  if (later) runs.push(later);
   if (runs.length === 1) return runs[0]!.cells.map((c) => ({ fiscalYear: c.fiscalYear, value: countOf(c.value) }));
   const pairs: Array<{ at: number; cell: Outcome['finalTarget'] }> = [];
   for (let i = from; i < end - 1; i++) {
