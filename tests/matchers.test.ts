@@ -1546,6 +1546,8 @@ describe('outcomes in stream text', () => {
       [[null, null, null], [null, null, null], [5, 10, 50]],
       [[null, null, null], [null, null, null], [400, 1000, 40]],
     ]);
+    // The run follows 達成度's ％: no unit of these rows.
+    expect(outcomes.map((o) => o.unit)).toEqual(['か国', null, null]);
   });
   it('fills the years the rows as read leave open with the triples printed year by year after the last label, and deals out two years\' stacked 成果実績 and 目標値', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '二次利用申請件数5件を目指す', '情報処理実態調査の二次利用申請件数',
@@ -1614,11 +1616,11 @@ describe('outcomes in stream text', () => {
     // A past year there is a column's head.
     expect(final('26年度')).toEqual({ fiscalYear: null, value: null });
   });
-  it('reads the 目標最終年度 year printed right after the 成果実績 row\'s cells and 中間目標, far from the row\'s label', () => {
+  it('reads the unit before the 成果実績 row\'s cells and the 目標最終年度 year right after them and 中間目標, far from the row\'s label', () => {
     const ctx = contextOf(paragraphs('成果指標', '障害者の就職件数を84,602件以上とする。', '単位', '成果実\n績', '24年度', '主な増減理由', '交付金', '151', '97 所要額の精査',
       '職員旅費', '85', '129', '236', '226', '（\n単\n位\n：\n百\n万\n円\n）', '計', '定量的な成果目標', '28年度要求', '25年度', '26年度', '中間目標', '目標最終年度', '年度', '件', '-', '-', '84,602', '-', '27年度', '障害者の就\n職件数\n目標値', '件', '-', '-', '77,883', '-', '84602',
       '達成度', '％', '-', '-', '108.6', '-', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
-    expect(matchOutcomes(ctx, 2015)[0]!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
+    expect(matchOutcomes(ctx, 2015)[0]).toMatchObject({ unit: '件', finalTarget: { fiscalYear: 2015, value: 84602 } });
   });
   it('reads the first 目標最終年度 column run pdfminer printed amid the policy section, when none stands before the unit cost', () => {
     const ctx = contextOf(paragraphs('成果指標', '調査票の回収率50%を目指す', '調査票の回収率', '二次利用申請件数5件を目指す', '二次利用申請件数',

@@ -143,6 +143,9 @@ function finalCellsJustBefore(ctx: MatchContext, opener: Token, reviewYear: numb
   return year !== null && year >= reviewYear ? { year, value } : undefined;
 }
 
+/** The longest unit (`累積件数`, `百万円/件` is no row's). */
+const MAX_UNIT = 6;
+
 /** Cells of a row past its three years before the 目標最終年度's year: 中間目標 and its year's blank. */
 const ROW_EXTRA_CELLS = 2;
 
@@ -155,6 +158,20 @@ function yearAfterRow(ctx: MatchContext, values: readonly Value[], reviewYear: n
   const year = next && FINAL_YEAR.test(next.folded) ? eraYear(next.folded) : null;
   return year !== null && year >= reviewYear ? year : null;
 }
+
+/**
+ * A unit printed with a row's run of cells, far from the row's label (`年度 件 - - 84,602`): the
+ * box just before the run, unless a label's (`達成度 ％`, another row's).
+ */
+function unitBefore(ctx: MatchContext, values: readonly Value[]): string | null {
+  const first = values[0]?.token;
+  const unit = first ? ctx.tokens[first.index - 1] : undefined;
+  const before = unit ? ctx.tokens[unit.index - 1] : undefined;
+  return unit && isUnitCell(unit) && !(before && isLabel(before)) ? unit.text : null;
+}
+
+/** A unit: a short text, not a label, a number or a column head. */
+const isUnitCell = (t: Token) => !isLabel(t) && !valuesOf(t) && !isYearHead(t) && t.folded.length <= MAX_UNIT && !t.lines.some((l) => l.text.trim().length <= 1 && t.lines.length > 1);
 
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.
@@ -195,7 +212,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
       goal,
       indicator,
       // A year head (24年度) read where the unit cell should be is not a unit.
-      unit: [actual.unit, target.unit].find((u) => u !== null && headerYearOf(fold(u)) === null) ?? null,
+      unit: [actual.unit, target.unit].find((u) => u !== null && headerYearOf(fold(u)) === null) ?? unitBefore(ctx, actual.values) ?? unitBefore(ctx, target.values),
       values: Array.from({ length: PAST_COLUMNS }, (_, i) => ({
         fiscalYear: firstYear + i,
         actual: countOf(actual.values[i]),
