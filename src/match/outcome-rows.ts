@@ -6,7 +6,7 @@ import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, isYearHead, rateOf, valuesOf, type Value } from './values.js';
-import type { readRow, RowGroup } from './table-rows.js';
+import { isUnitCell, type readRow, type RowGroup } from './table-rows.js';
 
 type Row = ReturnType<typeof readRow>;
 
@@ -125,7 +125,7 @@ function unitRuns(ctx: MatchContext, from: number, to: number): UnitRun[] {
   const runs: UnitRun[] = [];
   for (let i = from; i < to; i++) {
     const unit = ctx.tokens[i]!;
-    if (isLabel(unit) || valuesOf(unit) || unit.folded.length > 6 || FINAL_YEAR.test(unit.folded) || isYearHead(unit)) continue;
+    if (!isUnitCell(unit) || FINAL_YEAR.test(unit.folded) || isYearHead(unit)) continue;
     const values: Value[] = [];
     let j = i + 1;
     for (; j < to && valuesOf(ctx.tokens[j]!); j++) values.push(...valuesOf(ctx.tokens[j]!)!);

@@ -6,9 +6,9 @@ import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
 import { GOAL_WORDING, INDICATOR_ENDING } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
-import { countOf, headerYearOf, isYearHead, opensWithYearHead, rateOf, valuesOf, type Value } from './values.js';
+import { countOf, headedValue, headerYearOf, isYearHead, opensWithYearHead, rateOf, type Value } from './values.js';
 import { columnWidths, goesOnBelow, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
-import { columnTexts, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
+import { columnTexts, isUnitCell, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { takeBorneTriples, takeLateTriples } from './outcome-triples.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
@@ -136,15 +136,18 @@ const isWrappedLine = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t)
 function finalCellsJustBefore(ctx: MatchContext, opener: Token, reviewYear: number): { year: number; value: Value | undefined } | undefined {
   const [twoBefore, before] = [ctx.tokens[opener.index - 2], ctx.tokens[opener.index - 1]];
   if (!before) return undefined;
-  const boxed = before.lines.length === 2 ? valuesOf(before, before.lines[1]!.text) : null;
-  const value = (boxed?.length === 1 ? boxed[0] : singleValueOf(before)) ?? undefined;
+  const boxed = headedValue(before)?.[0];
+  const value = boxed ?? singleValueOf(before) ?? undefined;
   const yearText = boxed ? fold(before.lines[0]!.text) : value ? twoBefore?.folded : before.folded;
-  const year = yearText && FINAL_YEAR.test(yearText) ? eraYear(yearText) : null;
-  return year !== null && year >= reviewYear ? { year, value } : undefined;
+  const year = yearAhead(yearText, reviewYear);
+  return year === null ? undefined : { year, value };
 }
 
-/** The longest unit (`累積件数`, `百万円/件` is no row's). */
-const MAX_UNIT = 6;
+/** A 目標最終年度 year (`27年度`) no earlier than the review's; a past year is a column's head. */
+function yearAhead(folded: string | undefined, reviewYear: number): number | null {
+  const year = folded && FINAL_YEAR.test(folded) ? eraYear(folded) : null;
+  return year !== null && year >= reviewYear ? year : null;
+}
 
 /** Cells of a row past its three years before the 目標最終年度's year: 中間目標 and its year's blank. */
 const ROW_EXTRA_CELLS = 2;
@@ -152,11 +155,10 @@ const ROW_EXTRA_CELLS = 2;
 /** The 目標最終年度 year printed right after the 成果実績 row's cells, 中間目標's included (`- - 84,602 - 27年度`), far from its label. */
 function yearAfterRow(ctx: MatchContext, values: readonly Value[], reviewYear: number): number | null {
   const last = values.at(-1)?.token;
-  let at = last ? last.index + 1 : ctx.tokens.length;
-  while (at < ctx.tokens.length && at <= last!.index + 1 + ROW_EXTRA_CELLS && singleValueOf(ctx.tokens[at])) at++;
-  const next = ctx.tokens[at];
-  const year = next && FINAL_YEAR.test(next.folded) ? eraYear(next.folded) : null;
-  return year !== null && year >= reviewYear ? year : null;
+  if (!last) return null;
+  let at = last.index + 1;
+  while (at <= last.index + 1 + ROW_EXTRA_CELLS && singleValueOf(ctx.tokens[at])) at++;
+  return yearAhead(ctx.tokens[at]?.folded, reviewYear);
 }
 
 /**
@@ -167,11 +169,8 @@ function unitBefore(ctx: MatchContext, values: readonly Value[]): string | null 
   const first = values[0]?.token;
   const unit = first ? ctx.tokens[first.index - 1] : undefined;
   const before = unit ? ctx.tokens[unit.index - 1] : undefined;
-  return unit && isUnitCell(unit) && !(before && isLabel(before)) ? unit.text : null;
+  return isUnitCell(unit) && !isYearHead(unit) && !isVerticalHeading(unit) && !(before && isLabel(before)) ? unit.text : null;
 }
-
-/** A unit: a short text, not a label, a number or a column head. */
-const isUnitCell = (t: Token) => !isLabel(t) && !valuesOf(t) && !isYearHead(t) && t.folded.length <= MAX_UNIT && !t.lines.some((l) => l.text.trim().length <= 1 && t.lines.length > 1);
 
 export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] {
   // The KPI tables further down repeat the same row labels; they are left out.

@@ -7,7 +7,7 @@ import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { fold } from '../tokenize/values.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
-import { readRow, type RowGroup } from './table-rows.js';
+import { isUnitCell, readRow, type RowGroup } from './table-rows.js';
 import { finalColumnRuns, isFinalYearCell, singleValueOf } from './outcome-rows.js';
 
 /** Three past years and the current year's 活動見込. */
@@ -41,9 +41,6 @@ export function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: R
   return values.length >= 2 && values.length <= 2 * past && values.length % 2 === 0 ? yearByYear(values) : null;
 }
 export type Row = ReturnType<typeof readRow>;
-
-/** A unit cell: a short box that is no label and no value (`件`, `箇所`, `累積件数`). */
-const isUnitCell = (t: Token | undefined): t is Token => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= 6;
 
 /** After the last of row labels printed together: up to `count` short unit boxes, then the run of values. */
 function unitsThenValues(ctx: MatchContext, lastLabel: Token, count: number): { units: string[]; values: Value[]; end: number } {

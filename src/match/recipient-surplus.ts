@@ -8,15 +8,13 @@
 // its names holds the cells of the rows left without any in the tables just before it, in order.
 import type { Token } from '../tokenize/labels.js';
 import type { Table } from './recipient-pieces.js';
-import { rankOf, wordsOf } from './recipient-cells.js';
+import { opensRow, rankOf, wordsOf } from './recipient-cells.js';
 
 /** A table's rows: the ranks 1, 2, … its words hold in order, each opening its row with a name or 法人番号. */
 function rowCount(tokens: readonly Token[]): number {
   const words = tokens.flatMap(wordsOf);
   let rows = 0;
-  words.forEach((w, i) => {
-    if (rankOf(w) === rows + 1 && ['text', 'corporate'].includes(words[i + 1]?.kind ?? '')) rows++;
-  });
+  words.forEach((_, i) => { if (opensRow(words, i, rows + 1)) rows++; });
   return rows;
 }
 

@@ -8,6 +8,12 @@ import type { MatchContext } from './context.js';
 import { runAfter, valuesOf, type Value } from './values.js';
 import { isLabel } from '../tokenize/labels.js';
 
+/** The longest unit cell (`累積件数`). */
+const MAX_UNIT = 6;
+
+/** A unit cell: a short box that is no label and no value (`件`, `箇所`, `累積件数`). */
+export const isUnitCell = (t: Token | undefined): t is Token => t !== undefined && !isLabel(t) && !valuesOf(t) && t.folded.length <= MAX_UNIT;
+
 /** One indicator's rows: the label that opens it (with the rest of a vertical label) and the others. */
 export interface RowGroup {
   opener: Token[];
@@ -62,7 +68,7 @@ export function readRow(ctx: MatchContext, labelParts: ReadonlyArray<Token | und
   }
   const next = ctx.tokens[label.index + 1];
   const own = label.rest ? valuesOf({ ...label, labels: [] }, label.rest) : null;
-  if (!own && next && !valuesOf(next) && !isLabel(next) && next.folded.length <= 6) {
+  if (!own && isUnitCell(next)) {
     ctx.use(next);
     return { unit: next.text, values: runAfter(ctx, next), cells: [] };
   }

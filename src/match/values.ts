@@ -48,7 +48,7 @@ export function runAfter(ctx: MatchContext, label: Token): Value[] {
 }
 
 /** A column head boxed over its cell (`25年度 ⏎ 608`): the cell. */
-function headedValue(t: Token): Value[] | null {
+export function headedValue(t: Token): Value[] | null {
   if (t.lines.length !== 2 || !opensWithYearHead(t)) return null;
   const vs = valuesOf(t, t.lines[1]!.text);
   return vs?.length === 1 ? vs : null;
