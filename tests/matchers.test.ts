@@ -1219,6 +1219,13 @@ describe('unit cost', () => {
     expect(u).toMatchObject({ basis: '実証に係る費用／課題件数', unit: '百万円', formulaUnit: '百万円/件' });
     expect(u.values[2]).toEqual({ fiscalYear: 2015, value: 29.5, formula: '118／4' });
   });
+  it('takes the unit whose row agrees with the 計算式, not an outcome row\'s money unit printed earlier (億円 4,497 5,505 6,117)', () => {
+    const ctx = contextOf(paragraphs('成果実\n績', '億円', '4,497', '5,505', '6,117', '-', '目標値', '単位当たり\nコスト', '算出根拠', '24年度', '百万円', '計算式', '百万円/件',
+      '25年度', '26年度', '97.9', '104.6', '111.3', '616／3', '887／39', '668／6', '政策'), 'pdftotext');
+    const u = matchUnitCost(ctx, 2015);
+    expect(u.unit).toBe('百万円');
+    expect(u.values.map((v) => v.value)).toEqual([97.9, 104.6, 111.3]);
+  });
   it('reads the costs past the year headers and gives a formula printed apart the year whose cost it equals', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '単位', '円', '24年度', '25年度', '26年度', '10,913,404.2', '10,237,538.9', '10,501,920',
       '21.004／2', '計算式', '百万円/件', '380／12', '335／88'));

@@ -37,7 +37,8 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
     ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isProse(t) && !COST_UNIT.test(t.folded) && !isYearHead(t) && !isVerticalHeading(t), 8);
   const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => isFormula(w));
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));
-  const unitToken = ctx.tokens.find((t) => COST_UNIT.test(t.folded) && !isLabel(t));
+  const costRowAfter = (unit: Token): Array<Value | undefined> => (ctx.isLayout ? ctx.rightOf(unit, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unit));
+  const unitToken = costUnit(ctx.tokens.filter((t) => COST_UNIT.test(t.folded) && !isLabel(t)), costRowAfter, formulas);
   const formulaUnitToken = ctx.tokens.find((t) => FORMULA_UNIT.test(t.folded) || (t.inlineLabel === 'unitCostFormula' && FORMULA_UNIT.test(fold(t.rest))));
   const formulaUnitText = formulaUnitToken ? (formulaUnitToken.inlineLabel ? formulaUnitToken.rest : formulaUnitToken.text) : null;
   // pdftotext may box the cost's unit above the 計算式's (`千円 ⏎ 百万円/回`): two cells.
@@ -46,7 +47,7 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const formulaUnit = stacked ? stacked[2]! : formulaUnitText;
   // Values: a cost per unit equals its formula, which identifies it among the numbers.
   const values = Array.from({ length: PAST_COLUMNS }, (_, i) => ({ fiscalYear: firstYear + i, value: null as number | null, formula: null as string | null }));
-  let costRow: Array<Value | undefined> = unitToken ? (ctx.isLayout ? ctx.rightOf(unitToken, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unitToken)) : [];
+  let costRow: Array<Value | undefined> = unitToken ? costRowAfter(unitToken) : [];
   if (!costRow.length && !ctx.isLayout && formulaTokens.length === PAST_COLUMNS) costRow = costsBefore(ctx, formulaTokens[0]!.t);
   costRow.slice(-PAST_COLUMNS).forEach((v, i) => {
     const slot = values[PAST_COLUMNS - Math.min(costRow.length, PAST_COLUMNS) + i]!;
@@ -66,6 +67,22 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
     if (found != null) slot.value = found;
   });
   return { basis, unit, formulaUnit: formulaUnit ? formulaUnit.trim() : null, values };
+}
+
+/**
+ * The cost's unit (`百万円`): the first such cell, unless the row after another agrees with more
+ * of the 計算式 (an outcome row in 億円 may come first on the sheet).
+ */
+function costUnit(units: readonly Token[], rowAfter: (unit: Token) => Array<Value | undefined>, formulas: readonly string[]): Token | undefined {
+  const quotients = formulas.map(formulaQuotient).filter((q): q is number => q !== null);
+  const agreeing = (unit: Token) => rowAfter(unit).filter((v) => { const n = v ? countOf(v) : null; return n !== null && quotients.some((q) => agrees(n, q)); }).length;
+  let best = units[0];
+  let most = best && quotients.length ? agreeing(best) : 0;
+  for (const unit of quotients.length ? units.slice(1) : []) {
+    const n = agreeing(unit);
+    if (n > most) [best, most] = [unit, n];
+  }
+  return best;
 }
 
 /** Stream text: the cost row's values after its unit, past the year headers printed between them (円 24年度 25年度 26年度 …). */
