@@ -1225,6 +1225,10 @@ describe('unit cost', () => {
     const u = matchUnitCost(ctx, 2015);
     expect(u.unit).toBe('百万円');
     expect(u.values.map((v) => v.value)).toEqual([97.9, 104.6, 111.3]);
+    // Neither row equals its formulas: the one printed next to them.
+    const apart = contextOf(paragraphs('成果実\n績', '億円', '4,497', '5,505', '6,117', '-', '目標値', '単位当たり\nコスト', '算出根拠', '百万円', '97.9', '104.6', '111.3',
+      '計算式', '百万円/件', '616／3', '887／39', '668／5', '政策'), 'pdftotext');
+    expect(matchUnitCost(apart, 2015).values.map((v) => v.value)).toEqual([97.9, 104.6, 111.3]);
   });
   it('reads the costs past the year headers and gives a formula printed apart the year whose cost it equals', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '単位', '円', '24年度', '25年度', '26年度', '10,913,404.2', '10,237,538.9', '10,501,920',

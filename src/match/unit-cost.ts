@@ -38,7 +38,7 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => isFormula(w));
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));
   const costRowAfter = (unit: Token): Array<Value | undefined> => (ctx.isLayout ? ctx.rightOf(unit, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unit));
-  const unitToken = costUnit(ctx.tokens.filter((t) => COST_UNIT.test(t.folded) && !isLabel(t)), costRowAfter, formulas);
+  const unitToken = costUnit(ctx.tokens.filter((t) => COST_UNIT.test(t.folded) && !isLabel(t)), costRowAfter, formulaTokens);
   const formulaUnitToken = ctx.tokens.find((t) => FORMULA_UNIT.test(t.folded) || (t.inlineLabel === 'unitCostFormula' && FORMULA_UNIT.test(fold(t.rest))));
   const formulaUnitText = formulaUnitToken ? (formulaUnitToken.inlineLabel ? formulaUnitToken.rest : formulaUnitToken.text) : null;
   // pdftotext may box the cost's unit above the 計算式's (`千円 ⏎ 百万円/回`): two cells.
@@ -70,19 +70,21 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
 }
 
 /**
- * The cost's unit (`百万円`): the first such cell, unless the row after another agrees with more
- * of the 計算式 (an outcome row in 億円 may come first on the sheet).
+ * The cost's unit (`百万円`): the cell whose row agrees best with the 計算式 (each cost its
+ * formula's quotient, a cost no formula gives counting against), the nearest to the formulas
+ * of equals. An outcome row in 億円 may come first on the sheet.
  */
-function costUnit(units: readonly Token[], rowAfter: (unit: Token) => Array<Value | undefined>, formulas: readonly string[]): Token | undefined {
-  const quotients = formulas.map(formulaQuotient).filter((q): q is number => q !== null);
-  const agreeing = (unit: Token) => rowAfter(unit).filter((v) => { const n = v ? countOf(v) : null; return n !== null && quotients.some((q) => agrees(n, q)); }).length;
-  let best = units[0];
-  let most = best && quotients.length ? agreeing(best) : 0;
-  for (const unit of quotients.length ? units.slice(1) : []) {
-    const n = agreeing(unit);
-    if (n > most) [best, most] = [unit, n];
-  }
-  return best;
+function costUnit(units: readonly Token[], rowAfter: (unit: Token) => Array<Value | undefined>, formulas: ReadonlyArray<{ w: string; t: Token }>): Token | undefined {
+  const quotients = formulas.map(({ w }) => formulaQuotient(w.replace(/-$/, ''))).filter((q): q is number => q !== null);
+  if (!quotients.length) return units[0];
+  const agreement = (unit: Token) => rowAfter(unit).reduce((sum, v) => {
+    const n = v ? countOf(v) : null;
+    return n === null || n === 0 ? sum : sum + (quotients.some((q) => agrees(n, q)) ? 1 : -1);
+  }, 0);
+  const distance = (unit: Token) => Math.abs(unit.index - formulas[0]!.t.index);
+  const scored = units.map((unit) => ({ unit, agreement: agreement(unit), distance: distance(unit) }));
+  scored.sort((a, b) => b.agreement - a.agreement || a.distance - b.distance);
+  return scored[0]?.unit;
 }
 
 /** Stream text: the cost row's values after its unit, past the year headers printed between them (円 24年度 25年度 26年度 …). */
