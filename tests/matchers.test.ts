@@ -1230,6 +1230,17 @@ describe('unit cost', () => {
       '計算式', '百万円/件', '616／3', '887／39', '668／5', '政策'), 'pdftotext');
     expect(matchUnitCost(apart, 2015).values.map((v) => v.value)).toEqual([97.9, 104.6, 111.3]);
   });
+  it('takes the unit in which a cost is its formula\'s quotient (1,000 千円 for 224／224 百万円), not a 百万円 whose row runs into that cost', () => {
+    const ctx = contextOf(paragraphs('単位', '24年度', '25年度', '26年度', '活動実績', '百万円', '251', '217', '224', '当初見込み', '百万円', '251', '218', '224', '25年度\n-',
+      '-', '1,000', '百万円/百万円', '-', '-', '224／224', '測\n定', '千円', '政策'), 'pdftotext');
+    expect(matchUnitCost(ctx, 2015).unit).toBe('千円');
+  });
+  it('reads pdfminer\'s costs and formulas in turn past the 算出根拠 and its text printed before the year heads, under the unit whose row holds a formula\'s quotient', () => {
+    // An outcome's 億円 printed earlier heads no costs; one of these costs is its formula's quotient (668／6).
+    const ctx = contextOf(paragraphs('成果実績', '億円', '目標値', '単位当たり\nコスト', '単位', '百万円', '計算式', '百万円/件', '算出根拠', '事業に係る費用／取組件数', '（国内での検討会や海外',
+      '24年度', '25年度', '26年度', '97.9', '616／3', '104.6', '887／39', '111.3', '668／6', '政策'), 'pdfminer');
+    expect(matchUnitCost(ctx, 2015).values.map((v) => v.value)).toEqual([97.9, 104.6, 111.3]);
+  });
   it('reads the costs past the year headers and gives a formula printed apart the year whose cost it equals', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '単位', '円', '24年度', '25年度', '26年度', '10,913,404.2', '10,237,538.9', '10,501,920',
       '21.004／2', '計算式', '百万円/件', '380／12', '335／88'));

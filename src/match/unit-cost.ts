@@ -38,9 +38,9 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => isFormula(w));
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));
   const costRowAfter = (unit: Token): Array<Value | undefined> => (ctx.isLayout ? ctx.rightOf(unit, 0).flatMap((t) => valuesOf(t) ?? []) : runAfterHeaders(ctx, unit));
-  const unitToken = costUnit(ctx.tokens.filter((t) => COST_UNIT.test(t.folded) && !isLabel(t)), costRowAfter, formulaTokens);
   const formulaUnitToken = ctx.tokens.find((t) => FORMULA_UNIT.test(t.folded) || (t.inlineLabel === 'unitCostFormula' && FORMULA_UNIT.test(fold(t.rest))));
   const formulaUnitText = formulaUnitToken ? (formulaUnitToken.inlineLabel ? formulaUnitToken.rest : formulaUnitToken.text) : null;
+  const unitToken = costUnit(ctx.tokens.filter((t) => COST_UNIT.test(t.folded) && !isLabel(t)), costRowAfter, formulaTokens, formulaUnitText);
   // pdftotext may box the cost's unit above the 計算式's (`千円 ⏎ 百万円/回`): two cells.
   const stacked = !unitToken && formulaUnitText ? UNIT_ABOVE_FORMULA_UNIT.exec(fold(formulaUnitText)) : null;
   const unit = unitToken?.text ?? stacked?.[1] ?? null;
@@ -56,7 +56,7 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   placeFormulas(values, formulas.slice(-PAST_COLUMNS));
   // Where the printed cost was not found next to its unit, a number equal to the formula is it,
   // in the cost's unit (the formula's is 百万円 per unit; the cost's may be 円 or 千円).
-  const scale = unitScale(unit ?? undefined, formulaUnit);
+  const scale = unitScale(unit ?? undefined, formulaUnit) ?? 1;
   let numbers: Array<number | null> | undefined;
   values.forEach((slot) => {
     const quotient = slot.value === null && slot.formula ? formulaQuotient(slot.formula) : null;
@@ -70,20 +70,21 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
 }
 
 /**
- * The cost's unit (`百万円`): the cell whose row agrees best with the 計算式 (each cost its
- * formula's quotient, a cost no formula gives counting against), the nearest to the formulas
- * of equals. An outcome row in 億円 may come first on the sheet.
+ * The cost's unit (`百万円`): the cell whose row holds the most costs its 計算式 give (a formula's
+ * quotient, in that unit when both units are money), then the fewest costs none gives, then the
+ * nearest to the formulas. An outcome row in 億円 may come first on the sheet.
  */
-function costUnit(units: readonly Token[], rowAfter: (unit: Token) => Array<Value | undefined>, formulas: ReadonlyArray<{ w: string; t: Token }>): Token | undefined {
+function costUnit(units: readonly Token[], rowAfter: (unit: Token) => Array<Value | undefined>, formulas: ReadonlyArray<{ w: string; t: Token }>, formulaUnit: string | null): Token | undefined {
   const quotients = formulas.map(({ w }) => formulaQuotient(w.replace(/-$/, ''))).filter((q): q is number => q !== null);
   if (!quotients.length) return units[0];
-  const agreement = (unit: Token) => rowAfter(unit).reduce((sum, v) => {
-    const n = v ? countOf(v) : null;
-    return n === null || n === 0 ? sum : sum + (quotients.some((q) => agrees(n, q)) ? 1 : -1);
-  }, 0);
-  const distance = (unit: Token) => Math.abs(unit.index - formulas[0]!.t.index);
-  const scored = units.map((unit) => ({ unit, agreement: agreement(unit), distance: distance(unit) }));
-  scored.sort((a, b) => b.agreement - a.agreement || a.distance - b.distance);
+  const scored = units.map((unit) => {
+    const scale = unitScale(unit.text, formulaUnit);
+    const gives = scale === null ? agrees : (n: number, q: number) => Math.abs(n - q * scale) <= Math.max(0.051, n * 0.01);
+    const costs = rowAfter(unit).flatMap((v) => { const n = v ? countOf(v) : null; return n === null || n === 0 ? [] : [n]; });
+    const given = costs.filter((n) => quotients.some((q) => gives(n, q))).length;
+    return { unit, given, other: costs.length - given, distance: Math.abs(unit.index - formulas[0]!.t.index) };
+  });
+  scored.sort((a, b) => b.given - a.given || a.other - b.other || a.distance - b.distance);
   return scored[0]?.unit;
 }
 
@@ -129,6 +130,8 @@ function costsBetweenFormulas(ctx: MatchContext, unit: Token): Array<Value | und
   let i = unit.index + 1;
   const isHead = (t: Token) => isLabel(t) || headerYear(t) !== null || FORMULA_UNIT.test(t.folded);
   while (i < Math.min(ctx.tokens.length, unit.index + 1 + HEAD_REACH) && isHead(ctx.tokens[i]!)) i++;
+  // The 算出根拠 and its text may stand between the unit and the year heads: past the last head.
+  for (let k = i; k < Math.min(ctx.tokens.length, unit.index + 1 + HEAD_REACH); k++) if (headerYear(ctx.tokens[k]!) !== null) i = k + 1;
   // Loosely: the values up to the last year's formula, when they are one a year (`0 894／23 0 0 …`).
   const loose: Value[] = [];
   for (let k = i, formulas = 0; k < ctx.tokens.length && formulas < PAST_COLUMNS; k++) {
@@ -150,11 +153,11 @@ function costsBetweenFormulas(ctx: MatchContext, unit: Token): Array<Value | und
   return out;
 }
 
-/** How many of the cost's unit make one of the formula's money unit (百万円/件 over 円: a million). */
-function unitScale(unit: string | undefined, formulaUnit: string | null): number {
+/** How many of the cost's unit make one of the formula's money unit (百万円/件 over 円: a million); null unless both are money. */
+function unitScale(unit: string | undefined, formulaUnit: string | null): number | null {
   const yen = (u: string | null | undefined) => (u ? MONEY_UNIT_YEN.find(([form]) => form.test(fold(u)))?.[1] ?? null : null);
   const [cost, formula] = [yen(unit), yen(formulaUnit)];
-  return cost !== null && formula !== null ? formula / cost : 1;
+  return cost !== null && formula !== null ? formula / cost : null;
 }
 
 /** Whether a cost is its formula's quotient at some power of ten (the two rows' units differ); a zero tells nothing. */
