@@ -427,6 +427,15 @@ describe('recipients', () => {
     expect(recipients).toEqual([{ block: 'A', rank: 1, name: '富士ソフト（株）', corporateNumber: '2020001043507', summary: 'システムの運用業務', amount: 27,
       contractMethod: '総合評価入札', bidders: 2, winningBidRate: 68, reason: null }]);
   });
+  it('gives the 支出額 and 契約方式 pdfminer printed after every other column (… - - 0.2 一般競争入札 0.1 0.1 …) to the rows left without both', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header,
+      '1', '（特非）ピッキオ', '7100005003790', 'ツキノワグマの防除対策検討業務', '1 随意契約（少額）', '2', '（有）良建築設計事務所', '6100002011715', '制札立替等業務', '0.3', '総合評価入札',
+      '3 （有）大久保興業', '4 野口建設（株）', '5 大日建設（株）', '4100002026236', '制札立替等工事', '9200001025059', '制札等撤去工事', '4100001008854', '遊歩道美化事業',
+      '-', '4', '1', '4', '3', '-', '86.7％', '-', '72.0％', '94.6％', '-', '-', '-', '-', '-', '0.2', '一般競争入札', '0.1', '0.1', '総合評価入札', '一般競争入札'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      [1, 1, '随意契約（少額）', null, null], [2, 0.3, '総合評価入札', 4, 86.7], [3, 0.2, '一般競争入札', 1, null], [4, 0.1, '総合評価入札', 4, 72], [5, 0.1, '一般競争入札', 3, 94.6],
+    ]);
+  });
   it('reads ranks printed together with one missing (3 4 6), whose row comes later with its name (5 ハタノ綜合印刷（株）)', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header,
       '1 正和商事（株）', '3120001082576 防鹿柵の購入', '0.6', '一般競争入札', '2 高原町観光協会', '1700150065589 御池野鳥の森の清掃業務', '0.5', '一般競争入札',

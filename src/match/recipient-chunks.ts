@@ -23,10 +23,10 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   const namedAtOnce = words.length >= 2 * bare && words.slice(bare, 2 * bare).every((w) => w.kind === 'text');
   if (bare >= 2 && !namedAtOnce) {
     for (let r = 0; r < bare; r++) rows.push(emptyRow(block, r + 1));
-    return fill(rows, words.slice(bare), [SLOTS[0]!, ...COLUMNS]);
+    return fillWithLateRun(rows, words.slice(bare), [SLOTS[0]!, ...COLUMNS]);
   }
   const shuffled = namedOutOfOrder(block, words);
-  if (shuffled) return fill(shuffled.rows, shuffled.rest, COLUMNS);
+  if (shuffled) return fillWithLateRun(shuffled.rows, shuffled.rest, COLUMNS);
   for (let i = 0; i < words.length; i++) {
     // Ranks, each with its name after it, or a few ranks together (6 7) and then their names,
     // which pdfminer may print among their 法人番号 (name, number, name, name, number, number).
@@ -56,9 +56,9 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   }
   if (!rows.length) return null;
   const late = lateRanks(rows.length + 1, rest);
-  if (!late) return fill(rows, rest, COLUMNS);
+  if (!late) return fillWithLateRun(rows, rest, COLUMNS);
   for (const name of late.names) rows.push(namedRow(block, rows.length + 1, name));
-  return fill(rows, late.rest, COLUMNS);
+  return fillWithLateRun(rows, late.rest, COLUMNS);
 }
 
 const namedRow = (block: string | null, rank: number, name: string): Recipient => ({ ...emptyRow(block, rank), name });
@@ -143,6 +143,31 @@ export function fillValues(rows: Recipient[], words: readonly Word[]): Recipient
 
 type Column = { field: keyof Recipient; kinds: readonly string[] };
 
+/**
+ * pdfminer may print the 支出額 and 契約方式 of a table's last rows after every other column,
+ * reasons' dashes included (`… - - - 0.2 一般競争入札 0.1 0.1 0 0 一般競争入札 …`): the table's
+ * trailing run of amounts and methods. Then the other words are read with the 入札者数 not
+ * waiting for those cells, and the run fills, as its own staircase, the rows left without both,
+ * when as many as its amounts and the list stays sorted by 支出額, largest first.
+ */
+function fillWithLateRun(rows: Recipient[], words: readonly Word[], columns: readonly Column[]): Recipient[] {
+  let at = words.length;
+  while (at > 0 && (words[at - 1]!.kind === 'amount' || words[at - 1]!.kind === 'method')) at--;
+  const late = words.slice(at);
+  const amounts = late.filter((w) => w.kind === 'amount').length;
+  const lateColumns = columns.filter((c) => c.field === 'amount' || c.field === 'contractMethod');
+  if (amounts >= 2 && lateColumns.length === 2) {
+    const read = fill(rows.map((r) => ({ ...r })), words.slice(0, at), columns, true);
+    const open = read.filter((r) => r.amount === null && r.contractMethod === null);
+    if (open.length === amounts) {
+      fill(open, late, lateColumns);
+      const listed = read.flatMap((r) => (r.amount === null ? [] : [r.amount]));
+      if (listed.every((a, i) => i === 0 || a <= listed[i - 1]!)) return read;
+    }
+  }
+  return fill(rows, words, columns);
+}
+
 interface Placed {
   row: number;
   col: number;
@@ -152,7 +177,7 @@ interface Placed {
 
 interface GridPath {
   cost: number;
-  /** Per column, how many of its cells (top down) are filled, one character each (a cheap state key); never more than the column left of it. */
+  /** Per column, how many of its cells (top down) are filled, one character each (a cheap state key); never more than the column it waits for (the one left of it). */
   heights: string;
   /** The heights as one number, in base rows + 1. */
   stair: number;
@@ -178,8 +203,10 @@ const WIDTH = 40;
  * staircases the words allow, the reading with the fewest new chunks wins, where the list's
  * own order (支出額 largest first) and kinds agree.
  */
-function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[]): Recipient[] {
+function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[], biddersFirst = false): Recipient[] {
   const n = rows.length;
+  // With the amounts and methods printed last, a row's 入札者数 waits only for its 業務概要.
+  const waitsFor = columns.map((c, col) => (biddersFirst && c.field === 'bidders' ? columns.findIndex((x) => x.field === 'summary') : col - 1));
   // Each word's number and cost in each column, worked out once rather than once per path.
   const amounts = new Map(words.map((w) => [w, w.kind === 'amount' ? parseNumber(w.text) : null]));
   const kindCosts = new Map(words.map((w) => [w, columns.map((c) => kindCost(c, w))]));
@@ -199,7 +226,7 @@ function fill(rows: Recipient[], words: readonly Word[], columns: readonly Colum
     offer(path.cost + SKIP, keyOf(path.stair, path.last, path.lastAmount), () => ({ ...path, cost: path.cost + SKIP }));
     columns.forEach((column, col) => {
       const row = height(col);
-      if (row >= n || (col > 0 && height(col - 1) <= row) || !column.kinds.includes(word.kind)) return;
+      if (row >= n || (waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row) || !column.kinds.includes(word.kind)) return;
       const continues = path.last !== null && ((path.last.col === col && path.last.row === row - 1) || (path.last.row === row && path.last.col === col - 1));
       const amount = column.field === 'amount' ? amounts.get(word)! : null;
       const cost = path.cost + (continues ? 0 : JUMP) + kindCosts.get(word)![col]! + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
