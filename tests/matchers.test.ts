@@ -797,6 +797,29 @@ describe('recipients', () => {
     const withNames = contextOf(paragraphs('1 個人A', '2 個人B', '1 個人C', '2 個人D', '-', '-', '研修講師', '研修講師', '0.5', '0.2', '-', '-', '研修講師', '研修講師', '0.3', '0.1')).tokens;
     expect(surplusBackward([{ block: 'C', tokens: withNames.slice(0, 2) }, { block: 'D', tokens: withNames.slice(2) }])?.map((t) => t.tokens.length)).toEqual([8, 8]);
   });
+  it('gives back the cells of the nearest tables\' nameless rows, a wrapped 業務概要 one cell, up to the next table\'s first 法人番号', () => {
+    const cell = (number: string, amount: string) => [number, '事務の適切な実施を図るために必要な指', '導等の事務', amount];
+    const tokens = contextOf(paragraphs('1 甲県', '2 乙県',
+      '1 丙県', '2 丁県', '3 戊県',
+      '1 平戸市', '2 長門市', ...cell('2000020350001', '3.4'), ...cell('5000020390003', '2.4'), ...cell('6000020400009', '2'), '-', '1', '-', '83.1％',
+      ...cell('4000020422070', '0.5'), ...cell('5000020352110', '0.4'))).tokens;
+    // B's last rows are nameless here; A's, farther, have their cells in B's table, which holds no cells to give.
+    const [a, b, d] = [tokens.slice(0, 2), tokens.slice(2, 5), tokens.slice(5)];
+    const given = surplusBackward([{ block: 'A', tokens: a }, { block: 'B', tokens: b }, { block: 'D', tokens: d }]);
+    expect(given?.map((t) => t.tokens.map((x) => x.text).filter((x) => /^\d{13}$|^-$|％$/.test(x)))).toEqual([
+      [], ['2000020350001', '5000020390003', '6000020400009', '-', '-', '83.1％'], ['4000020422070', '5000020352110'],
+    ]);
+  });
+  it('reads a block whose names follow its letter but whose cells come after the cells of the block before it, when another letter holds nothing', () => {
+    const cell = (number: string, amount: string, method: string) => [number, '事務の適切な実施を図るために必要な指', '導等の事務', amount, method];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nC.', ...header, '1 北海道', ...cell('7000020010006', '5.7', '一般競争入札'), '2 鹿児島県', '3 長崎県',
+      'D.', '1 平戸市', '2 長門市', ...cell('4000020460001', '5', '一般競争入札'), ...cell('8000020420000', '3.8', '随意契約（少額）'), '-', '-', '-',
+      ...header, ...cell('4000020422070', '0.5', '随意契約（その他）'), ...cell('5000020352110', '0.4', '一般競争入札'), 'E.'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.corporateNumber, r.amount])).toEqual([
+      ['C', 1, '北海道', '7000020010006', 5.7], ['C', 2, '鹿児島県', '4000020460001', 5], ['C', 3, '長崎県', '8000020420000', 3.8],
+      ['D', 1, '平戸市', '4000020422070', 0.5], ['D', 2, '長門市', '5000020352110', 0.4],
+    ]);
+  });
   it('takes for a block the rows of another cutting that reads more of them whole, over as many rows, unless another block as taken reads those cells', () => {
     const row = (block: string, rank: number, name: string, summary: string | null = null, amount: number | null = null) => ({ ...emptyRow(block, rank), name, summary, amount });
     // The first cutting fills more cells in all, but gave B's cells to C; the second reads B and C whole.

@@ -8,7 +8,7 @@
 // its names holds the cells of the rows left without any in the tables just before it, in order.
 import type { Token } from '../tokenize/labels.js';
 import type { Table } from './recipient-pieces.js';
-import { opensRow, rankOf, wordsOf } from './recipient-cells.js';
+import { opensRow, rankOf, wordsOf, type Word } from './recipient-cells.js';
 
 /** A table's rows: the ranks 1, 2, … its words hold in order, each opening its row with a name or 法人番号. */
 function rowCount(tokens: readonly Token[]): number {
@@ -31,6 +31,27 @@ function nthText(tokens: readonly Token[], n: number): number {
   return tokens.length;
 }
 
+/**
+ * Whether each word opens a 業務概要 or other text cell: a text right after the text that follows
+ * a 法人番号 goes on with it (a wrapped 業務概要: `2000020350001 …必要な指 導等の事務 3.4`); texts
+ * in a column (`総合労働相談の実施` nine times after the dashes) are a cell each.
+ */
+function opensTextCell(words: readonly Word[]): boolean[] {
+  return words.map((w, i) => w.kind === 'text' && !(words[i - 1]?.kind === 'text' && words[i - 2]?.kind === 'corporate'));
+}
+
+/** The index of the token holding the n-th text cell (from 1), or the tokens' length. */
+function nthTextCell(tokens: readonly Token[], n: number): number {
+  const owners = tokens.flatMap((t, i) => wordsOf(t).map(() => i));
+  const opens = opensTextCell(tokens.flatMap(wordsOf));
+  let seen = 0;
+  for (let k = 0; k < opens.length; k++) if (opens[k] && ++seen === n) return owners[k]!;
+  return tokens.length;
+}
+
+const textCells = (tokens: readonly Token[]) => opensTextCell(tokens.flatMap(wordsOf)).filter(Boolean).length;
+
+const isCorporateToken = (t: Token) => wordsOf(t).every((w) => w.kind === 'corporate');
 const isDashToken = (t: Token) => wordsOf(t).every((w) => w.kind === 'dash');
 
 /**
@@ -98,18 +119,21 @@ export function surplusBackward(tables: readonly Table[]): Table[] | null {
     const from = namesEnd(table.tokens);
     const own = rowCount(table.tokens.slice(0, from));
     const texts = (tokens: readonly Token[]) => tokens.flatMap(wordsOf).filter((w) => w.kind === 'text').length;
-    const owed = lacking.reduce((n, l) => n + l.rows, 0);
     // The table's own rows are named before its cells (bare ranks take their names from elsewhere,
     // and so may the cells after them), and the cells hold a 業務概要 for every row owed and its own.
+    // Of the tables before it, those nearest: the farther may have their cells in the tables between.
+    const cells = textCells(table.tokens.slice(from));
+    while (lacking.length && cells < lacking.reduce((n, l) => n + l.rows, own)) lacking.shift();
     const named = texts(table.tokens.slice(0, from));
-    if (!lacking.length || !own || named < own || texts(table.tokens.slice(from)) < owed + own) return;
+    if (!lacking.length || !own || named < own) return;
     moved = true;
     let rest = table.tokens.splice(from);
     lacking.forEach(({ table: before, rows }, i) => {
-      // The next table's 法人番号 dashes stand before its first 業務概要 and go with it.
+      // The next table's 法人番号 dashes stand before its first 業務概要 and go with it, as does
+      // the 法人番号 of its first row printed row by row.
       const next = lacking[i + 1]?.rows ?? own;
-      const first = nthText(rest, rows + 1);
-      const end = first - ownNumbers(rest, first, next);
+      const first = nthTextCell(rest, rows + 1);
+      const end = first - (ownNumbers(rest, first, next) || (first > 0 && isCorporateToken(rest[first - 1]!) ? 1 : 0));
       before.tokens.push(...rest.slice(0, end));
       rest = rest.slice(end);
     });

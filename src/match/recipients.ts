@@ -426,7 +426,7 @@ function readTables(whole: readonly Token[], summaries: Map<string, string>): Re
     return rows;
   };
   const read = (c: Table[]) => c.flatMap(readOnce);
-  const candidates = [cut.tables, cut.pieces, cut.byHeaders, surplusForward(cut.tables), surplusBackward(cut.tables)].filter((c) => c !== null).map(read);
+  const candidates = [cut.tables, cut.pieces, cut.byHeaders, surplusForward(cut.tables), surplusBackward(cut.tables), cut.byLetter && surplusBackward(cut.byLetter)].filter((c) => c !== null).map(read);
   // The letters' own cutting is read only for the blocks the others leave without a name.
   const letters = new Set(cut.byLetter?.map((t) => t.block));
   const best = fullest(candidates);
