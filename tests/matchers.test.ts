@@ -16,6 +16,7 @@ import { decodeRuns, runFromTotal } from '../src/match/expense-runs.js';
 import { matchUnitCost } from '../src/match/unit-cost.js';
 import { matchReview } from '../src/match/review.js';
 import { matchOutcomes } from '../src/match/outcomes.js';
+import { takeTriplesByFinalTarget } from '../src/match/outcome-triples.js';
 import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
@@ -1522,6 +1523,27 @@ describe('outcomes in -layout text', () => {
 });
 
 describe('outcomes in stream text', () => {
+  it('gives each outcome the triples whose 目標値 is its final target\'s (or a blank year\'s `- 12 -`), the one left the triples no other took, when pdfminer interleaved them', () => {
+    const ctx = contextOf(paragraphs('成果実\n績', '人', '目標値', '人', '達成度', '％', '成果実\n績', '人', '目標値', '人', '46', '25', '184', '20', '12', '44', '25', '176', '32', '12',
+      '達成度', '％', '166.7', '266.7', '成果実\n績', '人', '目標値', '人', '達成度', '％', '87', '91.2', '95.4', '81', '97.6', '83', '43', '25', '172', '-', '12', '-', '89', '108.4', '82.1', '年度'), 'pdfminer');
+    const outcome = (final: number, values: Array<[number | null, number | null, number | null]> = [[null, null, null], [null, null, null], [null, null, null]]) => ({
+      goal: null, indicator: null, unit: '人', finalTarget: { fiscalYear: 2030, value: final },
+      values: values.map(([actual, target, achievementRate], i) => ({ fiscalYear: 2013 + i, actual, target, achievementRate })),
+    });
+    // As read: the second outcome's rows took the first's cells, the third's rates its numbers.
+    const outcomes = [outcome(25), outcome(12, [[null, 46, 166.7], [null, 25, 266.7], [null, 184, null]]), outcome(110, [[null, null, 87], [null, null, 91.2], [null, null, 95.4]])];
+    takeTriplesByFinalTarget(ctx, [], outcomes, 0, ctx.tokens.length);
+    expect(outcomes.map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([
+      [[46, 25, 184], [44, 25, 176], [43, 25, 172]],
+      [[20, 12, 166.7], [32, 12, 266.7], [null, 12, null]],
+      [[87, 91.2, 95.4], [81, 97.6, 83], [89, 108.4, 82.1]],
+    ]);
+    // An outcome two years of which hold keeps them where they are: a blank year printed after them is not its last.
+    const kept = [outcome(3.5, [[null, null, null], [3.8, 3.5, 108.6], [3.4, 3.5, 97.1]])];
+    const text = contextOf(paragraphs('成果実\n績', '点', '3.8', '3.4', '目標値', '3.5', '3.5', '達成度', '108.6', '97.1', '-', '3.5', '-'), 'pdftotext');
+    takeTriplesByFinalTarget(text, [], kept, 0, text.tokens.length);
+    expect(kept[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[null, null, null], [3.8, 3.5, 108.6], [3.4, 3.5, 97.1]]);
+  });
   it('reads the 目標最終年度 column pdfminer printed after the outputs, before the policy section when the unit cost\'s title came early, past the first past year\'s head and cell', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '成果指標', '単位', '24年度', '25年度', '26年度', 'E3の自立的商業化による供給体制の確立', 'E3ガソリン導入量', 'E10の自立的商業化による供給体制の確立', 'E10ガソリン導入量',
       '成果実\n績', '目標値', 'kl', 'kl', '達成度', '％', '成果実\n績', '目標値', 'kl', 'kl', '達成度', '％',

@@ -105,7 +105,11 @@ export function finalColumnRuns(ctx: MatchContext, from: number, to: number): Fi
 
 /** Whether 達成度 = 成果実績 / 目標値 holds, to the rate's printed precision. */
 export function rateHolds(actual: Value | undefined, target: Value | undefined, rate: Value | undefined): boolean {
-  const [a, t, r] = [countOf(actual), countOf(target), rateOf(rate)];
+  return ratesAgree(countOf(actual), countOf(target), rateOf(rate));
+}
+
+/** Whether 達成度 is 成果実績 / 目標値, to its printed precision. */
+export function ratesAgree(a: number | null, t: number | null, r: number | null): boolean {
   if (a === null || t === null || r === null || t === 0) return false;
   return Math.abs((a / t) * 100 - r) <= (Number.isInteger(r) ? 0.51 : 0.051);
 }

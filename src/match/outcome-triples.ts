@@ -2,10 +2,11 @@
 // printed apart from its last, the rows' pieces out of order): 達成度 = 成果実績 / 目標値 picks
 // each year's triple out of the numbers printed around the outcome, and the order the pieces
 // were printed in tells the years.
+import type { Outcome } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { PAST_COLUMNS, rateHolds, type Rows } from './outcome-rows.js';
-import { countOf, isYearHead, valuesOf, type Value } from './values.js';
+import { PAST_COLUMNS, rateHolds, ratesAgree, type Rows } from './outcome-rows.js';
+import { countOf, isYearHead, rateOf, valuesOf, type Value } from './values.js';
 
 /** A printed number, and the piece of numbers printed one after another it belongs to. */
 interface Placed {
@@ -42,6 +43,74 @@ export function takeBorneTriples(ctx: MatchContext, rows: Rows[], stretches: Rea
     setYears(r, years.map((cells, y) => [y, cells]));
   });
 }
+
+/**
+ * pdfminer may print several outcomes' cells in one stretch, their years interleaved (`46 25 184
+ * 20 12 44 25 176 32 12 …`), past the stretches their labels give. An outcome whose years as
+ * read 達成度 does not all bear out takes the triples of the section whose 目標値 is its
+ * 目標最終年度's (a target kept each year), or a blank year's (`- 12 -`), when exactly three
+ * and they hold the years it has; then the one such outcome left takes the three borne triples
+ * no outcome took. Each outcome's years in print order.
+ */
+export function takeTriplesByFinalTarget(ctx: MatchContext, rows: readonly Rows[], outcomes: Outcome[], from: number, to: number): void {
+  const borne = (o: Outcome) => o.values.filter((v) => ratesAgree(v.actual, v.target, v.achievementRate));
+  const lacking = outcomes.filter((o) => borne(o).length < PAST_COLUMNS);
+  if (!lacking.length) return;
+  const read = new Set(rows.flatMap((r) => [r.actual, r.target, r.rate].flatMap((row) => row.values.map((v) => v.token))));
+  const numbers = stream(ctx, from, to, read);
+  const found = candidates(numbers);
+  if (found.length > MAX_CANDIDATES * 3) return;
+  const taken = new Set<number>();
+  // The cells of outcomes every year of which 達成度 bears out are theirs.
+  for (const o of outcomes.filter((x) => !lacking.includes(x))) {
+    for (const v of o.values) {
+      const t = found.find((c) => !c.some((p) => taken.has(p)) && sameTriple(numbers, c, [v.actual, v.target, v.achievementRate]));
+      t?.forEach((p) => taken.add(p));
+    }
+  }
+  // The years' triples in order.
+  const give = (o: Outcome, years: Triple[]) => {
+    const cells = years.map((t) => t.map((p) => numbers[p]!.value));
+    // The years the outcome has stay as they are.
+    if (o.values.some((v, y) => ratesAgree(v.actual, v.target, v.achievementRate) && !sameTriple(numbers, years[y]!, [v.actual, v.target, v.achievementRate]))) return false;
+    cells.forEach(([a, t, r], y) => { o.values[y] = { ...o.values[y]!, actual: countOf(a), target: countOf(t), achievementRate: rateOf(r) }; });
+    years.flat().forEach((p) => taken.add(p));
+    return true;
+  };
+  const left = lacking.filter((o) => {
+    const final = o.finalTarget.value;
+    if (final === null) return true;
+    const own = apartFrom([...found, ...blankYears(numbers)].filter((c) => countOf(numbers[c[1]]!.value) === final), taken);
+    return own.length !== PAST_COLUMNS || !give(o, own.sort((x, y) => numbers[x[1]]!.at - numbers[y[1]]!.at));
+  });
+  // Only where other outcomes took theirs by their targets: alone, the outcome's own stretch decides (takeBorneTriples).
+  if (left.length !== 1 || left.length === lacking.length) return;
+  // The numbers no outcome took, as the table printed them: the best choice of three years.
+  const rest = numbers.flatMap((_, i) => (taken.has(i) ? [] : [i]));
+  const years = borneYears(rest.map((i) => numbers[i]!));
+  if (years) give(left[0]!, years.map((cells) => cells.map((v) => rest.find((i) => numbers[i]!.value === v)!) as Triple));
+}
+
+/** A year left blank but for its 目標値 (`- 12 -`): three cells printed one after another. */
+function blankYears(numbers: readonly Placed[]): Triple[] {
+  const blank = (p: Placed | undefined) => p !== undefined && p.value.cell.kind === 'dash';
+  return numbers.flatMap((p, i) => (blank(numbers[i - 1]) && countOf(p.value) !== null && blank(numbers[i + 1]) ? [[i - 1, i, i + 1] as Triple] : []));
+}
+
+/** Triples sharing no number with each other or with those taken, in print order; each number once. */
+function apartFrom(triples: readonly Triple[], taken: ReadonlySet<number>): Triple[] {
+  const used = new Set(taken);
+  const out: Triple[] = [];
+  for (const t of [...triples].sort((x, y) => x[1] - y[1] || x[0] - y[0] || x[2] - y[2])) {
+    if (t.some((p) => used.has(p))) continue;
+    t.forEach((p) => used.add(p));
+    out.push(t);
+  }
+  return out;
+}
+
+const sameTriple = (numbers: readonly Placed[], t: Triple, [a, target, r]: ReadonlyArray<number | null>) =>
+  countOf(numbers[t[0]]!.value) === a && countOf(numbers[t[1]]!.value) === target && rateOf(numbers[t[2]]!.value) === r;
 
 /** Sets years' three cells, in fresh arrays: rows read from one run may share theirs. */
 function setYears(r: Rows, years: ReadonlyArray<[number, readonly Value[]]>): void {

@@ -9,7 +9,7 @@ import type { MatchContext } from './context.js';
 import { countOf, headedValue, headerYearOf, isYearHead, opensWithYearHead, rateOf, type Value } from './values.js';
 import { columnWidths, goesOnBelow, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, isUnitCell, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
-import { takeBorneTriples, takeLateTriples } from './outcome-triples.js';
+import { takeBorneTriples, takeLateTriples, takeTriplesByFinalTarget } from './outcome-triples.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
 
@@ -229,6 +229,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     completeByRates(ctx, outcomes, Math.min(start, sectionStart(ctx) ?? start), end);
     const column = finalColumn(ctx, start, outcomes.length, Array.from({ length: PAST_COLUMNS }, (_, i) => firstYear + i));
     column?.forEach((cell, k) => { outcomes[k]!.finalTarget = cell; });
+    takeTriplesByFinalTarget(ctx, rows, outcomes, start, end);
   }
   // A template row left empty (no goal, no indicator, no number) is not an outcome.
   return outcomes.filter((o) => o.goal || o.indicator || o.values.some((v) => v.actual !== null || v.target !== null));
