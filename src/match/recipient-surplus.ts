@@ -21,16 +21,6 @@ function rowCount(tokens: readonly Token[]): number {
 /** A table of ranks and names only. */
 const namesOnly = (t: Table) => t.tokens.length > 0 && t.tokens.flatMap(wordsOf).every((w) => w.kind === 'text' || rankOf(w) !== null);
 
-/** The index of the token holding the n-th text word (from 1), or the tokens' length. */
-function nthText(tokens: readonly Token[], n: number): number {
-  let seen = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    seen += wordsOf(tokens[i]!).filter((w) => w.kind === 'text').length;
-    if (seen >= n) return i;
-  }
-  return tokens.length;
-}
-
 /**
  * Whether each word opens a 業務概要 or other text cell: a text right after the text that follows
  * a 法人番号 goes on with it (a wrapped 業務概要: `2000020350001 …必要な指 導等の事務 3.4`); texts
@@ -73,7 +63,7 @@ export function surplusForward(tables: readonly Table[]): Table[] | null {
     for (let j = k + 1; j < out.length && namesOnly(out[j]!); j++) followers.push(out[j]!);
     if (!followers.length || namesOnly(table)) return;
     // A row's name and 業務概要 are its two texts; the next text opens the surplus.
-    const cut = nthText(table.tokens, 2 * rowCount(table.tokens) + 1);
+    const cut = nthTextCell(table.tokens, 2 * rowCount(table.tokens) + 1);
     if (cut >= table.tokens.length) return;
     moved = true;
     let source = table.tokens;
@@ -82,7 +72,7 @@ export function surplusForward(tables: readonly Table[]): Table[] | null {
       const rows = rowCount(f.tokens);
       const start = from - ownNumbers(source, from, rows);
       const taken = source.splice(start);
-      const end = i === followers.length - 1 ? taken.length : nthText(taken, rows + 1);
+      const end = i === followers.length - 1 ? taken.length : nthTextCell(taken, rows + 1);
       f.tokens.push(...taken.slice(0, end));
       source = f.tokens;
       from = source.length;
