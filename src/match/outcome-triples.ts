@@ -80,7 +80,7 @@ export function takeTriplesByFinalTarget(ctx: MatchContext, rows: readonly Rows[
   const left = lacking.filter((o) => {
     const final = o.finalTarget.value;
     if (final === null) return true;
-    const own = apartFrom([...found, ...blankYears(numbers)].filter((c) => countOf(numbers[c[1]]!.value) === final), taken);
+    const own = apartFrom([...found, ...blankYears(numbers)].filter((c) => countOf(numbers[c[1]]!.value) === final), taken, 1);
     return own.length !== PAST_COLUMNS || !give(o, own.sort((x, y) => numbers[x[1]]!.at - numbers[y[1]]!.at));
   });
   // Only where other outcomes took theirs by their targets: alone, the outcome's own stretch decides (takeBorneTriples).
@@ -97,11 +97,12 @@ function blankYears(numbers: readonly Placed[]): Triple[] {
   return numbers.flatMap((p, i) => (blank(numbers[i - 1]) && countOf(p.value) !== null && blank(numbers[i + 1]) ? [[i - 1, i, i + 1] as Triple] : []));
 }
 
-/** Triples sharing no number with each other or with those taken, in print order; each number once. */
-function apartFrom(triples: readonly Triple[], taken: ReadonlySet<number>): Triple[] {
+/** Triples sharing no number with each other or with those taken, chosen in print order of their cell `by` (0 成果実績, 1 目標値, 2 達成度). */
+function apartFrom(triples: readonly Triple[], taken: ReadonlySet<number>, by: 0 | 1 | 2): Triple[] {
   const used = new Set(taken);
   const out: Triple[] = [];
-  for (const t of [...triples].sort((x, y) => x[1] - y[1] || x[0] - y[0] || x[2] - y[2])) {
+  const order = [by, ...([0, 1, 2] as const).filter((k) => k !== by)];
+  for (const t of [...triples].sort((x, y) => order.reduce<number>((c, k) => c || x[k] - y[k], 0))) {
     if (t.some((p) => used.has(p))) continue;
     t.forEach((p) => used.add(p));
     out.push(t);
@@ -163,16 +164,9 @@ function valueRuns(ctx: MatchContext, from: number): Placed[][] {
   return runs;
 }
 
-/** Triples taken in print order of their 達成度, each number once; null when two readings of one 達成度 differ in numbers. */
+/** Triples taken in print order of their 達成度, each number once, in print order. */
 function disjoint(found: readonly Triple[]): Triple[] {
-  const taken = new Set<number>();
-  const out: Triple[] = [];
-  for (const t of [...found].sort((x, y) => x[2] - y[2] || x[0] - y[0] || x[1] - y[1])) {
-    if (t.some((p) => taken.has(p))) continue;
-    t.forEach((p) => taken.add(p));
-    out.push(t);
-  }
-  return out.sort((x, y) => Math.min(...x) - Math.min(...y));
+  return apartFrom(found, new Set(), 2).sort((x, y) => Math.min(...x) - Math.min(...y));
 }
 
 /** Triples grouped where their cells interleave (one outcome's rows printed row by row), in order. */
