@@ -1830,11 +1830,12 @@ describe('two text cells printed across one box', () => {
     expect(splitTwoColumns(box(text))).toEqual([goal, indicator]);
   });
   it('takes the wrapped lines printed in boxes after it', () => {
-    const [first, ...rest] = contextOf(paragraphs('果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '審議会等に１００％活用していき、中小水', 'た調査の割合')).tokens;
+    // The title's piece (果実績) at the box's top is a token of its own.
+    const [, first, ...rest] = contextOf(paragraphs('果実績\n本事業による調査等の件数を政策立案や 政策立案や審議会等で活用され', '審議会等に１００％活用していき、中小水', 'た調査の割合')).tokens;
     expect(splitTwoColumns(first!, rest)).toEqual(['本事業による調査等の件数を政策立案や審議会等に１００％活用していき、中小水', '政策立案や審議会等で活用された調査の割合']);
   });
   it('deals wrapped lines printed one to a box after it in turns, so that the one line ending a sentence ends the goal', () => {
-    const [first, ...rest] = contextOf(paragraphs('果実績\n環境リスク調査融資に取り組む地域金融 割合＝地方銀行の指定金融機関', '数（実績有）÷105（地方銀行数）', '機関の割合を30％程度とする。', '×100')).tokens;
+    const [, first, ...rest] = contextOf(paragraphs('果実績\n環境リスク調査融資に取り組む地域金融 割合＝地方銀行の指定金融機関', '数（実績有）÷105（地方銀行数）', '機関の割合を30％程度とする。', '×100')).tokens;
     expect(splitTwoColumns(first!, rest)).toEqual(['環境リスク調査融資に取り組む地域金融機関の割合を30％程度とする。', '割合＝地方銀行の指定金融機関数（実績有）÷105（地方銀行数）×100']);
   });
   it('leaves a box of one text alone', () => {

@@ -35,6 +35,12 @@ describe('tokenizer', () => {
     expect(t.slice(0, 2).map((x) => [x.text, [...new Set(x.labels)]])).toEqual([['活動指標及び活動実績（アウトプット）', ['outputTitle']], ['民事上の個別労働紛争相談件数', []]]);
     expect(t.slice(2).map((x) => x.text)).not.toContain('し');
   });
+  it('cuts a title\'s short piece under its first (果実績 under 成果目標及び成) from the goal pdftotext printed under it, in stream text only', () => {
+    const text = '成果目標及び成\n果実績\n②【水道分野の国際協力検討事業/\n（アウトカム）\n';
+    expect(tokens(text, 'pdftotext').map((x) => x.text)).toEqual(['成果目標及び成', '果実績', '②【水道分野の国際協力検討事業/', '（アウトカム）']);
+    // A short label under text, not under a label, stays in its box.
+    expect(tokens('研究成果の普及を図る\n目標値\n', 'pdftotext').map((x) => x.text)).toEqual(['研究成果の普及を図る目標値']);
+  });
   it('keeps the values of a label glued to them', () => {
     const t = tokens('執行率（％） - - 79%\n');
     expect(t[0]!.labels).toContain('executionRate');

@@ -178,15 +178,15 @@ function splitLabelLines(box: Box, stream: boolean): Box[] {
   if (columns) return columns;
   const runs = stream && box.lines.length <= 6 && !WHOLE.has(fold(box.text)) ? labelRuns(box.lines) : null;
   if (runs && runs.length > 1) return runs.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line }));
-  const isLabelLine = (text: string) => {
-    const f = fold(text);
-    return f.length >= 4 && WHOLE.has(f);
-  };
-  if (WHOLE.has(fold(box.text)) || !box.lines.some((l) => isLabelLine(l.text)) || box.lines.every((l) => isLabelLine(l.text))) return [box];
+  // A short label is one at the box's top or under another label: the pieces of a title cut
+  // over lines, the text beside them after (`成果目標及び成 ⏎ 果実績 ⏎ ②【水道…`).
+  const long = box.lines.map((l) => { const f = fold(l.text); return f.length >= 4 && WHOLE.has(f); });
+  const labelLines = box.lines.map((l, i) => long[i]! || (stream && WHOLE.has(fold(l.text)) && fold(l.text).length >= 3 && (i === 0 || long[i - 1]!)));
+  if (WHOLE.has(fold(box.text)) || !labelLines.some(Boolean) || labelLines.every(Boolean)) return [box];
   const groups: BoxLine[][] = [];
   let previousWasLabel: boolean | null = null;
-  for (const line of box.lines) {
-    const label = isLabelLine(line.text);
+  for (const [i, line] of box.lines.entries()) {
+    const label = labelLines[i]!;
     if (label !== previousWasLabel || label) groups.push([]);
     groups[groups.length - 1]!.push(line);
     previousWasLabel = label;
