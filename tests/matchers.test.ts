@@ -437,6 +437,16 @@ describe('recipients', () => {
       [1, 1, '随意契約（少額）', null, null], [2, 0.3, '総合評価入札', 4, 86.7], [3, 0.2, '一般競争入札', 1, null], [4, 0.1, '総合評価入札', 4, 72], [5, 0.1, '一般競争入札', 3, 94.6],
     ]);
   });
+  it('reads a 支出額 pdfminer printed before its row\'s 法人番号 and 業務概要 (`5 5 総合評価入札 総合評価入札`, then the row\'s left half)', () => {
+    const cells = (number: string) => [number, '低所得高齢者等住まい・生活支援事業'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 福岡市', '2 本別町', '3 川崎市', '4 京都市',
+      ...cells('4000020442127'), '7', '随意契約（企画競争）', ...cells('3000020401307'), '6', '随意契約（企画競争）', ...cells('1000020016462'), '5', '5', '総合評価入札', '総合評価入札',
+      ...cells('7000020141305'), '2', '1', '1', '4', '-', '-', '85.9％', '71.3％'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.corporateNumber, r.amount, r.contractMethod, r.bidders])).toEqual([
+      [1, '4000020442127', 7, '随意契約（企画競争）', 2], [2, '3000020401307', 6, '随意契約（企画競争）', 1],
+      [3, '1000020016462', 5, '総合評価入札', 1], [4, '7000020141305', 5, '総合評価入札', 4],
+    ]);
+  });
   it('reads ranks printed together with one missing (3 4 6), whose row comes later with its name (5 ハタノ綜合印刷（株）)', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header,
       '1 正和商事（株）', '3120001082576 防鹿柵の購入', '0.6', '一般競争入札', '2 高原町観光協会', '1700150065589 御池野鳥の森の清掃業務', '0.5', '一般競争入札',

@@ -177,7 +177,7 @@ interface Placed {
 
 interface GridPath {
   cost: number;
-  /** Per column, how many of its cells (top down) are filled, one character each (a cheap state key); never more than the column it waits for (the one left of it). */
+  /** Per column, how many of its cells (top down) are filled, one character each (a cheap state key); no more than the column it waits for (the one left of it) but for an early 支出額. */
   heights: string;
   /** The heights as one number, in base rows + 1. */
   stair: number;
@@ -195,13 +195,16 @@ const LOOSE_KIND = 0.5;
 /** A 支出額 larger than the row above it, or a 入札者数 that is not a small count. */
 const IMPLAUSIBLE = 2;
 const WIDTH = 40;
+/** A 支出額 placed before its row's 業務概要: dearer than a new chunk, cheaper than a skipped word. */
+const EARLY_AMOUNT = 2;
 
 /**
  * Places each word in the grid of rows × columns. Whatever chunks pdfminer prints (a column's
  * cells for some rows, a row's cells across some columns), a cell is filled only after the
- * cell left of it and the cell above it, so the filled cells always form a staircase. Of the
- * staircases the words allow, the reading with the fewest new chunks wins, where the list's
- * own order (支出額 largest first) and kinds agree.
+ * cell left of it and the cell above it, so the filled cells always form a staircase (a 支出額
+ * may come before its row's 業務概要, at a cost). Of the staircases the words allow, the
+ * reading with the fewest new chunks wins, where the list's own order (支出額 largest first)
+ * and kinds agree.
  */
 function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[], biddersFirst = false): Recipient[] {
   const n = rows.length;
@@ -226,10 +229,12 @@ function fill(rows: Recipient[], words: readonly Word[], columns: readonly Colum
     offer(path.cost + SKIP, keyOf(path.stair, path.last, path.lastAmount), () => ({ ...path, cost: path.cost + SKIP }));
     columns.forEach((column, col) => {
       const row = height(col);
-      if (row >= n || (waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row) || !column.kinds.includes(word.kind)) return;
+      // A 支出額 printed before its row's 業務概要 (pdfminer may box a row's right half first): allowed, at a cost.
+      const early = column.field === 'amount' && waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row;
+      if (row >= n || (!early && waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row) || !column.kinds.includes(word.kind)) return;
       const continues = path.last !== null && ((path.last.col === col && path.last.row === row - 1) || (path.last.row === row && path.last.col === col - 1));
       const amount = column.field === 'amount' ? amounts.get(word)! : null;
-      const cost = path.cost + (continues ? 0 : JUMP) + kindCosts.get(word)![col]! + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
+      const cost = path.cost + (continues ? 0 : JUMP) + (early ? EARLY_AMOUNT : 0) + kindCosts.get(word)![col]! + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
       const stair = path.stair + powers[col]!;
       const last = { row, col };
       const lastAmount = amount ?? path.lastAmount;
