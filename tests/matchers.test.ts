@@ -1489,6 +1489,28 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in -layout text', () => {
+  it('reads a 目標値 row whose cells stand a line or two above its label, printed at the foot of a tall text cell, but not past another row\'s label', () => {
+    // 2015_文部科学省_0433: the label ends the indicator's fourth line; its cells stand on the third.
+    const text = [
+      '                   定量的な成果目標                      成果指標                  単位            24年度           25年度        26年度',
+      '',
+      '                                                                     成果実',
+      '                               招へい者に対する本事業の成果    績                          人               4              4           5                -',
+      '            日本の活動の理解を深めた招へい者を  に関する評価結果を分析し、本事',
+      '成果目標及び成 100%とする。',
+      '                               （事業の各プログラムに対する４                              人               4              4           5                -',
+      '            が国のユネスコ活動の理解促進を図って 段階評価（A～D）を平均し、B以 目標値',
+      '                                                                     達成度    ％             100           100         100                 -',
+      '',
+      '                                                                     成果実',
+      '                               来場者の数                             績                   人               -              -           9                -',
+      '                                                                     目標値',
+    ].join('\n');
+    const outcomes = matchOutcomes(contextOf(text, 'layout'), 2015);
+    expect(outcomes[0]!.values.map((v) => v.target)).toEqual([4, 4, 5]);
+    // The second outcome's 目標値 has no cells: the line above is its 成果実績 row, past that row's label.
+    expect(outcomes[1]!.values.map((v) => v.target)).toEqual([null, null, null]);
+  });
   it('leaves a unit wrapped around a row\'s label (累積件 ⏎ 目標値 ⏎ 数) out of the goal and indicator columns, which stop at the labels', () => {
     // 2015_文部科学省_0406: the note under the indicator (※24年度…) is the indicator's, not the goal's.
     const text = [

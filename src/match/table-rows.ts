@@ -1,7 +1,7 @@
 // The sheet's small indicator tables (成果目標, 活動指標): groups of labelled rows, the cells of a
 // row, and (layout text) the text columns that stand beside a group of rows.
 import { labelsOf, type Token } from '../tokenize/labels.js';
-import type { LabelId } from '../tokenize/vocabulary.js';
+import { SECTION_TITLES, type LabelId } from '../tokenize/vocabulary.js';
 import { fold, joinWrapped, readCell } from '../tokenize/values.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
@@ -91,7 +91,30 @@ export function rowCells(ctx: MatchContext, labelParts: readonly Token[]): Token
   const last = labelParts.at(-1);
   if (best.length || labelParts.length !== 1 || !last || last.lines.length !== 1) return best;
   const below = ctx.startingOnRows(last.row + 1, last.row + 1).filter((t) => t.col >= last.end).sort((a, b) => a.col - b.col);
-  return below.some((t) => valuesOf(t)) && !below.some(isLabel) && !ctx.startingOnRows(last.row + 1, last.row + 1).some(isLabel) ? below.filter((t) => valuesOf(t)) : best;
+  if (below.some((t) => valuesOf(t)) && !below.some(isLabel) && !ctx.startingOnRows(last.row + 1, last.row + 1).some(isLabel)) return below.filter((t) => valuesOf(t));
+  return cellsAbove(ctx, last);
+}
+
+/** Lines above a label whose row cells may stand there, when its own line holds none. */
+const ROWS_ABOVE = 2;
+const TITLE_IDS = new Set(SECTION_TITLES.map((s) => s.id));
+/** Lines a row label spans at most (成果実 ⏎ 績). */
+const LABEL_LINES = 3;
+
+/**
+ * A label printed at the foot of a tall text cell (`…B以 目標値`), its row's cells on a line
+ * above, out of line with it: the nearest line above, within two, holding values right of the
+ * label, unless another row's label stands between.
+ */
+function cellsAbove(ctx: MatchContext, label: Token): Token[] {
+  for (let row = label.row - 1; row >= label.row - ROWS_ABOVE; row--) {
+    // Another row's label on the line (a vertical one, 成果実 ⏎ 績, starts lines above it), not a section title's piece.
+    const rowLabel = ctx.startingOnRows(row - LABEL_LINES, row).some((t) => isLabel(t) && !t.labels.every((id) => TITLE_IDS.has(id)) && t.lines.some((l) => l.line === row));
+    if (rowLabel) return [];
+    const cells = ctx.startingOnRows(row, row).filter((t) => t.col >= label.end).sort((a, b) => a.col - b.col);
+    if (cells.some((t) => valuesOf(t))) return cells;
+  }
+  return [];
 }
 
 /** Longest unit cell seen wrapped: `市町村国保`. */

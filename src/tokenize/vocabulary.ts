@@ -121,7 +121,6 @@ export const LABELS = {
 
 export type LabelId = keyof typeof LABELS;
 
-/** The 点検・改善結果 table: its groups (vertical labels) and items, in the template's order. */
 /**
  * The template's section titles, top to bottom. Every sheet prints all of them, even over empty
  * tables, so a text that lacks the last ones was cut off.
@@ -137,6 +136,7 @@ export const SECTION_TITLES: ReadonlyArray<{ id: LabelId; name: string }> = [
   { id: 'recipientsTitle', name: '支出先上位10者リスト' },
 ];
 
+/** The 点検・改善結果 table: its groups (vertical labels) and items, in the template's order. */
 export const SELF_CHECK_GROUPS = [
   {
     group: '国費投入の必要性',
