@@ -953,6 +953,14 @@ describe('self-check', () => {
       project('内閣府食品安全委員会事務局評価第一課', '0146', '食品安全確保総合調査費'),
       project('内閣府大臣官房政府広報室', '7', '戦略的広報経費（国内）'),
     ]],
+    ['keeps a name\'s one-letter wrapped tail (…国家試験 ⏎ 費), right of the owners, and leaves out the vertical heading\'s letters', [
+      '                       所管府省・部局名            事業番号          事業名',
+      '     事                                       給水装置工事主任技術者国家試験',
+      '     業    厚生労働省健康局水道課                    0338',
+      '                                              費',
+    ], [
+      project('厚生労働省健康局水道課', '0338', '給水装置工事主任技術者国家試験費'),
+    ]],
   ] as const)('%s', (_, lines, want) => {
     expect(matchRelatedProjects(contextOf(lines.join('\n'), 'layout'))).toEqual(want);
   });

@@ -37,7 +37,8 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   const markCol = Math.min(...[headWords, ...rows.map((r) => r.words)].flatMap((ws) => ws.filter((w) => w.col > header.col && MARKS.has(w.text)).map((w) => w.col)));
   const rightEdge = Math.min((nameHead?.end ?? header.end + 40) + 16, markCol);
   const lines = rows
-    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && ([...w.text].length > 1 || NUMBER.test(fold(w.text)))) }))
+    // One letter alone is the vertical heading's left of the owners, but a name's wrapped tail (`費`) right of them.
+    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && ([...w.text].length > 1 || w.col > header.end || NUMBER.test(fold(w.text)))) }))
     .filter((l) => l.words.length);
   const mains = lines.filter((l) => l.words.some((w) => NUMBER.test(fold(w.text))));
   return mains.map((main, k) => {
