@@ -961,6 +961,20 @@ describe('self-check', () => {
     ], [
       project('厚生労働省健康局水道課', '0338', '給水装置工事主任技術者国家試験費'),
     ]],
+    ['keeps an owner\'s one-letter wrapped tail under its cell\'s first letter (…統計 ⏎ 課), on a project printed 16 lines below the heads', [
+      '                 所管府省・部局名              事業番号         事業名',
+      '',
+      '    関   厚生労働省健康局結核感染症課                 114    予防接種健康被害者保健福祉相談事業費',
+      '    連',
+      '    事',
+      '    業',
+      ...Array.from({ length: 10 }, () => ''),
+      '          厚生労働省大臣官房統計情報部人口動態・保険社会統計',
+      '          課                                 925   社会福祉統計調査費',
+    ], [
+      project('厚生労働省健康局結核感染症課', '114', '予防接種健康被害者保健福祉相談事業費'),
+      project('厚生労働省大臣官房統計情報部人口動態・保険社会統計課', '925', '社会福祉統計調査費'),
+    ]],
   ] as const)('%s', (_, lines, want) => {
     expect(matchRelatedProjects(contextOf(lines.join('\n'), 'layout'))).toEqual(want);
   });

@@ -15,7 +15,7 @@ const MARKS = new Set<string>(SELF_CHECK_MARKS.filter((m) => !/^[-－‐]$/.test
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 /** Lines below the column heads that a related project's wrapped cells may take. */
-const TABLE_LINES = 16;
+const TABLE_LINES = 18;
 /** How far left of its column head a long owner (所管府省・部局名) may start; the vertical 関連事業 left of it is single letters. */
 const OWNER_LEFT_REACH = 20;
 /** How far a wrapped cell reaches above or below its row. */
@@ -36,9 +36,12 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   const headWords = lineWords(ctx.sheet.lines[header.row - 1] ?? '');
   const markCol = Math.min(...[headWords, ...rows.map((r) => r.words)].flatMap((ws) => ws.filter((w) => w.col > header.col && MARKS.has(w.text)).map((w) => w.col)));
   const rightEdge = Math.min((nameHead?.end ?? header.end + 40) + 16, markCol);
+  // One letter alone is the vertical heading's, left of the owners, but a cell's wrapped tail
+  // right of them (`費`) or under its cell's first letter (`…統計 ⏎ 課`).
+  const cellStarts = new Set(rows.flatMap((r) => r.words.filter((w) => [...w.text].length > 1).map((w) => w.col)));
+  const tail = (w: LineWord) => w.col > header.end || cellStarts.has(w.col);
   const lines = rows
-    // One letter alone is the vertical heading's left of the owners, but a name's wrapped tail (`費`) right of them.
-    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && ([...w.text].length > 1 || w.col > header.end || NUMBER.test(fold(w.text)))) }))
+    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && ([...w.text].length > 1 || tail(w) || NUMBER.test(fold(w.text)))) }))
     .filter((l) => l.words.length);
   const mains = lines.filter((l) => l.words.some((w) => NUMBER.test(fold(w.text))));
   return mains.map((main, k) => {
