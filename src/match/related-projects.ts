@@ -35,13 +35,19 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   // The first project's mark may stand on the column heads' line.
   const headWords = lineWords(ctx.sheet.lines[header.row - 1] ?? '');
   const markCol = Math.min(...[headWords, ...rows.map((r) => r.words)].flatMap((ws) => ws.filter((w) => w.col > header.col && MARKS.has(w.text)).map((w) => w.col)));
-  const rightEdge = Math.min((nameHead?.end ?? header.end + 40) + 16, markCol);
+  const nameEdge = (nameHead?.end ?? header.end + 40) + 16;
+  const rightEdge = Math.min(nameEdge, markCol);
+  // A line's own mark bounds it: the marks of different rows need not stand in one column.
+  const edgeOf = (words: readonly LineWord[]) => {
+    const own = words.find((w) => w.col > header.col && MARKS.has(w.text));
+    return own ? Math.min(nameEdge, own.col) : rightEdge;
+  };
   // One letter alone is the vertical heading's, left of the owners, but a cell's wrapped tail
   // right of them (`費`) or under its cell's first letter (`…統計 ⏎ 課`).
   const cellStarts = new Set(rows.flatMap((r) => r.words.filter((w) => [...w.text].length > 1).map((w) => w.col)));
   const tail = (w: LineWord) => w.col > header.end || cellStarts.has(w.col);
   const lines = rows
-    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < rightEdge && ([...w.text].length > 1 || tail(w) || NUMBER.test(fold(w.text)))) }))
+    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < edgeOf(r.words) && ([...w.text].length > 1 || tail(w) || NUMBER.test(fold(w.text)))) }))
     .filter((l) => l.words.length);
   const mains = lines.filter((l) => l.words.some((w) => NUMBER.test(fold(w.text))));
   return mains.map((main, k) => {
