@@ -992,6 +992,13 @@ describe('self-check', () => {
   ] as const)('%s', (_, lines, want) => {
     expect(matchRelatedProjects(contextOf(lines.join('\n'), 'layout'))).toEqual(want);
   });
+  it('reads the owners pdfminer printed together, then each 事業番号 glued to its name', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局健康課', '厚生労働省年金局総務課', '302 健康増進事業（健康診査等）', '774 基礎年金給付に必要な経費'), 'pdfminer');
+    expect(matchRelatedProjects(ctx)).toEqual([
+      { owner: '厚生労働省健康局健康課', projectNumber: '302', name: '健康増進事業（健康診査等）' },
+      { owner: '厚生労働省年金局総務課', projectNumber: '774', name: '基礎年金給付に必要な経費' },
+    ]);
+  });
   it('reads a 事業番号 glued to its name in stream text after its owner, and no number that opens a sentence', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局水道課', '333 水質管理等強化対策費', '○', '現状通り', '7 国際展開や市場の拡大が必要であるが、情報を収集する。'));
     expect(matchRelatedProjects(ctx)).toEqual([{ owner: '厚生労働省健康局水道課', projectNumber: '333', name: '水質管理等強化対策費' }]);

@@ -91,6 +91,11 @@ function readColumns(scope: readonly Token[], out: RelatedProject[]): Token[] {
     owners.forEach((owner, k) => out.push({ owner: ownerText(owner), projectNumber: numberText(numbers[k]!.text), name: names[k]!.text }));
     return owners.flatMap((owner, k) => [owner, numbers[k]!, names[k]!]);
   };
+  // Each number glued to its name (`302 健康増進事業（健康診査等）`): one box for the two cells.
+  const gluedRows = (owners: Token[], boxes: Token[]) => {
+    owners.forEach((owner, k) => out.push({ owner: ownerText(owner), ...gluedCells(boxes[k]!)! }));
+    return owners.flatMap((owner, k) => [owner, boxes[k]!, boxes[k]!]);
+  };
   const every = (ts: readonly Token[], is: (t: Token) => boolean, k: number) => ts.length === k && ts.every(is);
   for (let i = 0; i < scope.length; i++) {
     // Owner and number pairs, then the names.
@@ -109,9 +114,17 @@ function readColumns(scope: readonly Token[], out: RelatedProject[]): Token[] {
     const byRows = [rest.filter((_, j) => j % 2 === 0), rest.filter((_, j) => j % 2 === 1)] as const;
     if (every(byRows[0], isNumberBox, k) && every(byRows[1], isNameBox, k)) return rows(scope.slice(i, i + k), [...byRows[0]], [...byRows[1]]);
     if (every(rest.slice(0, k), isNumberBox, k) && every(rest.slice(k), isNameBox, k)) return rows(scope.slice(i, i + k), rest.slice(0, k), rest.slice(k));
+    if (every(rest.slice(0, k), (t) => gluedCells(t) !== null, k)) return gluedRows(scope.slice(i, i + k), rest.slice(0, k));
     i += k - 1;
   }
   return [];
+}
+
+/** A box of a 事業番号 glued to its 事業名 (`302 健康増進事業`): the two cells, or null. */
+function gluedCells(t: Token): { projectNumber: string; name: string } | null {
+  const [first = '', ...rest] = t.text.trim().split(/\s+/);
+  const name = rest.join(' ');
+  return rest.length && NUMBER.test(numberText(first)) && fold(name).length >= 4 && !name.includes('。') ? { projectNumber: numberText(first), name } : null;
 }
 
 /** pdftotext boxes the self-check's 関連事業 mark with the first owner (`○ ⏎ 厚生労働省…`): not the owner's. */
@@ -131,18 +144,17 @@ export function matchRelatedProjects(ctx: MatchContext): RelatedProject[] {
   scope.forEach((t, i) => {
     if (taken.includes(t)) return;
     // The number alone, its name the next box; or glued to its name (`333 水質管理等強化対策費`).
-    const [first = '', ...rest] = t.text.trim().split(/\s+/);
-    const glued = rest.length > 0 && NUMBER.test(numberText(first));
+    const glued = gluedCells(t);
     if (!glued && !isNumberBox(t)) return;
     const owner = scope[i - 1];
     // pdftotext may box the 事業名 column head with the first name below it (`事業名 ⏎ 遠隔医療…`),
     // and print a self-check explanation beside the row between the number and its name.
     const next = isSentence(scope[i + 1]) && isNameBox(scope[i + 2]) && !isSentence(scope[i + 2]) ? scope[i + 2] : scope[i + 1];
-    const name = glued ? rest.join(' ') : next && textWithoutLabels(next);
+    const name = glued ? glued.name : next && textWithoutLabels(next);
     if (!owner || !name || owner.folded.length < 4 || fold(name).length < 4 || NUMBER.test(fold(name))) return;
     // A number opening a sentence is not a 事業番号: the glued reading wants an owner's name before it.
     if (glued && !ORGANIZATION_NAME.test(owner.folded)) return;
-    out.push({ owner: ownerText(owner), projectNumber: numberText(glued ? first : t.text), name });
+    out.push({ owner: ownerText(owner), projectNumber: glued ? glued.projectNumber : numberText(t.text), name });
     ctx.trace(`relatedProjects[${out.length - 1}]`, owner, t, ...(glued || !next ? [] : [next]));
   });
   return out;
