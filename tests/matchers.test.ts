@@ -992,11 +992,16 @@ describe('self-check', () => {
   ] as const)('%s', (_, lines, want) => {
     expect(matchRelatedProjects(contextOf(lines.join('\n'), 'layout'))).toEqual(want);
   });
-  it('reads the owners pdfminer printed together, then each 事業番号 glued to its name', () => {
+  it('reads the owners pdfminer printed together, then each 事業番号 glued to its name or in a box of its own', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '厚生労働省健康局健康課', '厚生労働省年金局総務課', '302 健康増進事業（健康診査等）', '774 基礎年金給付に必要な経費'), 'pdfminer');
     expect(matchRelatedProjects(ctx)).toEqual([
       { owner: '厚生労働省健康局健康課', projectNumber: '302', name: '健康増進事業（健康診査等）' },
       { owner: '厚生労働省年金局総務課', projectNumber: '774', name: '基礎年金給付に必要な経費' },
+    ]);
+    const mixed = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '国土交通省水管理・国土保全局河川環境課', '国土交通省自動車局総務課', '国土交通省国土政策局総務課企画室\n地方振興課',
+      '新27-\n0010', 'ミズベリング・プロジェクトの推進に係\nる方策検討経費', '0476', '自動車検査登録事務所等の施設の\n整備', '0386 多様な主体による地域づくり推進経費'), 'pdfminer');
+    expect(matchRelatedProjects(mixed).map((r) => [r.projectNumber, r.name])).toEqual([
+      ['新27-0010', 'ミズベリング・プロジェクトの推進に係る方策検討経費'], ['0476', '自動車検査登録事務所等の施設の整備'], ['0386', '多様な主体による地域づくり推進経費'],
     ]);
   });
   it('reads a 事業番号 glued to its name in stream text after its owner, and no number that opens a sentence', () => {

@@ -88,13 +88,11 @@ const isSentence = (t: Token | undefined) => t !== undefined && t.folded.include
  */
 function readColumns(scope: readonly Token[], out: RelatedProject[]): Token[] {
   const rows = (owners: Token[], numbers: Token[], names: Token[]) => {
-    owners.forEach((owner, k) => out.push({ owner: ownerText(owner), projectNumber: numberText(numbers[k]!.text), name: names[k]!.text }));
+    owners.forEach((owner, k) => {
+      const glued = numbers[k] === names[k] ? gluedCells(numbers[k]!) : null;
+      out.push({ owner: ownerText(owner), projectNumber: glued?.projectNumber ?? numberText(numbers[k]!.text), name: glued?.name ?? names[k]!.text });
+    });
     return owners.flatMap((owner, k) => [owner, numbers[k]!, names[k]!]);
-  };
-  // Each number glued to its name (`302 健康増進事業（健康診査等）`): one box for the two cells.
-  const gluedRows = (owners: Token[], boxes: Token[]) => {
-    owners.forEach((owner, k) => out.push({ owner: ownerText(owner), ...gluedCells(boxes[k]!)! }));
-    return owners.flatMap((owner, k) => [owner, boxes[k]!, boxes[k]!]);
   };
   const every = (ts: readonly Token[], is: (t: Token) => boolean, k: number) => ts.length === k && ts.every(is);
   for (let i = 0; i < scope.length; i++) {
@@ -111,13 +109,30 @@ function readColumns(scope: readonly Token[], out: RelatedProject[]): Token[] {
     while (isOwnerBox(scope[i + k])) k++;
     if (k < 2) continue;
     const rest = scope.slice(i + k, i + 3 * k);
-    const byRows = [rest.filter((_, j) => j % 2 === 0), rest.filter((_, j) => j % 2 === 1)] as const;
-    if (every(byRows[0], isNumberBox, k) && every(byRows[1], isNameBox, k)) return rows(scope.slice(i, i + k), [...byRows[0]], [...byRows[1]]);
+    const byRows = numberNamePairs(scope.slice(i + k), k);
+    if (byRows) return rows(scope.slice(i, i + k), byRows.numbers, byRows.names);
     if (every(rest.slice(0, k), isNumberBox, k) && every(rest.slice(k), isNameBox, k)) return rows(scope.slice(i, i + k), rest.slice(0, k), rest.slice(k));
-    if (every(rest.slice(0, k), (t) => gluedCells(t) !== null, k)) return gluedRows(scope.slice(i, i + k), rest.slice(0, k));
     i += k - 1;
   }
   return [];
+}
+
+/**
+ * `count` rows of a 事業番号 and its 事業名, each two boxes or one box of both glued
+ * (`0386 多様な主体…`, whose box then stands for both cells); null unless all are.
+ */
+function numberNamePairs(boxes: readonly Token[], count: number): { numbers: Token[]; names: Token[] } | null {
+  const numbers: Token[] = [];
+  const names: Token[] = [];
+  for (let at = 0; numbers.length < count; ) {
+    const [box, next] = [boxes[at], boxes[at + 1]];
+    const glued = box !== undefined && !isNumberBox(box) && gluedCells(box) !== null;
+    if (!glued && !(isNumberBox(box) && isNameBox(next))) return null;
+    numbers.push(box!);
+    names.push(glued ? box! : next!);
+    at += glued ? 1 : 2;
+  }
+  return { numbers, names };
 }
 
 /** A box of a 事業番号 glued to its 事業名 (`302 健康増進事業`): the two cells, or null. */
