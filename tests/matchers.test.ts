@@ -348,6 +348,22 @@ describe('予算内訳 in layout text', () => {
     ];
     expect(breakdown(contextOf(text, 'layout'), years).map((r) => [r.item, r.reason])).toEqual([['負担金', '前年同'], ['委員等旅費', null], ['交付金', '事業の見直しによる減'], ['諸謝金', null]]);
   });
+  it('ends at the 計 row, whose one letter opens its line, so that the next table\'s year heads are no item\'s', () => {
+    const text = [
+      '          歳出予算目           当初予算        28年度要求       主な増減理由',
+      '',
+      '          施設整備費                  2,998      1,643 前年同',
+      '        計                            2,998      1,643',
+      '',
+      '                          中間目標 目標最終年度',
+      '           24年度    25年度     26年度',
+    ].join('\n');
+    const years: BudgetYear[] = [
+      { fiscalYear: 2015, initial: 2998, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: 2998, executed: null, executionRate: null, request: null },
+      { fiscalYear: 2016, initial: 1643, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: 1643, executed: null, executionRate: null, request: 1643 },
+    ];
+    expect(breakdown(contextOf(text, 'layout'), years).map((r) => r.item)).toEqual(['施設整備費']);
+  });
 });
 
 describe('fund flow', () => {

@@ -157,9 +157,10 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
   for (let row = head.row + 1; row <= head.row + BREAKDOWN_LINES; row++) {
     const words = lineWords(ctx.sheet.lines[row - 1] ?? '')
       .filter((w) => w.col >= head.col - BREAKDOWN_DRIFT);
+    // The 計 row ends the table; it is one letter, as the vertical title's are, so look first.
+    if (words.some((w) => fold(w.text) === '計')) break;
     while (words.length && [...words[0]!.text].length === 1) words.shift();
     if (!words.length) continue;
-    if (words.some((w) => fold(w.text) === '計')) break;
     const amounts = words.map((w) => parseAmount(w.text));
     const firstAmount = amounts.findIndex((a) => a !== null);
     if (firstAmount > 0) {
