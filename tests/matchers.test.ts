@@ -200,6 +200,20 @@ describe('budget', () => {
     expect(years[2]).toMatchObject({ initial: 197, supplementary: 10, total: 207, executed: 207, executionRate: 100 });
     expect(years[4]).toMatchObject({ initial: 183, request: 183 });
   });
+  it('keeps a layout row\'s cells in their columns\' order when they stand right of their heads\' centres, nearer the next head', () => {
+    const text = [
+      '                                24年度         25年度         26年度         27年度          28年度要求',
+      '                   当初予算                23            23          25            24            22',
+      '                   補正予算                 -             -           -              -',
+      '                   計                   23            23          25            24            22',
+      '            執行額                        23            23          24',
+      '            執行率（％）                100%          100%         96%',
+    ].join('\n');
+    const { years } = matchBudget(contextOf(text, 'layout'), 2015);
+    expect(years.map((y) => [y.initial, y.supplementary, y.total, y.executed, y.executionRate])).toEqual([
+      [23, 0, 23, 23, 100], [23, 0, 23, 23, 100], [25, 0, 25, 24, 96], [24, 0, 24, null, null], [22, null, 22, null, null],
+    ]);
+  });
   const labelsFirst = ['予算額・執行額', '当初予算', '補正予算', '前年度から繰越', '翌年度へ繰越し', '予備費等', '計', '執行額', '執行率（％）', '24年度', '25年度', '26年度', '27年度', '28年度要求'];
   it('reads a table printed in chunks: the 当初予算 row, then each year down its column', () => {
     const values = '104 100 96 77 81 - - - - 104 90 87% 7 - - - 107 87 81% - - - - 96 72 75% - - - - - - - - 77 81'.split(' ');

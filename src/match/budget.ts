@@ -11,7 +11,7 @@ import type { MatchContext } from './context.js';
 import { breakdown } from './budget-breakdown.js';
 import { isItemName } from './breakdown-columns.js';
 import { readStream, STREAM_ROWS } from './budget-stream.js';
-import { amountOf, centre, headerYear, isYearHead, nearestColumn, rateOf, runAfter, valuesOf, type Value } from './values.js';
+import { amountOf, centre, headerYear, isYearHead, orderedColumns, rateOf, runAfter, valuesOf, type Value } from './values.js';
 
 const AMOUNT_ROWS = ['initial', 'supplementary', 'carriedFromPrevious', 'carriedToNext', 'reserveFund', 'total', 'executed'] as const;
 type AmountRow = (typeof AMOUNT_ROWS)[number];
@@ -41,20 +41,29 @@ function readLayout(ctx: MatchContext): Grid | null {
   if (!initial) return null;
   const columns = headers.filter((h) => h.row < initial.row && h.row >= initial.row - 6).sort((a, b) => a.col - b.col).slice(0, YEAR_COLUMNS + 1);
   if (columns.length < YEAR_COLUMNS) return null;
-  const centres = columns.map(centre);
   const rightEdge = columns[columns.length - 1]!.end + 4;
-  const grid = emptyGrid();
-  for (const row of ROWS) {
+  const taken = new Set<Token>();
+  const valueCells = (cells: Token[]) => cells.filter((t) => t.col <= rightEdge && valuesOf(t)?.length === 1 && !ctx.isUsed(t) && !taken.has(t)).sort((a, b) => a.col - b.col);
+  const rows = ROWS.map((row) => {
     const label = rowLabel(ctx, row);
-    if (!label) continue;
-    const valueCells = (cells: Token[]) => cells.filter((t) => t.col <= rightEdge && valuesOf(t)?.length === 1 && !ctx.isUsed(t));
+    if (!label) return { row, cells: [] as Token[] };
     // A label that wraps (前年度から繰越 / し) has its values on the line between its pieces.
     let cells = valueCells(ctx.rightOf(label, 0));
     if (!cells.length) cells = valueCells(ctx.startingOnRows(label.row + 1, label.row + 1).filter((t) => t.col >= label.end));
-    for (const t of cells) {
-      grid[row][nearestColumn(t, centres)] = valuesOf(t)![0];
-      ctx.use(t);
-    }
+    cells.forEach((t) => taken.add(t));
+    return { row, cells };
+  });
+  // Numbers are right-aligned, their heads perhaps not: a row with a cell in every column sets
+  // where each column's cells end; else the heads' centres are the columns'.
+  const full = rows.find((r) => r.cells.length === columns.length);
+  const anchors = full ? full.cells.map((t) => t.end) : columns.map(centre);
+  const position = (t: Token) => (full ? t.end : centre(t));
+  const grid = emptyGrid();
+  for (const { row, cells } of rows) {
+    orderedColumns(cells.map(position), anchors).forEach((column, i) => {
+      grid[row][column] = valuesOf(cells[i]!)![0];
+      ctx.use(cells[i]!);
+    });
   }
   return grid;
 }

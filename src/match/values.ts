@@ -65,12 +65,34 @@ export const countOf = (v: Value | undefined): number | null => (v && v.cell.kin
 export const centre = (t: Token): number => (t.col + t.end) / 2;
 
 /** Index of the column whose centre is nearest to the token's. */
-export function nearestColumn(token: Token, centres: readonly number[]): number {
-  let best = 0;
-  centres.forEach((c, i) => {
-    if (Math.abs(c - centre(token)) < Math.abs(centres[best]! - centre(token))) best = i;
-  });
-  return best;
+export const nearestColumn = (token: Token, centres: readonly number[]): number => nearestAnchor(centre(token), centres);
+
+/** Index of the anchor nearest to a position (the first of equals). */
+const nearestAnchor = (position: number, anchors: readonly number[]): number =>
+  anchors.reduce((best, a, j) => (Math.abs(a - position) < Math.abs(anchors[best]! - position) ? j : best), 0);
+
+/**
+ * The columns of a row's cells (`positions`, left to right), each its own: of the ways to keep
+ * their order, the one nearest the columns' `anchors`; beyond as many cells as columns, each
+ * to its nearest.
+ */
+export function orderedColumns(positions: readonly number[], anchors: readonly number[]): number[] {
+  const n = positions.length;
+  const k = anchors.length;
+  if (n > k) return positions.map((p) => nearestAnchor(p, anchors));
+  // cost[i][j]: the cheapest placing of the first i cells in the first j columns.
+  const cost = Array.from({ length: n + 1 }, () => Array<number>(k + 1).fill(Infinity));
+  for (let j = 0; j <= k; j++) cost[0]![j] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = i; j <= k; j++) cost[i]![j] = Math.min(cost[i]![j - 1]!, cost[i - 1]![j - 1]! + Math.abs(positions[i - 1]! - anchors[j - 1]!));
+  }
+  const out = Array<number>(n);
+  for (let i = n, j = k; i > 0; j--) {
+    if (cost[i]![j] === cost[i]![j - 1]) continue;
+    out[i - 1] = j - 1;
+    i--;
+  }
+  return out;
 }
 
 /** `25年度`, `28年度活動見込`, `29年度要求`: the year of a column header, in the sheet's era. */
