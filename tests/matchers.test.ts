@@ -594,6 +594,22 @@ describe('recipients', () => {
       ['（株）トーコン・システムサービス、東京センチュリーリース株式会社', '文化デジタルライブラリーシステム賃貸借'],
     ]);
   });
+  it('takes all the lines of a long layout 業務概要 centred on its row, and the reason\'s beside them', () => {
+    const text = [
+      '支出先上位１０者リスト',
+      'A.',
+      line([49, '・ヘルプデスクの設置・地域別説明会の開'], [121, 'パリ協定に規定された目標の５']),
+      line([49, '催支援・質疑応答集の整理・算定・報告マ']),
+      line([49, 'ニュアル等の拡充・特定排出者コード関連']),
+      line([49, '業務・排出量情報の集計・公表システム及']),
+      line([5, '1'], [9, '（株）三菱総合研究所'], [35, '6010001030403'], [49, 'び算定ツールの保守'], [88, '1,272'], [96, '随意契約（その他）'], [110, '-'], [115, '-'], [121, '年ごとの提出']),
+    ].join('\n');
+    const [row] = matchRecipients(contextOf(`${text}\n`, 'layout'), []).recipients;
+    expect(row).toMatchObject({
+      summary: '・ヘルプデスクの設置・地域別説明会の開催支援・質疑応答集の整理・算定・報告マニュアル等の拡充・特定排出者コード関連業務・排出量情報の集計・公表システム及び算定ツールの保守',
+      amount: 1272, reason: 'パリ協定に規定された目標の５年ごとの提出',
+    });
+  });
   it('takes all the lines of a long layout reason centred on its row', () => {
     const text = [
       '支出先上位１０者リスト',

@@ -152,8 +152,7 @@ export function readRecipientLines(lines: readonly string[], from: number, to: n
       const found = readMainLine(r, main.words);
       const nameCol = main.words[0]?.col ?? 0;
       const cols: Columns = { corporate: found.corporate, summary: found.summary ?? nameCol + 30, amount: found.amount ?? Infinity, reason: found.reason ?? Infinity };
-      // A wrapped line belongs to the nearest row; between two rows, to the one it touches. The
-      // reason (理由及び改善策) is the longest cell: its lines reach further, in its column only.
+      // A wrapped line belongs to the nearest row; between two rows, to the one it touches.
       const mine = other.flatMap((o) => {
         const prev = rows[k - 1]?.row ?? -Infinity;
         const next = rows[k + 1]?.row ?? Infinity;
@@ -162,8 +161,9 @@ export function readRecipientLines(lines: readonly string[], from: number, to: n
         // A line midway between two rows is the first line of the lower row's cells, centred on it.
         if (o.row > main.row && o.row - main.row === next - o.row) return [];
         if (distance <= WRAP_REACH) return [o];
-        const reasonWords = o.words.filter((w) => w.col >= cols.reason - 2);
-        return distance <= REASON_REACH && reasonWords.length === o.words.length ? [o] : [];
+        // The reason and the 業務概要 are the longest cells: their lines reach further, in their columns only.
+        const inLongCell = (w: LineWord) => w.col >= cols.reason - 2 || (w.col >= cols.summary - 2 && w.col < cols.amount);
+        return distance <= REASON_REACH && o.words.every(inLongCell) ? [o] : [];
       });
       addWrapped(r, mine.filter((o) => o.row < main.row).map((o) => o.words), mine.filter((o) => o.row > main.row).map((o) => o.words), nameCol, cols);
       return r;
