@@ -1125,6 +1125,19 @@ describe('self-check', () => {
     ].join('\n');
     expect(layoutExplanations(text, '受益者', '単位当たり')).toEqual(['産地市場等についての実態調査を行う。', 'ＩＣＴを活用した教育の推進計画の策定に当たっての留意事項等の助言を実施。']);
   });
+  it('reads once, in layout text, the 関連事業 explanation the sheet printed twice, one copy under the other', () => {
+    const text = [
+      '          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',
+      '          各事業の右に記載）',
+      '',
+      '    関            所管府省・部局名              事業番号       事業名                      これまでの高温超電導技術開発成果を活かし早期実用化を実現する',
+      '    連                                                                      ため、技術開発を実施する。',
+      '     関                                                                    これまでの高温超電導技術開発成果を活かし早期実用化を実現する',
+      '     事                                             持続的な地域創生を推進する人材育   ○   ため、技術開発を実施する。',
+      '     業    環境省地球環境局地球温暖化対策課                  0063   成拠点形成モデル事業',
+    ].join('\n');
+    expect(matchSelfCheck(contextOf(text, 'layout')).at(-1)!.explanation).toBe('これまでの高温超電導技術開発成果を活かし早期実用化を実現するため、技術開発を実施する。');
+  });
   it('finds the 関連事業 mark and explanation on the related projects\' rows in layout text, apart from the names', () => {
     const text = [
       '          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',

@@ -198,9 +198,18 @@ function explanationTexts(ctx: MatchContext, boxes: ReadonlyArray<Token | undefi
       return;
     }
     const above = unfinishedAbove(ctx, box);
-    out[k] = (above ? above.text : '') + box.text;
+    out[k] = printedOnce((above ? above.text : '') + box.text);
   });
   return out;
+}
+
+/**
+ * A text the sheet printed twice over, one copy under the other (the 関連事業 item's explanation
+ * beside both its rows), once. No explanation says all it says twice.
+ */
+function printedOnce(text: string): string {
+  const half = text.length / 2;
+  return Number.isInteger(half) && half > 0 && text.slice(0, half) === text.slice(half) ? text.slice(0, half) : text;
 }
 
 /** Where each run of `lines` starts, one run per row in `centres`, each run's middle nearest its row. */
