@@ -1125,6 +1125,18 @@ describe('self-check', () => {
     ].join('\n');
     expect(layoutExplanations(text, '受益者', '単位当たり')).toEqual(['産地市場等についての実態調査を行う。', 'ＩＣＴを活用した教育の推進計画の策定に当たっての留意事項等の助言を実施。']);
   });
+  it('reads two items layout text joined into one box, each with the mark on its own line', () => {
+    const text = [
+      '                                                                            また、次期水質総量削減における汚濁負荷対策の検討を行い、今後の汚濁負荷削減',
+      '        政策目的の達成手段として必要かつ適切な事業か。政策体系の中で優先度の高い事業か。                ○           目標量や総量規制基準を検討する。',
+      '',
+      '        競争性が確保されているなど支出先の選定は妥当か。                                    -',
+    ].join('\n');
+    const items = matchSelfCheck(contextOf(text, 'layout'));
+    const row = (key: string) => items.find((i) => i.item.startsWith(key))!;
+    expect([row('政策目的').mark, row('政策目的').explanation]).toEqual(['○', 'また、次期水質総量削減における汚濁負荷対策の検討を行い、今後の汚濁負荷削減目標量や総量規制基準を検討する。']);
+    expect(row('競争性が確保').mark).toBeNull();
+  });
   it('reads once, in layout text, the 関連事業 explanation the sheet printed twice, one copy under the other', () => {
     const text = [
       '          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',

@@ -139,8 +139,18 @@ function unfinishedAbove(ctx: MatchContext, box: Token): Token | undefined {
     && !isLabel(t) && !isItemText(t) && !isMark(t) && !endsSentence(t.text) && t.folded.length > 3);
 }
 
+/**
+ * Layout text may join two items printed a blank line apart into one box (`政策目的の…事業か。 ⏎
+ * 競争性が確保…妥当か。`): a box whose every line is an item is read as those items, each on
+ * its own line's row, where its mark stands.
+ */
+function splitItemLines(t: Token): Token[] {
+  if (t.lines.length < 2 || !t.lines.every((l) => ITEMS.some((i) => i.key === fold(l.text)))) return [t];
+  return t.lines.map((l) => ({ ...t, lines: [l], text: l.text.trim(), folded: fold(l.text), row: l.line }));
+}
+
 export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
-  const tokens = ctx.isLayout ? ctx.tokens : ctx.tokens.flatMap(splitLeadingMark);
+  const tokens = ctx.isLayout ? ctx.tokens.flatMap(splitItemLines) : ctx.tokens.flatMap(splitLeadingMark);
   const found = ITEMS.map((i) => ({ ...i, token: findItem(tokens, i.key) }));
   if (!found.some((f) => f.token)) {
     ctx.report('warning', 'missing-section', 'selfCheck', 'no 点検・改善 items were found');
