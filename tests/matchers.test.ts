@@ -1125,6 +1125,22 @@ describe('self-check', () => {
     ].join('\n');
     expect(layoutExplanations(text, '受益者', '単位当たり')).toEqual(['産地市場等についての実態調査を行う。', 'ＩＣＴを活用した教育の推進計画の策定に当たっての留意事項等の助言を実施。']);
   });
+  it('gives a mark two items stand beside, a line apart, to the one on its row; the 関連事業 item takes its own below', () => {
+    const text = [
+      '        整備された施設や成果物は十分に活用されているか。                                 -',
+      // The next page begins (a form feed): the item starts a box of its own on the line below.
+      '\f          関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を',
+      '          各事業の右に記載）',
+      '',
+      '                       所管府省・部局名              事業番号          事業名',
+      '',
+      '     関                                                                        （なお、平成25年度は、一部を前倒しして実施している。）',
+      '     事    外務省北米局北米第一課                         19    日本人研究者育成支援事業         ○   国が警備活動に必要な装備品の整備等を図る。',
+    ].join('\n');
+    const items = matchSelfCheck(contextOf(text, 'layout'));
+    expect(items.find((i) => i.item.startsWith('整備された'))!.mark).toBeNull();
+    expect(items.at(-1)!.mark).toBe('○');
+  });
   it('reads two items layout text joined into one box, each with the mark on its own line', () => {
     const text = [
       '                                                                            また、次期水質総量削減における汚濁負荷対策の検討を行い、今後の汚濁負荷削減',

@@ -167,6 +167,13 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     if (stream) return stream.marks[k];
     return f.token ? marks.filter((m) => Math.abs(m.row - f.token!.row) <= 1 && m.col > f.token!.col).sort((a, b) => a.col - b.col)[0] : undefined;
   });
+  // Layout text: a mark two items chose, a line apart, is the one's on its row.
+  if (!stream) chosen.forEach((m, k) => {
+    const rival = m ? chosen.findIndex((o, j) => j !== k && o === m) : -1;
+    if (rival < 0) return;
+    const off = (j: number) => Math.abs(m!.row - found[j]!.token!.row);
+    if (off(k) > off(rival) || (off(k) === off(rival) && k > rival)) chosen[k] = undefined;
+  });
   // The 関連事業 item's mark stands on the rows of the related projects below it, not beside it:
   // an item still without a mark takes the nearest free one below it, before the next item.
   if (!stream) {
