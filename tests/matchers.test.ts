@@ -1035,6 +1035,15 @@ describe('self-check', () => {
       project('厚生労働省社会・援護局障害保健福祉部企画課', '0338', '障害者自立支援機器等開発促進事業'),
       project('経済産業省商務情報政策局情報経済課', '70', '我が国におけるデータ駆動型社会に係る基盤整備（旧我が国経済社会の情報化・サービス化に係る基盤整備）'),
     ]],
+    ['reads no list item opened by an enclosed numeral (③) as a project', [
+      '                       所管府省・部局名              事業番号       事業名',
+      '     業    環境省地球環境局地球温暖化対策課                  0063   成拠点形成モデル事業',
+      '',
+      '',
+      '                   ③ 有識者からの意見聴取及び政策部局との意見交換 アンケート調査の実施前',
+    ], [
+      project('環境省地球環境局地球温暖化対策課', '0063', '成拠点形成モデル事業'),
+    ]],
   ] as const)('%s', (_, lines, want) => {
     expect(matchRelatedProjects(contextOf(lines.join('\n'), 'layout'))).toEqual(want);
   });

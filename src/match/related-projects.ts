@@ -12,6 +12,8 @@ import { ORGANIZATION_NAME, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
 const NUMBER = /^(?:新\d{2}-?)?\d{1,4}$/;
 const NUMBER_PREFIX = /^新\d{2}-$/;
 const MARKS = new Set<string>(SELF_CHECK_MARKS.filter((m) => !/^[-－‐]$/.test(m)));
+/** A 事業番号 as printed: digits, never an enclosed numeral (`③ 有識者からの…` opens a list item, which folding makes `3`). */
+const isNumberWord = (w: LineWord) => NUMBER.test(fold(w.text)) && !/[\u2460-\u2473]/.test(w.text);
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 /** Lines below the column heads that a related project's wrapped cells may take. */
@@ -47,11 +49,11 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
   const cellStarts = new Set(rows.flatMap((r) => r.words.filter((w) => [...w.text].length > 1).map((w) => w.col)));
   const tail = (w: LineWord) => w.col > header.end || cellStarts.has(w.col);
   const lines = rows
-    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < edgeOf(r.words) && ([...w.text].length > 1 || tail(w) || NUMBER.test(fold(w.text)))) }))
+    .map((r) => ({ row: r.row, words: r.words.filter((w) => w.col >= header.col - OWNER_LEFT_REACH && w.col < edgeOf(r.words) && ([...w.text].length > 1 || tail(w) || isNumberWord(w))) }))
     .filter((l) => l.words.length);
-  const mains = lines.filter((l) => l.words.some((w) => NUMBER.test(fold(w.text))));
+  const mains = lines.filter((l) => l.words.some(isNumberWord));
   return mains.map((main, k) => {
-    const at = main.words.findIndex((w) => NUMBER.test(fold(w.text)));
+    const at = main.words.findIndex(isNumberWord);
     const numberCol = main.words[at]!.col;
     const owner: string[] = [];
     const name: string[] = [];
