@@ -13,7 +13,8 @@ const NUMBER = /^(?:新\d{2}-?)?\d{1,4}$/;
 const NUMBER_PREFIX = /^新\d{2}-$/;
 const MARKS = new Set<string>(SELF_CHECK_MARKS.filter((m) => !/^[-－‐]$/.test(m)));
 /** A 事業番号 as printed: digits, never an enclosed numeral (`③ 有識者からの…` opens a list item, which folding makes `3`). */
-const isNumberWord = (w: LineWord) => NUMBER.test(fold(w.text)) && !/[\u2460-\u2473]/.test(w.text);
+const isNumberText = (text: string) => NUMBER.test(numberText(text)) && !/[\u2460-\u2473]/.test(text);
+const isNumberWord = (w: LineWord) => isNumberText(w.text);
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 /** Lines below the column heads that a related project's wrapped cells may take. */
@@ -76,7 +77,7 @@ function readLines(ctx: MatchContext, header: Token): RelatedProject[] {
 
 /** A 事業番号 as the output writes it: folded, with its dash half-width (`新27－0010` → `新27-0010`) or put back (`新270041`). */
 const numberText = (text: string) => fold(text).replace('－', '-').replace(/^新(\d{2})(\d{4})$/, '新$1-$2');
-const isNumberBox = (t: Token | undefined) => t !== undefined && NUMBER.test(numberText(t.text));
+const isNumberBox = (t: Token | undefined) => t !== undefined && isNumberText(t.text);
 const isOwnerBox = (t: Token | undefined) => t !== undefined && ORGANIZATION_NAME.test(t.folded);
 const isNameBox = (t: Token | undefined) => t !== undefined && !isNumberBox(t) && !isOwnerBox(t) && t.folded.length >= 4;
 /** A 事業名 is a name: never a sentence (`…を図る。`). */
@@ -141,7 +142,7 @@ function numberNamePairs(boxes: readonly Token[], count: number): { numbers: Tok
 function gluedCells(t: Token): { projectNumber: string; name: string } | null {
   const [first = '', ...rest] = t.text.trim().split(/\s+/);
   const name = rest.join(' ');
-  return rest.length && NUMBER.test(numberText(first)) && fold(name).length >= 4 && !name.includes('。') ? { projectNumber: numberText(first), name } : null;
+  return rest.length && isNumberText(first) && fold(name).length >= 4 && !name.includes('。') ? { projectNumber: numberText(first), name } : null;
 }
 
 /** pdftotext boxes the self-check's 関連事業 mark with the first owner (`○ ⏎ 厚生労働省…`): not the owner's. */
