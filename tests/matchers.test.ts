@@ -362,6 +362,22 @@ describe('予算内訳 in layout text', () => {
     ];
     expect(breakdown(contextOf(text, 'layout'), years).map((r) => [r.item, r.reason])).toEqual([['負担金', '前年同'], ['委員等旅費', null], ['交付金', '事業の見直しによる減'], ['諸謝金', null]]);
   });
+  it('gives a row the 要求 and reason start printed on the line above it (`313 事業の見直しによ`)', () => {
+    const text = [
+      '          歳出予算目           当初予算        28年度要求       主な増減理由',
+      '',
+      '          委託費                        277        358 前年同',
+      '                                                313 事業の見直しによ',
+      '          事業費                        591            る減',
+    ].join('\n');
+    const years: BudgetYear[] = [
+      { fiscalYear: 2015, initial: 868, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: 868, executed: null, executionRate: null, request: null },
+      { fiscalYear: 2016, initial: 671, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: 671, executed: null, executionRate: null, request: 671 },
+    ];
+    expect(breakdown(contextOf(text, 'layout'), years).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
+      ['委託費', 277, 358, '前年同'], ['事業費', 591, 313, '事業の見直しによる減'],
+    ]);
+  });
   it('ends at the 計 row, whose one letter opens its line, so that the next table\'s year heads are no item\'s', () => {
     const text = [
       '          歳出予算目           当初予算        28年度要求       主な増減理由',

@@ -154,6 +154,7 @@ const BREAKDOWN_LINES = 40;
 function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
   const out: Array<BudgetBreakdown & { reasonCol: number; itemCol: number; row: number }> = [];
   const wrapped: Array<{ row: number; col: number; text: string }> = [];
+  const early: Array<{ row: number; amount: number | null; text: string }> = [];
   for (let row = head.row + 1; row <= head.row + BREAKDOWN_LINES; row++) {
     const words = lineWords(ctx.sheet.lines[row - 1] ?? '')
       .filter((w) => w.col >= head.col - BREAKDOWN_DRIFT);
@@ -176,6 +177,11 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
         row,
       });
       ctx.trace(`budget.breakdown[${out.length - 1}]`, ...ctx.startingOnRows(row, row));
+    } else if (firstAmount === 0) {
+      // A row's 要求 and the start of its reason printed on the line above it (`313 事業の見直しによ`).
+      const numbers = amounts.filter((a): a is number => a !== null);
+      const text = words.filter((_, i) => amounts[i] === null).map((w) => w.text).join('');
+      early.push({ row, amount: numbers.length === 1 ? numbers[0]! : null, text });
     } else if (firstAmount < 0) {
       const text = words.map((w) => w.text).join('');
       // The vertical title's 年度 (平成27・28年度予算内訳) is no cell.
@@ -197,6 +203,12 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
     else nearest.reason = (nearest.reason ?? '') + line.text;
   }
   for (const [row, lines] of above) row.reason = lines.join('') + (row.reason ?? '');
+  for (const line of early) {
+    const below = out.find((r) => r.row === line.row + 1);
+    if (!below || line.amount === null || below.nextYearRequest !== null) continue;
+    below.nextYearRequest = line.amount;
+    if (line.text) below.reason = line.text + (below.reason ?? '');
+  }
   return out.map(({ item, currentYear, nextYearRequest, reason }) => ({ item, currentYear, nextYearRequest, reason }));
 }
 
