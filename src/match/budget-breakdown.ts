@@ -154,7 +154,7 @@ const BREAKDOWN_LINES = 40;
 function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
   const out: Array<BudgetBreakdown & { reasonCol: number; itemCol: number; row: number }> = [];
   const wrapped: Array<{ row: number; col: number; text: string }> = [];
-  const early: Array<{ row: number; amount: number | null; text: string }> = [];
+  const early: Array<{ row: number; amount: number; text: string }> = [];
   for (let row = head.row + 1; row <= head.row + BREAKDOWN_LINES; row++) {
     const words = lineWords(ctx.sheet.lines[row - 1] ?? '')
       .filter((w) => w.col >= head.col - BREAKDOWN_DRIFT);
@@ -180,8 +180,7 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
     } else if (firstAmount === 0) {
       // A row's 要求 and the start of its reason printed on the line above it (`313 事業の見直しによ`).
       const numbers = amounts.filter((a): a is number => a !== null);
-      const text = words.filter((_, i) => amounts[i] === null).map((w) => w.text).join('');
-      early.push({ row, amount: numbers.length === 1 ? numbers[0]! : null, text });
+      if (numbers.length === 1) early.push({ row, amount: numbers[0]!, text: words.filter((_, i) => amounts[i] === null).map((w) => w.text).join('') });
     } else if (firstAmount < 0) {
       const text = words.map((w) => w.text).join('');
       // The vertical title's 年度 (平成27・28年度予算内訳) is no cell.
@@ -205,7 +204,7 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
   for (const [row, lines] of above) row.reason = lines.join('') + (row.reason ?? '');
   for (const line of early) {
     const below = out.find((r) => r.row === line.row + 1);
-    if (!below || line.amount === null || below.nextYearRequest !== null) continue;
+    if (!below || below.nextYearRequest !== null) continue;
     below.nextYearRequest = line.amount;
     if (line.text) below.reason = line.text + (below.reason ?? '');
   }

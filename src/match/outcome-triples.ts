@@ -28,8 +28,7 @@ const MAX_CANDIDATES = 40;
  * to right), is best and holds the triples the rows as read bear out.
  */
 export function takeBorneTriples(ctx: MatchContext, rows: Rows[], stretches: ReadonlyArray<[number, number]>): void {
-  // The rows' own cells are numbers to place again; others another matcher took are not.
-  const read = new Set(rows.flatMap((r) => [r.actual, r.target, r.rate].flatMap((row) => row.values.map((v) => v.token))));
+  const read = rowTokens(rows);
   rows.forEach((r, k) => {
     const held = heldYears(r);
     if (held.length === PAST_COLUMNS) return;
@@ -56,8 +55,7 @@ export function takeTriplesByFinalTarget(ctx: MatchContext, rows: readonly Rows[
   const borne = (o: Outcome) => o.values.filter((v) => ratesAgree(v.actual, v.target, v.achievementRate));
   const lacking = outcomes.filter((o) => borne(o).length < PAST_COLUMNS);
   if (!lacking.length) return;
-  const read = new Set(rows.flatMap((r) => [r.actual, r.target, r.rate].flatMap((row) => row.values.map((v) => v.token))));
-  const numbers = stream(ctx, from, to, read);
+  const numbers = stream(ctx, from, to, rowTokens(rows));
   const found = candidates(numbers);
   if (found.length > MAX_CANDIDATES * 3) return;
   const taken = new Set<number>();
@@ -112,6 +110,9 @@ function apartFrom(triples: readonly Triple[], taken: ReadonlySet<number>, by: 0
 
 const sameTriple = (numbers: readonly Placed[], t: Triple, [a, target, r]: ReadonlyArray<number | null>) =>
   countOf(numbers[t[0]]!.value) === a && countOf(numbers[t[1]]!.value) === target && rateOf(numbers[t[2]]!.value) === r;
+
+/** The rows' own cells: numbers to place again, where those another matcher took are not. */
+const rowTokens = (rows: readonly Rows[]): Set<Token> => new Set(rows.flatMap((r) => [r.actual, r.target, r.rate].flatMap((row) => row.values.map((v) => v.token))));
 
 /** Sets years' three cells, in fresh arrays: rows read from one run may share theirs. */
 function setYears(r: Rows, years: ReadonlyArray<[number, readonly Value[]]>): void {

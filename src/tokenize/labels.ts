@@ -180,8 +180,9 @@ function splitLabelLines(box: Box, stream: boolean): Box[] {
   if (runs && runs.length > 1) return runs.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line }));
   // A short label is one at the box's top or under another label: the pieces of a title cut
   // over lines, the text beside them after (`成果目標及び成 ⏎ 果実績 ⏎ ②【水道…`).
-  const long = box.lines.map((l) => { const f = fold(l.text); return f.length >= 4 && WHOLE.has(f); });
-  const labelLines = box.lines.map((l, i) => long[i]! || (stream && WHOLE.has(fold(l.text)) && fold(l.text).length >= 3 && (i === 0 || long[i - 1]!)));
+  const folded = box.lines.map((l) => fold(l.text));
+  const long = folded.map((f) => f.length >= 4 && WHOLE.has(f));
+  const labelLines = folded.map((f, i) => long[i]! || (stream && f.length >= 3 && WHOLE.has(f) && (i === 0 || long[i - 1]!)));
   if (WHOLE.has(fold(box.text)) || !labelLines.some(Boolean) || labelLines.every(Boolean)) return [box];
   const groups: BoxLine[][] = [];
   let previousWasLabel: boolean | null = null;
