@@ -817,6 +817,17 @@ describe('recipients', () => {
       ['B', 1, '個人A', '講師謝礼', 0.1, 'その他'], ['B', 2, '個人B', '講師謝礼', 0.05, 'その他'], ['B', 3, '個人C', '講師謝礼', 0.02, 'その他'],
     ]);
   });
+  it('reads a bidders column\'s 1 2 between dashes as counts, not as a table\'s bare ranks, when the rows after a page break come under the next letter', () => {
+    // B's second row is named before C's letter and names; its cells come after them. D and E are printed together.
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...header, '1 （株）甲', '2 （株）乙', '3 （株）辛', '-', '-', '-', '調査', '0.6 その他', '調査', '0.5 一般競争入札', '調査', '0.4 一般競争入札', '-', '1', '2', '-', '80.0％', '70.0％',
+      'B.', ...header, '1 （株）丙', '-', '印刷', '0.3 その他', '2 （株）丁', 'C.', '1 （株）戊', '-', '運搬', '0.2 その他', ...header, '-', '清掃', '0.1 その他',
+      'D.', 'E.', ...header, '1 （株）己', '-', '警備', '0.05 その他', ...header, '1 （株）庚', '-', '受付', '0.04 その他'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount, r.bidders])).toEqual([
+      ['A', 1, '（株）甲', '調査', 0.6, null], ['A', 2, '（株）乙', '調査', 0.5, 1], ['A', 3, '（株）辛', '調査', 0.4, 2],
+      ['B', 1, '（株）丙', '印刷', 0.3, null], ['B', 2, '（株）丁', '運搬', 0.2, null], ['C', 1, '（株）戊', '清掃', 0.1, null],
+      ['D', 1, '（株）己', '警備', 0.05, null], ['E', 1, '（株）庚', '受付', 0.04, null],
+    ]);
+  });
   it('gives the names pdfminer printed just before a table\'s bare ranks ((株)乙 (株)丙 1 2) to that table', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', ...header, 'A.', 'B', '1', '（株）甲', '-', '事務所借料', '21 随意契約（少額）', '1', '-', '-', '（株）乙', '（株）丙', '1', '2', 'C',
       '-', '-', '宿舎借料', '宿舎借料', '1', 'その他', '0.7', '総合評価入札', '1 （株）丁', '-', '駐車場', '0.3', 'その他'));

@@ -173,6 +173,8 @@ function takeBackNames(tables: Table[]): Table[] {
   return tables;
 }
 
+const isDashCell = (t: Token | undefined) => t !== undefined && wordsOf(t)[0]?.kind === 'dash';
+
 /** Tokens cut where the ranks start again at 1, each run a table of its own. */
 function rankRuns(tokens: readonly Token[]): Token[][] {
   const runs: Token[][] = [];
@@ -185,7 +187,9 @@ function rankRuns(tokens: readonly Token[]): Token[][] {
     const after = words[1] ?? (next ? wordsOf(next)[0] : undefined);
     const opensRank = (rank: number) => first !== undefined && isRank(first, rank) && (after?.kind === 'text' || after?.kind === 'corporate');
     // A run of bare ranks (1 2 …) opens a table whose names come later as a column.
-    const opensBareRanks = first !== undefined && words.length === 1 && isRank(first, 1) && next !== undefined && isBareRank(next) && Number(next.folded) === 2;
+    // A bidders column holds such runs too (`- - 1 2 - 1 1`), dashes on both sides.
+    const opensBareRanks = first !== undefined && words.length === 1 && isRank(first, 1) && next !== undefined && isBareRank(next) && Number(next.folded) === 2
+      && !(isDashCell(tokens[i - 1]) && isDashCell(tokens[i + leadingRanks(tokens.slice(i))]));
     if (opensRank(1) || opensBareRanks) {
       runs.push([]);
       expected = 2;
