@@ -828,6 +828,20 @@ describe('recipients', () => {
       ['D', 1, '（株）己', '警備', 0.05, null], ['E', 1, '（株）庚', '受付', 0.04, null],
     ]);
   });
+  it('reads a chunk of 入札者数 with dashes (- - 1 1) as the rows\' so far that have a method and no count cell read, a dash read counting as read', () => {
+    const row = (rank: number, name: string, amount: string) => [`${rank} ${name}`, '7140001005647 部品の製造', amount];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...header, ...row(1, '兼松㈱', '5,758 随意契約（少額）'), ...row(2, '兼松㈱', '142'), 'その他',
+      ...row(3, '住友商事㈱', '5,026 随意契約（その他）'), ...row(4, '住友商事㈱', '320 随意契約（少額）'), '-', '-', '1', '2', ...row(5, '新東亜交易㈱', '3,938'), 'その他', '-',
+      ...row(6, '新東亜交易㈱', '685 随意契約（少額）'), ...row(7, '三菱重工業㈱', '4,365'), 'その他', '3', '-', '東京電力福島第一原子力発電所事故を踏まえ、共通基盤的な技術開発を実施する。'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => r.bidders)).toEqual([null, null, 1, 2, null, 3, null]);
+  });
+  it('gives the 入札者数 printed after the next block\'s letter, before its first row, back to the rows of the block before', () => {
+    const row = (rank: number, name: string, amount: string) => [`${rank} ${name}`, '1011801008601 部品の製造', amount];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'C.', ...header, ...row(1, '㈱ＩＨＩ', '40,017 随意契約（その他）'), '1', ...row(2, '㈱島津製作所', '2,803 随意契約（少額）'),
+      ...row(3, '㈱カヤバ工業', '43 随意契約（少額）'), 'D.', '2', '-', '全国の空き家の総数は、近年、増加の一途をたどり、住宅ストック総数の13.5％を占めている。', '-', ...header,
+      ...row(1, '兼松㈱', '5,758 随意契約（少額）'), '4'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.bidders])).toEqual([['C', 1, 1], ['C', 2, 2], ['C', 3, null], ['D', 1, 4]]);
+  });
   it('gives the names pdfminer printed just before a table\'s bare ranks ((株)乙 (株)丙 1 2) to that table', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', ...header, 'A.', 'B', '1', '（株）甲', '-', '事務所借料', '21 随意契約（少額）', '1', '-', '-', '（株）乙', '（株）丙', '1', '2', 'C',
       '-', '-', '宿舎借料', '宿舎借料', '1', 'その他', '0.7', '総合評価入札', '1 （株）丁', '-', '駐車場', '0.3', 'その他'));

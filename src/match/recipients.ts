@@ -47,6 +47,7 @@ function tables(scope: readonly Token[]): { tables: Table[]; pieces: Table[] | n
     else byLetter.push({ block, tokens });
   });
   takeBackRows(byLetter);
+  takeBackLateValues(byLetter);
   // A letter with no cells of its own, or names without values: the blocks may have been printed in pieces.
   const scattered = byLetter.some(holdsNoValues);
   const pieces = scattered ? tablesFromPieces(scope.map(markOf).filter((m) => m !== null)) : null;
@@ -136,6 +137,25 @@ function takeBackRows(tables: Table[]): void {
     });
     if (opens <= 0) return;
     t.tokens.push(...next.tokens.splice(0, opens));
+  });
+}
+
+/** A dash, count or rate, or a text too long for a name (a 理由及び改善策): no row opens with it. */
+const isLateCell = (t: Token) => wordsOf(t).every((w) => w.kind === 'dash' || w.kind === 'rate' || isCount(w) || (w.kind === 'text' && !isNameLength(w)));
+
+/**
+ * pdfminer can print the 入札者数 and later columns of a table's last rows after the next
+ * block's letter (`D. 1 1 - 1 1 - 在外選挙制度の…`, then D's heads and rows): the cells before a
+ * table's first row, when none could open one, go back to the table before it.
+ */
+function takeBackLateValues(tables: Table[]): void {
+  tables.forEach((t, k) => {
+    const before = tables[k - 1];
+    const late = t.tokens.findIndex((x) => !isLateCell(x));
+    const cells = t.tokens.slice(0, late).flatMap(wordsOf);
+    // Bare ranks (1 2 …) open a table whose names come later.
+    if (!before || late <= 0 || leadingRanks(t.tokens) > 1 || !cells.some(isCount) || !cells.some((w) => w.kind === 'dash')) return;
+    before.tokens.push(...t.tokens.splice(0, late));
   });
 }
 
@@ -238,6 +258,8 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
   // pdftotext may print two ranks together before the first's name (`8 9 個人Ｈ … 個人Ｉ`): the
   // second opens its row at the first name after the first row's amount.
   let pendingRank = false;
+  // Rows whose 入札者数 cell was read, a dash included (it leaves the count null).
+  const biddersRead = new Set<Recipient>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const twoRanks = isRank(w, rows.length + 1) && words[i + 1] !== undefined && isRank(words[i + 1]!, rows.length + 2) && words[i + 2]?.kind === 'text';
@@ -281,7 +303,7 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
     }
     const lateDash = w.kind === 'dash' && SLOTS[slot]?.field === 'amount' && words[i + 1]?.kind === 'amount';
     if (lateDash && (words[i + 2]?.kind === 'method' || row.corporateNumber === null)) continue;
-    const chunk = SLOTS[slot]?.field === 'bidders' ? biddersChunk(rows, words, i) : 0;
+    const chunk = SLOTS[slot]?.field === 'bidders' ? biddersChunk(rows, words, i, biddersRead) : 0;
     if (chunk) {
       i += chunk - 1;
       slot++;
@@ -290,6 +312,7 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
     while (slot < SLOTS.length && !SLOTS[slot]!.kinds.includes(w.kind)) slot++;
     if (slot >= SLOTS.length) continue;
     setCell(row, SLOTS[slot]!.field, w);
+    if (SLOTS[slot]!.field === 'bidders') biddersRead.add(row);
     slot++;
   }
   return rows.length ? rows : null;
@@ -306,14 +329,18 @@ const isNameLength = (w: Word) => [...fold(w.text)].length <= MAX_NAME && !/。$
  * cells (a reason, the next row), they are those rows' in order.
  * Returns how many words it took (0 for none).
  */
-function biddersChunk(rows: Recipient[], words: readonly Word[], at: number): number {
+function biddersChunk(rows: Recipient[], words: readonly Word[], at: number, read: Set<Recipient>): number {
   let end = at;
-  while (end < words.length && isCount(words[end]!) && !opensRow(words, end, rows.length + 1)) end++;
-  const lacking = rows.filter((r) => r.contractMethod !== null && r.bidders === null);
+  while (end < words.length && (isCount(words[end]!) || words[end]!.kind === 'dash') && !opensRow(words, end, rows.length + 1)) end++;
+  const lacking = rows.filter((r) => r.contractMethod !== null && !read.has(r));
   // A 落札率 column after it is the trailing columns' (withTrailingColumns), read together.
-  const columnsGoOn = end >= words.length || ['dash', 'rate'].includes(words[end]!.kind);
-  if (end - at < 2 || lacking.length !== end - at || columnsGoOn) return 0;
-  lacking.forEach((r, k) => setCell(r, 'bidders', words[at + k]!));
+  const columnsGoOn = end >= words.length || words[end]!.kind === 'rate';
+  const counts = words.slice(at, end).filter(isCount).length;
+  if (end - at < 2 || !counts || lacking.length !== end - at || columnsGoOn) return 0;
+  lacking.forEach((r, k) => {
+    setCell(r, 'bidders', words[at + k]!);
+    read.add(r);
+  });
   return end - at;
 }
 
