@@ -842,6 +842,13 @@ describe('recipients', () => {
       ...row(1, '兼松㈱', '5,758 随意契約（少額）'), '4'), 'pdfminer');
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.bidders])).toEqual([['C', 1, 1], ['C', 2, 2], ['C', 3, null], ['D', 1, 4]]);
   });
+  it('gives the 理由及び改善策 texts printed as a run, in order, to the rows of 10億円 or more let by 随意契約, and to no other row', () => {
+    const row = (rank: number, name: string, amount: string) => [`${rank} ${name}`, '4010601031604 部品の製造', amount];
+    const reasons = ['在外選挙制度の周知・広報は，国会での付帯決議において求められている。', '社会経済情勢等を踏まえ、分権型社会を担う地方税制度の確立を目指す。'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'C.', ...header, ...row(1, '㈱ＩＨＩ', '40,017 随意契約（その他）'), ...row(2, '三菱重工業㈱', '7,488'), 'その他',
+      ...row(3, '㈱島津製作所', '2,803 随意契約（少額）'), ...row(4, '㈱カヤバ工業', '43 随意契約（少額）'), '1', '1', '1', '-', ...reasons, '-', '-'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => r.reason)).toEqual([reasons[0], null, reasons[1], null]);
+  });
   it('gives the names pdfminer printed just before a table\'s bare ranks ((株)乙 (株)丙 1 2) to that table', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', ...header, 'A.', 'B', '1', '（株）甲', '-', '事務所借料', '21 随意契約（少額）', '1', '-', '-', '（株）乙', '（株）丙', '1', '2', 'C',
       '-', '-', '宿舎借料', '宿舎借料', '1', 'その他', '0.7', '総合評価入札', '1 （株）丁', '-', '駐車場', '0.3', 'その他'));

@@ -399,8 +399,8 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const lateRank = ranked !== null && words.some((w) => rankOf(w) === ranked.length + 1);
   const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null) && highestNamedRank(words) <= ranked.length && !lateRank;
   const chunked = complete ? null : readByChunks(table.block, words);
-  if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(chunked, summaries);
-  if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(ranked, summaries);
+  if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(withReasonsInOrder(chunked, words), summaries);
+  if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(withReasonsInOrder(ranked, words), summaries);
   const rows: Recipient[] = [];
   let row: Recipient | null = null;
   const valueQueue: Word[] = [];
@@ -441,7 +441,25 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
     valueQueue.push(w);
   }
   fillValues(rows, valueQueue);
-  return completeSummaries(rows, summaries);
+  return completeSummaries(withReasonsInOrder(rows, words), summaries);
+}
+
+/** A contract the 理由及び改善策 column is for: 10億円 or more, let without competition (随意契約). */
+const owesReason = (r: Recipient) => r.amount !== null && r.amount >= REASON_FROM_AMOUNT && r.contractMethod !== null && /随意契約/.test(fold(r.contractMethod));
+
+/**
+ * pdfminer prints the 理由及び改善策 column as a run of texts after other rows' cells (`… 1 1 1
+ * 在外選挙制度の… 社会経済情勢等を… - - -`), which row-by-row reading gives the row at hand:
+ * when the table's texts that are no row's name, 業務概要 or method are as many as the rows the
+ * column is for, they are those rows' reasons, in order, and no other row keeps one of them.
+ */
+function withReasonsInOrder(rows: Recipient[], words: readonly Word[]): Recipient[] {
+  const cells = new Set(rows.flatMap((r) => [r.name, r.summary, r.contractMethod]));
+  const reasons = words.filter((w) => w.kind === 'text' && !isNameLength(w) && !cells.has(w.text));
+  const owing = rows.filter(owesReason);
+  if (!reasons.length || reasons.length !== owing.length) return rows;
+  const placed = new Set(reasons.map((w) => w.text));
+  return rows.map((r) => ({ ...r, reason: owesReason(r) ? reasons[owing.indexOf(r)]!.text : r.reason !== null && placed.has(r.reason) ? null : r.reason }));
 }
 
 /** The stream text's tables read; of two cuttings into tables, the one that fills more cells. */
