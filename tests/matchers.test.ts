@@ -166,6 +166,12 @@ describe('budget', () => {
     const { years } = matchBudget(ctx, 2016);
     expect(years.slice(0, 4).map((y) => [y.total, y.executed, y.executionRate])).toEqual([[33971, 29026, 85], [59145, 57662, 97], [82143, 80706, 98], [201790, null, null]]);
   });
+  it('deals the run after stacked row labels (前年度から繰越し 翌年度へ繰越し 予備費等, 執行額 執行率) to those rows in turn', () => {
+    const ctx = contextOf(paragraphs('当初予算', '100', '200', '300', '400', '500', '補正予算', '10', '20', '30', '-', '予算額・\n執行額', '前年度から繰越\nし', '翌年度へ繰越し', '予備費等',
+      '5', '6', '7', '8', ...Array<string>(12).fill('-'), '計', '115', '226', '337', '408', '500', '執行額', '執行率（％）', '115', '200', '337', '100%', '88%', '100%'), 'pdfminer');
+    const { years } = matchBudget(ctx, 2016);
+    expect(years.map((y) => [y.carriedFromPrevious, y.total, y.executed, y.executionRate])).toEqual([[5, 115, 115, 100], [6, 226, 200, 88], [7, 337, 337, 100], [8, 408, null, null], [null, 500, null, null]]);
+  });
   it('reads rows printed one after another with the 要求 column\'s 当初予算 after them all, when no other reading holds', () => {
     const ctx = contextOf(paragraphs('当初予算', '25年度', '26年度', '0 30,450.023', '補正予算', '予算額・\n執行額', '19,000', '8,126.967', '40,025', '20,029', '-', '-',
       '前年度から繰越', '-', '-', '-', '-', '翌年度へ繰越し', '-', '-', '-', '-', '予備費等', '-', '-', '-', '-',

@@ -90,6 +90,55 @@ function readRows(ctx: MatchContext): Grid {
 }
 
 /**
+ * Rows whose labels a stack may hold, and how many cells each row has: the parts of 計 a
+ * column each (the 要求 column's perhaps blank), 執行額 and 執行率 one per past year.
+ */
+const STACKABLE: ReadonlyArray<{ rows: readonly Row[]; widths: readonly number[] }> = [
+  { rows: AMOUNT_ROWS.slice(0, AMOUNT_ROWS.indexOf('total')), widths: [YEAR_COLUMNS + 1, YEAR_COLUMNS] },
+  { rows: ['executed', 'executionRate'], widths: [YEAR_COLUMNS - 1] },
+];
+
+/**
+ * Stream text may print several row labels one after another and then their cells in one run
+ * (`前年度から繰越し 翌年度へ繰越し 予備費等 193 208 2,196 1,191 - - - …`, `執行額 執行率（％）
+ * 104,671 115,387 129,616 101% 116% 102%`): the run after the last of k such labels, k rows'
+ * worth at its start, is dealt to them row by row.
+ */
+function readStackedRows(ctx: MatchContext): Partial<Grid> | null {
+  if (ctx.isLayout) return null;
+  const dealt: Partial<Grid> = {};
+  for (const { rows, widths } of STACKABLE) {
+    for (const stack of labelStacks(ctx, rows)) {
+      const run = runAfter(ctx, stack.at(-1)!.label);
+      const width = widths.find((w) => run.length >= stack.length * w);
+      if (width) stack.forEach(({ row }, k) => { dealt[row] = run.slice(k * width, (k + 1) * width); });
+    }
+  }
+  return Object.keys(dealt).length ? dealt : null;
+}
+
+/** The rows' labels in runs of two or more with only labels between them, in the rows' order. */
+function labelStacks(ctx: MatchContext, rows: readonly Row[]): Array<Array<{ row: Row; label: Token }>> {
+  const stacks: Array<Array<{ row: Row; label: Token }>> = [];
+  for (const row of rows) {
+    const label = rowLabel(ctx, row);
+    if (!label) continue;
+    const last = stacks.at(-1)?.at(-1);
+    const follows = last && label.index > last.label.index && ctx.tokens.slice(last.label.index + 1, label.index).every(isLabel);
+    if (follows) stacks.at(-1)!.push({ row, label });
+    else stacks.push([{ row, label }]);
+  }
+  return stacks.filter((s) => s.length > 1);
+}
+
+/** The readings that left the stacked rows empty, again with those rows dealt. */
+function withStackedRows(candidates: readonly Grid[], stacked: Partial<Grid> | null): Grid[] {
+  if (!stacked) return [];
+  const rows = Object.keys(stacked) as Row[];
+  return candidates.filter((g) => rows.every((r) => !g[r].length)).map((g) => ({ ...g, ...stacked }));
+}
+
+/**
  * Stream text may print the 計, 執行額 and 執行率 rows before their labels, in one run with the
  * row above them (予備費等 - - - - 33,971 … 29,026 … 85% 97% 98%): the rates last, as many
  * 執行額 before them, and before those the row's cells and 計's, four or five each (both
@@ -364,6 +413,7 @@ function budgetYears(ctx: MatchContext, reviewYear: number, pool: readonly numbe
   candidates.push(readScattered(ctx, rows));
   const values = ctx.isLayout ? [] : tableValues(ctx);
   candidates.push(...readRowMajor(values));
+  candidates.push(...withStackedRows(candidates, readStackedRows(ctx)));
   const readings = candidates.map((g) => toYears(g, firstYear));
   let best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
   // The 要求 column printed after the other rows: tried only when no reading above holds.
