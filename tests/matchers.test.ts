@@ -1427,6 +1427,10 @@ describe('unit cost', () => {
       '施策', '改革\n項目', '26年度', '百万円'), 'pdftotext');
     expect(matchUnitCost(ctx, 2016).values.map((v) => [v.value, v.formula])).toEqual([[11.7, '711／22'], [14.3, '281／50'], [13.2, '159／12']]);
   });
+  it('reads the cost row run on into the formula row\'s dashes (百万円 - - 3 - - 12／4) as the costs, the last year\'s with its formula', () => {
+    const ctx = contextOf(paragraphs('単位当たり\nコスト', '計算式', '25年度', '26年度', '百万円', '-', '-', '3', '-', '-', '12／4', '政策', '27年度', '百万円/件'), 'pdftotext');
+    expect(matchUnitCost(ctx, 2016).values.map((v) => [v.value, v.formula])).toEqual([[null, null], [null, null], [3, '12／4']]);
+  });
   it('splits the cost\'s unit from the 計算式\'s when pdftotext boxed one above the other (千円 ⏎ 百万円/回)', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '事業に係る費用／開催回数', '単位', '千円\n百万円/回', '計算式', '24年度', '25年度', '26年度', '1,500', '1,200', '900', '3／2', '3.6／3', '2.7／3'), 'pdftotext');
     const cost = matchUnitCost(ctx, 2015);

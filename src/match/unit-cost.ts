@@ -90,12 +90,28 @@ function costUnit(units: readonly Token[], rowAfter: (unit: Token) => Array<Valu
 
 /** Stream text: the cost row's values after its unit, past the year headers printed between them (円 24年度 25年度 26年度 …). */
 function runAfterHeaders(ctx: MatchContext, unit: Token): Array<Value | undefined> {
-  const out: Array<Value | undefined> = [...runAfter(ctx, unit)];
+  const own = runAfter(ctx, unit);
+  const out: Array<Value | undefined> = withoutFormulaDashes(ctx, unit, own) ?? [...own];
   for (let i = unit.index + 1; !out.length && i < ctx.tokens.length && headerYear(ctx.tokens[i]!) !== null; i++) out.push(...runAfter(ctx, ctx.tokens[i]!));
   // A run of one value, the first of costs and formulas in turn, is that row's start only.
   if (out.length >= PAST_COLUMNS) return out;
   const alternating = costsBetweenFormulas(ctx, unit);
   return alternating.filter(Boolean).length > out.length ? alternating : out;
+}
+
+/**
+ * The formula row's first cells, dashes for years without a formula, run on from the cost row
+ * when the extractor prints the two rows one after the other (`百万円 - - 3 - - 12／4`): a run
+ * of more values than years, the rest dashes, with a formula right after it, is the costs and
+ * those dashes; the costs are the run's first values.
+ */
+function withoutFormulaDashes(ctx: MatchContext, unit: Token, run: readonly Value[]): Value[] | null {
+  const extra = run.slice(PAST_COLUMNS);
+  if (!extra.length || extra.length >= PAST_COLUMNS || !extra.every((v) => v.cell.kind === 'dash')) return null;
+  let after = unit.index + 1;
+  for (let seen = 0; after < ctx.tokens.length && seen < run.length; after++) seen += valuesOf(ctx.tokens[after]!)?.length ?? 0;
+  const next = ctx.tokens[after];
+  return next && isFormula(next.folded) ? run.slice(0, PAST_COLUMNS) : null;
 }
 
 /**
