@@ -101,6 +101,12 @@ describe('sheet header and project', () => {
     expect(p.implementationMethods).toEqual(['直接実施', '委託・請負']);
     expect(p.relatedPlans).not.toBe('経済協力費');
   });
+  it('reads no 実施方法 out of a 主要経費 that holds one\'s word (その他の事項経費, 地方交付税交付金)', () => {
+    const ctx = contextOf(paragraphs('実施方法', 'その他の事項経費', '直接実施', '24年度'), 'pdftotext');
+    expect(matchProject(ctx).implementationMethods).toEqual(['直接実施']);
+    const grant = contextOf(paragraphs('実施方法', '地方交付税交付金', '交付', '24年度'), 'pdftotext');
+    expect(matchProject(grant).implementationMethods).toEqual(['交付']);
+  });
   it('takes a year boxed with the 事業終了 label as the start year', () => {
     const ctx = contextOf(paragraphs('事業開始年度', '委託・請負', '担当課室', '事業名', '会計区分', '28年度', '平成２７年度\n事業終了', '（予定）年度\n平成２８年度', '主要経費'));
     expect(matchProject(ctx)).toMatchObject({ startYear: 2015, endYear: 2016 });

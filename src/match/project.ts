@@ -300,14 +300,18 @@ function accountsOf(ctx: MatchContext): string[] {
   return [...source.text.replace(/\s+/g, '').matchAll(ACCOUNT_PATTERN)].map((m) => m[0]);
 }
 
+/** A text's words that can name a method: a 主要経費 (その他の事項経費, 地方交付税交付金) names none. */
+const withoutMainExpenses = (folded: string) => FOLDED_MAIN_EXPENSES.reduce((text, e) => text.replaceAll(e, ''), folded);
+const FOLDED_MAIN_EXPENSES = MAIN_EXPENSES.map(fold);
+
 function implementationMethods(ctx: MatchContext): string[] {
-  const has = (t: Token) => IMPLEMENTATION_METHODS.some((m) => t.folded.includes(m));
+  const has = (t: Token) => IMPLEMENTATION_METHODS.some((m) => withoutMainExpenses(t.folded).includes(m));
   const anchor = ctx.first('implementationMethod');
   const value = anchor ? ctx.valueOf(anchor, has, 40) : undefined;
   const source = value ?? ctx.tokens.find((t) => has(t) && t.folded.length <= 30 && !isLabel(t));
   if (!source) return [];
   ctx.trace('project.implementationMethods', source);
-  return IMPLEMENTATION_METHODS.filter((m) => source.folded.includes(m));
+  return IMPLEMENTATION_METHODS.filter((m) => withoutMainExpenses(source.folded).includes(m));
 }
 
 /** Blank lines a long text cell's column may have between its lines. */
