@@ -94,6 +94,12 @@ describe('sheet header and project', () => {
       '欽也', '会計区分', '労働保険特別会計労災勘定'), 'pdftotext');
     expect(matchProject(ctx).responsibleOfficial).toBe('木塚　欽也');
   });
+  it('adds the given name boxed on its own after a title and family name (室長 江澤, 正名), and no organisation\'s name', () => {
+    const ctx = contextOf(paragraphs('担当課室', '電力基盤整備課', '作成責任者', '室長 江澤', '正名', '会計区分', 'エネルギー対策特別会計'), 'pdftotext');
+    expect(matchProject(ctx).responsibleOfficial).toBe('室長 江澤　正名');
+    const account = contextOf(paragraphs('担当課室', '電力基盤整備課', '作成責任者', '室長 江澤', '調査課', '会計区分'), 'pdftotext');
+    expect(matchProject(account).responsibleOfficial).toBe('室長 江澤');
+  });
   it('knows the 主要経費 by its closed vocabulary when the labels come first', () => {
     const ctx = contextOf(paragraphs('実施方法', '関係する計画、', '通知等', '主要経費', '経済協力費', '直接実施、委託・請負', '「成長戦略」（平成24年5月閣議決定）'));
     const p = matchProject(ctx);

@@ -4,7 +4,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
 import {
-  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MAIN_EXPENSES, MAIN_POLICIES, MINISTRIES, OFFICIAL_TITLE, PLAN_CITATIONS, type LabelId,
+  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MAIN_EXPENSES, MAIN_POLICIES, MINISTRIES, OFFICIAL_TITLE, ORGANIZATION_END, PLAN_CITATIONS, type LabelId,
 } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { headerYearOf } from './values.js';
@@ -209,7 +209,7 @@ function responsibleOfficial(ctx: MatchContext, division: Token | undefined): st
   // The title and the name may be lines of one box (`農地政策課長 ⏎ 栗原 秀忠`).
   const isOfficial = (t: Token) => isText(t) && OFFICIAL_TITLE.test(` ${t.lines.map((l) => l.text.trim()).join(' ')}`);
   const value = textField(ctx, 'responsibleOfficial', 'project.responsibleOfficial', isOfficial);
-  if (value) return value.text;
+  if (value) return withGivenName(ctx, value);
   // pdfminer prints the header's labels first, then its cells row by row: the official's cell
   // right after the division's, whatever the distance from its label.
   const afterDivision = division && !ctx.isLayout ? ctx.tokens[division.index + 1] : undefined;
@@ -221,6 +221,21 @@ function responsibleOfficial(ctx: MatchContext, division: Token | undefined): st
   if (!run.length) return null;
   ctx.trace('project.responsibleOfficial', ...run);
   return run.map((t) => t.text).join('　');
+}
+
+/** A given name of a few kanji (正名, 仁威). */
+const GIVEN_NAME = /^\p{Script=Han}{1,3}$/u;
+
+/**
+ * A title and a family name alone (`室長 江澤`): stream text may box the given name on its own
+ * right after (`正名`), which goes with them.
+ */
+function withGivenName(ctx: MatchContext, official: Token): string {
+  const next = ctx.isLayout || official.lines.length > 1 ? undefined : ctx.tokens[official.index + 1];
+  const familyOnly = official.text.trim().split(/[\s　]+/).length === 2;
+  if (!familyOnly || !next || isLabel(next) || ctx.isUsed(next) || !GIVEN_NAME.test(next.folded) || ORGANIZATION_END.test(next.folded)) return official.text;
+  ctx.trace('project.responsibleOfficial', official, next);
+  return `${official.text}　${next.text}`;
 }
 
 /** The 作成責任者 cell is a title and a name, which stream text may print as a few short boxes. */

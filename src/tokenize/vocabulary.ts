@@ -193,6 +193,9 @@ export const RECIPIENT_COUNT = /\(\s*(\d+)\s*者\s*\)/;
  */
 export const ORGANIZATION_NAME = /^[^、。，．]*(省|庁|府|委員会)[^、。，．]*(課|室|局|部|官|所|センター|[）)])(、[^、。，．]+(課|室|局|部|官|所|センター|[）)]))*、?$/;
 
+/** How an organisation's unit ends (調査課, 会計): no person's name does. */
+export const ORGANIZATION_END = /[課室局部庁省所]$|会計$/;
+
 /** A 費目・使途 block's header, `A.name`: its letter and the recipient it describes (maybe none). */
 export const EXPENSE_BLOCK_HEADER = /^([A-ZＡ-Ｚ])[.．](.*)$/;
 /** A block of the template left unused prints as a bare `.`. */
