@@ -100,6 +100,10 @@ describe('sheet header and project', () => {
     const account = contextOf(paragraphs('担当課室', '電力基盤整備課', '作成責任者', '室長 江澤', '調査課', '会計区分'), 'pdftotext');
     expect(matchProject(account).responsibleOfficial).toBe('室長 江澤');
   });
+  it('reads two officials whose cells pdftotext boxed line by line across both (課長 ⏎ 室長, 河邉 ⏎ 中村, 賢裕 ⏎ 仁威)', () => {
+    const ctx = contextOf(paragraphs('担当課室', '日米安全保障条約課\n日米地位協定室', '作成責任者', '課長\n室長', '河邉\n中村', '賢裕\n仁威', '会計区分', '一般会計'), 'pdftotext');
+    expect(matchProject(ctx).responsibleOfficial).toBe('課長　河邉　賢裕　室長　中村　仁威');
+  });
   it('knows the 主要経費 by its closed vocabulary when the labels come first', () => {
     const ctx = contextOf(paragraphs('実施方法', '関係する計画、', '通知等', '主要経費', '経済協力費', '直接実施、委託・請負', '「成長戦略」（平成24年5月閣議決定）'));
     const p = matchProject(ctx);

@@ -4,7 +4,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
 import {
-  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MAIN_EXPENSES, MAIN_POLICIES, MINISTRIES, OFFICIAL_TITLE, ORGANIZATION_END, PLAN_CITATIONS, type LabelId,
+  ACCOUNT_PATTERN, HEADER_ROWS, IMPLEMENTATION_METHODS, MAIN_EXPENSES, MAIN_POLICIES, MINISTRIES, OFFICIAL_TITLE, ORGANIZATION_END, PLAN_CITATIONS, TITLE_ALONE, type LabelId,
 } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { headerYearOf } from './values.js';
@@ -209,7 +209,7 @@ function responsibleOfficial(ctx: MatchContext, division: Token | undefined): st
   // The title and the name may be lines of one box (`農地政策課長 ⏎ 栗原 秀忠`).
   const isOfficial = (t: Token) => isText(t) && OFFICIAL_TITLE.test(` ${t.lines.map((l) => l.text.trim()).join(' ')}`);
   const value = textField(ctx, 'responsibleOfficial', 'project.responsibleOfficial', isOfficial);
-  if (value) return withGivenName(ctx, value);
+  if (value) return officialsByLines(ctx, value) ?? withGivenName(ctx, value);
   // pdfminer prints the header's labels first, then its cells row by row: the official's cell
   // right after the division's, whatever the distance from its label.
   const afterDivision = division && !ctx.isLayout ? ctx.tokens[division.index + 1] : undefined;
@@ -223,8 +223,27 @@ function responsibleOfficial(ctx: MatchContext, division: Token | undefined): st
   return run.map((t) => t.text).join('　');
 }
 
-/** A given name of a few kanji (正名, 仁威). */
-const GIVEN_NAME = /^\p{Script=Han}{1,3}$/u;
+/**
+ * Two officials' cells side by side, which stream text boxes line by line across both: their
+ * titles in one box (`課長 ⏎ 室長`), then their family and given names likewise (`河邉 ⏎ 中村`,
+ * `賢裕 ⏎ 仁威`). Each line of the boxes is one official's part.
+ */
+function officialsByLines(ctx: MatchContext, titles: Token): string | null {
+  const count = titles.lines.length;
+  if (ctx.isLayout || count < 2 || !titles.lines.every((l) => TITLE_ALONE.test(fold(l.text.trim())))) return null;
+  const names: Token[] = [];
+  for (let i = titles.index + 1; i < ctx.tokens.length && names.length < 2; i++) {
+    const t = ctx.tokens[i]!;
+    if (isLabel(t) || t.lines.length !== count || !t.lines.every((l) => NAME_KANJI.test(fold(l.text.trim())))) break;
+    names.push(t);
+  }
+  if (!names.length) return null;
+  ctx.trace('project.responsibleOfficial', titles, ...names);
+  return titles.lines.map((l, k) => [l, ...names.map((t) => t.lines[k]!)].map((x) => x.text.trim()).join('　')).join('　');
+}
+
+/** A family or given name of a few kanji (河邉, 正名). */
+const NAME_KANJI = /^\p{Script=Han}{1,3}$/u;
 
 /**
  * A title and a family name alone (`室長 江澤`): stream text may box the given name on its own
@@ -233,7 +252,7 @@ const GIVEN_NAME = /^\p{Script=Han}{1,3}$/u;
 function withGivenName(ctx: MatchContext, official: Token): string {
   const next = ctx.isLayout || official.lines.length > 1 ? undefined : ctx.tokens[official.index + 1];
   const familyOnly = official.text.trim().split(/[\s　]+/).length === 2;
-  if (!familyOnly || !next || isLabel(next) || ctx.isUsed(next) || !GIVEN_NAME.test(next.folded) || ORGANIZATION_END.test(next.folded)) return official.text;
+  if (!familyOnly || !next || isLabel(next) || ctx.isUsed(next) || !NAME_KANJI.test(next.folded) || ORGANIZATION_END.test(next.folded)) return official.text;
   ctx.trace('project.responsibleOfficial', official, next);
   return `${official.text}　${next.text}`;
 }
