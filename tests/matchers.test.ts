@@ -104,6 +104,10 @@ describe('sheet header and project', () => {
     const ctx = contextOf(paragraphs('担当課室', '日米安全保障条約課\n日米地位協定室', '作成責任者', '課長\n室長', '河邉\n中村', '賢裕\n仁威', '会計区分', '一般会計'), 'pdftotext');
     expect(matchProject(ctx).responsibleOfficial).toBe('課長　河邉　賢裕　室長　中村　仁威');
   });
+  it('takes a title with what it is in charge of (参事官（総括担当） 松多 秀一) as an official\'s', () => {
+    const ctx = contextOf(paragraphs('作成責任者', '担当課室', '参事官（総括担当）\n参事官（社会基盤担当）', '参事官（総括担当） 松多 秀一\n参事官（社会基盤担当） 笹原 顕雄', '会計区分', '一般会計'), 'pdftotext');
+    expect(matchProject(ctx).responsibleOfficial).toBe('参事官（総括担当） 松多 秀一参事官（社会基盤担当） 笹原 顕雄');
+  });
   it('knows the 主要経費 by its closed vocabulary when the labels come first', () => {
     const ctx = contextOf(paragraphs('実施方法', '関係する計画、', '通知等', '主要経費', '経済協力費', '直接実施、委託・請負', '「成長戦略」（平成24年5月閣議決定）'));
     const p = matchProject(ctx);

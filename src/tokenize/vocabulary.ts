@@ -304,7 +304,8 @@ export const HEADER_ROWS: ReadonlyArray<readonly LabelId[]> = [
   ['mainPolicies', 'mainExpense'],
 ];
 
-const OFFICIAL_TITLES = '(?:大臣官房)?[^\\s]{0,8}(?:室長|課長|部長|局長|参事官|審議官|所長|センター長|次長|企画官|調整官|統括官|管理官|長官|課長補佐|院長|館長|校長|理事長|会長|政策統括官|総括審議官)';
+/** A title, perhaps with what it is in charge of (`参事官（総括担当）`). */
+const OFFICIAL_TITLES = '(?:大臣官房)?[^\\s]{0,8}(?:室長|課長|部長|局長|参事官|審議官|所長|センター長|次長|企画官|調整官|統括官|管理官|長官|課長補佐|院長|館長|校長|理事長|会長|政策統括官|総括審議官)(?:[（(][^）)\\s]*[）)])?';
 /** Titles that open the 作成責任者 cell (課長 藤井 雅文), so it can be cut from a merged cell. */
 export const OFFICIAL_TITLE = new RegExp(`(?:^|\\s)(${OFFICIAL_TITLES}(?:\\s|　).*)$`);
 /** A title alone, its name elsewhere (`課長 ⏎ 室長`, then `河邉 ⏎ 中村`). */
