@@ -875,6 +875,14 @@ describe('recipients', () => {
       ...row(3, '㈱島津製作所', '2,803 随意契約（少額）'), ...row(4, '㈱カヤバ工業', '43 随意契約（少額）'), '1', '1', '1', '-', ...reasons, '-', '-'), 'pdfminer');
     expect(matchRecipients(ctx, []).recipients.map((r) => r.reason)).toEqual([reasons[0], null, reasons[1], null]);
   });
+  it('keeps a name cut after its legal form whole (㈲ … スキルアドバンス) whichever reading of the table fills more cells', () => {
+    const heads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
+    const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'G.', '支', '1', '賀集産業㈱', ...heads.slice(1), '-', 'モニタリング支援', '1', '-', '2', '(一社)', '宮城県林業公社', '3', '㈲', '4', '可茂森林組合',
+      'スキルアドバンス', '-', 'モニタリング支援', '1 随意契約（企画競争）', '5', '-', '-', '-', 'モニタリング支援', '0.3 随意契約（企画競争）', '8', '-', '-', '-', 'モニタリング支援', '0.3', '-', '-', '-', '-',
+      ...rightHeads, '随意契約（少額）', '1', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => r.name)).toEqual(['賀集産業㈱', '(一社)宮城県林業公社', '㈲スキルアドバンス', '可茂森林組合']);
+  });
   it('gives the names pdfminer printed just before a table\'s bare ranks ((株)乙 (株)丙 1 2) to that table', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', ...header, 'A.', 'B', '1', '（株）甲', '-', '事務所借料', '21 随意契約（少額）', '1', '-', '-', '（株）乙', '（株）丙', '1', '2', 'C',
       '-', '-', '宿舎借料', '宿舎借料', '1', 'その他', '0.7', '総合評価入札', '1 （株）丁', '-', '駐車場', '0.3', 'その他'));

@@ -399,7 +399,7 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const lateRank = ranked !== null && words.some((w) => rankOf(w) === ranked.length + 1);
   const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null) && highestNamedRank(words) <= ranked.length && !lateRank;
   const chunked = complete ? null : readByChunks(table.block, words);
-  if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(withReasonsInOrder(chunked, words), summaries);
+  if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(withReasonsInOrder(withNamesAfterLegalForms(chunked, ranked), words), summaries);
   if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(withReasonsInOrder(ranked, words), summaries);
   const rows: Recipient[] = [];
   let row: Recipient | null = null;
@@ -442,6 +442,19 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   }
   fillValues(rows, valueQueue);
   return completeSummaries(withReasonsInOrder(rows, words), summaries);
+}
+
+/**
+ * A name cut after its legal form (`(一社)`, `㈲`) that the row-by-row reading joined with the
+ * text that goes on with it, printed rows later (`3 ㈲ 4 可茂森林組合 スキルアドバンス`): the
+ * chunk reading, which reads other cells better, takes that rank's whole name.
+ */
+function withNamesAfterLegalForms(rows: Recipient[], ranked: readonly Recipient[] | null): Recipient[] {
+  if (!ranked) return rows;
+  return rows.map((r) => {
+    const whole = r.name !== null && LEGAL_FORM.test(fold(r.name)) ? ranked.find((o) => o.rank === r.rank)?.name : null;
+    return whole && whole.length > r.name!.length && whole.startsWith(r.name!) ? { ...r, name: whole } : r;
+  });
 }
 
 /** A contract the 理由及び改善策 column is for: 10億円 or more, let without competition (随意契約). */
