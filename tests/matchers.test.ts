@@ -883,6 +883,13 @@ describe('recipients', () => {
       ...rightHeads, '随意契約（少額）', '1', '-'), 'pdftotext');
     expect(matchRecipients(ctx, []).recipients.map((r) => r.name)).toEqual(['賀集産業㈱', '(一社)宮城県林業公社', '㈲スキルアドバンス', '可茂森林組合']);
   });
+  it('reads a first row whose name pdftotext printed before its rank ((株）ＩＨＩ 1 - Ｐ－１用エンジン 4,897)', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'B.', '支', '出', '先', '法', '人', '(株）ＩＨＩ', '1', '番', '号', '-', '業', '務', '概', '要', 'Ｐ－１用エンジン（Ｆ７－１０・搭載用）',
+      '支 出 額', '（百万円）', '4,897', '-', 'C.', '支', '出', '先', '1', '（株）東芝', '-', '情報制御処理器', '328'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount])).toEqual([
+      ['B', 1, '(株）ＩＨＩ', 'Ｐ－１用エンジン（Ｆ７－１０・搭載用）', 4897], ['C', 1, '（株）東芝', '情報制御処理器', 328],
+    ]);
+  });
   it('gives the names pdfminer printed just before a table\'s bare ranks ((株)乙 (株)丙 1 2) to that table', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', ...header, 'A.', 'B', '1', '（株）甲', '-', '事務所借料', '21 随意契約（少額）', '1', '-', '-', '（株）乙', '（株）丙', '1', '2', 'C',
       '-', '-', '宿舎借料', '宿舎借料', '1', 'その他', '0.7', '総合評価入札', '1 （株）丁', '-', '駐車場', '0.3', 'その他'));

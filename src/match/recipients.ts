@@ -377,6 +377,16 @@ function withTrailingColumns(rows: Recipient[] | null, words: readonly Word[]): 
 }
 
 /**
+ * pdftotext may print the first row's name before its rank, the heads' letters between
+ * (`(株）ＩＨＩ 1 - Ｐ－１用エンジン 4,897`): the name goes after the rank.
+ */
+function nameBeforeFirstRank(words: Word[]): Word[] {
+  const [name, rank, after] = words;
+  if (!name || !rank || name.kind !== 'text' || !isNameLength(name) || !isRank(rank, 1) || !['dash', 'corporate'].includes(after?.kind ?? '')) return words;
+  return [rank, name, ...words.slice(2)];
+}
+
+/**
  * pdftotext may print the first row's amount, method and the rest before the row's rank and
  * name (`33,393 随意契約（少額） 1 - … 1 岩手県 4000020030007 …`): they go back after that row's
  * summary, before the second row opens.
@@ -391,7 +401,7 @@ function firstRowValuesInPlace(words: Word[]): Word[] {
 
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
 function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
-  const words = firstRowValuesInPlace(table.tokens.flatMap(wordsOf));
+  const words = firstRowValuesInPlace(nameBeforeFirstRank(table.tokens.flatMap(wordsOf)));
   const ranked = withTrailingColumns(readRankedRows(table.block, words), words);
   // Rows read one after another, each with its name and amount, need no other reading.
   // A rank past the last row read may be a later row's, printed after the cells (… 2 3): then
