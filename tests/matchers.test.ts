@@ -826,6 +826,15 @@ describe('recipients', () => {
       ['A', 168, '随意契約（企画競争）', 1, null], ['B', 32, '一般競争入札', 5, 80.8],
     ]);
   });
+  it('lets a right half of dashes take its block\'s row when there is one right half for each block\'s first row', () => {
+    const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', '支', '1', '(一社)日本建築学会', '-', '所在状況調査', '6.954', ...rightHeads, '一般競争入札', '2', '-',
+      ...rightHeads, '-', '-', '-', ...rightHeads, '総合評価入札', '1', '97.1％', '-',
+      'B.', '支', '1', '国立大学法人東京大学', '-', '情報収集業務', '1.55', 'C.', '支', '1', 'セコム(株)', '-', '取替工事', '1.054'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      ['A', '一般競争入札', 2, null], ['B', null, null, null], ['C', '総合評価入札', 1, 97.1],
+    ]);
+  });
   it('gives runs of values printed before any names to the tables the names then open, in order', () => {
     // A's values, B's values after B's heads, then A's names, the letter B, B's names.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '-', '-', '交付事務', '272 随意契約（企画競争）', '交付事務', '16', 'その他',

@@ -35,7 +35,7 @@ function firstFieldAfter(group: readonly Token[]): number | null {
 
 /** The right half's cells, and what each may hold: the method, then bidders, rate and reason, each possibly a dash. */
 const FIELDS = ['contractMethod', 'bidders', 'winningBidRate', 'reason'] as const;
-const PLACES: Kind[][] = [['method'], ['amount', 'dash'], ['rate', 'amount', 'dash'], ['dash', 'text']];
+const PLACES: Kind[][] = [['method', 'dash'], ['amount', 'dash'], ['rate', 'amount', 'dash'], ['dash', 'text']];
 
 const fitsFrom = (first: number, words: readonly Word[]) =>
   words.length > 0 && words.length <= PLACES.length - first && words.every((w, k) => PLACES[first + k]!.includes(w.kind));
@@ -98,8 +98,16 @@ export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Re
     const own = firsts.find((r) => r.block === tuple.block && r.amount === null);
     place(tuple, own ?? firsts.find((r) => inScope(r, tuple) && r.amount === null && r.contractMethod === null));
   }
-  for (const tuple of tuples.filter((t) => t.fields[0] !== 'amount')) {
-    place(tuple, firsts.find((r) => inScope(r, tuple) && r[tuple.fields[0]!] === null));
+  const rest = tuples.filter((t) => t.fields[0] !== 'amount');
+  // A tuple of dashes is a row's right half left empty: when there is one tuple for each first
+  // row from the first tuple's block on, each takes its row in turn, dashes or not.
+  const oneEach = rest.length > 0 && rest.length === firsts.filter((r) => inScope(r, rest[0]!)).length;
+  const given = new Set<Recipient>();
+  for (const tuple of rest) {
+    if (!oneEach && tuple.words.every((w) => w.kind === 'dash')) continue;
+    const row = firsts.find((r) => inScope(r, tuple) && !(oneEach && given.has(r)) && r[tuple.fields[0]!] === null);
+    if (row) given.add(row);
+    place(tuple, row);
   }
   return rows;
 }
