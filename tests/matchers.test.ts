@@ -835,6 +835,17 @@ describe('recipients', () => {
       ['A', '一般競争入札', 2, null], ['B', null, null, null], ['C', '総合評価入札', 1, 97.1],
     ]);
   });
+  it('gives a row without any right-half cell the first of two right halves printed after the next row\'s left half, and passes over a late second dash', () => {
+    const row = (rank: number, name: string) => [`${rank}`, name, '-', '総合労働相談の実施', '2'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'J.', ...row(1, '個人A'), '-', ...row(2, '個人Ｂ'), '随意契約（その他）', '-', '-', '-',
+      ...row(3, '個人Ｃ'), ...row(4, '個人Ｄ'), '随意契約（少額）', '-', '-', '-', 'その他', '1', '-', '5', '個人Ｅ', '-', '総合労働相談の実施', '-', '2', '随意契約（少額）', '-', '-',
+      '6', '個人Ｆ', '-', '-', '総合労働相談の実施', '2', 'その他', '-', '-', '-', ...row(7, '個人Ｇ'), '随意契約（その他）', '-', '-', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.summary, r.amount, r.contractMethod, r.bidders])).toEqual([
+      [1, '総合労働相談の実施', 2, null, null], [2, '総合労働相談の実施', 2, '随意契約（その他）', null], [3, '総合労働相談の実施', 2, '随意契約（少額）', null],
+      [4, '総合労働相談の実施', 2, 'その他', 1], [5, '総合労働相談の実施', 2, '随意契約（少額）', null], [6, '総合労働相談の実施', 2, 'その他', null],
+      [7, '総合労働相談の実施', 2, '随意契約（その他）', null],
+    ]);
+  });
   it('gives runs of values printed before any names to the tables the names then open, in order', () => {
     // A's values, B's values after B's heads, then A's names, the letter B, B's names.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '-', '-', '交付事務', '272 随意契約（企画競争）', '交付事務', '16', 'その他',

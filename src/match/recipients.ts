@@ -260,6 +260,8 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
   let pendingRank = false;
   // Rows whose 入札者数 cell was read, a dash included (it leaves the count null).
   const biddersRead = new Set<Recipient>();
+  // Rows with a cell of their right half read (契約方式 on), a dash included.
+  const rightRead = new Set<Recipient>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const twoRanks = isRank(w, rows.length + 1) && words[i + 1] !== undefined && isRank(words[i + 1]!, rows.length + 2) && words[i + 2]?.kind === 'text';
@@ -303,6 +305,23 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
     }
     const lateDash = w.kind === 'dash' && SLOTS[slot]?.field === 'amount' && words[i + 1]?.kind === 'amount';
     if (lateDash && (words[i + 2]?.kind === 'method' || row.corporateNumber === null)) continue;
+    // A second dash after the 法人番号's, before the 業務概要 and its amount (`6 個人Ｆ - - 総合労働相談の実施 2`), is an earlier row's cell printed late.
+    const lateSecondDash = w.kind === 'dash' && SLOTS[slot]?.field === 'summary' && words[i - 1]?.kind === 'dash' && words[i + 1]?.kind === 'text' && words[i + 2]?.kind === 'amount';
+    if (lateSecondDash) continue;
+    // A second right half after a row's (`… 2 随意契約（少額） - - - その他 1 -`) when the row
+    // before it has none: the first was that row's, printed after this row's left half.
+    const before = rows.at(-2);
+    if (w.kind === 'method' && row.contractMethod !== null && before && !rightRead.has(before) && before.amount !== null) {
+      for (const field of RIGHT_HALF) {
+        (before as Record<string, unknown>)[field] = row[field];
+        (row as Record<string, unknown>)[field] = null;
+      }
+      if (biddersRead.delete(row)) biddersRead.add(before);
+      rightRead.add(before);
+      setCell(row, 'contractMethod', w);
+      slot = SLOTS.findIndex((s) => s.field === 'contractMethod') + 1;
+      continue;
+    }
     const chunk = SLOTS[slot]?.field === 'bidders' ? biddersChunk(rows, words, i, biddersRead) : 0;
     if (chunk) {
       i += chunk - 1;
@@ -313,10 +332,14 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
     if (slot >= SLOTS.length) continue;
     setCell(row, SLOTS[slot]!.field, w);
     if (SLOTS[slot]!.field === 'bidders') biddersRead.add(row);
+    if ((RIGHT_HALF as readonly string[]).includes(SLOTS[slot]!.field)) rightRead.add(row);
     slot++;
   }
   return rows.length ? rows : null;
 }
+
+/** The cells right of the 支出額: what a row's right half brings. */
+const RIGHT_HALF = ['contractMethod', 'bidders', 'winningBidRate', 'reason'] as const;
 
 /** Longer texts are reasons or summaries, not a recipient's name. */
 const MAX_NAME = 30;
