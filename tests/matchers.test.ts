@@ -846,6 +846,15 @@ describe('recipients', () => {
       [7, '総合労働相談の実施', 2, '随意契約（その他）', null],
     ]);
   });
+  it('gives a method printed after a row\'s right-half dashes to that row, or past the next row\'s right half to the row before, but not one past a note', () => {
+    const row = (rank: number, name: string, amount: string) => [`${rank}`, name, '-', '出張旅費', amount];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'L.', ...row(1, '出張者Ｅ', '0.07'), '-', '-', '-', '随意契約（少額）', ...row(2, '出張者Ｆ', '0.07 随意契約（企画競争）'), '3', '-', '-',
+      ...row(3, '出張者Ｇ', '0.04'), '-', '-', '-', ...row(4, '出張者Ｈ', '0.03 随意契約（企画競争）'), '8', '-', '-', '随意契約（少額）'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => r.contractMethod)).toEqual(['随意契約（少額）', '随意契約（企画競争）', '随意契約（少額）', '随意契約（企画競争）']);
+    const noted = contextOf(paragraphs('支出先上位１０者リスト', 'E.', ...row(1, '国立大学法人神戸大学', '2 随意契約（少額）'), '-', '-', '-', ...row(2, '公立大学法人岡山県立大学', '2'), '-', '-', '-', '-',
+      '支出先上位10者リスト欄についてさらに記載が必要な場合はチェックの上【別紙３】に記載', '総合評価入札'), 'pdftotext');
+    expect(matchRecipients(noted, []).recipients.map((r) => r.contractMethod)).toEqual(['随意契約（少額）', null]);
+  });
   it('gives runs of values printed before any names to the tables the names then open, in order', () => {
     // A's values, B's values after B's heads, then A's names, the letter B, B's names.
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '-', '-', '交付事務', '272 随意契約（企画競争）', '交付事務', '16', 'その他',

@@ -311,6 +311,16 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
     // A second right half after a row's (`… 2 随意契約（少額） - - - その他 1 -`) when the row
     // before it has none: the first was that row's, printed after this row's left half.
     const before = rows.at(-2);
+    // A method after the dashes of a row's right half (`0.07 - - - 随意契約（少額）`), that row's or,
+    // past the next row's right half, the row before's: printed after the cells beside it.
+    const methodSlot = SLOTS.findIndex((s) => s.field === 'contractMethod');
+    // Only right after those cells: a method past a label (a note under the table) is not the row's.
+    const adjacent = words[i - 1] !== undefined && w.token.index - words[i - 1]!.token.index <= 1;
+    const lateFor = w.kind === 'method' && slot > methodSlot && adjacent ? (row.contractMethod === null ? row : before && rightRead.has(before) && before.contractMethod === null ? before : null) : null;
+    if (lateFor) {
+      setCell(lateFor, 'contractMethod', w);
+      continue;
+    }
     if (w.kind === 'method' && row.contractMethod !== null && before && !rightRead.has(before) && before.amount !== null) {
       for (const field of RIGHT_HALF) {
         (before as Record<string, unknown>)[field] = row[field];
@@ -319,7 +329,7 @@ function readRankedRows(block: string | null, words: Word[]): Recipient[] | null
       if (biddersRead.delete(row)) biddersRead.add(before);
       rightRead.add(before);
       setCell(row, 'contractMethod', w);
-      slot = SLOTS.findIndex((s) => s.field === 'contractMethod') + 1;
+      slot = methodSlot + 1;
       continue;
     }
     const chunk = SLOTS[slot]?.field === 'bidders' ? biddersChunk(rows, words, i, biddersRead) : 0;
