@@ -964,6 +964,13 @@ describe('recipients', () => {
     const withD = [row('A', 1, '（株）甲', 40), row('C', 1, '（株）丙'), row('D', 1, '（株）戊', 3)];
     expect(fullestByBlock([byLetters, withD]).map((r) => r.block)).toEqual(['A', 'B', 'C', 'C', 'D']);
   });
+  it('of two cuttings that read as many of a block\'s rows whole, takes the one whose 業務概要 are not the block\'s names', () => {
+    const row = (rank: number, name: string, summary: string | null, amount: number | null) => ({ ...emptyRow('J', rank), name, summary, amount, contractMethod: 'その他' });
+    const fullestFirst = [row(1, '個人A', '相談の実施', 2), row(2, '個人B', null, null), row(3, '個人C', null, null), { ...emptyRow('K', 1), name: '個人D', summary: '通訳', amount: 0.3, contractMethod: 'その他', bidders: 1, winningBidRate: 90 }];
+    const offByOne = [row(1, '個人A', '相談の実施', 2), row(2, '個人B', '個人A', 2), row(3, '個人C', '個人B', 1)];
+    const right = [row(1, '個人A', '相談の実施', 2), row(2, '個人B', '相談の実施', 2), row(3, '個人C', '相談の実施', 1)];
+    expect(fullestByBlock([fullestFirst, offByOne, right]).filter((r) => r.block === 'J').map((r) => r.summary)).toEqual(['相談の実施', '相談の実施', '相談の実施']);
+  });
   it('gives no cells back from a table whose own rows are bare ranks: their names, and so its cells, are printed elsewhere', () => {
     const tokens = contextOf(paragraphs('1 個人A', '2 個人B', '1', '2', '-', '-', '研修講師', '研修講師', '0.5', '0.2', '-', '-', '研修講師', '研修講師', '0.3', '0.1')).tokens;
     const named = { block: 'C', tokens: tokens.slice(0, 2) };

@@ -15,6 +15,12 @@ const wholeRows = (rows: readonly Recipient[]) => rows.filter(whole).length;
 /** A row's own cells, which no two blocks' rows share. */
 const cellsOf = (r: Recipient) => `${r.summary}|${r.amount}`;
 
+/** Rows whose 業務概要 is a name of the block's rows: cells read one column off (`2 個人Ｂ 個人A`). */
+const namesAsSummaries = (rows: readonly Recipient[]) => {
+  const names = new Set(rows.flatMap((r) => (r.name ? [fold(r.name)] : [])));
+  return rows.filter((r) => r.summary !== null && names.has(fold(r.summary))).length;
+};
+
 /**
  * The fullest cutting, each block of it taking instead the rows of another cutting that reads
  * more of its rows whole (a name and an amount) over as many rows, when no other block as
@@ -33,7 +39,7 @@ function wholerBlocks(best: readonly Recipient[], candidates: readonly Recipient
       const better = candidates.map((c) => c.filter((r) => r.block === block))
         .filter((rows) => rows.length === own.length && wholeRows(rows) > wholeRows(own) && !rows.some((r) => whole(r) && others.has(cellsOf(r))));
       if (!better.length) continue;
-      chosen.set(block, better.reduce((a, c) => (wholeRows(c) > wholeRows(a) ? c : a)));
+      chosen.set(block, better.reduce((a, c) => (wholeRows(c) > wholeRows(a) || (wholeRows(c) === wholeRows(a) && namesAsSummaries(c) < namesAsSummaries(a)) ? c : a)));
       changed = true;
     }
   }
