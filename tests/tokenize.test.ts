@@ -26,6 +26,10 @@ describe('tokenizer', () => {
     const t = tokens('成果実\n法人数\n績\n\n630\n', 'pdfminer');
     expect(t.map((x) => [x.text, x.labels])).toEqual([['成果実績', ['outcomeActual']], ['法人数', []], ['630', []]]);
   });
+  it('cuts a row label pdftotext printed beside a text box\'s last line (…報告書の参照数 目標値) into a box of its own', () => {
+    const text = '国の戦略・政策文書、学会誌、科\n学雑誌等による、報告書の参照数 目標値\n\n件\n';
+    expect(tokens(text, 'pdftotext').map((x) => [x.text, x.labels])).toEqual([['国の戦略・政策文書、学会誌、科学雑誌等による、報告書の参照数', []], ['目標値', ['outcomeTarget']], ['件', []]]);
+  });
   it('cuts two labels pdftotext printed side by side, line by line, into the left one and the right one', () => {
     const t = tokens('予算 前年度から繰越\nの状 し\n況\n\n25,789\n', 'pdftotext');
     expect(t.map((x) => [x.text, [...new Set(x.labels)]])).toEqual([['予算の状況', ['budgetStatus']], ['前年度から繰越し', ['carriedFromPrevious']], ['25,789', []]]);

@@ -90,7 +90,7 @@ export function labelsOf(folded: string): LabelId[] {
  * each label and each value stands in a box of its own, in the line's order.
  */
 function splitAtLabels(box: Box, stream: boolean): Box[] {
-  if (box.lines.length !== 1) return splitLabelLines(box, stream);
+  if (box.lines.length !== 1) return stream ? splitTrailingLabel(box).flatMap((b) => (b === box ? splitLabelLines(b, stream) : [b])) : splitLabelLines(box, stream);
   const line = box.lines[0]!;
   const words = line.text.split(/ +/);
   if (words.length < 2 || !words.some((w) => WHOLE.has(fold(w)))) return [box];
@@ -108,6 +108,19 @@ function splitAtLabels(box: Box, stream: boolean): Box[] {
     col += text.length + 1;
     return piece;
   });
+}
+
+/**
+ * pdftotext may end a text box with the row label printed beside its last line (`…科 ⏎ 学雑誌等
+ * による、報告書の参照数 目標値`): the label is a box of its own, after the text.
+ */
+function splitTrailingLabel(box: Box): Box[] {
+  const last = box.lines.at(-1)!;
+  const words = last.text.trim().split(/ +/);
+  const label = words.at(-1)!;
+  if (words.length < 2 || !WHOLE.has(fold(label))) return [box];
+  const head = [...box.lines.slice(0, -1), { ...last, text: words.slice(0, -1).join(' ') }];
+  return [{ ...box, lines: head, text: joinLines(head) }, { ...box, lines: [{ text: label, line: last.line }], text: label, row: last.line }];
 }
 
 /** A box's text from some of its lines: trimmed and joined with no space, as stream text wraps. */
