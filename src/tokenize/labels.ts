@@ -90,7 +90,10 @@ export function labelsOf(folded: string): LabelId[] {
  * each label and each value stands in a box of its own, in the line's order.
  */
 function splitAtLabels(box: Box, stream: boolean): Box[] {
-  if (box.lines.length !== 1) return stream ? splitTrailingLabel(box).flatMap((b) => (b === box ? splitLabelLines(b, stream) : [b])) : splitLabelLines(box, stream);
+  if (box.lines.length !== 1) {
+    const [text, label] = stream ? splitTrailingLabel(box) : [box];
+    return label ? [...splitLabelLines(text!, stream), label] : splitLabelLines(text!, stream);
+  }
   const line = box.lines[0]!;
   const words = line.text.split(/ +/);
   if (words.length < 2 || !words.some((w) => WHOLE.has(fold(w)))) return [box];
