@@ -1913,6 +1913,12 @@ describe('outcomes in stream text', () => {
       [[74.1, null, null], [80.5, null, null], [75.4, 81.5, 92.5]],
     ]);
   });
+  it('deals a run printed as each year\'s 成果実績 and 目標値, then the 達成度 (6 6 4 4 3 3 100 100 100), the order 達成度 bears out', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '24年度', '25年度', '26年度', '本事業による調査等の件数を政策立案や審議会等に１００％活用していく。', '政策立案や審議会等で活用された調査の割合',
+      '成果実\n績', '件', '目標値', '件', '達成度', '％', '6', '6', '4', '4', '3', '3', '100', '100', '100', '年度',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2015).map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([[[6, 6, 100], [4, 4, 100], [3, 3, 100]]]);
+  });
   it('deals the run printed after the later outcomes\' labels among those outcomes only, the first keeping the row it read, and pairs short indicators (１０カ国) with their goals', () => {
     const ctx = contextOf(paragraphs('成果指標', '目標：閣僚会合を開催し，アフリカ開発の推進に貢献する。', '実績：閣僚会合のアフリカ参加国数', '成果実\n績', 'か国', '目標値 か国',
       '49', '54', '51', '54', '52', '54', '達成度 ％', '90.7', '94.4', '96.3', '産業政策アドバイザーの派遣（公約）', '１０カ国', '資源開発人材育成（公約）', '１０００人',

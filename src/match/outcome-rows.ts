@@ -162,13 +162,15 @@ export function rowsByRuns(ctx: MatchContext, rows: { actual: Row; target: Row; 
 /**
  * Where cell (outcome g, row k: 成果実績 目標値 達成度, year y) stands in a run of G outcomes
  * over Y years, for each order pdfminer prints such a run in: year by year across every row;
- * row by row; outcome by outcome, year by year; outcome by outcome, 成果実績 first.
+ * row by row; outcome by outcome, year by year; outcome by outcome, 成果実績 first; outcome by
+ * outcome, each year's 成果実績 and 目標値 first, then the 達成度 (`6 6 4 4 3 3 100 100 100`).
  */
 const RUN_ORDERS: Array<(g: number, k: number, y: number, G: number, Y: number) => number> = [
   (g, k, y, G) => y * G * 3 + g * 3 + k,
   (g, k, y, _, Y) => (g * 3 + k) * Y + y,
   (g, k, y, _, Y) => g * 3 * Y + y * 3 + k,
   (g, k, y, _, Y) => g * 3 * Y + (k === 0 ? y : Y + y * 2 + k - 1),
+  (g, k, y, _, Y) => g * 3 * Y + (k === 2 ? 2 * Y + y : y * 2 + k),
 ];
 
 /**
