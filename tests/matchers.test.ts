@@ -1919,6 +1919,18 @@ describe('outcomes in stream text', () => {
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
     expect(matchOutcomes(ctx, 2015).map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([[[6, 6, 100], [4, 4, 100], [3, 3, 100]]]);
   });
+  it('completes the year a row read but for its 達成度 with the run\'s opening value when 達成度 bears it out, and deals the rest of the run as triples', () => {
+    const group = ['成果実\n績', '件', '目標値 件', '達成度 ％'];
+    const ctx = contextOf(paragraphs('成果指標', '単位', '24年度', '25年度', '26年度', '技能講習のデータを100万件以上引き受ける。', '技能講習のデータの引受数',
+      '成果実\n績', '件', '889,756', '目標値 件', '1,000,000', '平成22年度受講者数の85％以上を引き受ける。', '帳票データの引受数（平成22年度）', '平成23年度受講者数の85％以上を引き受ける。', '帳票データの引受数（平成23年度）',
+      '達成度 ％', ...group, ...group, '89', ...Array<string>(9).fill('-'), '1,191,752', '801,753', '148.6',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2015).map((o) => o.values.map((v) => [v.actual, v.target, v.achievementRate]))).toEqual([
+      [[889756, 1000000, 89], [null, null, null], [null, null, null]],
+      [[null, null, null], [1191752, 801753, 148.6], [null, null, null]],
+      [[null, null, null], [null, null, null], [null, null, null]],
+    ]);
+  });
   it('deals the run printed after the later outcomes\' labels among those outcomes only, the first keeping the row it read, and pairs short indicators (１０カ国) with their goals', () => {
     const ctx = contextOf(paragraphs('成果指標', '目標：閣僚会合を開催し，アフリカ開発の推進に貢献する。', '実績：閣僚会合のアフリカ参加国数', '成果実\n績', 'か国', '目標値 か国',
       '49', '54', '51', '54', '52', '54', '達成度 ％', '90.7', '94.4', '96.3', '産業政策アドバイザーの派遣（公約）', '１０カ国', '資源開発人材育成（公約）', '１０００人',

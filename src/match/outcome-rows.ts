@@ -207,16 +207,24 @@ const isDashTriple = (cells: readonly Value[]) => cells.every((v) => v.cell.kind
 export function dealTriples(rows: Rows[]): void {
   const last = rows.at(-1);
   if (!last || last.actual.values.length || last.target.values.length) return;
-  const run = last.rate.values;
+  // The run may open with the 達成度 of a year whose other cells its row read (`889,756` and
+  // `1,000,000` with their labels, then `89 - - - …`): it completes that year.
+  const lacking = rows.slice(0, -1).flatMap((r) => (r.rate.values.length === 0 && r.actual.values.length && r.target.values.length ? [r] : []))[0];
+  const opener = last.rate.values[0];
+  const completes = lacking !== undefined && last.rate.values.length % 3 === 1 && rateHolds(lacking.actual.values[0], lacking.target.values[0], opener);
+  const run = completes ? last.rate.values.slice(1) : last.rate.values;
   if (run.length < 6 || run.length % 3) return;
   const triples = Array.from({ length: run.length / 3 }, (_, i) => run.slice(3 * i, 3 * i + 3));
   const borne = (t: Value[]) => rateHolds(t[0], t[1], t[2]);
   if (!triples.every((t) => borne(t) || isDashTriple(t)) || !triples.some(borne)) return;
-  const open = (r: Rows, y: number) => r === last || !rateHolds(r.actual.values[y], r.target.values[y], r.rate.values[y]);
+  const rate = (r: Rows, y: number) => (completes && r === lacking && y === 0 ? opener : r.rate.values[y]);
+  const open = (r: Rows, y: number) => r === last || !rateHolds(r.actual.values[y], r.target.values[y], rate(r, y));
   const slots = Array.from({ length: PAST_COLUMNS }, (_, y) => rows.flatMap((r) => (open(r, y) ? [{ r, y }] : []))).flat();
-  if (slots.length > triples.length) return;
+  // Completed so, the run is the years' cells from there on, as far as it goes.
+  if (slots.length > triples.length && !completes) return;
+  if (completes) lacking.rate.values = [opener!];
   last.rate.values = [];
-  slots.forEach(({ r, y }, i) => {
+  slots.slice(0, triples.length).forEach(({ r, y }, i) => {
     [r.actual.values[y], r.target.values[y], r.rate.values[y]] = triples[i] as [Value, Value, Value];
   });
 }
