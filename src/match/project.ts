@@ -339,7 +339,8 @@ const withoutMainExpenses = (folded: string) => FOLDED_MAIN_EXPENSES.reduce((tex
 const FOLDED_MAIN_EXPENSES = MAIN_EXPENSES.map(fold);
 
 function implementationMethods(ctx: MatchContext): string[] {
-  const has = (t: Token) => IMPLEMENTATION_METHODS.some((m) => withoutMainExpenses(t.folded).includes(m));
+  const names = (folded: string) => IMPLEMENTATION_METHODS.some((m) => folded.includes(m));
+  const has = (t: Token) => names(t.folded) && names(withoutMainExpenses(t.folded));
   const anchor = ctx.first('implementationMethod');
   const value = anchor ? ctx.valueOf(anchor, has, 40) : undefined;
   const source = value ?? ctx.tokens.find((t) => has(t) && t.folded.length <= 30 && !isLabel(t));

@@ -7,7 +7,7 @@ import type { Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
 import { RECIPIENT_RIGHT_HEADS } from '../tokenize/vocabulary.js';
-import { headerGroups, setCell, wordsOf, type Kind, type Word } from './recipient-cells.js';
+import { headerGroups, RIGHT_HALF, setCell, wordsOf, type Kind, type Word } from './recipient-cells.js';
 
 export interface ApartTuple {
   /** The block whose table the tuple was printed in: it fills rows of that block or later ones. */
@@ -34,7 +34,7 @@ function firstFieldAfter(group: readonly Token[]): number | null {
 }
 
 /** The right half's cells, and what each may hold: the method, then bidders, rate and reason, each possibly a dash. */
-const FIELDS = ['contractMethod', 'bidders', 'winningBidRate', 'reason'] as const;
+const FIELDS = RIGHT_HALF;
 const PLACES: Kind[][] = [['method', 'dash'], ['amount', 'dash'], ['rate', 'amount', 'dash'], ['dash', 'text']];
 
 const fitsFrom = (first: number, words: readonly Word[]) =>

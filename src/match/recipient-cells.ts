@@ -69,6 +69,12 @@ export function emptyRow(block: string | null, rank: number): Recipient {
   return { block, rank, name: null, corporateNumber: null, summary: null, amount: null, contractMethod: null, bidders: null, winningBidRate: null, reason: null };
 }
 
+/** The cells right of the 支出額, left to right: what a row's right half brings. */
+export const RIGHT_HALF = ['contractMethod', 'bidders', 'winningBidRate', 'reason'] as const satisfies ReadonlyArray<keyof Recipient>;
+
+/** A token of dashes only: an empty cell, or a column of them. */
+export const isDashToken = (t: Token | undefined) => t !== undefined && wordsOf(t).every((w) => w.kind === 'dash');
+
 /** The cells of a row, left to right, and the kinds of word each accepts. */
 export const SLOTS: Array<{ field: keyof Recipient; kinds: Kind[] }> = [
   { field: 'name', kinds: ['text'] },

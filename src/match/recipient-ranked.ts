@@ -5,7 +5,7 @@
 import type { Recipient } from '../assemble/schema.js';
 import { fold } from '../tokenize/values.js';
 import { LEGAL_FORM } from '../tokenize/vocabulary.js';
-import { SLOTS, emptyRow, isRank, opensRow, rankOf, setCell, type Word } from './recipient-cells.js';
+import { RIGHT_HALF, SLOTS, emptyRow, isRank, opensRow, rankOf, setCell, type Word } from './recipient-cells.js';
 
 /** The 理由及び改善策 column is for 支出額10億円以上 only (its head says so): 1,000 百万円. */
 export const REASON_FROM_AMOUNT = 1000;
@@ -75,10 +75,9 @@ export function readRankedRows(block: string | null, words: Word[]): Recipient[]
     const before = rows.at(-2);
     // A method after the dashes of a row's right half (`0.07 - - - 随意契約（少額）`), that row's or,
     // past the next row's right half, the row before's: printed after the cells beside it.
-    const methodSlot = SLOTS.findIndex((s) => s.field === 'contractMethod');
     // Only right after those cells: a method past a label (a note under the table) is not the row's.
     const adjacent = words[i - 1] !== undefined && w.token.index - words[i - 1]!.token.index <= 1;
-    const lateFor = w.kind === 'method' && slot > methodSlot && adjacent ? (row.contractMethod === null ? row : before && rightRead.has(before) && before.contractMethod === null ? before : null) : null;
+    const lateFor = w.kind === 'method' && slot > METHOD_SLOT && adjacent ? (row.contractMethod === null ? row : before && rightRead.has(before) && before.contractMethod === null ? before : null) : null;
     if (lateFor) {
       setCell(lateFor, 'contractMethod', w);
       continue;
@@ -91,7 +90,7 @@ export function readRankedRows(block: string | null, words: Word[]): Recipient[]
       if (biddersRead.delete(row)) biddersRead.add(before);
       rightRead.add(before);
       setCell(row, 'contractMethod', w);
-      slot = methodSlot + 1;
+      slot = METHOD_SLOT + 1;
       continue;
     }
     const chunk = SLOTS[slot]?.field === 'bidders' ? biddersChunk(rows, words, i, biddersRead) : 0;
@@ -104,14 +103,14 @@ export function readRankedRows(block: string | null, words: Word[]): Recipient[]
     if (slot >= SLOTS.length) continue;
     setCell(row, SLOTS[slot]!.field, w);
     if (SLOTS[slot]!.field === 'bidders') biddersRead.add(row);
-    if ((RIGHT_HALF as readonly string[]).includes(SLOTS[slot]!.field)) rightRead.add(row);
+    if (slot >= METHOD_SLOT) rightRead.add(row);
     slot++;
   }
   return rows.length ? rows : null;
 }
 
-/** The cells right of the 支出額: what a row's right half brings. */
-const RIGHT_HALF = ['contractMethod', 'bidders', 'winningBidRate', 'reason'] as const;
+/** Where a row's right half (RIGHT_HALF) starts among its slots. */
+const METHOD_SLOT = SLOTS.findIndex((s) => s.field === RIGHT_HALF[0]);
 
 /** Longer texts are reasons or summaries, not a recipient's name. */
 const MAX_NAME = 30;

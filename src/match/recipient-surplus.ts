@@ -8,7 +8,7 @@
 // its names holds the cells of the rows left without any in the tables just before it, in order.
 import type { Token } from '../tokenize/labels.js';
 import type { Table } from './recipient-pieces.js';
-import { opensRow, rankOf, wordsOf, type Word } from './recipient-cells.js';
+import { isDashToken, opensRow, rankOf, wordsOf, type Word } from './recipient-cells.js';
 
 /** A table's rows: the ranks 1, 2, … its words hold in order, each opening its row with a name or 法人番号. */
 function rowCount(tokens: readonly Token[]): number {
@@ -42,7 +42,6 @@ function nthTextCell(tokens: readonly Token[], n: number): number {
 const textCells = (tokens: readonly Token[]) => opensTextCell(tokens.flatMap(wordsOf)).filter(Boolean).length;
 
 const isCorporateToken = (t: Token) => wordsOf(t).every((w) => w.kind === 'corporate');
-const isDashToken = (t: Token) => wordsOf(t).every((w) => w.kind === 'dash');
 
 /**
  * The dashes right before a table's first 業務概要 are its 法人番号 column (`- - - 謝金 …`), as

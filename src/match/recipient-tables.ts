@@ -4,7 +4,7 @@
 // recipients.ts reads and compares.
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { headerGroups, isRank, wordsOf } from './recipient-cells.js';
+import { headerGroups, isDashToken, isRank, wordsOf } from './recipient-cells.js';
 import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
 import { isCount, isNameLength } from './recipient-ranked.js';
 
@@ -183,8 +183,6 @@ function takeBackNames(tables: Table[]): Table[] {
   return tables;
 }
 
-const isDashCell = (t: Token | undefined) => t !== undefined && wordsOf(t)[0]?.kind === 'dash';
-
 /** Tokens cut where the ranks start again at 1, each run a table of its own. */
 function rankRuns(tokens: readonly Token[]): Token[][] {
   const runs: Token[][] = [];
@@ -199,7 +197,7 @@ function rankRuns(tokens: readonly Token[]): Token[][] {
     // A run of bare ranks (1 2 …) opens a table whose names come later as a column.
     // A bidders column holds such runs too (`- - 1 2 - 1 1`), dashes on both sides.
     const opensBareRanks = first !== undefined && words.length === 1 && isRank(first, 1) && next !== undefined && isBareRank(next) && Number(next.folded) === 2
-      && !(isDashCell(tokens[i - 1]) && isDashCell(tokens[i + leadingRanks(tokens.slice(i))]));
+      && !(isDashToken(tokens[i - 1]) && isDashToken(tokens[i + leadingRanks(tokens.slice(i))]));
     if (opensRank(1) || opensBareRanks) {
       runs.push([]);
       expected = 2;

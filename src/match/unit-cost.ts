@@ -91,7 +91,7 @@ function costUnit(units: readonly Token[], rowAfter: (unit: Token) => Array<Valu
 /** Stream text: the cost row's values after its unit, past the year headers printed between them (円 24年度 25年度 26年度 …). */
 function runAfterHeaders(ctx: MatchContext, unit: Token): Array<Value | undefined> {
   const own = runAfter(ctx, unit);
-  const out: Array<Value | undefined> = withoutFormulaDashes(ctx, unit, own) ?? [...own];
+  const out: Array<Value | undefined> = withoutFormulaDashes(ctx, own) ?? [...own];
   for (let i = unit.index + 1; !out.length && i < ctx.tokens.length && headerYear(ctx.tokens[i]!) !== null; i++) out.push(...runAfter(ctx, ctx.tokens[i]!));
   // A run of one value, the first of costs and formulas in turn, is that row's start only.
   if (out.length >= PAST_COLUMNS) return out;
@@ -105,12 +105,10 @@ function runAfterHeaders(ctx: MatchContext, unit: Token): Array<Value | undefine
  * of more values than years, the rest dashes, with a formula right after it, is the costs and
  * those dashes; the costs are the run's first values.
  */
-function withoutFormulaDashes(ctx: MatchContext, unit: Token, run: readonly Value[]): Value[] | null {
+function withoutFormulaDashes(ctx: MatchContext, run: readonly Value[]): Value[] | null {
   const extra = run.slice(PAST_COLUMNS);
   if (!extra.length || extra.length >= PAST_COLUMNS || !extra.every((v) => v.cell.kind === 'dash')) return null;
-  let after = unit.index + 1;
-  for (let seen = 0; after < ctx.tokens.length && seen < run.length; after++) seen += valuesOf(ctx.tokens[after]!)?.length ?? 0;
-  const next = ctx.tokens[after];
+  const next = ctx.tokens[run.at(-1)!.token.index + 1];
   return next && isFormula(next.folded) ? run.slice(0, PAST_COLUMNS) : null;
 }
 
