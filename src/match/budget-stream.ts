@@ -102,27 +102,48 @@ function openCells(shape: Shape, heights: readonly number[], columnsApart: boole
   return out;
 }
 
-function place(shape: Shape, p: Path, row: number, c: number, v: Value): Path {
+/**
+ * A path's next step, held as the step alone until the beam keeps it: most steps lose to another
+ * reaching the same staircase or fall out of the beam, and a path is dear to build.
+ */
+interface Step {
+  from: Path;
+  /** -1 for passing over the value. */
+  row: number;
+  column: number;
+  value: Value;
+  staircase: number;
+  score: number;
+  skipped: number;
+}
+
+/** What placing `v` at (row, c) makes a path's score. */
+function scoreOf(shape: Shape, p: Path, row: number, c: number, v: Value): number {
   const last = p.placed;
   const adjacent = last !== null && ((last.row === row && last.column === c - 1) || (last.column === c && shape[c]![p.heights[c]! - 1] === last.row));
+  const usual = row > 0 && row < TOTAL && amount(v) !== 0 ? PART_COST : 0;
+  return p.score + check(p, c, row, v) - (adjacent ? 0 : JUMP_COST) - usual;
+}
+
+function take(step: Step): Path {
+  const { from: p, row, column: c, value: v, staircase, score, skipped } = step;
+  if (row < 0) return { ...p, score, skipped };
   const heights = p.heights.slice();
   heights[c] = heights[c]! + 1;
   const sums = p.sums.slice();
   if (row < TOTAL) sums[3 * c] = sums[3 * c]! + (row === CARRIED_TO_NEXT ? -amount(v) : amount(v));
   else if (row === TOTAL) sums[3 * c + 1] = amount(v);
   else if (row === EXECUTED) sums[3 * c + 2] = amount(v);
-  const usual = row > 0 && row < TOTAL && amount(v) !== 0 ? PART_COST : 0;
-  const score = p.score + check(p, c, row, v) - (adjacent ? 0 : JUMP_COST) - usual;
-  return { heights, staircase: p.staircase + 9 ** c, sums, placed: { row, column: c, value: v, before: p.placed }, filled: p.filled + 1, score, skipped: p.skipped };
+  return { heights, staircase, sums, placed: { row, column: c, value: v, before: p.placed }, filled: p.filled + 1, score, skipped };
 }
 
 /**
- * Of the paths that reach one staircase, only the best-scoring is followed: the others hold
+ * Of the steps that reach one staircase, only the best-scoring is followed: the others hold
  * the same values in other cells, and no later identity has made them better yet.
  */
-function keep(paths: Map<number, Path>, path: Path): void {
-  const seen = paths.get(path.staircase);
-  if (!seen || seen.score < path.score) paths.set(path.staircase, path);
+function keep(steps: Map<number, Step>, from: Path, row: number, column: number, value: Value, staircase: number, score: number, skipped: number): void {
+  const seen = steps.get(staircase);
+  if (!seen || seen.score < score) steps.set(staircase, { from, row, column, value, staircase, score, skipped });
 }
 
 /**
@@ -130,11 +151,11 @@ function keep(paths: Map<number, Path>, path: Path): void {
  * among those that did not: a path that passed over strays pays for it at once, and the
  * identities that justify it come later.
  */
-function prune(paths: Iterable<Path>): Path[] {
-  const all = [...paths];
-  if (all.length <= BEAM) return all;
+function prune(steps: Iterable<Step>): Path[] {
+  const all = [...steps];
+  if (all.length <= BEAM) return all.map(take);
   const kept = [0, 0];
-  return all.sort((a, b) => b.score - a.score).filter((p) => kept[Math.min(p.skipped, 1)]!++ < BEAM);
+  return all.sort((a, b) => b.score - a.score).filter((p) => kept[Math.min(p.skipped, 1)]!++ < BEAM).map(take);
 }
 
 function gridOf(p: Path): StreamGrid {
@@ -150,12 +171,14 @@ function follow(shape: Shape, values: readonly Value[], columnsApart = false): {
   let paths: Path[] = [{ heights: shape.map(() => 0), staircase: 0, sums: new Array<number>(3 * COLUMNS).fill(0), placed: null, filled: 0, score: 0, skipped: 0 }];
   const opens = new Map<number, Array<[number, number]>>();
   for (const v of values) {
-    const next = new Map<number, Path>();
+    const next = new Map<number, Step>();
     for (const p of paths) {
       let open = opens.get(p.staircase);
       if (!open) opens.set(p.staircase, (open = openCells(shape, p.heights, columnsApart)));
-      for (const [row, c] of open) if (fits(row, v)) keep(next, place(shape, p, row, c, v));
-      if (p.placed === null && p.skipped < MAX_LEADING_SKIPS) keep(next, { ...p, score: p.score - SKIP_RANK_COST, skipped: p.skipped + 1 });
+      for (const [row, c] of open) {
+        if (fits(row, v)) keep(next, p, row, c, v, p.staircase + 9 ** c, scoreOf(shape, p, row, c, v), p.skipped);
+      }
+      if (p.placed === null && p.skipped < MAX_LEADING_SKIPS) keep(next, p, -1, -1, v, p.staircase, p.score - SKIP_RANK_COST, p.skipped + 1);
     }
     if (!next.size) break;
     paths = prune(next.values());
