@@ -125,8 +125,8 @@ const ROW_MAJOR_OFFSETS = 4;
 const REQUEST_LAST_SHAPE: Record<Row, number> = { initial: 4, supplementary: 4, carriedFromPrevious: 4, carriedToNext: 4, reserveFund: 4, total: 4, executed: 3, executionRate: 3 };
 
 /** Stream text whose rows came whole, one after another: read row-major, each shape and start. */
-function readRowMajor(values: readonly Value[], shapes: ReadonlyArray<Record<Row, number>> = ROW_MAJOR_SHAPES): Grid[] {
-  const out: Grid[] = [];
+function readRowMajor(values: readonly Value[], shapes: ReadonlyArray<Record<Row, number>> = ROW_MAJOR_SHAPES): Array<{ grid: Grid; passedOver: number }> {
+  const out: Array<{ grid: Grid; passedOver: number }> = [];
   for (const shape of shapes) {
     for (let offset = 0; offset <= ROW_MAJOR_OFFSETS; offset++) {
       const grid = emptyGrid();
@@ -136,7 +136,7 @@ function readRowMajor(values: readonly Value[], shapes: ReadonlyArray<Record<Row
         at += shape[row];
       }
       if (shape === REQUEST_LAST_SHAPE) grid.initial[YEAR_COLUMNS] = values[at++];
-      if (at <= values.length) out.push(grid);
+      if (at <= values.length) out.push({ grid, passedOver: offset });
     }
   }
   return out;
@@ -153,6 +153,13 @@ function readChunks(values: readonly Value[]): Grid | null {
   columns.forEach((column, c) => STREAM_ROWS.forEach((row, r) => { grid[row][c] = column[r]; }));
   return grid;
 }
+
+/** Every row as many cells as the table has for it: 執行額 and 執行率 the past years', the others every column's (the 要求 column's parts perhaps blank). */
+const isWhole = (grid: Grid) => ROWS.every((row) => {
+  const cells = grid[row].length;
+  if (row === 'executed' || row === 'executionRate') return cells === YEAR_COLUMNS - 1;
+  return cells === YEAR_COLUMNS + 1 || (row !== 'initial' && row !== 'total' && cells === YEAR_COLUMNS);
+});
 
 /** How many of the sheet's own identities a reading satisfies; the best reading wins. */
 function consistency(years: BudgetYear[]): number {
@@ -245,20 +252,27 @@ function budgetYears(ctx: MatchContext, reviewYear: number, pool: readonly numbe
   if (byTotals) candidates.push(byTotals);
   candidates.push(readScattered(ctx, rows));
   const values = ctx.isLayout ? [] : tableValues(ctx);
-  candidates.push(...readRowMajor(values));
+  const rowMajor = readRowMajor(values);
+  candidates.push(...rowMajor.map((r) => r.grid));
   candidates.push(...withStackedRows(candidates, readStackedRows(ctx)));
-  const readings = candidates.map((g) => toYears(g, firstYear));
-  let best = readings.reduce((a, b) => (consistency(b) > consistency(a) ? b : a));
+  // Each value a row-major reading passed over to start its run is paid for by an identity.
+  const passedOver = new Map(rowMajor.map((r) => [r.grid, r.passedOver]));
+  const readings = candidates.map((g) => {
+    const years = toYears(g, firstYear);
+    return { years, score: consistency(years) - (passedOver.get(g) ?? 0) };
+  });
+  let best = readings.reduce((a, b) => (b.score > a.score ? b : a)).years;
   // The 要求 column printed after the other rows: tried only when no reading above holds.
   if (!ctx.isLayout && consistency(best) < identities(best)) {
     // Each value passed over to start the run must be paid for by an identity more.
-    readRowMajor(values, [REQUEST_LAST_SHAPE]).forEach((grid, offset) => {
+    readRowMajor(values, [REQUEST_LAST_SHAPE]).forEach(({ grid, passedOver }) => {
       const years = toYears(grid, firstYear);
-      if (consistency(years) - offset > consistency(best)) best = years;
+      if (consistency(years) - passedOver > consistency(best)) best = years;
     });
   }
-  // The chunk decoder searches; it runs only when its reading could still win by the margin.
-  if (!ctx.isLayout && consistency(best) + CHUNKS_MARGIN <= identities(best)) {
+  // The chunk decoder searches; it runs only when its reading could still win by the margin,
+  // and not against rows each printed whole after its own label, which no arithmetic outweighs.
+  if (!ctx.isLayout && !isWhole(rows) && consistency(best) + CHUNKS_MARGIN <= identities(best)) {
     const chunks = readChunks(values);
     const years = chunks ? toYears(chunks, firstYear) : null;
     if (years && consistency(years) >= consistency(best) + CHUNKS_MARGIN) best = years;
