@@ -325,6 +325,15 @@ describe('予算内訳 in stream text', () => {
       ['諸謝金', 1765, 2251, null], ['委員等旅費', 3239, 3750, '実績を踏まえた増'], ['情報処理業務庁費', 2075, 3800, '事業の見直しによる減'], ['補助金', 2702, 692, null],
     ]);
   });
+  it('reads items printed each with its 当初予算, and their 要求 boxed further on one a line, each glued to its reason', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '平成27・28年度予算内訳', '委託費', '30.5', '補助金', '12', '諸謝金', '7.25', '成果実績', '資料のデジタル化を実施する。',
+      '12.4 所要額の精査\n20.1 事業の見直しによ\nる減\n15 前年同', '49.75', '47.5'), 'pdftotext');
+    expect(breakdown(ctx, years(49.75, 47.5)).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
+      ['委託費', 30.5, 12.4, '所要額の精査'], ['補助金', 12, 20.1, '事業の見直しによる減'], ['諸謝金', 7.25, 15, '前年同'],
+    ]);
+    // 要求 that do not add up to the budget's are not taken for the items'.
+    expect(breakdown(ctx, years(49.75, 50)).map((r) => r.nextYearRequest)).not.toContain(12.4);
+  });
   it('reads a row printed with the budget table and a run of items after the vertical title with their amounts in pairs', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '主な増減理由', '97.412', '101.3', '情報処理業務庁費', '58.2', '12.4 所要額の精査', '補正予算', '平', '成', '2', '7', '・', '2', '8',
       '交付金', '補助金', '22', '52.1', '事業の見直しによ', 'る減', '17.212', '36.8 前年同', '定量的な成果目標', '計', '97.412', '101.3'), 'pdfminer');

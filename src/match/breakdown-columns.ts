@@ -63,14 +63,30 @@ export function cellsAfter(ctx: MatchContext, header: Token): Cell[] {
       }
       continue;
     }
-    const [first, ...rest] = t.text.split(/\s+/);
-    const value = parseAmount(first!);
-    if (value !== null && rest.length) out.push({ kind: 'amount', value, reason: rest.join(''), token: t });
+    const glued = gluedLines(t);
+    if (glued) out.push(...glued);
     // Items printed as one box (交付金 ⏎ 試験研究費): one cell a line.
     else if (t.lines.length > 1 && t.lines.every((l) => isItemName(l.text))) out.push(...t.lines.map((l) => ({ kind: 'text' as const, text: l.text, token: t })));
     else out.push({ kind: 'text', text: t.text, token: t });
   }
   return out;
+}
+
+/** An amount and the text glued after it (`12.4 所要額の精査`), or null. */
+function gluedAmount(text: string, token: Token): Cell | null {
+  const [first, ...rest] = text.trim().split(/\s+/);
+  const value = parseAmount(first!);
+  return value !== null && rest.length ? { kind: 'amount', value, reason: rest.join(''), token } : null;
+}
+
+/**
+ * A box of 要求 amounts, each glued to its reason, one a line (`12.4 所要額の精査` ⏎ `52.1 事業の
+ * 見直しによ` ⏎ `る減`): a cell a line, the lines without an amount a reason's further lines.
+ */
+function gluedLines(t: Token): Cell[] | null {
+  if (t.lines.length > 1 && gluedAmount(t.lines[0]!.text, t)) return t.lines.map((l) => gluedAmount(l.text, t) ?? { kind: 'text', text: l.text, token: t });
+  const cell = gluedAmount(t.text, t);
+  return cell && [cell];
 }
 
 /** Boxes from the 内訳's first cell within which its items may be printed in several runs. */
@@ -156,6 +172,48 @@ function pairsAfter(cells: readonly Cell[], at: number, count: number, isItem: (
     out.push([current, { value: request.value, reason }]);
     i += 2;
     while (cells[i]?.kind === 'text' && !isItem(cells[i]!) && reason !== null) i++;
+  }
+  return out;
+}
+
+/**
+ * Rows printed with this year's 当初予算 only (`情報処理業務庁費 58.2 交付金 22`), their 要求
+ * column further on, each 要求 glued to its reason (`12.4 所要額の精査`, `52.1 事業の見直しによ`
+ * `る減`): read where both columns add up.
+ */
+export function requestsApart(cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
+  const isItem = (c: Cell | undefined) => c?.kind === 'text' && isItemName(c.text);
+  const isPlain = (c: Cell | undefined): c is AmountCell => c?.kind === 'amount' && c.reason === null;
+  for (let i = 0; i < cells.length; i++) {
+    if (!isItem(cells[i]) || !isPlain(cells[i + 1]) || isPlain(cells[i - 1])) continue;
+    const rows: Array<{ item: TextCell; current: AmountCell }> = [];
+    let at = i;
+    while (rows.length < MAX_ITEMS && isItem(cells[at]) && isPlain(cells[at + 1])) {
+      rows.push({ item: cells[at] as TextCell, current: cells[at + 1] as AmountCell });
+      at += 2;
+    }
+    if (rows.length < 2) continue;
+    for (let j = at; j < cells.length; j++) {
+      const requests = gluedRequests(cells, j, rows.length, isItem);
+      if (!requests) continue;
+      const found = rows.map(({ item, current }, n) => ({ item: item.text, currentYear: current.value, nextYearRequest: requests[n]!.value, reason: requests[n]!.reason, token: item.token }));
+      if (isSplit(found, targets)) return found;
+    }
+  }
+  return null;
+}
+
+/** `count` amounts from `at`, each glued to a reason whose further lines follow it; null when the cells are not that. */
+function gluedRequests(cells: readonly Cell[], at: number, count: number, isItem: (c: Cell) => boolean): Array<{ value: number; reason: string }> | null {
+  const out: Array<{ value: number; reason: string }> = [];
+  let i = at;
+  while (out.length < count) {
+    const cell = cells[i];
+    if (cell?.kind !== 'amount' || cell.reason === null) return null;
+    const more = reasonAfter(cells, i, isItem);
+    out.push({ value: cell.value, reason: cell.reason + (more ?? '') });
+    i++;
+    while (cells[i]?.kind === 'text' && !isItem(cells[i]!) && more !== null) i++;
   }
   return out;
 }
