@@ -1849,6 +1849,12 @@ describe('outcomes in -layout text', () => {
 });
 
 describe('outcomes in stream text', () => {
+  it('reports an outcome whose values were read but whose goal and indicator were not found', () => {
+    const ctx = contextOf(paragraphs('成果実\n績', '件', '3', '5', '8', '目標値', '件', '4', '4', '8', '達成度', '％', '75', '125', '100'), 'pdfminer');
+    const outcomes = matchOutcomes(ctx, 2016);
+    expect(outcomes.map((o) => o.values.map((v) => v.actual))).toEqual([[3, 5, 8]]);
+    expect(ctx.diagnostics.filter((d) => d.code === 'unplaced-field').map((d) => d.field)).toEqual(['outcomes[0].indicator', 'outcomes[0].goal']);
+  });
   it('gives each outcome the triples whose 目標値 is its final target\'s (or a blank year\'s `- 12 -`), the one left the triples no other took, when pdfminer interleaved them', () => {
     const ctx = contextOf(paragraphs('成果実\n績', '人', '目標値', '人', '達成度', '％', '成果実\n績', '人', '目標値', '人', '46', '25', '184', '20', '12', '44', '25', '176', '32', '12',
       '達成度', '％', '166.7', '266.7', '成果実\n績', '人', '目標値', '人', '達成度', '％', '87', '91.2', '95.4', '81', '97.6', '83', '43', '25', '172', '-', '12', '-', '89', '108.4', '82.1', '年度'), 'pdfminer');

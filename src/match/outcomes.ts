@@ -232,7 +232,12 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     takeTriplesByFinalTarget(ctx, rows, outcomes, start, end);
   }
   // A template row left empty (no goal, no indicator, no number) is not an outcome.
-  return outcomes.filter((o) => o.goal || o.indicator || o.values.some((v) => v.actual !== null || v.target !== null));
+  const kept = outcomes.filter((o) => o.goal || o.indicator || o.values.some((v) => v.actual !== null || v.target !== null));
+  kept.forEach((o, k) => {
+    if (!o.indicator) ctx.report('warning', 'unplaced-field', `outcomes[${k}].indicator`, 'the 成果指標 text was not found');
+    if (!o.goal) ctx.report('warning', 'unplaced-field', `outcomes[${k}].goal`, 'the 成果目標 text was not found');
+  });
+  return kept;
 }
 
 export function matchNoTargetReason(ctx: MatchContext): string | null {
