@@ -9,7 +9,7 @@ import { matchFundFlow } from '../src/match/fund-flow.js';
 import { matchRecipients } from '../src/match/recipients.js';
 import { fullestByBlock } from '../src/match/recipient-references.js';
 import { surplusBackward } from '../src/match/recipient-surplus.js';
-import { emptyRow } from '../src/match/recipient-cells.js';
+import { emptyRow, wordsOf } from '../src/match/recipient-cells.js';
 import { matchSelfCheck } from '../src/match/self-check.js';
 import { matchExpenses } from '../src/match/expenses.js';
 import { decodeRuns, runFromTotal } from '../src/match/expense-runs.js';
@@ -605,12 +605,24 @@ describe('recipients', () => {
     expect(recipients.map((r) => [r.contractMethod, r.winningBidRate])).toEqual([['一般競争入札', 68], ['随意契約（少額）', null]]);
     expect(ctx.diagnostics.map((d) => d.code)).toContain('rate-out-of-scope');
   });
+  it('splits ranks boxed line by line (８ ⏎ ９, full-width or not) into a word each, not one number', () => {
+    for (const [first, second] of [['8', '9'], ['８', '９']]) {
+      const [box] = contextOf(`${first}\n${second}`).tokens;
+      expect(box!.lines).toHaveLength(2);
+      expect(wordsOf(box!).map((w) => [w.kind, w.text])).toEqual([['amount', first], ['amount', second]]);
+    }
+  });
   it('gives a 国庫債務負担行為 contract the block its row opens with (A 1 name)', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-',
       '国庫債務負担行為等による契約先上位10者リスト', 'ﾌﾞﾛｯｸ\n名', '契　約　先', '法　人　番　号', '業　務　概　要', '契約額\n（百万円）', '契約方式',
       'A 1 全日本コメ・コメ関連食品輸出促進協議会', 'A 2 社団法人全国海水養殖魚協会', '-', '-', '国産米の輸出促進', '88.9 随意契約（少額）', '広報、販促活動', '67.8', '一般競争入札', '-', '3', '-', '83.1％'));
     const { debtContracts } = matchRecipients(ctx, []);
     expect(debtContracts.map((r) => [r.block, r.rank, r.name, r.amount])).toEqual([['A', 1, '全日本コメ・コメ関連食品輸出促進協議会', 88.9], ['A', 2, '社団法人全国海水養殖魚協会', 67.8]]);
+    // Full-width ranks (A １ name) open rows as well.
+    const wide = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '１ 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-',
+      '国庫債務負担行為等による契約先上位10者リスト', 'ﾌﾞﾛｯｸ\n名', '契　約　先', '法　人　番　号', '業　務　概　要', '契約額\n（百万円）', '契約方式',
+      'A １ 日本電気（株）', '-', '経済分析業務', '11.2 随意契約（企画競争）', '1', '-'));
+    expect(matchRecipients(wide, []).debtContracts.map((r) => [r.block, r.rank, r.name])).toEqual([['A', 1, '日本電気（株）']]);
   });
   it('reads 国庫債務負担行為 rows each opened by its block letter on a line of its own (A, 1 name, … A, 2 name)', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 富士ソフト（株）', '2020001043507', 'システムの運用業務', '27', '総合評価入札', '2', '68.0％', '-',

@@ -69,3 +69,18 @@ describe('corpus fixtures, every extractor', () => {
     });
   }
 });
+
+describe('full-width digits', () => {
+  // Sheets print numbers in either width; a number's width must not change what is read.
+  const dir = fixture('corpus');
+  const wide = (text: string) => text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  it('score as ASCII digits do, in every fixture text', () => {
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(`${dir}/${f}`, 'utf8');
+      const want = JSON.parse(readFileSync(`${dir}/${f.replace(/\.(pdfminer|pdftotext|layout)\.txt$/, '.expected.json')}`, 'utf8'));
+      const ascii = scorer.scoreSheet(want, parseSheetBytes(Buffer.from(text)).sheet);
+      const fullWidth = scorer.scoreSheet(want, parseSheetBytes(Buffer.from(wide(text))).sheet);
+      expect([fullWidth.right, fullWidth.total], f).toEqual([ascii.right, ascii.total]);
+    }
+  });
+});

@@ -126,7 +126,7 @@ const inOrder = (first: string, second: string): [string, string] => (readsAsInd
 
 /** Prose that can be a goal or an indicator (`１０カ国` is one; a unit such as `か国` is not): not a label, a year, a vertical heading, or a 予算内訳 reason after its amount (`2 所要額の精査`). */
 const isGoalText = (ctx: MatchContext, t: Token) => isWrappedLine(ctx, t) && t.folded.length > 3;
-const isWrappedLine = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !opensWithYearHead(t) && !/^[\d,.]+ /.test(t.text) && !isVerticalHeading(t) && !ctx.isUsed(t);
+const isWrappedLine = (ctx: MatchContext, t: Token) => !isLabel(t) && isProse(t) && !isYearHead(t) && !opensWithYearHead(t) && !/^[\d０-９,.]+ /.test(t.text) && !isVerticalHeading(t) && !ctx.isUsed(t);
 
 /**
  * pdftotext may print the 目標最終年度 cells just before the row's label, after the row's last

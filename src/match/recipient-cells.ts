@@ -37,7 +37,7 @@ const LONE_LETTER = /^\p{Script=Han}$/u;
 /** Splits glued cells: `1 富士ソフト（株）`, `7010001008844 ヒグマ監視等業務`, `0.1 随意契約（少額）`. */
 export function wordsOf(token: Token): Word[] {
   // Ranks printed together boxed line by line (`8 ⏎ 9`) are a word each, not one number (89).
-  const ranksBoxed = token.lines.length > 1 && token.lines.every((l) => /^\d{1,2}$/.test(l.text.trim()));
+  const ranksBoxed = token.lines.length > 1 && token.lines.every((l) => /^\d{1,2}$/.test(fold(l.text).trim()));
   const parts = ranksBoxed ? token.lines.map((l) => l.text.trim()) : token.lines.length === 1 ? token.text.split(/ +/) : [token.text];
   const out: Word[] = [];
   for (const part of parts) {

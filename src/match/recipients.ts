@@ -172,7 +172,7 @@ function withReasonInScope(ctx: MatchContext, row: Recipient, k: number): Recipi
 }
 
 /** A row that opens with its block letter, then its rank (`A 1 日本電気（株）`, or `A 1` on a line of its own): indent, letter, rank. */
-const OPENED_ROW = /^(\s*)([A-ZＡ-Ｚ])(?=\s+(\d{1,2})(?:\s+\S|\s*$))/;
+const OPENED_ROW = /^(\s*)([A-ZＡ-Ｚ])(?=\s+([\d０-９]{1,2})(?:\s+\S|\s*$))/;
 
 /** The debt-contract table names its block in a column of its own (ﾌﾞﾛｯｸ名); a dash row is empty. */
 function readDebt(ctx: MatchContext, title: Token): Recipient[] {
@@ -183,7 +183,7 @@ function readDebt(ctx: MatchContext, title: Token): Recipient[] {
     : readTables(ctx.tokens.slice(title.index), new Map());
   // A row opens with its block and rank (`A 1 日本電気（株）`): rows still without a block take
   // those letters, rank by rank, in order.
-  const opened = lines.map((l) => OPENED_ROW.exec(l)).filter((m) => m !== null).map((m) => ({ block: m[2]!.normalize('NFKC'), rank: Number(m[3]) }));
+  const opened = lines.map((l) => OPENED_ROW.exec(l)).filter((m) => m !== null).map((m) => ({ block: m[2]!.normalize('NFKC'), rank: Number(fold(m[3]!)) }));
   for (const row of rows) {
     if (row.block !== null) continue;
     const at = opened.findIndex((o) => o.rank === row.rank);
