@@ -90,6 +90,13 @@ describe('tokenizer', () => {
     ].join('\n');
     expect(tokens(text, 'layout').map((x) => x.text)).toEqual(['新国立劇場業務委託', '財務会計業務システム及び機器一式', '舞台運用業務']);
   });
+  it('ends every layout box at a form feed, which takes no column of the page it opens', () => {
+    const item = '        整備された施設や成果物は十分に活用されているか。';
+    const next = '関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。';
+    // The next page's first line at the same column would continue the box, were it on the same page.
+    expect(tokens([item, `\f        ${next}`].join('\n'), 'layout').map((x) => [x.text, x.col])).toEqual([[item.trim(), 8], [next, 8]]);
+    expect(tokens([item, `\f          ${next}`].join('\n'), 'layout').map((x) => [x.text, x.col])).toEqual([[item.trim(), 8], [next, 10]]);
+  });
 });
 
 describe('boxes of several labels', () => {

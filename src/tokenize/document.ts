@@ -184,11 +184,13 @@ function joinSpacedWords(segs: readonly Segment[], neighbours: ReadonlyArray<rea
  * Layout boxes: a segment continues the box above it when it starts at nearly the same column
  * on the next line (wrapped cell text is left-aligned). Everything else starts a new box.
  */
-function layoutBoxes(lines: readonly string[]): Box[] {
+function layoutBoxes(lines: readonly string[], pageStarts: ReadonlySet<number>): Box[] {
   const open: Array<{ seg: Segment; lines: BoxLine[]; col: number; end: number; lastLine: number; last: Segment }> = [];
   const done: typeof open = [];
   const segments = lines.map((text, i) => segmentsOf(text, i + 1));
   lines.forEach((_, i) => {
+    // No cell runs on across a page break, and each page has its own left margin.
+    if (pageStarts.has(i)) done.push(...open.splice(0));
     const segs = joinSpacedWords(segments[i]!, [segments[i - 1] ?? [], segments[i + 1] ?? []]);
     for (const seg of segs) {
       // A label left of the segment opens a new row of the form (改善の beside its text).
@@ -254,7 +256,9 @@ function startsNewCell(text: string): boolean {
 export function buildDocument(text: string, extractor?: Extractor): SheetDocument {
   const rawLines = text.split('\n');
   const kind = extractor ?? detectExtractor(text, rawLines);
-  const lines = rawLines.map((l) => l.replace(/\f/g, ' '));
-  const boxes = kind === 'layout' ? layoutBoxes(lines) : paragraphBoxes(rawLines);
+  // A form feed opens a page; it is no character of the page, and takes no column.
+  const pageStarts = new Set(rawLines.flatMap((l, i) => (l.includes('\f') ? [i] : [])));
+  const lines = rawLines.map((l) => l.replace(/\f/g, ''));
+  const boxes = kind === 'layout' ? layoutBoxes(lines, pageStarts) : paragraphBoxes(rawLines);
   return { extractor: kind, lines, boxes };
 }
