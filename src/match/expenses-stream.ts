@@ -232,12 +232,15 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
   const took = (p: TextPath, slot: number) => p.taken.slice(0, slot) + String.fromCharCode(taken(p, slot) + 1) + p.taken.slice(slot + 1);
   const finished = (p: TextPath, b: number) => taken(p, b) === counts[b] && taken(p, k + b) === counts[b];
   const expand = (path: TextPath, cell: TextCell, offer: Offer<TextPath>) => {
-    const move = (cost: number, next: Omit<TextPath, 'cost' | 'steps'>, step: Omit<TextStep, 'before' | 'text'> | null) =>
-      offer(path.cost + cost, `${next.current}|${next.lastPurpose}|${next.taken}`, () => ({ ...next, cost: path.cost + cost, steps: step ? { ...step, text: cell.text, before: path.steps } : path.steps }));
-    move(SKIP_TEXT, { ...path, lastPurpose: -1 }, null);
+    // The path and its step are built only for the moves the beam keeps.
+    const move = (cost: number, taken: string, current: number, lastPurpose: number, block: number, role: TextStep['role'] | null) => {
+      const total = path.cost + cost;
+      offer(total, `${current}|${lastPurpose}|${taken}`, () => ({ cost: total, taken, current, lastPurpose, steps: role ? { block, role, text: cell.text, before: path.steps } : path.steps }));
+    };
+    move(SKIP_TEXT, path.taken, path.current, -1, -1, null);
     const from = path.current;
     const fromFinished = from >= 0 && finished(path, from);
-    if (!cell.isCategory && path.lastPurpose >= 0) move(CONTINUE_TEXT, path, { block: path.lastPurpose, role: 'more' });
+    if (!cell.isCategory && path.lastPurpose >= 0) move(CONTINUE_TEXT, path.taken, path.current, path.lastPurpose, path.lastPurpose, 'more');
     let skippedOver = 0;
     for (let b = 0; b < k; b++) {
       const slot = cell.isCategory ? b : k + b;
@@ -249,7 +252,7 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
       const cost = moveCost(blocks, from, b, fromFinished, fresh ? skippedOver - 1 : 0) - (beforeItsAmount(cell, b, taken(path, slot)) ? NEXT_TO_AMOUNT : 0)
         + (pairBroken(path, cell, b) ? PAIR_BROKEN : 0) + (besideOwnAmount(cell, b) ? BESIDE_OWN_AMOUNT : 0) - (besidePartner(cell, b) ? BESIDE_PARTNER : 0)
         - (cell.afterHeader === blocks[b]!.letter ? AFTER_OWN_HEADER : 0);
-      move(cost, { taken: took(path, slot), current: b, lastPurpose: cell.isCategory ? -1 : b }, { block: b, role: cell.isCategory ? 'category' : 'purpose' });
+      move(cost, took(path, slot), b, cell.isCategory ? -1 : b, b, cell.isCategory ? 'category' : 'purpose');
     }
   };
   const start: TextPath = { cost: 0, taken: String.fromCharCode(...Array<number>(2 * k).fill(0)), current: -1, lastPurpose: -1, steps: null };
