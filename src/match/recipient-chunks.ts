@@ -181,7 +181,6 @@ interface GridPath {
   heights: string;
   /** The heights as one number, in base rows + 1. */
   stair: number;
-  last: { row: number; col: number } | null;
   /** The amount of the last row whose 支出額 was read: the list is sorted by it, largest first. */
   lastAmount: number | null;
   placed: Placed | null;
@@ -220,30 +219,30 @@ function fill(rows: Recipient[], words: readonly Word[], columns: readonly Colum
   const amountIds = new Map<number | null, number>([[null, 0]]);
   for (const a of amounts.values()) if (!amountIds.has(a)) amountIds.set(a, amountIds.size);
   const numeric = (n + 1) ** columns.length * cells * amountIds.size < Number.MAX_SAFE_INTEGER;
-  const keyOf = (stair: number, last: GridPath['last'], lastAmount: number | null) => {
-    const at = last ? last.row * columns.length + last.col + 1 : 0;
-    return numeric ? (stair * cells + at) * amountIds.size + amountIds.get(lastAmount)! : `${stair}|${at}|${lastAmount}`;
-  };
+  // The last cell filled (the newest placement's; a skipped word places nothing) as a number.
+  const cellOf = (row: number, col: number) => row * columns.length + col + 1;
+  const keyOf = (stair: number, at: number, lastAmount: number | null) =>
+    numeric ? (stair * cells + at) * amountIds.size + amountIds.get(lastAmount)! : `${stair}|${at}|${lastAmount}`;
   const expand = (path: GridPath, word: Word, offer: Offer<GridPath>) => {
     const height = (col: number) => path.heights.charCodeAt(col);
-    offer(path.cost + SKIP, keyOf(path.stair, path.last, path.lastAmount), () => ({ ...path, cost: path.cost + SKIP }));
+    const last = path.placed;
+    offer(path.cost + SKIP, keyOf(path.stair, last ? cellOf(last.row, last.col) : 0, path.lastAmount), () => ({ ...path, cost: path.cost + SKIP }));
     columns.forEach((column, col) => {
       const row = height(col);
       // A 支出額 printed before its row's 業務概要 (pdfminer may box a row's right half first): allowed, at a cost.
       const early = column.field === 'amount' && waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row;
       if (row >= n || (!early && waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row) || !column.kinds.includes(word.kind)) return;
-      const continues = path.last !== null && ((path.last.col === col && path.last.row === row - 1) || (path.last.row === row && path.last.col === col - 1));
+      const continues = last !== null && ((last.col === col && last.row === row - 1) || (last.row === row && last.col === col - 1));
       const amount = column.field === 'amount' ? amounts.get(word)! : null;
       const cost = path.cost + (continues ? 0 : JUMP) + (early ? EARLY_AMOUNT : 0) + kindCosts.get(word)![col]! + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
       const stair = path.stair + powers[col]!;
-      const last = { row, col };
       const lastAmount = amount ?? path.lastAmount;
-      offer(cost, keyOf(stair, last, lastAmount), () => ({
-        cost, heights: path.heights.slice(0, col) + String.fromCharCode(row + 1) + path.heights.slice(col + 1), stair, last, lastAmount, placed: { row, col, word, before: path.placed },
+      offer(cost, keyOf(stair, cellOf(row, col), lastAmount), () => ({
+        cost, heights: path.heights.slice(0, col) + String.fromCharCode(row + 1) + path.heights.slice(col + 1), stair, lastAmount, placed: { row, col, word, before: path.placed },
       }));
     });
   };
-  const start: GridPath = { cost: 0, heights: String.fromCharCode(...columns.map(() => 0)), stair: 0, last: null, lastAmount: null, placed: null };
+  const start: GridPath = { cost: 0, heights: String.fromCharCode(...columns.map(() => 0)), stair: 0, lastAmount: null, placed: null };
   const ends = beamSearch(words, start, expand, WIDTH);
   const best = ends.sort((a, b) => a.cost - b.cost)[0];
   for (let p = best?.placed ?? null; p; p = p.before) setCell(rows[p.row]!, columns[p.col]!.field, p.word);
