@@ -1,0 +1,44 @@
+// Grades every sheet of a corpus folder in each extractor's text as given, and again after
+// changes a user's text may bring (full-width digits, CRLF, no form feeds, ...): a change that
+// costs fields shows where the readers lean on a detail they should not.
+// Usage: tsx scripts/score-variants.ts [CORPUS_DIR]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSheetBytes } from '../src/parse.js';
+
+interface Tally {
+  right: number;
+  total: number;
+}
+
+const dir = process.argv[2] ?? '../shared/corpus/dev';
+const scorer = existsSync('../shared/tools/score.mjs') ? '../shared/tools/score.mjs' : 'tests/support/score.mjs';
+const { scoreSheet } = (await import(join(process.cwd(), scorer))) as { scoreSheet: (want: unknown, got: unknown) => Tally };
+
+const VARIANTS: Record<string, (text: string) => string> = {
+  'as given': (t) => t,
+  'full-width digits': (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+  'CRLF line ends': (t) => t.replace(/\n/g, '\r\n'),
+  'no form feeds': (t) => t.replace(/\f/g, ''),
+  'spaces at line ends': (t) => t.replace(/(\S)\n/g, '$1  \n'),
+  '％ for %': (t) => t.replace(/%/g, '％'),
+};
+
+for (const kind of ['pdfminer', 'pdftotext', 'layout']) {
+  const files = readdirSync(dir).filter((f) => f.endsWith(`.${kind}.txt`));
+  const sheets = files.map((f) => ({
+    text: readFileSync(join(dir, f), 'utf8'),
+    want: JSON.parse(readFileSync(join(dir, f.replace(`.${kind}.txt`, '.expected.json')), 'utf8')) as unknown,
+  }));
+  console.log(`== ${kind} (${files.length} sheets)`);
+  for (const [name, change] of Object.entries(VARIANTS)) {
+    let right = 0;
+    let total = 0;
+    for (const { text, want } of sheets) {
+      const t = scoreSheet(want, parseSheetBytes(Buffer.from(change(text))).sheet);
+      right += t.right;
+      total += t.total;
+    }
+    console.log(`${name.padEnd(20)} ${String(right).padStart(6)} / ${String(total).padEnd(6)} ${((100 * right) / total).toFixed(1)}%`);
+  }
+}
