@@ -155,7 +155,7 @@ function prune(steps: Iterable<Step>): Path[] {
   const all = [...steps];
   if (all.length <= BEAM) return all.map(take);
   const kept = [0, 0];
-  return all.sort((a, b) => b.score - a.score).filter((p) => kept[Math.min(p.skipped, 1)]!++ < BEAM).map(take);
+  return all.sort((a, b) => b.score - a.score).filter((s) => kept[Math.min(s.skipped, 1)]!++ < BEAM).map(take);
 }
 
 function gridOf(p: Path): StreamGrid {
