@@ -289,11 +289,13 @@ describe('budget', () => {
   });
 });
 
+/** A budget whose current year's 当初予算 and next year's 要求 a 予算内訳 must add up to. */
+const years = (current: number, request: number): BudgetYear[] => [
+  { fiscalYear: 2015, initial: current, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: current, executed: null, executionRate: null, request: null },
+  { fiscalYear: 2016, initial: null, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: null, executed: null, executionRate: null, request },
+];
+
 describe('予算内訳 in stream text', () => {
-  const years = (current: number, request: number): BudgetYear[] => [
-    { fiscalYear: 2015, initial: current, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: current, executed: null, executionRate: null, request: null },
-    { fiscalYear: 2016, initial: null, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: null, executed: null, executionRate: null, request },
-  ];
   const head = ['歳出予算目', '27年度\n当初予算', '28年度要求', '主な増減理由'];
   it('reads a 内訳 of one item, whose row is its 計, when the row is named as an item and holds the budget\'s amounts', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '（単位:百万円）', '26年度', '平', '成', '職員旅費', '成果指標', '単位', '24年度', '主な増減理由', '42', '47 実績を踏まえた増', '42', '47'), 'pdftotext');
@@ -403,11 +405,7 @@ describe('予算内訳 in layout text', () => {
       '                                                   年度',
       '          諸謝金                        31         27',
     ].join('\n');
-    const years: BudgetYear[] = [
-      { fiscalYear: 2015, initial: 77, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: 77, executed: null, executionRate: null, request: null },
-      { fiscalYear: 2016, initial: 81, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: 81, executed: null, executionRate: null, request: 81 },
-    ];
-    expect(breakdown(contextOf(text, 'layout'), years).map((r) => [r.item, r.reason])).toEqual([['負担金', '前年同'], ['委員等旅費', null], ['交付金', '事業の見直しによる減'], ['諸謝金', null]]);
+    expect(breakdown(contextOf(text, 'layout'), years(77, 81)).map((r) => [r.item, r.reason])).toEqual([['負担金', '前年同'], ['委員等旅費', null], ['交付金', '事業の見直しによる減'], ['諸謝金', null]]);
   });
   it('gives a row the 要求 and reason start printed on the line above it (`313 事業の見直しによ`)', () => {
     const text = [
@@ -417,11 +415,7 @@ describe('予算内訳 in layout text', () => {
       '                                                313 事業の見直しによ',
       '          事業費                        591            る減',
     ].join('\n');
-    const years: BudgetYear[] = [
-      { fiscalYear: 2015, initial: 868, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: 868, executed: null, executionRate: null, request: null },
-      { fiscalYear: 2016, initial: 671, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: 671, executed: null, executionRate: null, request: 671 },
-    ];
-    expect(breakdown(contextOf(text, 'layout'), years).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
+    expect(breakdown(contextOf(text, 'layout'), years(868, 671)).map((r) => [r.item, r.currentYear, r.nextYearRequest, r.reason])).toEqual([
       ['委託費', 277, 358, '前年同'], ['事業費', 591, 313, '事業の見直しによる減'],
     ]);
   });
@@ -435,11 +429,7 @@ describe('予算内訳 in layout text', () => {
       '                          中間目標 目標最終年度',
       '           24年度    25年度     26年度',
     ].join('\n');
-    const years: BudgetYear[] = [
-      { fiscalYear: 2015, initial: 2998, supplementary: 0, carriedFromPrevious: 0, carriedToNext: 0, reserveFund: 0, total: 2998, executed: null, executionRate: null, request: null },
-      { fiscalYear: 2016, initial: 1643, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null, total: 1643, executed: null, executionRate: null, request: 1643 },
-    ];
-    expect(breakdown(contextOf(text, 'layout'), years).map((r) => r.item)).toEqual(['施設整備費']);
+    expect(breakdown(contextOf(text, 'layout'), years(2998, 1643)).map((r) => r.item)).toEqual(['施設整備費']);
   });
 });
 
