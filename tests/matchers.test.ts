@@ -718,6 +718,16 @@ describe('recipients', () => {
       ['丙局', '調査', 1000, '一般競争入札', 3, 88.5, null],
     ]);
   });
+  it('reads a table split over two pages: the rows named after the first page\'s columns take the cells printed after their names', () => {
+    // Page one: rows 1–4, their columns one after another, 落札率 and 理由 row by row; page two: rows 5 and 6.
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 甲協議会', '2 乙協議会', '3 丙協議会', '4 丁協議会', '-', '-', '-', '-', '広報', '調査', '21', '18', '-', '-',
+      '市場開拓', '9', 'その他', '研究', '8', '一般競争入札', '-', '-', '1', '2', '-', '-', '-', '-', '-', '-', '67.2％', '-',
+      '5 戊協議会', '6 己協議会', '-', '-', '輸出促進', '研修会', '7', '6', 'その他', 'その他', '1', '-', '-', '-', '-', '-'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.summary, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      [1, '広報', 21, null, null, null], [2, '調査', 18, null, null, null], [3, '市場開拓', 9, 'その他', 1, null], [4, '研究', 8, '一般競争入札', 2, 67.2],
+      [5, '輸出促進', 7, 'その他', 1, null], [6, '研修会', 6, 'その他', null, null],
+    ]);
+  });
   it('keeps recipients named by a single katakana (イ, ロ) whose ranks stand apart or beside them', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', 'イ', '2 ロ', '-', '-', '用地補償', '用地補償', '231 随意契約（その他）', '207 随意契約（その他）', '1', '-'), 'pdftotext');
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount])).toEqual([[1, 'イ', 231], [2, 'ロ', 207]]);

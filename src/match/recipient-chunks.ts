@@ -16,6 +16,8 @@ const COLUMNS = SLOTS.slice(1).map((s) => (s.field === 'contractMethod' ? { ...s
 export function readByChunks(block: string | null, words: readonly Word[]): Recipient[] | null {
   const rows: Recipient[] = [];
   const rest: Word[] = [];
+  // Per row, how many of the other words were printed before its rank and name (fill, below).
+  const namedAfter: number[] = [];
   // Ranks printed alone in a run (1 2 3): the rows are known, their names come as a column.
   let bare = 0;
   while (bare < words.length && isRank(words[bare]!, bare + 1)) bare++;
@@ -42,7 +44,10 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
       else break;
     }
     if (j > i && names.length === j - i) {
-      for (const n of names) rows.push(namedRow(block, rows.length + 1, n.text));
+      for (const n of names) {
+        rows.push(namedRow(block, rows.length + 1, n.text));
+        namedAfter.push(rest.length);
+      }
       rest.push(...numbers);
       i = k - 1;
       continue;
@@ -56,7 +61,7 @@ export function readByChunks(block: string | null, words: readonly Word[]): Reci
   }
   if (!rows.length) return null;
   const late = lateRanks(rows.length + 1, rest);
-  if (!late) return fillWithLateRun(rows, rest, COLUMNS);
+  if (!late) return fillWithLateRun(rows, rest, COLUMNS, rows.length === namedAfter.length ? namedAfter : undefined);
   for (const name of late.names) rows.push(namedRow(block, rows.length + 1, name));
   return fillWithLateRun(rows, late.rest, COLUMNS);
 }
@@ -150,14 +155,14 @@ type Column = { field: keyof Recipient; kinds: readonly string[] };
  * waiting for those cells, and the run fills, as its own staircase, the rows left without both,
  * when as many as its amounts and the list stays sorted by 支出額, largest first.
  */
-function fillWithLateRun(rows: Recipient[], words: readonly Word[], columns: readonly Column[]): Recipient[] {
+function fillWithLateRun(rows: Recipient[], words: readonly Word[], columns: readonly Column[], namedAfter?: readonly number[]): Recipient[] {
   let at = words.length;
   while (at > 0 && (words[at - 1]!.kind === 'amount' || words[at - 1]!.kind === 'method')) at--;
   const late = words.slice(at);
   const amounts = late.filter((w) => w.kind === 'amount').length;
   const lateColumns = columns.filter((c) => c.field === 'amount' || c.field === 'contractMethod');
   if (amounts >= 2 && lateColumns.length === 2) {
-    const read = fill(rows.map((r) => ({ ...r })), words.slice(0, at), columns, true);
+    const read = fill(rows.map((r) => ({ ...r })), words.slice(0, at), columns, true, namedAfter);
     const open = read.filter((r) => r.amount === null && r.contractMethod === null);
     if (open.length === amounts) {
       fill(open, late, lateColumns);
@@ -165,7 +170,7 @@ function fillWithLateRun(rows: Recipient[], words: readonly Word[], columns: rea
       if (listed.every((a, i) => i === 0 || a <= listed[i - 1]!)) return read;
     }
   }
-  return fill(rows, words, columns);
+  return fill(rows, words, columns, false, namedAfter);
 }
 
 interface Placed {
@@ -194,6 +199,13 @@ const LOOSE_KIND = 0.5;
 /** A 支出額 larger than the row above it, or a 入札者数 that is not a small count. */
 const IMPLAUSIBLE = 2;
 const WIDTH = 40;
+/**
+ * A cell printed before its row's rank and name: a table split over two pages prints the first
+ * page's columns whole before the second page's names, and rows named later rarely take cells
+ * printed earlier, but pdfminer may box a column that runs past them (every row's dash): a new
+ * chunk's price, not a rule.
+ */
+const BEFORE_NAME = 1;
 /** A 支出額 placed before its row's 業務概要: dearer than a new chunk, cheaper than a skipped word. */
 const EARLY_AMOUNT = 2;
 
@@ -205,8 +217,9 @@ const EARLY_AMOUNT = 2;
  * reading with the fewest new chunks wins, where the list's own order (支出額 largest first)
  * and kinds agree.
  */
-function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[], biddersFirst = false): Recipient[] {
+function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[], biddersFirst = false, namedAfter?: readonly number[]): Recipient[] {
   const n = rows.length;
+  const position = new Map(words.map((w, i) => [w, i]));
   // With the amounts and methods printed last, a row's 入札者数 waits only for its 業務概要.
   const waitsFor = columns.map((c, col) => (biddersFirst && c.field === 'bidders' ? columns.findIndex((x) => x.field === 'summary') : col - 1));
   // Each word's number and cost in each column, worked out once rather than once per path.
@@ -234,7 +247,7 @@ function fill(rows: Recipient[], words: readonly Word[], columns: readonly Colum
       if (row >= n || (!early && waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row) || !column.kinds.includes(word.kind)) return;
       const continues = last !== null && ((last.col === col && last.row === row - 1) || (last.row === row && last.col === col - 1));
       const amount = column.field === 'amount' ? amounts.get(word)! : null;
-      const cost = path.cost + (continues ? 0 : JUMP) + (early ? EARLY_AMOUNT : 0) + kindCosts.get(word)![col]! + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
+      const cost = path.cost + (continues ? 0 : JUMP) + (early ? EARLY_AMOUNT : 0) + kindCosts.get(word)![col]! + (namedAfter && position.get(word)! < namedAfter[row]! ? BEFORE_NAME : 0) + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
       const stair = path.stair + powers[col]!;
       const lastAmount = amount ?? path.lastAmount;
       offer(cost, keyOf(stair, cellOf(row, col), lastAmount), () => ({
