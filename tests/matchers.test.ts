@@ -728,6 +728,13 @@ describe('recipients', () => {
       [5, '輸出促進', 7, 'その他', 1, null], [6, '研修会', 6, 'その他', null, null],
     ]);
   });
+  it('reads a 支出額 larger than the row above it where the chunks put it: not every list is sorted by amount', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 甲建設㈱', '2 乙研究所', '3 丙大学', '4 丁工科大学', '-', '-', '-', '-',
+      '耐力試験', '220', '-', '評価手法の高度化', '172 随意契約（企画競争）', 'データベースの整備', '16 随意契約（少額）', '配管の耐震性評価', '59', '-', '-', '3', '1', '-'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.summary, r.amount, r.contractMethod, r.bidders])).toEqual([
+      [1, '耐力試験', 220, null, null], [2, '評価手法の高度化', 172, '随意契約（企画競争）', 3], [3, 'データベースの整備', 16, '随意契約（少額）', 1], [4, '配管の耐震性評価', 59, null, null],
+    ]);
+  });
   it('keeps recipients named by a single katakana (イ, ロ) whose ranks stand apart or beside them', () => {
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', 'イ', '2 ロ', '-', '-', '用地補償', '用地補償', '231 随意契約（その他）', '207 随意契約（その他）', '1', '-'), 'pdftotext');
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.name, r.amount])).toEqual([[1, 'イ', 231], [2, 'ロ', 207]]);

@@ -196,8 +196,10 @@ const JUMP = 1;
 const SKIP = 3;
 /** Text in the method column, or a bare number in the rate column: allowed, but the plainer reading wins. */
 const LOOSE_KIND = 0.5;
-/** A 支出額 larger than the row above it, or a 入札者数 that is not a small count. */
+/** A 入札者数 that is not a small count. */
 const IMPLAUSIBLE = 2;
+/** A 支出額 larger than the row above it: the list is sorted by 支出額, but not every sheet keeps to it. */
+const UNSORTED = 1;
 const WIDTH = 40;
 /**
  * A cell printed before its row's rank and name: a table split over two pages prints the first
@@ -247,7 +249,7 @@ function fill(rows: Recipient[], words: readonly Word[], columns: readonly Colum
       if (row >= n || (!early && waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row) || !column.kinds.includes(word.kind)) return;
       const continues = last !== null && ((last.col === col && last.row === row - 1) || (last.row === row && last.col === col - 1));
       const amount = column.field === 'amount' ? amounts.get(word)! : null;
-      const cost = path.cost + (continues ? 0 : JUMP) + (early ? EARLY_AMOUNT : 0) + kindCosts.get(word)![col]! + (namedAfter && position.get(word)! < namedAfter[row]! ? BEFORE_NAME : 0) + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? IMPLAUSIBLE : 0);
+      const cost = path.cost + (continues ? 0 : JUMP) + (early ? EARLY_AMOUNT : 0) + kindCosts.get(word)![col]! + (namedAfter && position.get(word)! < namedAfter[row]! ? BEFORE_NAME : 0) + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? UNSORTED : 0);
       const stair = path.stair + powers[col]!;
       const lastAmount = amount ?? path.lastAmount;
       offer(cost, keyOf(stair, cellOf(row, col), lastAmount), () => ({
