@@ -201,6 +201,17 @@ describe('budget', () => {
       [0, 40025, 40025, 40025, 100], [30450.023, 20029, 50479.023, 44307, 88], [19000, 0, 19000, 16273, 86], [8126.967, 0, 8126.967, null, null], [20800, null, 20800, null, null],
     ]);
   });
+  it('tells readings the table\'s arithmetic cannot tell apart by the 予算内訳\'s sums: this year\'s 当初予算 and the 要求', () => {
+    // A new project: every past column 0 and dashes, then the 要求 223 alone. Reading 223 as a
+    // past year's 執行率 breaks no identity the table itself has; the 内訳's 47 + 176 does.
+    const column = ['0', '-', '-', '-', '-', '0', '0', '-'];
+    const ctx = contextOf(paragraphs('当初予算', '補正予算', '前年度から繰越\nし', '翌年度へ繰越し', '予算額・\n執行額', '（単位:百万円）', '予備費等', '計', '執行額', '執行率（％）',
+      '25年度', '26年度', '27年度', '28年度', '29年度要求', '歳出予算目', '28年度', '当初予算', '29年度要求', '主な増減理由', '情報処理業務庁費', '諸謝金', '0', '0', '47 実績を踏まえた増', '176',
+      ...column, ...column, ...column, '0', '-', '-', '-', '-', '0', '223', '-'), 'pdfminer');
+    const { years, breakdown } = matchBudget(ctx, 2016);
+    expect(breakdown.map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['情報処理業務庁費', 0, 47], ['諸謝金', 0, 176]]);
+    expect(years.map((y) => [y.initial, y.total, y.request])).toEqual([[0, 0, null], [0, 0, null], [0, 0, null], [0, 0, null], [223, 223, 223]]);
+  });
   it('keeps rows printed whole after their labels against readings that break the sheet\'s own arithmetic less', () => {
     // A published sheet's table: the first year's 当初予算 has no 計, and the carried amounts
     // make the next two years' sums fail. A row-major reading that drops the leading 532 (and

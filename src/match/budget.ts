@@ -2,7 +2,7 @@
 // extractors print it by rows, by columns, or scattered. We read it whichever way the labels
 // allow, and let the sheet's own arithmetic choose between readings and fill what is missing:
 //   計 = 当初予算 + 補正予算 + 前年度から繰越し − 翌年度へ繰越し + 予備費等,  執行率 = 執行額 / 計.
-import type { Budget, BudgetYear } from '../assemble/schema.js';
+import type { Budget, BudgetBreakdown, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { readCell, roundAmount } from '../tokenize/values.js';
@@ -161,9 +161,30 @@ const isWhole = (grid: Grid) => ROWS.every((row) => {
   return cells === YEAR_COLUMNS + 1 || (row !== 'initial' && row !== 'total' && cells === YEAR_COLUMNS);
 });
 
+/** What the 予算内訳's columns add up to: this year's 当初予算 and next year's 要求. */
+interface BreakdownSums {
+  currentYear: number;
+  request: number;
+}
+
+/** The 予算内訳's column sums, where every row has both amounts. */
+function breakdownSums(rows: readonly BudgetBreakdown[]): BreakdownSums | null {
+  if (!rows.length || rows.some((r) => r.currentYear === null || r.nextYearRequest === null)) return null;
+  const sum = (f: (r: BudgetBreakdown) => number) => roundAmount(rows.reduce((a, r) => a + f(r), 0));
+  return { currentYear: sum((r) => r.currentYear!), request: sum((r) => r.nextYearRequest!) };
+}
+
+/** How many of the 予算内訳's two sums a reading's current-year 当初予算 and 要求 agree with. */
+function agreement(years: readonly BudgetYear[], sums: BreakdownSums | null): number {
+  if (!sums) return 0;
+  const current = years[YEAR_COLUMNS - 1];
+  const request = years[YEAR_COLUMNS];
+  return Number(current?.initial === sums.currentYear) + Number(request?.request === sums.request);
+}
+
 /** How many of the sheet's own identities a reading satisfies; the best reading wins. */
-function consistency(years: BudgetYear[]): number {
-  let score = 0;
+function consistency(years: BudgetYear[], sums: BreakdownSums | null = null): number {
+  let score = agreement(years, sums);
   for (const y of years) {
     if (y.total !== null && y.initial !== null) {
       const sum = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
@@ -186,7 +207,7 @@ function consistency(years: BudgetYear[]): number {
 const CHUNKS_MARGIN = 2;
 
 /** How many identities a complete table has: a 計 per column, the 要求 column's too, and an 執行率 per past year. */
-const identities = (years: BudgetYear[]) => years.length + YEAR_COLUMNS - 1;
+const identities = (years: BudgetYear[], sums: BreakdownSums | null) => years.length + YEAR_COLUMNS - 1 + (sums ? 2 : 0);
 
 function toYears(grid: Grid, firstYear: number): BudgetYear[] {
   const years: BudgetYear[] = [];
@@ -221,23 +242,27 @@ function readScattered(ctx: MatchContext, rows: Grid): Grid {
   return grid;
 }
 
-/** Fills totals from the sum of their parts and executed amounts from the rate, then checks. */
-function completeByArithmetic(ctx: MatchContext, years: BudgetYear[], pool: readonly number[]): void {
-  years.forEach((y, i) => {
-    if (y.request !== null || y.initial === null) return;
+/** Totals from the sum of their parts and executed amounts from the rate, where missing. */
+function completed(years: readonly BudgetYear[], pool: readonly number[]): BudgetYear[] {
+  return years.map((y) => {
+    if (y.request !== null || y.initial === null) return y;
     const parts = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
-    if (y.total === null) {
-      y.total = roundAmount(parts);
-      ctx.report('info', 'budget-total-derived', `budget.years[${i}].total`, `計 for ${y.fiscalYear} was not found; it is the sum of its parts, ${y.total}`);
-    }
-    if (y.executed === null && y.executionRate !== null && y.total) {
-      const match = pool.find((x) => Math.abs((100 * x) / y.total! - y.executionRate!) < 0.5);
-      if (match !== undefined) y.executed = match;
-    }
+    const total = y.total ?? roundAmount(parts);
+    const executed = y.executed ?? (y.executionRate !== null && total ? pool.find((x) => Math.abs((100 * x) / total - y.executionRate!) < 0.5) ?? null : null);
+    return { ...y, total, executed };
   });
 }
 
-function budgetYears(ctx: MatchContext, reviewYear: number, pool: readonly number[]): BudgetYear[] {
+/** The years completed by arithmetic, each 計 so derived reported. */
+function completeByArithmetic(ctx: MatchContext, years: readonly BudgetYear[], pool: readonly number[]): BudgetYear[] {
+  const out = completed(years, pool);
+  out.forEach((y, i) => {
+    if (years[i]!.total === null && y.total !== null) ctx.report('info', 'budget-total-derived', `budget.years[${i}].total`, `計 for ${y.fiscalYear} was not found; it is the sum of its parts, ${y.total}`);
+  });
+  return out;
+}
+
+function budgetYears(ctx: MatchContext, reviewYear: number, sums: BreakdownSums | null): BudgetYear[] {
   const firstYear = reviewYear - (YEAR_COLUMNS - 1);
   const candidates: Grid[] = [];
   if (ctx.isLayout) {
@@ -259,39 +284,47 @@ function budgetYears(ctx: MatchContext, reviewYear: number, pool: readonly numbe
   const passedOver = new Map(rowMajor.map((r) => [r.grid, r.passedOver]));
   const readings = candidates.map((g) => {
     const years = toYears(g, firstYear);
-    return { years, score: consistency(years) - (passedOver.get(g) ?? 0) };
+    return { years, score: consistency(years, sums) - (passedOver.get(g) ?? 0) };
   });
   let best = readings.reduce((a, b) => (b.score > a.score ? b : a)).years;
   // The 要求 column printed after the other rows: tried only when no reading above holds.
-  if (!ctx.isLayout && consistency(best) < identities(best)) {
+  if (!ctx.isLayout && consistency(best, sums) < identities(best, sums)) {
     // Each value passed over to start the run must be paid for by an identity more.
     readRowMajor(values, [REQUEST_LAST_SHAPE]).forEach(({ grid, passedOver }) => {
       const years = toYears(grid, firstYear);
-      if (consistency(years) - passedOver > consistency(best)) best = years;
+      if (consistency(years, sums) - passedOver > consistency(best, sums)) best = years;
     });
   }
   // The chunk decoder searches; it runs only when its reading could still win by the margin,
   // and not against rows each printed whole after its own label, which no arithmetic outweighs.
-  if (!ctx.isLayout && !isWhole(rows) && consistency(best) + CHUNKS_MARGIN <= identities(best)) {
+  if (!ctx.isLayout && !isWhole(rows) && consistency(best, sums) + CHUNKS_MARGIN <= identities(best, sums)) {
     const chunks = readChunks(values);
     const years = chunks ? toYears(chunks, firstYear) : null;
-    if (years && consistency(years) >= consistency(best) + CHUNKS_MARGIN) best = years;
+    if (years && consistency(years, sums) >= consistency(best, sums) + CHUNKS_MARGIN) best = years;
   }
   // 計 and the rest printed before their labels: better only where the arithmetic says so. Its
   // run ends with the past years; the 要求 column, printed apart, is the other reading's.
   for (const tail of readTailBeforeLabels(ctx, rows).map((g) => toYears(g, firstYear))) {
-    if (consistency(tail) <= consistency(best)) continue;
+    if (consistency(tail, sums) <= consistency(best, sums)) continue;
     const request = tail.length - 1;
     if (tail[request]!.total === null && best[request]) tail[request] = best[request]!;
     best = tail;
   }
-  completeByArithmetic(ctx, best, pool);
   return best;
 }
 
 export function matchBudget(ctx: MatchContext, reviewYear: number): Budget {
   // Every positive amount the sheet prints, once: what the arithmetic may complete from.
   const pool = ctx.tokens.flatMap((t) => valuesOf(t) ?? []).map(amountOf).filter((x): x is number => x !== null && x > 0);
-  const years = budgetYears(ctx, reviewYear, pool);
-  return { unit: '百万円', years, breakdown: breakdown(ctx, years, pool) };
+  let years = budgetYears(ctx, reviewYear, null);
+  const rows = breakdown(ctx, completed(years, pool), pool);
+  // The 予算内訳 adds up to this year's 当初予算 and the 要求: it tells apart readings the
+  // table's own arithmetic cannot (a new project's zeros, its 要求 read as a past 執行率), and
+  // is taken only where the table's arithmetic holds as well. Layout text is read by position.
+  const sums = ctx.isLayout ? null : breakdownSums(rows);
+  if (sums && agreement(years, sums) < 2) {
+    const again = budgetYears(ctx, reviewYear, sums);
+    if (agreement(again, sums) > agreement(years, sums) && consistency(again) >= consistency(years)) years = again;
+  }
+  return { unit: '百万円', years: completeByArithmetic(ctx, years, pool), breakdown: rows };
 }
