@@ -1117,7 +1117,7 @@ describe('self-check', () => {
   });
   it('takes the marks in the template\'s order when pdftotext printed one an item (a dash item\'s `- -` as one), and each explanation right after its mark, wherever the items stand', () => {
     const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
-    const mark = (k: number) => (k === 9 || k === 10 ? '-' : k % 3 ? '○' : '△');
+    const mark = (k: number) => (k === 9 || k === 10 ? '-' : k === 4 ? '有' : k === 5 ? '無' : k % 3 ? '○' : '△');
     const explanation = (k: number) => `説明の文その${k + 1}。`;
     // Row by row (item, mark, explanation), but two rows print their mark (and one its explanation) before the item.
     const boxes = items.flatMap((item, k) => {
@@ -1128,6 +1128,29 @@ describe('self-check', () => {
     });
     const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
     expect(rows.map((r) => [r.mark, r.explanation])).toEqual(items.map((_, k) => (mark(k) === '-' ? [null, null] : [mark(k), explanation(k)])));
+  });
+  it('gives 有 and 無 to the two "were there any" items only, wherever their rows are printed', () => {
+    const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
+    const mark = (k: number) => (k === 4 ? '無' : k === 5 ? '有' : k % 3 ? '○' : '△');
+    // Row by row (item, mark, explanation), but the two 有/無 items' texts printed after the
+    // table's last row, and the first row last of all, its mark before its item.
+    const rest = items.slice(1).flatMap((item, j) => (j + 1 === 4 || j + 1 === 5 ? [mark(j + 1), `説明${j + 2}。`] : [item, mark(j + 1), `説明${j + 2}。`]));
+    const boxes = [...rest, items[4]!, items[5]!, mark(0), items[0]!, '説明1。'];
+    const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
+    expect(rows.map((r) => r.mark)).toEqual(items.map((_, k) => mark(k)));
+  });
+  it('gives the text between an item\'s mark and the next item to that item when most rows are printed whole, even where one row\'s text comes late', () => {
+    const items = SELF_CHECK_GROUPS.flatMap((g) => g.items).slice(0, 16);
+    const mark = (k: number) => (k === 4 ? '無' : k === 5 ? '有' : k === 9 || k === 10 ? '-' : '○');
+    const explanation = (k: number) => (mark(k) === '-' ? null : `説明の文その${k + 1}。`);
+    // Row by row, but 費目・使途's explanation printed after the next item's dash.
+    const boxes = items.flatMap((item, k) => {
+      if (k === 8) return [item, mark(k)];
+      if (k === 9) return [item, mark(k), explanation(8)!];
+      return mark(k) === '-' ? [item, mark(k)] : [item, mark(k), explanation(k)!];
+    });
+    const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
+    expect(rows.slice(0, 16).map((r) => [r.mark, r.explanation])).toEqual(items.map((_, k) => [mark(k) === '-' ? null : mark(k), explanation(k)]));
   });
   it('finds an item whose layout box took a letter of the vertical group heading below it (…であるか。 ⏎ 効)', () => {
     // The page break before the heading's letter is what pdftotext -layout printed there.

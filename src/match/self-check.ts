@@ -3,7 +3,7 @@ import type { SelfCheck } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash } from '../tokenize/values.js';
-import { ORGANIZATION_NAME, SELF_CHECK_GROUPS, SELF_CHECK_MARKS } from '../tokenize/vocabulary.js';
+import { ORGANIZATION_NAME, SELF_CHECK_GROUPS, SELF_CHECK_MARKS, YES_NO_ITEMS, YES_NO_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
 const MARKS = new Set<string>(SELF_CHECK_MARKS);
@@ -14,6 +14,11 @@ const ITEMS = SELF_CHECK_GROUPS.flatMap((g) => g.items.map((item) => ({ group: g
 function isMark(t: Token): boolean {
   return MARKS.has(t.folded.normalize('NFKC')) || MARKS.has(t.folded);
 }
+
+const YES_NO = new Set<string>(YES_NO_MARKS);
+const ASKS_YES_NO = ITEMS.map((i) => YES_NO_ITEMS.includes(i.item));
+/** Whether item k takes the mark: 有/無 answer the two "were there any" items, ○ △ × the others; a dash any. */
+const markFits = (k: number, mark: Token) => isDash(mark.text) || YES_NO.has(mark.folded) === ASKS_YES_NO[k];
 
 /** Letters of a vertical group heading (効/性) a box may take under the item beside it. */
 const HEADING_LETTERS = 2;
@@ -29,6 +34,9 @@ export const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || 
 
 /** Lines below an item within which its mark may stand (the related-projects table's rows). */
 const BELOW_REACH = 12;
+
+/** The share of marks with a text right after them that shows rows printed whole (item, mark, explanation). */
+const MOST_ROWS = 0.75;
 
 /** Tokens after the first item within which the table stands, when no 点検結果 follows it. */
 const TABLE_REACH = 200;
@@ -51,7 +59,7 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   const marks: Array<Token | undefined> = items.map(() => undefined);
   const explanations: Array<Token | undefined> = items.map(() => undefined);
   const itemAt = new Map(present.map(({ t, k }) => [t, k]));
-  const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean) => {
+  const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean, fits: (k: number, t: Token) => boolean = () => true) => {
     const waiting: number[] = [];
     const early: Token[] = [];
     for (const t of region) {
@@ -59,27 +67,47 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
       if (k !== undefined) {
         if (wants(k)) waiting.push(k);
       } else if (isValue(t) && !ctx.isUsed(t)) {
-        const owner = waiting.shift();
-        if (owner !== undefined) into[owner] = t;
+        const at = waiting.findIndex((w) => fits(w, t));
+        if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
         else early.push(t);
       }
     }
-    // Values printed before any item belong to the items still without one, in order.
-    for (const k of items.keys()) if (!into[k] && wants(k) && early.length) into[k] = early.shift();
+    // Values printed before their items belong to the items still without one, in order.
+    for (const k of items.keys()) {
+      const at = !into[k] && wants(k) ? early.findIndex((t) => fits(k, t)) : -1;
+      if (at >= 0) into[k] = early.splice(at, 1)[0];
+    }
   };
   const printed = region.filter((t) => isMark(t) && !ctx.isUsed(t));
   // Printed row by row (item, mark, explanation), no two marks but dashes stand side by side.
   const rowByRow = printed.every((t, i) => i === 0 || isDash(t.text) || isDash(printed[i - 1]!.text) || printed[i - 1]!.index !== t.index - 1);
   const inOrder = rowByRow ? marksInOrder(printed, items.length) : null;
   if (inOrder) inOrder.forEach((m, k) => { marks[k] = m; });
-  else deal(isMark, marks, () => true);
+  else deal(isMark, marks, () => true, markFits);
   // The 関連事業 table's owners stand in the same stretch of stream text.
   const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded) && !ORGANIZATION_NAME.test(t.folded);
   // An item marked with a dash has no explanation, unless one follows its mark at once (pdftotext
   // prints item, mark, explanation in turn).
   const after = (t: Token) => region[region.indexOf(t) + 1];
   const explained = (k: number) => !(marks[k] && isDash(marks[k]!.text)) || (after(marks[k]!) !== undefined && isExplanation(after(marks[k]!)!) && !itemAt.has(after(marks[k]!)!));
-  deal(isExplanation, explanations, explained);
+  // pdftotext prints a row as item, mark, explanation: where most marks dealt stand so, between
+  // an item and a text, each such text is its mark's item's, and the others are dealt as below.
+  const before = (t: Token) => region[region.indexOf(t) - 1];
+  const isItem = (t: Token | undefined) => t !== undefined && (itemAt.has(t) || isItemText(t));
+  const following = marks.map((m) => {
+    const next = m && !isDash(m.text) && isItem(before(m)) ? after(m) : undefined;
+    return next && isExplanation(next) && !itemAt.has(next) ? next : undefined;
+  });
+  const marked = marks.filter((m) => m && !isDash(m.text)).length;
+  const taken = new Set<Token>();
+  if (!inOrder && marked >= 3 && following.filter(Boolean).length >= MOST_ROWS * marked) {
+    following.forEach((t, k) => {
+      if (!t) return;
+      explanations[k] = t;
+      taken.add(t);
+    });
+  }
+  deal((t) => isExplanation(t) && !taken.has(t), explanations, (k) => explained(k) && !explanations[k]);
   // Marks read in order, and a text right after every one but the dashes: the rows were printed
   // whole (mark, explanation), so that text is the mark's item's explanation.
   const explanationAfter = (m: Token) => {
@@ -108,7 +136,7 @@ function marksInOrder(printed: readonly Token[], itemCount: number): Token[] | n
     marks.push(printed[i]!);
     if (isDash(printed[i]!.text) && printed[i + 1] && isDash(printed[i + 1]!.text)) i++;
   }
-  return marks.length === itemCount ? marks : null;
+  return marks.length === itemCount && marks.every((m, k) => markFits(k, m)) ? marks : null;
 }
 
 /** A leading mark (`○`, `有`…), the space after it, and what follows it in the box. */

@@ -177,6 +177,9 @@ export const SELF_CHECK_GROUPS = [
 
 /** Marks the 評価 column prints. 有/無 answer the two "were there any" items. */
 export const SELF_CHECK_MARKS = ['○', '〇', '△', '×', '-', '－', '‐', '有', '無'] as const;
+/** The marks that answer "were there any" (一者応札…はないか。, 随意契約…はないか。), and only those items. */
+export const YES_NO_MARKS = ['有', '無'] as const;
+export const YES_NO_ITEMS: readonly string[] = [SELF_CHECK_GROUPS[1].items[1], SELF_CHECK_GROUPS[1].items[2]];
 
 const LEGAL_FORMS = String.raw`\((?:株|有|合|一社|一財|公社|公財|特非|独|国研|研|学|社福|医)\)`;
 /** A legal form alone, folded (`(一社)`, `㈲` → `(有)`): the start of a name, never a whole one. */
