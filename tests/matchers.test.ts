@@ -34,6 +34,10 @@ describe('sheet header and project', () => {
     const p = matchProject(ctx);
     expect(p).toMatchObject({ name: 'Ｍ２Ｍ実証事業', bureau: '情報流通行政局', division: '情報セキュリティ対策室', responsibleOfficial: '室長　大森　一顕', accounts: ['一般会計'] });
   });
+  it('reads a dash right after a label as its cell printed empty, not the text pdftotext printed before the label', () => {
+    const ctx = contextOf(paragraphs('事業の目的', '（目指す姿を簡\n潔に。3行程度以\n内）', '社会資本整備総合交付金は、地方公共団体の計画に基づく\n取組を支援する。', '関係する計画、\n通知等', '-', '主要経費', '食料安定供給関係費'), 'pdftotext');
+    expect(matchProject(ctx)).toMatchObject({ purpose: '社会資本整備総合交付金は、地方公共団体の計画に基づく取組を支援する。', relatedPlans: null });
+  });
   it('takes no column head of the budget table (29年度要求) for the 関係する計画、通知等', () => {
     const ctx = contextOf(paragraphs('関係する計画、\n通知等', '29年度要求', '主要政策・施策', 'その他'), 'pdftotext');
     expect(matchProject(ctx).relatedPlans).toBeNull();

@@ -5,6 +5,7 @@ import { isLabel } from '../tokenize/labels.js';
 import { HEADER_ROWS, type LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { headerYearOf } from './values.js';
+import { isDash } from '../tokenize/values.js';
 
 export const YEAR_TEXT = /^(?:平成|令和|昭和)?(?:-?\d{1,2}|元)年度$|^\d{4}年度$/;
 /**
@@ -46,6 +47,8 @@ export function textField(ctx: MatchContext, label: LabelId, field: string, acce
     return glued;
   }
   for (const anchor of labelPieces(ctx, label)) {
+    // Stream text: a dash right after the label (its pieces aside) is the cell, printed empty.
+    if (!ctx.isLayout && isDash(ctx.tokens.slice(anchor.index + 1).find((t) => !isLabel(t))?.text ?? '')) return undefined;
     const after = ctx.valueOf(anchor, accept, 3);
     const value = (after && !isAnotherFieldsValue(ctx, after, label) ? after : undefined) ?? valueBefore(ctx, anchor, accept);
     if (value) {
