@@ -1571,6 +1571,10 @@ describe('unit cost', () => {
       '368.2', '486／87', '348.5', '596／40', '5', '5', '4', '5', '400', '2／5', '27年度', '政策'), 'pdfminer');
     expect(matchUnitCost(cut, 2015).values.map((v) => [v.value, v.formula])).toEqual([[368.2, '486／87'], [348.5, '596／40'], [400, '2／5']]);
   });
+  it('takes the text that divides a cost (…費用／…) for the 算出根拠 over another text with a slash printed nearer the label', () => {
+    const ctx = contextOf(paragraphs('単位当たり\nコスト', '補助に係る費用／社会資本総合整備計画数', '単位', '円', '算出根拠', '【補助率：１／２以内】水産加工業者等の取組を支援', '計算式', '百万円/計画数'), 'pdftotext');
+    expect(matchUnitCost(ctx, 2016).basis).toBe('補助に係る費用／社会資本総合整備計画数');
+  });
   it('takes the pdftotext cost row printed before the 計算式\'s unit and the formulas, away from its own unit', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '算出根拠', '実証に係る費用／委託調査の実施件数', '単位', '計算式', '政策', '25年度', '17', '27年度', '11.7', '14.3', '13.2', '百万円/件', '711／22', '281／50', '159／12',
       '施策', '改革\n項目', '26年度', '百万円'), 'pdftotext');

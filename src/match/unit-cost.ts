@@ -33,7 +33,9 @@ function onlyBasis(ctx: MatchContext): string | null {
 
 export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const firstYear = reviewYear - PAST_COLUMNS;
-  const basis = textAfter(ctx, 'unitCostBasis', 'unitCost.basis', isBasis, BASIS_REACH) ?? onlyBasis(ctx)
+  // A text dividing a cost (`…費用／…`) is surer than any text with a slash after the label.
+  const basis = textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isBasis(t) && COST_DIVIDED.test(t.folded), BASIS_REACH) ?? onlyBasis(ctx)
+    ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', isBasis, BASIS_REACH)
     ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isProse(t) && !COST_UNIT.test(t.folded) && !isYearHead(t) && !isVerticalHeading(t), 8);
   const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => isFormula(w));
   const formulas = formulaTokens.map(({ w }) => w.replace(/-$/, ''));
