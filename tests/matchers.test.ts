@@ -1697,6 +1697,11 @@ describe('review', () => {
       '平成21年度', '-', '平成24年度', '-', '消防団の広域応援を支援する。', '内外の金融秩序の混乱に備える。', '関連する過去のレビューシートの事業番号'));
     expect(matchReview(ctx)).toMatchObject({ reviewTeamOpinion: '消防団の広域応援を支援する。', reviewTeamVerdict: '現状通り', reflection: '内外の金融秩序の混乱に備える。', reflectionVerdict: '現状通り', remarks: null });
   });
+  it('gives the one text after a group of the team\'s, the 改善点\'s and the 備考 labels to the 改善点, which every sheet fills', () => {
+    const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '備考', '平成22年度', '-', '平成25年度', '-', '-',
+      '警察本部の耐震化を進める。', '関連する過去のレビューシートの事業番号'));
+    expect(matchReview(ctx)).toMatchObject({ reviewTeamOpinion: null, reflection: '警察本部の耐震化を進める。', remarks: null });
+  });
   it('takes the text after a dash 備考 as the 反映状況, and leaves 備考 empty', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '廃\n止', '執\n行\n等\n改\n善', '備考', '-',
       'JSCが行うスポーツ施設の整備事業に必要な工事費を補助する。', '平成21年度'), 'pdfminer');

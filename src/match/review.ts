@@ -120,8 +120,14 @@ function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window
       return cell && !isDash(cell.text) ? reach : 0;
     }
     // Fewer texts than labels, and 備考 closes the group: it is the empty one, and the texts
-    // are the others', in order (pdfminer prints the labels, then the texts).
-    if (texts > 0 && labels.at(-1) === 'remarks') return labels.indexOf(label) < texts ? reach : 0;
+    // are the others', in order (pdfminer prints the labels, then the texts); with one text
+    // fewer still, the 推進チームの所見 is empty, which may be, where the 改善点 never is.
+    if (texts > 0 && labels.at(-1) === 'remarks') {
+      const others = labels.slice(0, -1);
+      const filled = texts >= others.length ? others : others.filter((l) => l !== 'reviewTeamOpinion');
+      const at = filled.indexOf(label);
+      return at >= 0 && at < texts ? reach : 0;
+    }
   }
   let end = anchor.index + 1;
   while (end <= anchor.index + window && end < ctx.tokens.length && !isTextLabel(end)) end++;
