@@ -406,6 +406,16 @@ describe('予算内訳 in stream text', () => {
       '主な増減理由', '委員等旅費', '計'), 'pdftotext');
     expect(breakdown(ctx, years(106833, 99166)).map((r) => [r.item, r.reason])).toEqual([['委員等旅費', '事業の見直しによる減'], ['情報処理業務庁費', '前年同'], ['諸謝金', null]]);
   });
+  it('reads amounts printed right after the heads, column by column, with the items printed after the budget table', () => {
+    const ctx = contextOf(paragraphs('当初予算', '補正予算', '前年度から繰越\nし', '翌年度へ繰越し', '予算額・\n執行額', '（単位:百万円）', '予備費等', '計', '執行額', '執行率（％）',
+      '25年度', '26年度', '27年度', '28年度', '29年度要求', '歳出予算目', '28年度', '当初予算', '29年度要求', '主な増減理由', '4', '2', '0', '0 実績を踏まえた増',
+      '0', '-', '-', '-', '-', '0', '0', '-', '7', '-', '-', '-', '-', '7', '6', '6', '-', '-', '-', '-', '6', '6', '86%', '100%', '6', '-', '-', '-', '-', '6', '0',
+      '交付金', '負担金', '平', '成', '2', '8'), 'pdfminer');
+    expect(matchBudget(ctx, 2016).breakdown).toEqual([
+      { item: '交付金', currentYear: 4, nextYearRequest: 0, reason: null },
+      { item: '負担金', currentYear: 2, nextYearRequest: 0, reason: '実績を踏まえた増' },
+    ]);
+  });
 });
 
 describe('予算内訳 in layout text', () => {

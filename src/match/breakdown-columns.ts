@@ -203,6 +203,32 @@ export function requestsApart(cells: readonly Cell[], targets: ReadonlySet<numbe
   return null;
 }
 
+/**
+ * The amounts printed right after the 内訳's heads, column by column (`4 2 0 0 実績を踏まえた増`),
+ * the items only after the budget table (`交付金 負担金`): the first run of items has half as
+ * many names as those amounts, the first half this year's 当初予算, the rest the 要求 with
+ * their reasons; read where both columns add up.
+ */
+export function itemsLate(cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
+  const isItem = (c: Cell | undefined) => c?.kind === 'text' && isItemName(c.text);
+  const at = cells.findIndex(isItem);
+  let count = 0;
+  while (at >= 0 && isItem(cells[at + count]) && count < MAX_ITEMS) count++;
+  if (count < 2) return null;
+  const amounts: Array<{ value: number; reason: string | null }> = [];
+  for (let i = 0; i < at && amounts.length < 2 * count; i++) {
+    const cell = cells[i]!;
+    const last = amounts.at(-1);
+    if (cell.kind === 'amount') amounts.push({ value: cell.value, reason: cell.reason });
+    // A text after a 要求 is its reason.
+    else if (last && amounts.length > count && last.reason === null) last.reason = cell.text;
+    else return null;
+  }
+  if (amounts.length !== 2 * count || amounts.slice(0, count).some((a) => a.reason !== null)) return null;
+  const rows = cells.slice(at, at + count).map((item, n) => ({ item: (item as TextCell).text, currentYear: amounts[n]!.value, nextYearRequest: amounts[count + n]!.value, reason: amounts[count + n]!.reason, token: item.token }));
+  return isSplit(rows, targets) ? rows : null;
+}
+
 /** `count` amounts from `at`, each glued to a reason whose further lines follow it; null when the cells are not that. */
 function gluedRequests(cells: readonly Cell[], at: number, count: number, isItem: (c: Cell) => boolean): Array<{ value: number; reason: string }> | null {
   const out: Array<{ value: number; reason: string }> = [];

@@ -5,7 +5,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { amountCents, fold, parseAmount } from '../tokenize/values.js';
 import { BUDGET_ITEM } from '../tokenize/vocabulary.js';
-import { cellsAfter, columnsAfter, isItemName, isReasonLine, isSingleItem, isSplit, requestsApart, rowsAmong, type FoundRow } from './breakdown-columns.js';
+import { cellsAfter, columnsAfter, isItemName, isReasonLine, isSingleItem, isSplit, itemsLate, requestsApart, rowsAmong, type FoundRow } from './breakdown-columns.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
 import { isYearHead, valuesOf } from './values.js';
@@ -221,7 +221,7 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
 function breakdownColumns(ctx: MatchContext, heads: readonly Token[], targets: ReadonlySet<number>): BudgetBreakdown[] | null {
   for (const head of heads) {
     const cells = cellsAfter(ctx, head);
-    const found = columnsAfter(cells, targets) ?? rowsAmong(cells, targets) ?? requestsApart(cells, targets);
+    const found = columnsAfter(cells, targets) ?? rowsAmong(cells, targets) ?? requestsApart(cells, targets) ?? itemsLate(cells, targets);
     if (found) return traced(ctx, found);
   }
   return null;
