@@ -407,13 +407,21 @@ describe('予算内訳 in stream text', () => {
     expect(breakdown(ctx, years(106833, 99166)).map((r) => [r.item, r.reason])).toEqual([['委員等旅費', '事業の見直しによる減'], ['情報処理業務庁費', '前年同'], ['諸謝金', null]]);
   });
   it('reads amounts printed right after the heads, column by column, with the items printed after the budget table', () => {
-    const ctx = contextOf(paragraphs('当初予算', '補正予算', '前年度から繰越\nし', '翌年度へ繰越し', '予算額・\n執行額', '（単位:百万円）', '予備費等', '計', '執行額', '執行率（％）',
-      '25年度', '26年度', '27年度', '28年度', '29年度要求', '歳出予算目', '28年度', '当初予算', '29年度要求', '主な増減理由', '4', '2', '0', '0 実績を踏まえた増',
+    const labels = ['当初予算', '補正予算', '前年度から繰越\nし', '翌年度へ繰越し', '予算額・\n執行額', '（単位:百万円）', '予備費等', '計', '執行額', '執行率（％）',
+      '25年度', '26年度', '27年度', '28年度', '29年度要求', '歳出予算目', '28年度', '当初予算', '29年度要求', '主な増減理由'];
+    const together = contextOf(paragraphs(...labels, '4', '2', '0', '0 実績を踏まえた増',
       '0', '-', '-', '-', '-', '0', '0', '-', '7', '-', '-', '-', '-', '7', '6', '6', '-', '-', '-', '-', '6', '6', '86%', '100%', '6', '-', '-', '-', '-', '6', '0',
       '交付金', '負担金', '平', '成', '2', '8'), 'pdfminer');
-    expect(matchBudget(ctx, 2016).breakdown).toEqual([
+    expect(matchBudget(together, 2016).breakdown).toEqual([
       { item: '交付金', currentYear: 4, nextYearRequest: 0, reason: null },
       { item: '負担金', currentYear: 2, nextYearRequest: 0, reason: '実績を踏まえた増' },
+    ]);
+    // The items apart: one among the budget table's values, the other after them.
+    const apart = contextOf(paragraphs(...labels, '26', '11', '19', '16', '事業の見直しによ', 'る減', '34', '32', '37', '37', '35', '委託費',
+      '-', '-', '-', '-', '34', '28', '-', '-', '-', '-', '32', '31', '-', '-', '-', '-', '37', '35', '82%', '97%', '95%', '諸謝金', '-', '-', '-', '-', '-', '-', '平', '成', '2', '8'), 'pdfminer');
+    expect(matchBudget(apart, 2016).breakdown).toEqual([
+      { item: '委託費', currentYear: 26, nextYearRequest: 19, reason: null },
+      { item: '諸謝金', currentYear: 11, nextYearRequest: 16, reason: '事業の見直しによる減' },
     ]);
   });
 });

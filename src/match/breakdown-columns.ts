@@ -4,7 +4,7 @@
 import type { BudgetBreakdown } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { amountCents, fold, parseAmount } from '../tokenize/values.js';
+import { amountCents, fold, isDash, parseAmount } from '../tokenize/values.js';
 import { BUDGET_ITEM } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { amountOf, headerYear, valuesOf } from './values.js';
@@ -205,28 +205,37 @@ export function requestsApart(cells: readonly Cell[], targets: ReadonlySet<numbe
 
 /**
  * The amounts printed right after the 内訳's heads, column by column (`4 2 0 0 実績を踏まえた増`),
- * the items only after the budget table (`交付金 負担金`): the first run of items has half as
- * many names as those amounts, the first half this year's 当初予算, the rest the 要求 with
- * their reasons; read where both columns add up.
+ * the items only after the budget table (`交付金 負担金`, or one item name among the table's
+ * values and the next after them): the first half of those amounts this year's 当初予算, the
+ * rest the 要求 with their reasons, and as many items, the first names that follow; read where
+ * both columns add up.
  */
-export function itemsLate(cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
+export function itemsLate(head: Token, cells: readonly Cell[], targets: ReadonlySet<number>): FoundRow[] | null {
   const isItem = (c: Cell | undefined) => c?.kind === 'text' && isItemName(c.text);
-  const at = cells.findIndex(isItem);
-  let count = 0;
-  while (at >= 0 && isItem(cells[at + count]) && count < MAX_ITEMS) count++;
-  if (count < 2) return null;
+  // Right after the head, nothing between: further on, amounts are the budget table's.
+  if (cells[0]?.token.index !== head.index + 1) return null;
   const amounts: Array<{ value: number; reason: string | null }> = [];
-  for (let i = 0; i < at && amounts.length < 2 * count; i++) {
-    const cell = cells[i]!;
+  let end = 0;
+  for (; end < cells.length && amounts.length < 2 * MAX_ITEMS; end++) {
+    const cell = cells[end]!;
     const last = amounts.at(-1);
-    if (cell.kind === 'amount') amounts.push({ value: cell.value, reason: cell.reason });
-    // A text after a 要求 is its reason.
-    else if (last && amounts.length > count && last.reason === null) last.reason = cell.text;
-    else return null;
+    if (cell.kind === 'amount') {
+      // A dash is the budget table's empty cell; the 内訳's amounts are printed.
+      if (isDash(cell.token.text)) break;
+      amounts.push({ value: cell.value, reason: cell.reason });
+    }
+    // A text after an amount is its reason (a 要求's, as the split below holds).
+    else if (last && !isItem(cell) && last.reason === null && isReasonLine(cell.text)) last.reason = cell.text;
+    else if (last && !isItem(cell) && last.reason !== null && isReasonLine(cell.text)) last.reason += cell.text;
+    else break;
   }
-  if (amounts.length !== 2 * count || amounts.slice(0, count).some((a) => a.reason !== null)) return null;
-  const rows = cells.slice(at, at + count).map((item, n) => ({ item: (item as TextCell).text, currentYear: amounts[n]!.value, nextYearRequest: amounts[count + n]!.value, reason: amounts[count + n]!.reason, token: item.token }));
-  return isSplit(rows, targets) ? rows : null;
+  const items = cells.slice(end).filter(isItem) as TextCell[];
+  for (let count = 2; count <= Math.min(items.length, MAX_ITEMS) && 2 * count <= amounts.length; count++) {
+    if (amounts.slice(0, count).some((a) => a.reason !== null)) break;
+    const rows = items.slice(0, count).map((item, n) => ({ item: item.text, currentYear: amounts[n]!.value, nextYearRequest: amounts[count + n]!.value, reason: amounts[count + n]!.reason, token: item.token }));
+    if (isSplit(rows, targets)) return rows;
+  }
+  return null;
 }
 
 /** `count` amounts from `at`, each glued to a reason whose further lines follow it; null when the cells are not that. */

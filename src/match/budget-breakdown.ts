@@ -221,7 +221,7 @@ function breakdownLines(ctx: MatchContext, head: Token): BudgetBreakdown[] {
 function breakdownColumns(ctx: MatchContext, heads: readonly Token[], targets: ReadonlySet<number>): BudgetBreakdown[] | null {
   for (const head of heads) {
     const cells = cellsAfter(ctx, head);
-    const found = columnsAfter(cells, targets) ?? rowsAmong(cells, targets) ?? requestsApart(cells, targets) ?? itemsLate(cells, targets);
+    const found = itemsLate(head, cells, targets) ?? columnsAfter(cells, targets) ?? rowsAmong(cells, targets) ?? requestsApart(cells, targets);
     if (found) return traced(ctx, found);
   }
   return null;
