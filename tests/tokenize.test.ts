@@ -89,6 +89,9 @@ describe('tokenizer', () => {
       '                                                         式',
     ].join('\n');
     expect(tokens(text, 'layout').map((x) => x.text)).toEqual(['新国立劇場業務委託', '財務会計業務システム及び機器一式', '舞台運用業務']);
+    // A line with half-width letters is wider on the page than its count: its centre is good to two columns.
+    const wide = ['                                                     NPO 情報管理・公開システムの運', '                                                     用支援等業務（国庫債務負担行為', '                                                              ）'].join('\n');
+    expect(tokens(wide, 'layout').map((x) => x.text)).toEqual(['NPO 情報管理・公開システムの運用支援等業務（国庫債務負担行為）']);
   });
   it('ends every layout box at a form feed, which takes no column of the page it opens', () => {
     const item = '        整備された施設や成果物は十分に活用されているか。';

@@ -237,12 +237,18 @@ function continues(box: { lastLine: number; col: number; lines: BoxLine[]; last:
 }
 
 /**
+ * -layout prints each character in one column, whatever its width (`NPO 情報管理…` is wider on
+ * the page than its count): centres agree to two columns.
+ */
+const CENTRED = 2;
+
+/**
  * The short last line of a centred cell (the fund flow's boxes: `…及び機器一` ⏎ `式`), centred
  * under the line before it, which did not end its sentence.
  */
 function endsCentredText(above: Segment, seg: Segment): boolean {
   const centre = (x: Segment) => (x.col + x.end) / 2;
-  return seg.text.length < above.text.length && Math.abs(centre(seg) - centre(above)) <= 1 && !endsSentence(above.text) && isProseSegment(above);
+  return seg.text.length < above.text.length && Math.abs(centre(seg) - centre(above)) <= CENTRED && !endsSentence(above.text) && isProseSegment(above);
 }
 
 /** Wrapped prose may start with a number (2014」等において…); a cell this short that does is a value. */
