@@ -2376,6 +2376,19 @@ describe('outputs', () => {
       ['介護２号保険料の免除措置を実施した保険者数を記載。', '国保組合', [12, 10, 9, null]],
     ]);
   });
+  it('reads a -layout indicator printed twice, beside each of its rows, once', () => {
+    const text = [
+      '                              活動指標                                                24年度            25年度        26年度                27年度活動見込',
+      line([61, '活動実績'], [77, '件'], [88, '634'], [106, '608'], [118, '627'], [156, '590']),
+      line([11, '働く女性の健康保持増進に関する相談件数600件以上']),
+      '',
+      line([0, '活動指標及び活']),
+      line([2, '動実績']),
+      line([11, '働く女性の健康保持増進に関する相談件数600件以上']),
+      line([52, '当初見込み'], [68, '件'], [83, '590'], [95, '590'], [108, '590']),
+    ].join('\n');
+    expect(matchOutputs(contextOf(text, 'layout'), 2015).map((o) => o.indicator)).toEqual(['働く女性の健康保持増進に関する相談件数600件以上']);
+  });
   it('reads a row past a check box printed among its cells and through cells boxed under their column heads (25年度 ⏎ 608)', () => {
     const ctx = contextOf(paragraphs('活動指標', '相談件数600件以上', '活動指標及び活\n動実績', '24年度', '活動実績', '件', 'チェック', '634', '25年度\n608', '26年度\n627',
       '当初見込み', '件', '590', '590', '590', '算出根拠', '政策'), 'pdftotext');

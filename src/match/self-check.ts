@@ -2,7 +2,7 @@
 import type { SelfCheck } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { endsSentence, fold, isDash } from '../tokenize/values.js';
+import { endsSentence, fold, isDash, printedOnce } from '../tokenize/values.js';
 import { ORGANIZATION_NAME, SELF_CHECK_GROUPS, SELF_CHECK_MARKS, YES_NO_ITEMS, YES_NO_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
@@ -246,15 +246,6 @@ function explanationTexts(ctx: MatchContext, boxes: ReadonlyArray<Token | undefi
     out[k] = printedOnce((above ? above.text : '') + box.text);
   });
   return out;
-}
-
-/**
- * A text the sheet printed twice over, one copy under the other (the 関連事業 item's explanation
- * beside both its rows), once. No explanation says all it says twice.
- */
-function printedOnce(text: string): string {
-  const half = text.length / 2;
-  return Number.isInteger(half) && half > 0 && text.slice(0, half) === text.slice(half) ? text.slice(0, half) : text;
 }
 
 /** Where each run of `lines` starts, one run per row in `centres`, each run's middle nearest its row. */

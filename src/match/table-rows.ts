@@ -2,7 +2,7 @@
 // row, and (layout text) the text columns that stand beside a group of rows.
 import { labelsOf, type Token } from '../tokenize/labels.js';
 import { SECTION_TITLES, type LabelId } from '../tokenize/vocabulary.js';
-import { fold, joinWrapped, readCell } from '../tokenize/values.js';
+import { fold, joinWrapped, printedOnce, readCell } from '../tokenize/values.js';
 import { lineWords } from '../tokenize/document.js';
 import type { MatchContext } from './context.js';
 import { runAfter, valuesOf, type Value } from './values.js';
@@ -183,7 +183,7 @@ function textLines(ctx: MatchContext, top: number, bottom: number, titleLabel: L
 /** The one text column beside a group (活動指標), its lines in order, left of the rows' labels at `rowLabelCol`. */
 export function columnText(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId, rowLabelCol = Infinity): string | undefined {
   const lines = textLines(ctx, top, bottom, titleLabel, rowLabelCol).map((p) => p.map((w) => w.text).join(' '));
-  return lines.length ? joinWrapped(lines) : undefined;
+  return lines.length ? printedOnce(joinWrapped(lines)) : undefined;
 }
 
 /** Most spaces between a list mark and its item: a full-width space is printed wide. */
@@ -216,7 +216,7 @@ export function columnTexts(ctx: MatchContext, top: number, bottom: number, titl
     if (at > 0) left.push(p.slice(0, at).map((w) => w.text).join(' '));
     if (at < p.length) right.push(p.slice(at).map((w) => w.text).join(''));
   });
-  const join = (lines: string[]) => (lines.length ? joinWrapped(lines) : undefined);
+  const join = (lines: string[]) => (lines.length ? printedOnce(joinWrapped(lines)) : undefined);
   return [join(left), join(right)];
 }
 

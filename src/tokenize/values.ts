@@ -118,3 +118,12 @@ export function isValidCorporateNumber(digits: string): boolean {
 export function joinWrapped(lines: readonly string[]): string {
   return lines.map((l) => l.trim()).filter(Boolean).join('');
 }
+
+/**
+ * A text the sheet printed twice over, one copy under the other (-layout prints a tall cell's
+ * text beside each of its rows at times), once. No cell says all it says twice.
+ */
+export function printedOnce(text: string): string {
+  const half = text.length / 2;
+  return Number.isInteger(half) && half > 0 && text.slice(0, half) === text.slice(half) ? text.slice(0, half) : text;
+}
