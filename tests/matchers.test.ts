@@ -54,6 +54,13 @@ describe('sheet header and project', () => {
       '  事業開始年度              平成２７年度     担当課室             水環境課閉鎖性海域対策室          閉鎖性海域対策室長',
       '                                                                           根木桂三'].join('\n');
     expect(matchProject(contextOf(below, 'layout')).responsibleOfficial?.replace(/\s+/g, '')).toBe('閉鎖性海域対策室長根木桂三');
+    // Two officials, one under the other: each line across the title and name columns is one.
+    const two = [
+      '      事業名          米国との安全保障分野での協力推進                                             担当部局庁            北米局                                    作成責任者',
+      '',
+      '  事業開始年度               平成-３０年度           事業終了            終了予定なし                 担当課室             日米安全保障条約課                             課長    河邉    賢裕',
+      '                                        （予定）年度                                                   日米地位協定室                               室長    中村    仁威'].join('\n');
+    expect(matchProject(contextOf(two, 'layout')).responsibleOfficial).toBe('課長　河邉　賢裕　室長　中村　仁威');
   });
   it('reads a layout 事業概要 as the column of lines beside its label, above and below the label\'s own line', () => {
     const text = [

@@ -30,7 +30,7 @@ export function responsibleOfficial(ctx: MatchContext, division: Token | undefin
     const cells = [...ctx.rightOf(anchor, 0).filter((t) => !isLabel(t)), ...layoutCellBelow(ctx, anchor, division ? division.end + 2 : 0)];
     if (cells.length) {
       ctx.trace('project.responsibleOfficial', ...cells);
-      return cells.map((t) => t.text).join('　');
+      return linesAcross(cells) ?? cells.map((t) => t.text).join('　');
     }
   }
   const inDivision = division ? OFFICIAL_TITLE.exec(division.text) : null;
@@ -69,6 +69,17 @@ function officialsByLines(ctx: MatchContext, titles: Token): string | null {
   if (!names.length) return null;
   ctx.trace('project.responsibleOfficial', titles, ...names);
   return titles.lines.map((l, k) => [l, ...names.map((t) => t.lines[k]!)].map((x) => x.text.trim()).join('　')).join('　');
+}
+
+/**
+ * Layout text: two officials one under the other, their titles and names in columns (`課長 河邉
+ * 賢裕` over `室長 中村 仁威`), which the boxes hold a column each: each line across the boxes is
+ * one official.
+ */
+function linesAcross(cells: readonly Token[]): string | null {
+  const rows = cells[0]!.lines.map((l) => l.line);
+  if (cells.length < 2 || rows.length < 2 || !cells.every((t) => t.lines.length === rows.length && t.lines.every((l, k) => l.line === rows[k]))) return null;
+  return rows.map((_, k) => cells.map((t) => t.lines[k]!.text.trim()).join('　')).join('　');
 }
 
 /** A family or given name of a few kanji (河邉, 正名). */
