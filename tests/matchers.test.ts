@@ -1896,6 +1896,24 @@ describe('outcomes in -layout text', () => {
     // The second outcome's 目標値 has no cells: the line above is its 成果実績 row, past that row's label.
     expect(outcomes[1]!.values.map((v) => v.target)).toEqual([null, null, null]);
   });
+  it('keeps a goal line that starts at the goal\'s column in the goal, though a label\'s remainder starts a line left of it', () => {
+    const text = [
+      '                   定量的な成果目標                      成果指標                  単位            24年度           25年度        26年度',
+      '',
+      '                                                                     成果実',
+      '                               招へい者に対する本事業の成果    績                          人               4              4           5                -',
+      '            日本の活動の理解を深めた招へい者を  に関する評価結果を分析し、本事',
+      '成果目標及び成 100%とする。',
+      '            が国のユネスコ活動の理解促進を図って 段階評価（A～D）を平均し、B以 目標値',
+      '            いく事業であるため目標最終年度は無い',
+      '            が27年度の目標値を記載している。  上の評価を下した参加者数で判',
+      '                               断）',
+      '                                                                     達成度    ％             100           100         100                 -',
+    ].join('\n');
+    const [outcome] = matchOutcomes(contextOf(text, 'layout'), 2015);
+    expect(outcome!.goal).toBe('日本の活動の理解を深めた招へい者を100%とする。が国のユネスコ活動の理解促進を図っていく事業であるため目標最終年度は無いが27年度の目標値を記載している。');
+    expect(outcome!.indicator).toBe('招へい者に対する本事業の成果に関する評価結果を分析し、本事段階評価（A～D）を平均し、B以上の評価を下した参加者数で判断）');
+  });
   it('leaves a unit wrapped around a row\'s label (累積件 ⏎ 目標値 ⏎ 数) out of the goal and indicator columns, which stop at the labels', () => {
     // 2015_文部科学省_0406: the note under the indicator (※24年度…) is the indicator's, not the goal's.
     const text = [

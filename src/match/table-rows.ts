@@ -197,7 +197,10 @@ const LIST_MARK_GAP = 4;
 export function columnTexts(ctx: MatchContext, top: number, bottom: number, titleLabel: LabelId, rowLabelCol = Infinity): [string | undefined, string | undefined] {
   const pieces = textLines(ctx, top, bottom, titleLabel, rowLabelCol);
   if (!pieces.length) return [undefined, undefined];
-  const firstCol = Math.min(...pieces.map((p) => p[0]!.col));
+  // Where the first column starts: its lines beside the second's show it; a one-word line may
+  // start left of it (a label's remainder, `成果目標及び成 100%とする。`).
+  const besides = pieces.filter((p) => p.length > 1);
+  const firstCol = Math.min(...(besides.length ? besides : pieces).map((p) => p[0]!.col));
   // A line of several words splits at its widest gap: a single space may stand inside a cell
   // (平成26年度 78.5％) as well as between the columns.
   // A list mark before its item (`ア 環境・生態系保全`, `１    対象…` after a full-width space)
