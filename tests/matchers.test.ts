@@ -260,6 +260,23 @@ describe('budget', () => {
     expect(years[2]).toMatchObject({ initial: 197, supplementary: 10, total: 207, executed: 207, executionRate: 100 });
     expect(years[4]).toMatchObject({ initial: 183, request: 183 });
   });
+  it('takes for a layout row\'s label the one with cells beside it, not the piece of the table\'s title that reads the same (予算額・ ⏎ 執行額)', () => {
+    const text = [
+      '                                24年度       25年度      26年度           27年度        28年度要求',
+      '                  当初予算      150.17      96.058      96.058           97.412        101.3',
+      '                                                                                                    度',
+      ' 予算額・',
+      '            の状                                                                                      度',
+      '             況                                                                                      予',
+      ' 執行額                                                                                                算',
+      '                  翌年度へ繰越し             -           -           -                -            -       内',
+      '                  計             90.064       96.058    96.058           97.412        101.3',
+      '            執行額                 70.076       90.848    95.717',
+      '            執行率（％）                78%          95%      100%',
+    ].join('\n');
+    const { years } = matchBudget(contextOf(text, 'layout'), 2015);
+    expect(years.slice(0, 3).map((y) => [y.total, y.executed, y.executionRate])).toEqual([[90.064, 70.076, 78], [96.058, 90.848, 95], [96.058, 95.717, 100]]);
+  });
   it('keeps a layout row\'s cells in their columns\' order when they stand right of their heads\' centres, nearer the next head', () => {
     const text = [
       '                                24年度         25年度         26年度         27年度          28年度要求',

@@ -21,7 +21,9 @@ export function emptyGrid(): Grid {
 
 export function rowLabel(ctx: MatchContext, row: Row): Token | undefined {
   const candidates = ctx.find(row as LabelId).filter((t) => !t.labels.includes('breakdownCurrent') || row === 'initial');
-  // 当初予算 also heads the 予算内訳 column; the row label is the one with values beside it.
+  // 当初予算 also heads the 予算内訳 column, and -layout may break the title 予算額・執行額 so that
+  // 執行額 stands alone on a line: the row label is the one with values beside it.
   const hasValues = (t: Token) => (ctx.isLayout ? ctx.rightOf(t, 0).some((c) => valuesOf(c)) : runAfter(ctx, t).length > 0);
-  return row === 'initial' && candidates.length > 1 ? (candidates.find(hasValues) ?? candidates[0]) : candidates[0];
+  const beside = row === 'initial' || ctx.isLayout;
+  return beside && candidates.length > 1 ? (candidates.find(hasValues) ?? candidates[0]) : candidates[0];
 }
