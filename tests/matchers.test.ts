@@ -1454,6 +1454,16 @@ describe('expenses', () => {
     expect(matchExpenses(ctx, [])).toEqual([{ block: 'A', recipient: '（株）ケー・デー・シー', total: 2,
       items: [{ category: '人件費', purpose: '研究員の人件費', amount: 0.6 }, { category: '一般管理費', purpose: '事務経費', amount: 1.4 }] }]);
   });
+  it('gives a 使途 that names a 費目 (…の人件費, …旅費) to that 費目\'s row where a band\'s texts are printed interleaved', () => {
+    // A band of two blocks that pdftotext printed row by row, A's texts and B's mixed.
+    const ctx = contextOf(paragraphs('A.富士通（株）', '費\n目', '費目・使途\n（「資金の流れ」に\nおいてブロックご\nとに最大の金額 人件費\nが支出されている\n者について記載\nする。費目と使途\nの双方で実情が 一般管理費\n分かるように記\n載）',
+      '外注費', 'B.（有）ｹﾝﾃｯｸ', '使\n途', '金 額\n(百万円）', '費', '職員給与', '5 人件費', '事務経費', '印刷製本', '計', '費目・使途欄についてさらに記載が必要な場合はチェックの上【別紙２】に記載',
+      '目', '使', '途', '金 額\n(百万円）', '研究員の人件費', '0.1', '6.1 一般管理費', '事務経費', '0.1', '12.3 補助金', '補助事業者への交付', '0', '計', '23.4', '計', '0.2', '支出先上位１０者リスト'), 'pdftotext');
+    expect(matchExpenses(ctx, []).map((b) => [b.block, b.items.map((i) => [i.category, i.purpose])])).toEqual([
+      ['A', [['人件費', '職員給与'], ['一般管理費', '事務経費'], ['外注費', '印刷製本']]],
+      ['B', [['人件費', '研究員の人件費'], ['一般管理費', '事務経費'], ['補助金', '補助事業者への交付']]],
+    ]);
+  });
   it('finds a block header pdftotext boxed among the lines of the section\'s note, or beside one', () => {
     const ctx = contextOf(paragraphs('A.甲社', '費\n目', '使\n途', '金 額\n(百万円）', '人件費', '職員給与', '12.5', '計', '12.5',
       '費目・使途\n（「資金の流れ」に\nする。費目と使途\nB.乙社\nの双方で実情が\n載）', '外注費', '印刷製本', '72', '計', '72',

@@ -14,7 +14,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { lineWords } from '../tokenize/document.js';
 import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
-import { EXPENSE_BLOCK_HEADER, EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK, LABELS } from '../tokenize/vocabulary.js';
+import { EXPENSE_BLOCK_HEADER, EXPENSE_CATEGORIES_UNNAMED, EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK, LABELS } from '../tokenize/vocabulary.js';
 import { beamSearch, walk, type Offer } from './beam.js';
 import { decodeRuns, interleavedRuns, otherSplits, runFromTotal, sameAmount, type Run } from './expense-runs.js';
 
@@ -64,6 +64,16 @@ const PAIR_BROKEN = 3;
  * blocks, so that it decides between readings otherwise alike.
  */
 const AFTER_OWN_HEADER = 0.3;
+/**
+ * A 使途 that names its row's 費目 (`現地調査に係る旅費` under `旅費`, `研究員の人件費` under
+ * `人件費`): a row is a 費目 and its use, so as much as a text printed beside its own amount.
+ */
+const NAMES_CATEGORY = 2;
+/** What a 使途 names of its 費目: the 費目 without its 費, 金 or 等 (旅費 → 旅, 補助金 → 補助). */
+const categoryStem = (category: string) => {
+  const bare = category.replace(/等$/, '');
+  return EXPENSE_CATEGORIES_UNNAMED.includes(bare) ? '' : bare.replace(/[費金]$/, '');
+};
 /** A text printed right after an amount on its line (`10 その他`) read into that amount's block. */
 const BESIDE_OWN_AMOUNT = 2;
 /**
@@ -203,6 +213,32 @@ interface TextPath {
 }
 
 /**
+ * Whether a 使途 names the 費目 of the row a path would put it in (the block's next 使途 row,
+ * `rowOf`). Each path's 費目 are gathered once, per block, row by row; only a 使途 that names
+ * some 費目 of the region asks.
+ */
+function categoryNamer(texts: readonly TextCell[], k: number, rowOf: (p: TextPath, block: number) => number): (p: TextPath, cell: TextCell, block: number) => boolean {
+  const stems = [...new Set(texts.filter((t) => t.isCategory).map((t) => categoryStem(fold(t.text))).filter((st) => st.length > 0))];
+  const mayName = new Set(texts.filter((t) => !t.isCategory && stems.some((st) => fold(t.text).includes(st))));
+  const categoriesOf = new WeakMap<TextPath, string[][]>();
+  const categories = (p: TextPath) => {
+    let out = categoriesOf.get(p);
+    if (!out) {
+      out = Array.from({ length: k }, () => []);
+      for (const s of walk(p.steps)) if (s.role === 'category') out[s.block]!.push(s.text);
+      categoriesOf.set(p, out);
+    }
+    return out;
+  };
+  return (p, cell, block) => {
+    if (!mayName.has(cell)) return false;
+    const category = categories(p)[block]![rowOf(p, block)];
+    const stem = category === undefined ? '' : categoryStem(fold(category));
+    return stem.length > 0 && fold(cell.text).includes(stem);
+  };
+}
+
+/**
  * The texts as a merge of the blocks' cells, as many 費目 and 使途 as each block's run has
  * amounts. Where a row's texts are printed just before its amount (row by row, or a band's left
  * block row by row with its partner's texts between), a text is drawn to the row of the amount
@@ -231,6 +267,7 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
   const taken = (p: TextPath, slot: number) => p.taken.charCodeAt(slot);
   const took = (p: TextPath, slot: number) => p.taken.slice(0, slot) + String.fromCharCode(taken(p, slot) + 1) + p.taken.slice(slot + 1);
   const finished = (p: TextPath, b: number) => taken(p, b) === counts[b] && taken(p, k + b) === counts[b];
+  const namesCategory = categoryNamer(texts, k, (p, block) => taken(p, k + block));
   const expand = (path: TextPath, cell: TextCell, offer: Offer<TextPath>) => {
     // The path and its step are built only for the moves the beam keeps.
     const move = (cost: number, taken: string, current: number, lastPurpose: number, block: number, role: TextStep['role'] | null) => {
@@ -251,7 +288,7 @@ function decodeTexts(texts: readonly TextCell[], blocks: readonly StreamBlock[],
       if (fresh && skippedOver > MAX_SKIPPED_OVER) continue;
       const cost = moveCost(blocks, from, b, fromFinished, fresh ? skippedOver - 1 : 0) - (beforeItsAmount(cell, b, taken(path, slot)) ? NEXT_TO_AMOUNT : 0)
         + (pairBroken(path, cell, b) ? PAIR_BROKEN : 0) + (besideOwnAmount(cell, b) ? BESIDE_OWN_AMOUNT : 0) - (besidePartner(cell, b) ? BESIDE_PARTNER : 0)
-        - (cell.afterHeader === blocks[b]!.letter ? AFTER_OWN_HEADER : 0);
+        - (cell.afterHeader === blocks[b]!.letter ? AFTER_OWN_HEADER : 0) - (namesCategory(path, cell, b) ? NAMES_CATEGORY : 0);
       move(cost, took(path, slot), b, cell.isCategory ? -1 : b, b, cell.isCategory ? 'category' : 'purpose');
     }
   };

@@ -214,6 +214,11 @@ export const EXPENSE_COLUMN_HEAD_WORD = /^(費目|費|目|使途|使|途|金額|
  */
 const EXPENSE_CATEGORIES = ['人件費', '事業費', '旅費', '外注費', '一般管理費', 'その他', '補助金', '委託費', '再委託費', '諸謝金', '謝金', '庁費', '賃金', '消耗品費', '備品費', '設備費', '印刷製本費', '会議費', '役務費', '工事費', '研究費', '間接経費', '直接経費', '物品費', '交付金', '負担金', '分担金', '拠出金'];
 export const EXPENSE_CATEGORY = new RegExp(`^(${EXPENSE_CATEGORIES.join('|')})等?$`);
+/**
+ * 費目 that a 使途 does not name: the catch-all その他, and 事業費, whose 事業 many uses hold
+ * for another 費目 (補助事業者への交付 under 補助金). The others a 使途 may name (…に係る旅費 under 旅費).
+ */
+export const EXPENSE_CATEGORIES_UNNAMED = ['その他', '事業費'];
 /** A 費目 that opens a longer text; the longest head wins (`再委託費` over `委託費`). */
 export const EXPENSE_CATEGORY_PREFIX = new RegExp(`^(${[...EXPENSE_CATEGORIES].sort((a, b) => b.length - a.length).join('|')})等?`);
 
