@@ -1623,6 +1623,10 @@ describe('unit cost', () => {
       '368.2', '486／87', '348.5', '596／40', '5', '5', '4', '5', '400', '2／5', '27年度', '政策'), 'pdfminer');
     expect(matchUnitCost(cut, 2015).values.map((v) => [v.value, v.formula])).toEqual([[368.2, '486／87'], [348.5, '596／40'], [400, '2／5']]);
   });
+  it('places fewer costs than years at the years whose heads are printed right before their unit', () => {
+    const ctx = contextOf(paragraphs('単位当たり\nコスト', '補助に係る費用／計画数', '単位', '25年度', '26年度', '円', '3,656,959,352.9', '3,222,292,716.9', 'チェック', '算出根拠'), 'pdftotext');
+    expect(matchUnitCost(ctx, 2016).values.map((v) => v.value)).toEqual([3656959352.9, 3222292716.9, null]);
+  });
   it('takes the text that divides a cost (…費用／…) for the 算出根拠 over another text with a slash printed nearer the label', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '補助に係る費用／社会資本総合整備計画数', '単位', '円', '算出根拠', '【補助率：１／２以内】水産加工業者等の取組を支援', '計算式', '百万円/計画数'), 'pdftotext');
     expect(matchUnitCost(ctx, 2016).basis).toBe('補助に係る費用／社会資本総合整備計画数');

@@ -51,9 +51,14 @@ export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const values = Array.from({ length: PAST_COLUMNS }, (_, i) => ({ fiscalYear: firstYear + i, value: null as number | null, formula: null as string | null }));
   let costRow: Array<Value | undefined> = unitToken ? costRowAfter(unitToken) : [];
   if (!costRow.length && !ctx.isLayout && formulaTokens.length === PAST_COLUMNS) costRow = costsBefore(ctx, formulaTokens[0]!.t);
-  costRow.slice(-PAST_COLUMNS).forEach((v, i) => {
-    const slot = values[PAST_COLUMNS - Math.min(costRow.length, PAST_COLUMNS) + i]!;
-    slot.value = countOf(v);
+  // Fewer costs than years are the last years' (a new project's first are empty), unless the
+  // year heads printed just before the unit say whose they are (`25年度 26年度 円 v v`).
+  const headed = !ctx.isLayout && unitToken ? yearsJustBefore(ctx, unitToken) : [];
+  const own = costRow.slice(-PAST_COLUMNS);
+  own.forEach((v, i) => {
+    const at = headed.length === own.length && own.length < PAST_COLUMNS ? headed[i]! - firstYear : PAST_COLUMNS - own.length + i;
+    const slot = values[at];
+    if (slot) slot.value = countOf(v);
   });
   placeFormulas(values, formulas.slice(-PAST_COLUMNS));
   // Where the printed cost was not found next to its unit, a number equal to the formula is it,
@@ -88,6 +93,17 @@ function costUnit(units: readonly Token[], rowAfter: (unit: Token) => Array<Valu
   });
   scored.sort((a, b) => b.given - a.given || a.other - b.other || a.distance - b.distance);
   return scored[0]?.unit;
+}
+
+/** The fiscal years of the year heads printed right before a token, in order. */
+function yearsJustBefore(ctx: MatchContext, token: Token): number[] {
+  const years: number[] = [];
+  for (let i = token.index - 1; i >= 0; i--) {
+    const year = headerYear(ctx.tokens[i]!);
+    if (year === null) break;
+    years.unshift(year);
+  }
+  return years;
 }
 
 /** Stream text: the cost row's values after its unit, past the year headers printed between them (円 24年度 25年度 26年度 …). */
