@@ -214,25 +214,31 @@ interface TextPath {
 
 /**
  * Whether a 使途 names the 費目 of the row a path would put it in (the block's next 使途 row,
- * `rowOf`). Each path's 費目 are gathered once, per block, row by row; only a 使途 that names
- * some 費目 of the region asks.
+ * `rowOf`). Only a 使途 that names some 費目 of the region asks.
  */
 function categoryNamer(texts: readonly TextCell[], k: number, rowOf: (p: TextPath, block: number) => number): (p: TextPath, cell: TextCell, block: number) => boolean {
   const stems = [...new Set(texts.filter((t) => t.isCategory).map((t) => categoryStem(fold(t.text))).filter((st) => st.length > 0))];
   const mayName = new Set(texts.filter((t) => !t.isCategory && stems.some((st) => fold(t.text).includes(st))));
-  const categoriesOf = new WeakMap<TextPath, string[][]>();
-  const categories = (p: TextPath) => {
-    let out = categoriesOf.get(p);
+  // Paths share their steps: each step's 費目 so far are worked out once, from its parent's.
+  const none: string[][] = Array.from({ length: k }, () => []);
+  const memo = new WeakMap<TextStep, string[][]>();
+  const categoriesAt = (step: TextStep | null): string[][] => {
+    if (!step) return none;
+    let out = memo.get(step);
     if (!out) {
-      out = Array.from({ length: k }, () => []);
-      for (const s of walk(p.steps)) if (s.role === 'category') out[s.block]!.push(s.text);
-      categoriesOf.set(p, out);
+      const before = categoriesAt(step.before);
+      out = before;
+      if (step.role === 'category') {
+        out = before.slice();
+        out[step.block] = [...before[step.block]!, step.text];
+      }
+      memo.set(step, out);
     }
     return out;
   };
   return (p, cell, block) => {
     if (!mayName.has(cell)) return false;
-    const category = categories(p)[block]![rowOf(p, block)];
+    const category = categoriesAt(p.steps)[block]![rowOf(p, block)];
     const stem = category === undefined ? '' : categoryStem(fold(category));
     return stem.length > 0 && fold(cell.text).includes(stem);
   };
