@@ -1724,6 +1724,10 @@ describe('review', () => {
       externalOpinion: '造船部会では、主な取組として、公正な競争条件を歪めるような不当な公的助成等の抑止について議論が開始されている。',
       reviewTeamOpinion: '引き続き実施する。',
     });
+    // The 改善の方向性's own text before its label, the 外部有識者の所見 label right after it.
+    const direction = contextOf(paragraphs('点検結果', '中期目標の更新・前進を行う。', '北極に関する国際的な議論の動向を把握するために，\nセミナーを開催する。', '改善の\n方向性', '外部有識者の所見', '-',
+      ...tail.slice(1)), 'pdftotext');
+    expect(matchReview(direction)).toMatchObject({ checkResult: '中期目標の更新・前進を行う。', improvementDirection: '北極に関する国際的な議論の動向を把握するために，セミナーを開催する。', externalOpinion: null });
   });
   it('gives a lone verdict printed after the 改善点 label to it, not to the team whose opinion came before', () => {
     const ctx = contextOf(paragraphs('外部有識者の所見', '-', '行政事業レビュー推進チームの\n所見', '投資者の投資判断に必要な情報を提供する。', '所見を踏まえた改善点/概算要求に\nおける反映',

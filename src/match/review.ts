@@ -173,8 +173,9 @@ export function matchReview(ctx: MatchContext): Review {
   const reviewTeamVerdict = reflectionOnlyVerdict(ctx) ? null : verdictNear(ctx, ctx.first('reviewTeamOpinion'), REVIEW_TEAM_VERDICTS);
   const reflectionVerdict = ctx.isLayout ? layoutReflectionVerdict : readReflectionVerdict();
   const afterEmptyRemarks = textAfterEmptyRemarks(ctx);
-  const checkResult = text('checkResult', 'checkResult');
-  const [improvementDirection, externalOpinion] = withTextBefore(ctx, 'externalOpinion', text('improvementDirection', 'improvementDirection'), () => text('externalOpinion', 'externalOpinion'));
+  // pdftotext may print a text before its label when the cell after the label is empty (the next label follows).
+  const [checkResult, ownDirection] = withTextBefore(ctx, 'improvementDirection', text('checkResult', 'checkResult'), () => text('improvementDirection', 'improvementDirection'));
+  const [improvementDirection, externalOpinion] = withTextBefore(ctx, 'externalOpinion', ownDirection, () => text('externalOpinion', 'externalOpinion'));
   return {
     checkResult,
     improvementDirection,
