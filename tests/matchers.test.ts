@@ -1909,15 +1909,19 @@ describe('outcomes', () => {
 });
 
 describe('outcomes in -layout text', () => {
+  // 2015_文部科学省_0433's table: the heads, its first row and the goal's and indicator's first lines.
+  const unescoTop = [
+    '                   定量的な成果目標                      成果指標                  単位            24年度           25年度        26年度',
+    '',
+    '                                                                     成果実',
+    '                               招へい者に対する本事業の成果    績                          人               4              4           5                -',
+    '            日本の活動の理解を深めた招へい者を  に関する評価結果を分析し、本事',
+    '成果目標及び成 100%とする。',
+  ];
   it('reads a 目標値 row whose cells stand a line or two above its label, printed at the foot of a tall text cell, but not past another row\'s label', () => {
     // 2015_文部科学省_0433: the label ends the indicator's fourth line; its cells stand on the third.
     const text = [
-      '                   定量的な成果目標                      成果指標                  単位            24年度           25年度        26年度',
-      '',
-      '                                                                     成果実',
-      '                               招へい者に対する本事業の成果    績                          人               4              4           5                -',
-      '            日本の活動の理解を深めた招へい者を  に関する評価結果を分析し、本事',
-      '成果目標及び成 100%とする。',
+      ...unescoTop,
       '                               （事業の各プログラムに対する４                              人               4              4           5                -',
       '            が国のユネスコ活動の理解促進を図って 段階評価（A～D）を平均し、B以 目標値',
       '                                                                     達成度    ％             100           100         100                 -',
@@ -1933,12 +1937,7 @@ describe('outcomes in -layout text', () => {
   });
   it('keeps a goal line that starts at the goal\'s column in the goal, though a label\'s remainder starts a line left of it', () => {
     const text = [
-      '                   定量的な成果目標                      成果指標                  単位            24年度           25年度        26年度',
-      '',
-      '                                                                     成果実',
-      '                               招へい者に対する本事業の成果    績                          人               4              4           5                -',
-      '            日本の活動の理解を深めた招へい者を  に関する評価結果を分析し、本事',
-      '成果目標及び成 100%とする。',
+      ...unescoTop,
       '            が国のユネスコ活動の理解促進を図って 段階評価（A～D）を平均し、B以 目標値',
       '            いく事業であるため目標最終年度は無い',
       '            が27年度の目標値を記載している。  上の評価を下した参加者数で判',
