@@ -2,10 +2,10 @@
 // extractor's text, and which boxes can be a free-text value at all.
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
+import { isDash } from '../tokenize/values.js';
 import { HEADER_ROWS, type LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { headerYearOf } from './values.js';
-import { isDash } from '../tokenize/values.js';
 
 export const YEAR_TEXT = /^(?:平成|令和|昭和)?(?:-?\d{1,2}|元)年度$|^\d{4}年度$/;
 /**

@@ -35,7 +35,7 @@ export const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || 
 /** Lines below an item within which its mark may stand (the related-projects table's rows). */
 const BELOW_REACH = 12;
 
-/** The share of marks with a text right after them that shows rows printed whole (item, mark, explanation). */
+/** The share of the marks standing between their item and a text that shows rows printed whole (item, mark, explanation). */
 const MOST_ROWS = 0.75;
 
 /** Tokens after the first item within which the table stands, when no 点検結果 follows it. */
@@ -90,23 +90,9 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   // prints item, mark, explanation in turn).
   const after = (t: Token) => region[region.indexOf(t) + 1];
   const explained = (k: number) => !(marks[k] && isDash(marks[k]!.text)) || (after(marks[k]!) !== undefined && isExplanation(after(marks[k]!)!) && !itemAt.has(after(marks[k]!)!));
-  // pdftotext prints a row as item, mark, explanation: where most marks dealt stand so, between
-  // an item and a text, each such text is its mark's item's, and the others are dealt as below.
-  const before = (t: Token) => region[region.indexOf(t) - 1];
-  const isItem = (t: Token | undefined) => t !== undefined && (itemAt.has(t) || isItemText(t));
-  const following = marks.map((m) => {
-    const next = m && !isDash(m.text) && isItem(before(m)) ? after(m) : undefined;
-    return next && isExplanation(next) && !itemAt.has(next) ? next : undefined;
-  });
-  const marked = marks.filter((m) => m && !isDash(m.text)).length;
-  const taken = new Set<Token>();
-  if (!inOrder && marked >= 3 && following.filter(Boolean).length >= MOST_ROWS * marked) {
-    following.forEach((t, k) => {
-      if (!t) return;
-      explanations[k] = t;
-      taken.add(t);
-    });
-  }
+  const whole = inOrder ? [] : textsOfWholeRows(region, marks, (t) => isExplanation(t) && !itemAt.has(t), (t) => itemAt.has(t) || isItemText(t));
+  whole.forEach((t, k) => { explanations[k] = t; });
+  const taken = new Set(whole.filter((t) => t !== undefined));
   deal((t) => isExplanation(t) && !taken.has(t), explanations, (k) => explained(k) && !explanations[k]);
   // Marks read in order, and a text right after every one but the dashes: the rows were printed
   // whole (mark, explanation), so that text is the mark's item's explanation.
@@ -122,6 +108,21 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
     });
   }
   return { marks, explanations };
+}
+
+/**
+ * pdftotext prints a row as item, mark, explanation: where most marks dealt (MOST_ROWS) stand
+ * so, between an item and a text, each such text is its mark's item's. Empty otherwise.
+ */
+function textsOfWholeRows(region: readonly Token[], marks: ReadonlyArray<Token | undefined>, isText: (t: Token) => boolean, isItem: (t: Token) => boolean): Array<Token | undefined> {
+  const at = (t: Token, offset: number) => region[region.indexOf(t) + offset];
+  const texts = marks.map((m) => {
+    const previous = m && !isDash(m.text) ? at(m, -1) : undefined;
+    const next = previous && isItem(previous) ? at(m!, 1) : undefined;
+    return next && isText(next) ? next : undefined;
+  });
+  const marked = marks.filter((m) => m && !isDash(m.text)).length;
+  return marked >= 3 && texts.filter(Boolean).length >= MOST_ROWS * marked ? texts : [];
 }
 
 /**
