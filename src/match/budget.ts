@@ -1,15 +1,16 @@
 // 予算額・執行額 and the 予算内訳. The table has four fiscal-year columns and the 要求 column;
 // extractors print it by rows, by columns, or scattered. We read it whichever way the labels
-// allow, and let the sheet's own arithmetic choose between readings and fill what is missing:
-//   計 = 当初予算 + 補正予算 + 前年度から繰越し − 翌年度へ繰越し + 予備費等,  執行率 = 執行額 / 計.
-import type { Budget, BudgetBreakdown, BudgetYear } from '../assemble/schema.js';
+// allow, and let the sheet's own arithmetic (budget-arithmetic.ts) choose between readings
+// and fill what is missing.
+import type { Budget, BudgetYear } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { readCell, roundAmount } from '../tokenize/values.js';
+import { readCell } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { breakdown } from './budget-breakdown.js';
 import { isItemName } from './breakdown-columns.js';
 import { readStream, STREAM_ROWS } from './budget-stream.js';
+import { agreement, breakdownSums, completeByArithmetic, completed, consistency, identities, type BreakdownSums } from './budget-arithmetic.js';
 import { amountOf, centre, headerYear, isYearHead, orderedColumns, rateOf, valuesOf, type Value } from './values.js';
 import { emptyGrid, ROWS, rowLabel, YEAR_COLUMNS, type AmountRow, type Grid, type Row } from './budget-grid.js';
 import { readByTotals, readColumns, readRows, readStackedRows, readTailBeforeLabels, withStackedRows } from './budget-labelled.js';
@@ -161,53 +162,12 @@ const isWhole = (grid: Grid) => ROWS.every((row) => {
   return cells === YEAR_COLUMNS + 1 || (row !== 'initial' && row !== 'total' && cells === YEAR_COLUMNS);
 });
 
-/** What the 予算内訳's columns add up to: this year's 当初予算 and next year's 要求. */
-interface BreakdownSums {
-  currentYear: number;
-  request: number;
-}
-
-/** The 予算内訳's column sums, where every row has both amounts. */
-function breakdownSums(rows: readonly BudgetBreakdown[]): BreakdownSums | null {
-  if (!rows.length || rows.some((r) => r.currentYear === null || r.nextYearRequest === null)) return null;
-  const sum = (f: (r: BudgetBreakdown) => number) => roundAmount(rows.reduce((a, r) => a + f(r), 0));
-  return { currentYear: sum((r) => r.currentYear!), request: sum((r) => r.nextYearRequest!) };
-}
-
-/** How many of the 予算内訳's two sums a reading's current-year 当初予算 and 要求 agree with. */
-function agreement(years: readonly BudgetYear[], sums: BreakdownSums | null): number {
-  if (!sums) return 0;
-  const current = years[YEAR_COLUMNS - 1];
-  const request = years[YEAR_COLUMNS];
-  return Number(current?.initial === sums.currentYear) + Number(request?.request === sums.request);
-}
-
-/** How many of the sheet's own identities a reading satisfies; the best reading wins. */
-function consistency(years: BudgetYear[], sums: BreakdownSums | null = null): number {
-  let score = agreement(years, sums);
-  for (const y of years) {
-    if (y.total !== null && y.initial !== null) {
-      const sum = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
-      score += Math.abs(sum - y.total) < 0.51 ? 1 : -1;
-    }
-    if (y.executionRate !== null && y.executed !== null && y.total) {
-      score += Math.abs((100 * y.executed) / y.total - y.executionRate) < 1 ? 1 : -1;
-    }
-    // Nothing is executed beyond the year's 計, even where no 執行率 is printed to say so.
-    else if (y.executed !== null && y.total !== null && y.executed > y.total + 0.5) score -= 1;
-  }
-  return score;
-}
-
 /**
  * How many more identities the chunk decoder's reading must satisfy than the plain readings'
  * best: real sheets break their own arithmetic now and then, and a search that maximises it
  * can find a wrong reading that breaks it less.
  */
 const CHUNKS_MARGIN = 2;
-
-/** How many identities a complete table has: a 計 per column, the 要求 column's too, and an 執行率 per past year. */
-const identities = (years: BudgetYear[], sums: BreakdownSums | null) => years.length + YEAR_COLUMNS - 1 + (sums ? 2 : 0);
 
 function toYears(grid: Grid, firstYear: number): BudgetYear[] {
   const years: BudgetYear[] = [];
@@ -240,26 +200,6 @@ function readScattered(ctx: MatchContext, rows: Grid): Grid {
     if (fullRow) grid.initial = fullRow;
   }
   return grid;
-}
-
-/** Totals from the sum of their parts and executed amounts from the rate, where missing. */
-function completed(years: readonly BudgetYear[], pool: readonly number[]): BudgetYear[] {
-  return years.map((y) => {
-    if (y.request !== null || y.initial === null) return y;
-    const parts = (y.initial ?? 0) + (y.supplementary ?? 0) + (y.carriedFromPrevious ?? 0) - (y.carriedToNext ?? 0) + (y.reserveFund ?? 0);
-    const total = y.total ?? roundAmount(parts);
-    const executed = y.executed ?? (y.executionRate !== null && total ? pool.find((x) => Math.abs((100 * x) / total - y.executionRate!) < 0.5) ?? null : null);
-    return { ...y, total, executed };
-  });
-}
-
-/** The years completed by arithmetic, each 計 so derived reported. */
-function completeByArithmetic(ctx: MatchContext, years: readonly BudgetYear[], pool: readonly number[]): BudgetYear[] {
-  const out = completed(years, pool);
-  out.forEach((y, i) => {
-    if (years[i]!.total === null && y.total !== null) ctx.report('info', 'budget-total-derived', `budget.years[${i}].total`, `計 for ${y.fiscalYear} was not found; it is the sum of its parts, ${y.total}`);
-  });
-  return out;
 }
 
 function budgetYears(ctx: MatchContext, reviewYear: number, sums: BreakdownSums | null): BudgetYear[] {
