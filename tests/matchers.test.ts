@@ -1464,6 +1464,15 @@ describe('expenses', () => {
       ['B', [['人件費', '研究員の人件費'], ['一般管理費', '事務経費'], ['補助金', '補助事業者への交付']]],
     ]);
   });
+  it('reads a block from the stream where the lines gave it a 計 that is not its recipient\'s amount and the stream gives that amount', () => {
+    // A band's two blocks side by side: the lines read A's cells into B too; B's own amounts are printed after the note.
+    const ctx = contextOf(paragraphs('A.甲学会', 'B.（研）乙研究所', '費　目', '使　途', '金　額\n(百万円）', '費　目', '使　途', '金　額\n(百万円）', '事業費', '資料作成費',
+      '20 一般管理費', '管理部門経費', '計', '20', '計', '費目・使途欄についてさらに記載が必要な場合はチェックの上【別紙２】に記載', 'チェック', '2', '2', '支出先上位１０者リスト'), 'pdfminer');
+    const recipient = (block: string, name: string, amount: number) => ({ block, rank: 1, name, corporateNumber: null, summary: null, amount, contractMethod: null, bidders: null, winningBidRate: null, reason: null });
+    expect(matchExpenses(ctx, [recipient('A', '甲学会', 20), recipient('B', '（研）乙研究所', 2)]).map((b) => [b.block, b.total, b.items.map((i) => [i.category, i.purpose, i.amount])])).toEqual([
+      ['A', 20, [['事業費', '資料作成費', 20]]], ['B', 2, [['一般管理費', '管理部門経費', 2]]],
+    ]);
+  });
   it('finds a block header pdftotext boxed among the lines of the section\'s note, or beside one', () => {
     const ctx = contextOf(paragraphs('A.甲社', '費\n目', '使\n途', '金 額\n(百万円）', '人件費', '職員給与', '12.5', '計', '12.5',
       '費目・使途\n（「資金の流れ」に\nする。費目と使途\nB.乙社\nの双方で実情が\n載）', '外注費', '印刷製本', '72', '計', '72',

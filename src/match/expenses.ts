@@ -202,7 +202,12 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   const readings = readStreamBlocks(ctx.tokens.slice(start, end), streamBlocks);
   named.forEach((block, i) => {
     const reading = readings?.[i];
-    if (!reading || (isBalanced(block) && !block.misjoined)) return;
+    // The lines' reading stands where it balances, unless its 計 is not the amount the block's
+    // recipient is given and the stream's is (A's cells read as B's, the band side by side).
+    const hints = streamBlocks[i]!.totalHints;
+    const given = (total: number | null) => total !== null && hints.some((h) => Math.abs(h - total) < 0.0051);
+    const outweighed = reading !== null && reading !== undefined && hints.length > 0 && !given(block.total) && given(reading.total);
+    if (!reading || (isBalanced(block) && !block.misjoined && !outweighed)) return;
     // Items whose 計 was not found are a guess at which amounts are the block's: left out.
     if (!reading.balanced) {
       ctx.report('warning', 'expenses-unbalanced', `expenses[${blocks.indexOf(block)}].items`, `the 費目・使途 amounts of block ${block.letter} that could be read do not reach a printed 計; its items are left out`);
