@@ -221,7 +221,7 @@ const EARLY_AMOUNT = 2;
  */
 function fill(rows: Recipient[], words: readonly Word[], columns: readonly Column[], biddersFirst = false, namedAfter?: readonly number[]): Recipient[] {
   const n = rows.length;
-  const position = new Map(words.map((w, i) => [w, i]));
+  const position = namedAfter ? new Map(words.map((w, i) => [w, i])) : null;
   // With the amounts and methods printed last, a row's 入札者数 waits only for its 業務概要.
   const waitsFor = columns.map((c, col) => (biddersFirst && c.field === 'bidders' ? columns.findIndex((x) => x.field === 'summary') : col - 1));
   // Each word's number and cost in each column, worked out once rather than once per path.
@@ -249,7 +249,7 @@ function fill(rows: Recipient[], words: readonly Word[], columns: readonly Colum
       if (row >= n || (!early && waitsFor[col]! >= 0 && height(waitsFor[col]!) <= row) || !column.kinds.includes(word.kind)) return;
       const continues = last !== null && ((last.col === col && last.row === row - 1) || (last.row === row && last.col === col - 1));
       const amount = column.field === 'amount' ? amounts.get(word)! : null;
-      const cost = path.cost + (continues ? 0 : JUMP) + (early ? EARLY_AMOUNT : 0) + kindCosts.get(word)![col]! + (namedAfter && position.get(word)! < namedAfter[row]! ? BEFORE_NAME : 0) + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? UNSORTED : 0);
+      const cost = path.cost + (continues ? 0 : JUMP) + (early ? EARLY_AMOUNT : 0) + kindCosts.get(word)![col]! + (namedAfter && position!.get(word)! < namedAfter[row]! ? BEFORE_NAME : 0) + (amount !== null && path.lastAmount !== null && amount > path.lastAmount ? UNSORTED : 0);
       const stair = path.stair + powers[col]!;
       const lastAmount = amount ?? path.lastAmount;
       offer(cost, keyOf(stair, cellOf(row, col), lastAmount), () => ({
