@@ -2346,6 +2346,17 @@ describe('two text cells printed across one box', () => {
 });
 
 describe('policy', () => {
+  it('reads a -layout 関係 text whose lines stand above and below its label\'s line, which they leave empty', () => {
+    const text = [
+      ' 政                                           本報告書では先端技術を全国に先駆けて開発・導入することを通じて、地域の',
+      ' 策                                           発・実証プロジェクトを着実に実施することが課題となっている。政策目標の',
+      ' 評          本事業の成果と上位施策・測定指標との関係',
+      ' 価',
+      '                                             強化を図ることが必要となる。快適領域には主に温度と湿度が関係している',
+      ' 、                                           る。',
+    ].join('\n');
+    expect(matchPolicy(contextOf(text, 'layout')).contribution?.replace(/\s+/g, '')).toBe('本報告書では先端技術を全国に先駆けて開発・導入することを通じて、地域の発・実証プロジェクトを着実に実施することが課題となっている。政策目標の強化を図ることが必要となる。快適領域には主に温度と湿度が関係しているる。');
+  });
   it('takes the 関係 text printed after the measure tables, just before the next section', () => {
     const ctx = contextOf(paragraphs('政策', 'Ⅷ．その他', '施策', '８．技能講習修了者のデータ一元管理の強化', '定性的指標', '本事業の成果と上位施策・測定指標との関係',
       '平成26年度', '目標', '産・学・金・官の連携により、地域の資源と資金を活用して、雇用を創出する。', '施策の進捗状況（実績）', '維持に向けた取組を推進。',

@@ -125,11 +125,30 @@ function textAroundLabel(ctx: MatchContext): string | null {
 
 const isLabelPiece = (line: string) => [...line].length <= LABEL_PIECE && !endsSentence(line);
 
+/** Lines between the label's row and the text's halves above and below it. */
+const AROUND_LABEL = 2;
+
+/**
+ * Layout text: -layout may leave the label's own line empty in the text beside it (the text's
+ * lines above the label's row, then below it): one box right of the label ending just above
+ * its row and one at the same column starting just below, read as one text.
+ */
+function textSplitAroundLabel(ctx: MatchContext): string | null {
+  const label = ctx.first('contribution');
+  if (!ctx.isLayout || !label) return null;
+  const right = ctx.tokens.filter((t) => t.col > label.end && !isLabel(t) && isProse(t));
+  const above = right.find((t) => t.lines.at(-1)!.line < label.row && t.lines.at(-1)!.line >= label.row - AROUND_LABEL && t.folded.length >= LONG_PROSE);
+  const below = above && right.find((t) => t.row > label.row && t.row <= label.row + AROUND_LABEL && Math.abs(t.col - above.col) <= 2);
+  if (!above || !below || endsSentence(above.lines.at(-1)!.text)) return null;
+  ctx.trace('policy.contribution', above, below);
+  return above.text + below.text;
+}
+
 export function matchPolicy(ctx: MatchContext): Policy {
   return {
     policy: inlineOrNext(ctx, 'policy'),
     measure: inlineOrNext(ctx, 'measure'),
-    contribution: closingText(ctx) ?? textAroundLabel(ctx) ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length > 10, 6)
+    contribution: closingText(ctx) ?? textAroundLabel(ctx) ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length > 10, 6) ?? textSplitAroundLabel(ctx)
       // pdftotext may print the text after the reform table's first cells and the 施策 progress cells: the first long prose within reach.
       ?? textAfter(ctx, 'contribution', 'policy.contribution', (t) => isProse(t) && t.folded.length >= LONG_PROSE, FAR_WINDOW),
   };
