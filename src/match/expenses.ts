@@ -13,6 +13,7 @@ import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { lineWords, type LineWord } from '../tokenize/document.js';
 import { readStreamBlocks } from './expenses-stream.js';
+import { sameAmount } from './expense-runs.js';
 import { EXPENSE_BLOCK_HEADER as HEADER, EXPENSE_CATEGORY, EXPENSE_COLUMN_HEAD_WORD as COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK } from '../tokenize/vocabulary.js';
 
 const MAY_HOLD_HEADER = /[A-ZＡ-Ｚ][.．]/;
@@ -205,7 +206,7 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
     // The lines' reading stands where it balances, unless its 計 is not the amount the block's
     // recipient is given and the stream's is (A's cells read as B's, the band side by side).
     const hints = streamBlocks[i]!.totalHints;
-    const given = (total: number | null) => total !== null && hints.some((h) => Math.abs(h - total) < 0.0051);
+    const given = (total: number | null) => total !== null && hints.some((h) => sameAmount(h, total));
     const outweighed = reading !== null && reading !== undefined && hints.length > 0 && !given(block.total) && given(reading.total);
     if (!reading || (isBalanced(block) && !block.misjoined && !outweighed)) return;
     // Items whose 計 was not found are a guess at which amounts are the block's: left out.

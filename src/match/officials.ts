@@ -68,8 +68,11 @@ function officialsByLines(ctx: MatchContext, titles: Token): string | null {
   }
   if (!names.length) return null;
   ctx.trace('project.responsibleOfficial', titles, ...names);
-  return titles.lines.map((l, k) => [l, ...names.map((t) => t.lines[k]!)].map((x) => x.text.trim()).join('　')).join('　');
+  return acrossLines([titles, ...names]);
 }
+
+/** Boxes of as many lines each, one official a line across them: `課長　河邉　賢裕　室長　中村　仁威`. */
+const acrossLines = (boxes: readonly Token[]) => boxes[0]!.lines.map((_, k) => boxes.map((t) => t.lines[k]!.text.trim()).join('　')).join('　');
 
 /**
  * Layout text: two officials one under the other, their titles and names in columns (`課長 河邉
@@ -79,7 +82,7 @@ function officialsByLines(ctx: MatchContext, titles: Token): string | null {
 function linesAcross(cells: readonly Token[]): string | null {
   const rows = cells[0]!.lines.map((l) => l.line);
   if (cells.length < 2 || rows.length < 2 || !cells.every((t) => t.lines.length === rows.length && t.lines.every((l, k) => l.line === rows[k]))) return null;
-  return rows.map((_, k) => cells.map((t) => t.lines[k]!.text.trim()).join('　')).join('　');
+  return acrossLines(cells);
 }
 
 /** A family or given name of a few kanji (河邉, 正名). */
