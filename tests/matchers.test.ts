@@ -299,6 +299,23 @@ describe('budget', () => {
       [104, 0, 104, 90, 87], [100, 7, 107, 87, 81], [96, 0, 96, 72, 75], [77, 0, 77, null, null], [81, null, 81, null, null],
     ]);
   });
+  it('does not fill the parts with other rows\' amounts to make a 計 come out that the sheet itself breaks', () => {
+    // The first year down its column (its 計 760 is not 900 + 35, as published), the next two
+    // years' parts, then their 計 and 執行額 and the 執行率 row: moving 540 540 515 515 into the
+    // parts makes one 計 add up, at the cost of four amounts where sheets print dashes.
+    const values = '900 610 670 480 - 35 - - 760 760 - - - - - - - - 540 540 515 515 100% 100% 100% - - - - 480 0 - - - - 0'.split(' ');
+    const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...values), 'pdfminer'), 2015);
+    expect(years.map((y) => [y.initial, y.carriedFromPrevious, y.total, y.executed, y.executionRate])).toEqual([
+      [900, 35, 760, 760, 100], [610, 0, 540, 540, 100], [670, 0, 515, 515, 100], [480, 0, 480, null, null], [0, null, 0, null, null],
+    ]);
+  });
+  it('reads no 執行額 into a year whose 計 is 0, though its 執行率 is printed empty', () => {
+    const values = '0 - - - - 0 0 - 0 - - - - 0 0 - 900 310 - - - 1,210 1,000 83% 800 1,100 - 150 - - - - - - 950 1,100'.split(' ');
+    const { years } = matchBudget(contextOf(paragraphs(...labelsFirst, ...values), 'pdfminer'), 2015);
+    expect(years.map((y) => [y.initial, y.supplementary, y.carriedFromPrevious, y.total, y.executed])).toEqual([
+      [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [900, 310, 0, 1210, 1000], [800, 0, 150, 950, null], [1100, null, null, 1100, null],
+    ]);
+  });
   it('reads each column on its own when a later year\'s 計 comes before an earlier year\'s, which no staircase of chunks allows', () => {
     // The first year down its column, three rows across, the current and 要求 columns' 計, then each past year's lower cells.
     const values = '- - - - - - - - 499 498 721 800 - - - - - - - - 721 800 - - - - 499 110 22% - - - - 498 390 78%'.split(' ');

@@ -39,8 +39,12 @@ const UNFILLED_COST = 0.5;
 const FAIL = -1;
 /** Starting a new chunk costs a little, so the plainest reading wins when the arithmetic cannot tell two apart. */
 const JUMP_COST = 0.01;
-/** 補正予算, 繰越し and 予備費 are empty on most sheets: an amount there costs a little, to break ties. */
-const PART_COST = 0.004;
+/**
+ * 補正予算, 繰越し and 予備費 are empty on most sheets, two at most in a column: an amount there
+ * must be paid for, two as dear as a failed identity. Else, where a sheet's 計 breaks its own
+ * sum (real ones do), a reading fills the parts with other rows' amounts to make it come out.
+ */
+const PART_COST = 0.5;
 /** How many more identities a reading of the columns apart must satisfy than the staircase's best. */
 const APART_MARGIN = 1;
 /** Paths followed at once: enough for the readings the arithmetic has not yet told apart. */
@@ -79,7 +83,8 @@ function check(p: Path, column: number, row: number, v: Value): number {
   const total = p.sums[3 * column + 1]!;
   const executed = p.sums[3 * column + 2]!;
   const rate = v.cell.kind === 'dash' ? 0 : v.cell.value;
-  if (!total) return rate === 0 ? 1 : FAIL;
+  // A year with no 計 has nothing executed: no rate, and no 執行額 either.
+  if (!total) return rate === 0 && executed === 0 ? 1 : FAIL;
   return Math.abs((100 * executed) / total - rate) < 1 ? 1 : FAIL;
 }
 
