@@ -2682,6 +2682,13 @@ describe('outputs', () => {
     expect(matchOutputs(sheet('25年度', '26年度', '4,372.8', '4,216', '5,250'), 2015)[0]!.values[3]!.planned).toBeNull();
     expect(matchOutputs(sheet('年度', '27年度', '65', '-', '51', '52'), 2015)[0]!.values[3]!.planned).toBeNull();
   });
+  it('passes over the outcome table\'s 目標最終年度 cells, each year with its 目標値 and 達成度, printed before the 活動見込 column of several outputs', () => {
+    // Both cells after each 27年度 are the outcomes' (two outputs): the run of plans is the one after them.
+    const ctx = contextOf(paragraphs('成果実績', '活動指標', '24年度', '25年度', '26年度', '27年度活動見込', '就職支援件数', '支援件数', '活動実績', '当初見込み', '活動実績', '当初見込み',
+      '件', '件', '件', '件', '1,545', '1,441', '60,464', '48,783', '1,549', '1,545', '72,454', '60,464', '1,583', '1,549', '89,675', '72,454',
+      '算出根拠', '事業に係る費用／就職支援件数', '年度', '27年度', '84602', '-', '27年度', '65', '-', '1,549', '72,454', '単位'), 'pdfminer');
+    expect(matchOutputs(ctx, 2015).map((o) => o.values[3]!.planned)).toEqual([1549, 72454]);
+  });
   it('takes the only output\'s 活動見込 that pdftotext prints alone among the unit-cost year heads, not a cell after the 活動見込 head', () => {
     const sheet = (...after: string[]) => contextOf(paragraphs('活動指標', '25年度', '活動実績', '件', '15', '10', '12', '当初見込み', '件', '13', '13', '17',
       ...after, '政策'), 'pdftotext');

@@ -218,9 +218,17 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
   }
   if (!rows.every((r) => r.planned.values.length === past)) return;
   const singles: Value[] = [];
-  for (const t of ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW)) {
+  const window = ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW);
+  for (let i = 0; i < window.length; i++) {
+    const t = window[i]!;
     const single = singleValueOf(t);
-    if (single) singles.push(single);
+    // The outcome table's 目標最終年度 column, opened by its blank 中間目標 year cell, each
+    // year with its 目標値 and 達成度 (`年度 27年度 84602 - 27年度 65 -`, finalColumnRuns): no plans.
+    if (t.folded === '年度' && isFinalYearCell(window[i + 1])) {
+      if (singles.length === rows.length) break;
+      singles.length = 0;
+      while (isFinalYearCell(window[i + 1]) && singleValueOf(window[i + 2]) && singleValueOf(window[i + 3])) i += 3;
+    } else if (single) singles.push(single);
     // Vertical headings (測⏎定⏎指⏎標) may stand between; any other box ends a run.
     else if ([...t.folded].length > 1 || singles.length) {
       if (singles.length === rows.length) break;
