@@ -2063,6 +2063,12 @@ describe('outcomes in stream text', () => {
       '25年度', '70,206', '79,880', '87.9', '年度', '年度', '2562', '-', '2', '活動指標及び活', '政策', '地球温暖化対策'));
     expect(matchOutcomes(blank, 2015).map((o) => o.finalTarget)).toEqual([{ fiscalYear: null, value: 2562 }]);
   });
+  it('reads the 目標最終年度 cells printed after the unit cost, their blank 中間目標 year printed with the heads: the final year, a 目標値, a blank 達成度', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '24年度', '25年度', '26年度', '中間目標', '目標最終年度', '年度', '年度', '成果目標及び成\n果実績\n（アウトカム）',
+      '日本の活動の理解を深めた招へい者を100%とする。', '本事業の理解度の高い参加者数を指標とする。', '成果実\n績', '人', '目標値 人', '4', '4', '4', '4', '5', '5',
+      '達成度 ％', '100', '100', '100', '-', '-', '-', '活動指標', '単位当たり\nコスト', '24年度', '25年度', '26年度', '368.2', '486／87', '27年度', '5', '-', '5', '政策'), 'pdfminer');
+    expect(matchOutcomes(ctx, 2015).map((o) => o.finalTarget)).toEqual([{ fiscalYear: 2015, value: 5 }]);
+  });
   it('reads the rows pdftotext printed away from their labels as units and runs, when 達成度 bears them out', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '24年度', '主な増減理由', '25年度', '26年度', '中間目標', '目標最終年度',
       '件', '68,321', '77,883', '84,602', '-', '27年度', 'ハローワークにおける障害者の就職件数', '件', '59,367', '68,321', '77,883', '-', '84602',
@@ -2681,6 +2687,12 @@ describe('outputs', () => {
     expect(matchOutputs(sheet('年度', '26年度', '36', '-', '26年度', '46', '-', '51'), 2015)[0]!.values[3]!.planned).toBe(51);
     expect(matchOutputs(sheet('25年度', '26年度', '4,372.8', '4,216', '5,250'), 2015)[0]!.values[3]!.planned).toBeNull();
     expect(matchOutputs(sheet('年度', '27年度', '65', '-', '51', '52'), 2015)[0]!.values[3]!.planned).toBeNull();
+  });
+  it('takes the 活動見込 after the 目標最終年度 cells when pdfminer printed the blank 中間目標 year elsewhere: each final year with a 目標値 and a blank 達成度', () => {
+    const sheet = (...after: string[]) => contextOf(paragraphs('成果実績', '活動指標', '24年度', '25年度', '26年度', '27年度活動見込', '活動指標及び活', '動実績', '（アウトプット）',
+      '貸付実施件数', '活動実績', '当初見込み', '件', '件', '23', '65', '26', '65', '23', '51', ...after, '単位当たり\nコスト'), 'pdfminer');
+    expect(matchOutputs(sheet('27年度', '11', '-', '26年度', '0.4', '-', '51'), 2015)[0]!.values[3]!.planned).toBe(51);
+    expect(matchOutputs(sheet('25年度', '26年度', '27年度', '-', '-', '51'), 2015)[0]!.values[3]!.planned).toBeNull();
   });
   it('passes over the outcome table\'s 目標最終年度 cells, each year with its 目標値 and 達成度, printed before the 活動見込 column of several outputs', () => {
     // Both cells after each 27年度 are the outcomes' (two outputs): the run of plans is the one after them.

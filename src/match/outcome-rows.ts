@@ -81,15 +81,22 @@ export interface FinalColumnRun {
  * pdfminer prints the outcome table's 目標最終年度 column and the 活動見込 column below it, in
  * the same place on the page, as one run: the 中間目標 year cell (left blank: `年度`), each
  * outcome's final year with its 目標値 and 達成度 cells, then one plan for each output
- * (`年度 30年度 495 - 6`). The blank year cell opens the run; unit-cost year heads (`25年度
- * 26年度`) do not.
+ * (`年度 30年度 495 - 6`). The blank year cell opens the run, or, where pdfminer left it
+ * elsewhere, a final year with its 目標値 and a blank 達成度 (`27年度 33 - 20`); unit-cost year
+ * heads (`25年度 26年度`, `27年度 - -`) do not.
  */
+/** A final year with a number for its 目標値 and its 達成度 left blank (`27年度 33 -`): no unit-cost head is followed so. */
+function isTargetCell(tokens: readonly Token[], i: number): boolean {
+  return FINAL_YEAR.test(tokens[i]!.folded) && singleValueOf(tokens[i + 1])?.cell.kind === 'number' && singleValueOf(tokens[i + 2])?.cell.kind === 'dash';
+}
+
 export function finalColumnRuns(ctx: MatchContext, from: number, to: number): FinalColumnRun[] {
   const runs: FinalColumnRun[] = [];
   for (let i = from; i < to; i++) {
-    if (ctx.tokens[i]!.folded !== '年度' || !isFinalYearCell(ctx.tokens[i + 1])) continue;
+    const opensBlank = ctx.tokens[i]!.folded === '年度' && isFinalYearCell(ctx.tokens[i + 1]);
+    if (!opensBlank && !isTargetCell(ctx.tokens, i)) continue;
     const cells: FinalColumnRun['cells'] = [];
-    let at = i + 1;
+    let at = opensBlank ? i + 1 : i;
     while (isFinalYearCell(ctx.tokens[at]) && singleValueOf(ctx.tokens[at + 1]) && singleValueOf(ctx.tokens[at + 2])) {
       const year = ctx.tokens[at]!.folded;
       cells.push({ fiscalYear: year === '年度' ? null : eraYear(year), value: singleValueOf(ctx.tokens[at + 1])! });
