@@ -4,7 +4,7 @@ import { contextOf, layoutLine as line } from './helpers.js';
 import { matchProject, matchSheetKey } from '../src/match/project.js';
 import { matchBudget } from '../src/match/budget.js';
 import { breakdown } from '../src/match/budget-breakdown.js';
-import type { BudgetYear } from '../src/assemble/schema.js';
+import type { BudgetYear, UnitCost } from '../src/assemble/schema.js';
 import { matchFundFlow } from '../src/match/fund-flow.js';
 import { matchRecipients } from '../src/match/recipients.js';
 import { fullestByBlock } from '../src/match/recipient-references.js';
@@ -2454,6 +2454,8 @@ describe('policy', () => {
 });
 
 describe('outputs', () => {
+  /** A unit cost that gives only its 算出根拠. */
+  const withBasis = (basis: string): UnitCost => ({ basis, unit: null, formulaUnit: null, values: [] });
   it('reads a -layout unit wrapped around its row\'s label, and the row\'s cells a line below a label with nothing beside it, leaving the unit out of the indicator', () => {
     const text = [
       '                               活動指標                                 24年度           25年度          26年度          27年度活動見込',
@@ -2514,7 +2516,7 @@ describe('outputs', () => {
     const ctx = contextOf(paragraphs('活動指標', '24年度', '26年度', ...rows('6'), '産地が連携した輸出振興体制の構築を図る取組', ...rows('7'), '戦略に沿った産地等の取組', ...rows('62'), ...rows('1'),
       '（アウトプット）', '米の輸出拡大の取組（検討会開催件数）', '単位当たり\nコスト', '算出根拠', '百万円', '計算式', '事業に係る費用／ジャパン・ブランドの確立に向けた取組', '単位',
       'ジャパン・ブランドの確立に向けた取組（国内での検討会の開催件数）', '政策'), 'pdftotext');
-    expect(matchOutputs(ctx, 2015, '事業に係る費用／ジャパン・ブランドの確立に向けた取組').map((o) => [o.indicator, o.values[2]!.actual])).toEqual([
+    expect(matchOutputs(ctx, 2015, withBasis('事業に係る費用／ジャパン・ブランドの確立に向けた取組')).map((o) => [o.indicator, o.values[2]!.actual])).toEqual([
       ['ジャパン・ブランドの確立に向けた取組（国内での検討会の開催件数）', 6], ['産地が連携した輸出振興体制の構築を図る取組', 7], ['戦略に沿った産地等の取組', 62], ['米の輸出拡大の取組（検討会開催件数）', 1],
     ]);
   });
@@ -2611,7 +2613,7 @@ describe('outputs', () => {
   it('takes the indicator the 算出根拠 divides by from the texts after the rows, and the 活動見込 printed with its header', () => {
     const ctx = contextOf(paragraphs('活動指標', '24年度', '活動指標及び活\n動実績\n（アウトプット）', '算出根拠', '活動実績', '回', '141', '144', '135', '当初見込み', '回', '93', '94', '120',
       '27年度活動見込\n138', '実証に係る費用／各個別事業における出張回数', '単位', '千円', '計算式', '政策', '定性的指標', 'CO2排出削減効果やコストの検証', '各個別事業における出張回数'), 'pdftotext');
-    const [output] = matchOutputs(ctx, 2015, '実証に係る費用／各個別事業における出張回数');
+    const [output] = matchOutputs(ctx, 2015, withBasis('実証に係る費用／各個別事業における出張回数'));
     expect([output!.indicator, output!.values.map((v) => v.planned)]).toEqual(['各個別事業における出張回数', [93, 94, 120, 138]]);
   });
   it('reads the rows printed after the unit cost\'s 算出根拠 label, up to the policy section', () => {
@@ -2627,7 +2629,7 @@ describe('outputs', () => {
   it('takes a 活動実績 printed far after a headless first row for that row\'s label, not another output', () => {
     const ctx = contextOf(paragraphs('活動指標', '活動指標及び活\n動実績', '算出根拠', '計算式', '25年度', '件', '487,326', '528,360', '402,724', '当初見込み', '件', '489,325', '487,326', '528,360',
       '政策', '本事業の成果と上位施策・測定指標との関係', '活動実績', '28年度活動見込', '補助に係る費用／在宅就業者支援サイトのアクセス件数', '単位', '27年度', '在宅就業者支援サイトのアクセス件数'), 'pdftotext');
-    expect(matchOutputs(ctx, 2016, '補助に係る費用／在宅就業者支援サイトのアクセス件数').map((o) => [o.indicator, o.values[0]!.actual])).toEqual([['在宅就業者支援サイトのアクセス件数', 487326]]);
+    expect(matchOutputs(ctx, 2016, withBasis('補助に係る費用／在宅就業者支援サイトのアクセス件数')).map((o) => [o.indicator, o.values[0]!.actual])).toEqual([['在宅就業者支援サイトのアクセス件数', 487326]]);
   });
   it('reads the only output\'s row printed after a line of the column heads, far from its labels', () => {
     const ctx = contextOf(paragraphs('活動実績', '27年度', '単位当たり\nコスト', '算出根拠', '当初見込み', '件', '根拠法令', '活動指標', 'M2Mシステムの調査・実証の課題件数',
@@ -2673,6 +2675,20 @@ describe('outputs', () => {
     const ctx = contextOf(paragraphs('活動指標', 'M2Mシステムのセキュリティ技術に関する調査・実証の\n課題件数 件', '活動実績', '27年度', '-', '-', '7', '当初見込み', '-', '-', '4', '-'));
     const [output] = matchOutputs(ctx, 2016);
     expect(output).toMatchObject({ indicator: 'M2Mシステムのセキュリティ技術に関する調査・実証の課題件数', unit: '件' });
+  });
+  it('reads the later years pdfminer printed among the unit cost\'s cells, output by output, where the pairs are alike or a 計算式 divides by one pair\'s 活動実績', () => {
+    const sheet = (formula: string) => {
+      const ctx = contextOf(paragraphs('活動指標', '24年度', '25年度', '26年度', '27年度活動見込', '活動指標及び活', '動実績', '調査企業数', '（アウトプット）', '公表回数',
+        '活動実績', '当初見込み', '活動実績', '当初見込み', '件', '件', '回', '回', '9,500', '9,500', '1', '1', '算出根拠', '実証に係る費用／調査企業数', '単位当たり\nコスト',
+        '単位', '百万円', '計算式', '百万円/件', '政策', '24年度', '25年度', '26年度', '-', '-', '-', '-', formula, '9,500', '9,500', '11,730', '9,500', '1', '1', '1', '1', '0', '測\n定\n指\n標'), 'pdfminer');
+      const unitCost: UnitCost = { basis: '実証に係る費用／調査企業数', unit: '百万円', formulaUnit: '百万円/件', values: [
+        { fiscalYear: 2012, value: null, formula: null }, { fiscalYear: 2013, value: null, formula: null }, { fiscalYear: 2014, value: 0, formula }] };
+      return matchOutputs(ctx, 2015, unitCost).map((o) => o.values.slice(0, 3).map((v) => [v.actual, v.planned]));
+    };
+    // 16／11,730 divides by 2014's 活動実績: the pair (11,730, 9,500) is 2014's.
+    expect(sheet('16／11,730')).toEqual([[[9500, 9500], [9500, 9500], [11730, 9500]], [[1, 1], [1, 1], [1, 1]]]);
+    // A 計算式 that names neither pair leaves the first output's later years unread; the second's are alike.
+    expect(sheet('16／12,000')).toEqual([[[9500, 9500], [null, null], [null, null]], [[1, 1], [1, 1], [1, 1]]]);
   });
   it('takes the 活動見込 column printed after the table as a run of single values, one an output', () => {
     const rows = (a: string, p: string, indicator: string) => [indicator, '活動実績', '件', '-', '-', a, '当初見込み', '件', '-', '-', p];

@@ -64,7 +64,7 @@ export function matchAll(ctx: MatchContext): Sections {
   // `費用／入力数`, a numbered 施策) where an output's indicator is looked for.
   const unitCost = year === null ? undatedUnitCost() : guarded(ctx, 'unitCost', undatedUnitCost, () => matchUnitCost(ctx, year));
   const policy = guarded(ctx, 'policy', () => emptyOf(policySchema), () => matchPolicy(ctx));
-  const outputs = year === null ? [] : guarded(ctx, 'outputs', none, () => matchOutputs(ctx, year, unitCost.basis));
+  const outputs = year === null ? [] : guarded(ctx, 'outputs', none, () => matchOutputs(ctx, year, unitCost));
   // The related projects before the self-check: stream text prints their names among the
   // self-check's explanations, which must not take them.
   const relatedProjects = guarded(ctx, 'relatedProjects', none, () => matchRelatedProjects(ctx));

@@ -1,11 +1,12 @@
 // 活動指標及び活動実績（アウトプット）: one output per pair of rows (活動実績, 当初見込み), each with
 // its indicator and unit and values for three past years and this year's 活動見込.
-import type { Output } from '../assemble/schema.js';
+import type { Output, UnitCost } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { countOf, isYearHead, opensWithYearHead, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
+import { takeColumnsAmidUnitCost } from './output-late-columns.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, numberedItems, stackedTexts, textWithoutLabels } from './text-field.js';
 import { columnText, labelColumnOf, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
@@ -181,7 +182,7 @@ function tableEnd(ctx: MatchContext, start: number): number {
   return ctx.find('activityActual').some((t) => t.index > basis && t.index < policy) ? policy : basis;
 }
 
-export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasis: string | null = null): Output[] {
+export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCost: UnitCost | null = null): Output[] {
   const start = ctx.first('activityActual')?.index ?? 0;
   // The table ends at the unit-cost section that follows it (stream text may print that first).
   const end = tableEnd(ctx, start);
@@ -210,12 +211,13 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCostBasi
   if (!ctx.isLayout) takeHeadedPlan(ctx, rows[rows.length - 1]!.planned);
   if (!ctx.isLayout) takeRowAfterHeads(ctx, rows);
   takeColumnsAroundHeads(ctx, found, rows);
+  if (unitCost) takeColumnsAmidUnitCost(ctx, rows, lastRowOf(found[found.length - 1]!).index, firstYear, unitCost);
   takeFinalColumnPlans(ctx, rows, ctx.first('outcomeActual')?.index ?? start, end);
   takeLonePlan(ctx, rows, lastRowOf(found[found.length - 1]!).index);
   takeUnitsTogether(ctx, found, rows);
   const units = new Set([...rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold), ...repeatedShortTexts(ctx, start, end)]);
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
-  const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units, divisorOf(unitCostBasis));
+  const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units, divisorOf(unitCost?.basis ?? null));
   return found.map((_, k): Output => {
     const { actual, planned } = rows[k]!;
     const { text, lastPlanned, source } = indicators[k]!;
