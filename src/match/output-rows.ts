@@ -36,10 +36,21 @@ export function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: R
     }
     return { actual: row(0, values.slice(0, COLUMNS)), planned: row(1, values.slice(COLUMNS)) };
   }
-  // The past years only, year by year down both rows (the 活動見込 cell printed elsewhere); or
-  // the first years only, the later columns printed among other tables' cells.
+  // The past years only (the 活動見込 cell printed elsewhere), year by year down both rows or
+  // row by row where that leaves each row all counts or all dashes and year by year does not
+  // (`64,117 58,313 87,060 - - -`); or the first years only, the later columns printed among
+  // other tables' cells.
+  if (values.length === 2 * past) {
+    const byRows = { actual: row(0, values.slice(0, past)), planned: row(1, values.slice(past)) };
+    const byYears = yearByYear(values);
+    if (uniform(byRows) && !uniform(byYears)) return byRows;
+  }
   return values.length >= 2 && values.length <= 2 * past && values.length % 2 === 0 ? yearByYear(values) : null;
 }
+
+/** Both rows each all dashes or all counts. */
+const uniform = (rows: { actual: { values: Value[] }; planned: { values: Value[] } }) =>
+  [rows.actual, rows.planned].every((r) => r.values.every((v) => v.cell.kind === 'dash') || r.values.every((v) => v.cell.kind !== 'dash'));
 export type Row = ReturnType<typeof readRow>;
 
 /** After the last of row labels printed together: up to `count` short unit boxes, then the run of values. */
