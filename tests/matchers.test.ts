@@ -594,6 +594,16 @@ describe('recipients', () => {
       [1, 1, '随意契約（少額）', null, null], [2, 0.3, '総合評価入札', 4, 86.7], [3, 0.2, '一般競争入札', 1, null], [4, 0.1, '総合評価入札', 4, 72], [5, 0.1, '一般競争入札', 3, 94.6],
     ]);
   });
+  it('keeps a 支出額 and 契約方式 printed on their row\'s line that row\'s, and gives the run printed after every other column to the rows left without (ranks printed last)', () => {
+    const row = (name: string, number: string, pair?: string) => [name, number, '耕作放棄地所有者への意向確認', ...(pair ? [pair] : [])];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header,
+      ...row('（一社）北海道農業会議', '1430005012772', '36 随意契約（その他）'), ...row('（一社）岩手県農業会議', '1400005007668', '25 随意契約（その他）'),
+      ...row('（一社）京都府農業会議', '7130005014546'), ...row('（一社）新潟県農業会議', '2110005015897'), ...row('（一社）広島県農業会議', '1240005014128', '18 随意契約（その他）'),
+      '1', '1', '8', '2', '1', '-', '-', '67.0％', '91.7％', '-', '-', '-', '-', '-', '-', '20', '19', '総合評価入札', '総合評価入札', '1', '2', '3', '4', '5'), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      [1, 36, '随意契約（その他）', 1, null], [2, 25, '随意契約（その他）', 1, null], [3, 20, '総合評価入札', 8, 67], [4, 19, '総合評価入札', 2, 91.7], [5, 18, '随意契約（その他）', 1, null],
+    ]);
+  });
   it('reads a 支出額 pdfminer printed before its row\'s 法人番号 and 業務概要 (`5 5 総合評価入札 総合評価入札`, then the row\'s left half)', () => {
     const cells = (number: string) => [number, '低所得高齢者等住まい・生活支援事業'];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 福岡市', '2 本別町', '3 川崎市', '4 京都市',

@@ -146,6 +146,46 @@ export function fillValues(rows: Recipient[], words: readonly Word[]): Recipient
   return fill(rows, words, COLUMNS.slice(COLUMNS.findIndex((c) => c.field === 'amount')));
 }
 
+/**
+ * Rows read by their 法人番号 with the values after them: pdfminer may print a 支出額 and its
+ * 契約方式 on their row's line (`18 随意契約（その他）` after the row's 業務概要) for some rows,
+ * the other columns as runs, and the other rows' 支出額 and 契約方式 last, after every other
+ * column (`20 19 19 18 総合評価入札 …`). Each row's own pair stays its row's, the trailing run
+ * fills the rows left without, in order, and the middle the columns after them. `rowOf` gives
+ * the row each value was printed in. Null unless the trailing run's amounts are as many as
+ * the rows left without one and the list stays sorted by 支出額, largest first.
+ */
+export function fillValuesWithOwnPairs(rows: Recipient[], printed: readonly Word[], rowOf: readonly number[]): Recipient[] | null {
+  // The ranks pdfminer may print last, together (`1 2 3 4 5 7 8 9`), are no values.
+  let end = printed.length;
+  while (end > 0 && rankOf(printed[end - 1]!) !== null && (end === printed.length || rankOf(printed[end - 1]!)! < rankOf(printed[end]!)!)) end--;
+  const words = end < printed.length && rankOf(printed[end]!) === 1 ? printed.slice(0, end) : printed;
+  let at = words.length;
+  while (at > 0 && (words[at - 1]!.kind === 'amount' || words[at - 1]!.kind === 'method')) at--;
+  const late = words.slice(at);
+  const own = new Map<number, [Word, Word]>();
+  for (let i = 0; i + 1 < at; i++) {
+    const r = rowOf[i]!;
+    if (words[i]!.kind === 'amount' && words[i + 1]!.kind === 'method' && rowOf[i + 1] === r && r >= 0 && !own.has(r) && (i === 0 || rowOf[i - 1] !== r)) own.set(r, [words[i]!, words[i + 1]!]);
+  }
+  const open = rows.filter((_, r) => !own.has(r));
+  const lateAmounts = late.filter((w) => w.kind === 'amount').length;
+  if (!own.size || !open.length || lateAmounts !== open.length) return null;
+  const ownWords = new Set([...own.values()].flat());
+  const read = rows.map((r) => ({ ...r }));
+  own.forEach(([amount, method], r) => {
+    setCell(read[r]!, 'amount', amount);
+    setCell(read[r]!, 'contractMethod', method);
+  });
+  const lateColumns = COLUMNS.filter((c) => c.field === 'amount' || c.field === 'contractMethod');
+  const after = COLUMNS.slice(COLUMNS.findIndex((c) => c.field === 'contractMethod') + 1);
+  fill(read, words.slice(0, at).filter((w) => !ownWords.has(w)), after);
+  const filledLate = fill(read.filter((_, r) => !own.has(r)), late, lateColumns);
+  if (filledLate.some((r) => r.amount === null)) return null;
+  const listed = read.map((r) => r.amount);
+  return listed.every((a, i) => a !== null && (i === 0 || a <= listed[i - 1]!)) ? read : null;
+}
+
 type Column = { field: keyof Recipient; kinds: readonly string[] };
 
 /**

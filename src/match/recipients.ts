@@ -11,7 +11,7 @@ import { fold } from '../tokenize/values.js';
 import { LEGAL_FORM } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { readRecipientLines } from './recipient-lines.js';
-import { fillValues, readByChunks } from './recipient-chunks.js';
+import { fillValues, fillValuesWithOwnPairs, readByChunks } from './recipient-chunks.js';
 import { readByCorporateNumbers } from './recipient-anchors.js';
 import { giveTuples, setApartTuples } from './recipient-apart.js';
 import { filled, fullest, fullestByBlock, namesByCorporateNumber, relabelByFundFlow } from './recipient-references.js';
@@ -38,6 +38,8 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
   const rows: Recipient[] = [];
   let row: Recipient | null = null;
   const valueQueue: Word[] = [];
+  // The row each queued value was printed in (the last row opened before it).
+  const queuedIn: number[] = [];
   let pendingName: string | null = null;
   const newRow = () => {
     row = emptyRow(table.block, rows.length + 1);
@@ -73,7 +75,10 @@ function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
       continue;
     }
     valueQueue.push(w);
+    queuedIn.push(rows.length - 1);
   }
+  const withOwnPairs = fillValuesWithOwnPairs(rows, valueQueue, queuedIn);
+  if (withOwnPairs) return completeSummaries(withReasonsInOrder(withOwnPairs, words), summaries);
   fillValues(rows, valueQueue);
   return completeSummaries(withReasonsInOrder(rows, words), summaries);
 }
