@@ -8,6 +8,7 @@ import type { BudgetYear, UnitCost } from '../src/assemble/schema.js';
 import { matchFundFlow } from '../src/match/fund-flow.js';
 import { matchRecipients } from '../src/match/recipients.js';
 import { fullestByBlock } from '../src/match/recipient-references.js';
+import { tables } from '../src/match/recipient-tables.js';
 import { surplusBackward } from '../src/match/recipient-surplus.js';
 import { emptyRow, wordsOf } from '../src/match/recipient-cells.js';
 import { matchSelfCheck } from '../src/match/self-check.js';
@@ -593,6 +594,12 @@ describe('recipients', () => {
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
       [1, 1, '随意契約（少額）', null, null], [2, 0.3, '総合評価入札', 4, 86.7], [3, 0.2, '一般競争入札', 1, null], [4, 0.1, '総合評価入札', 4, 72], [5, 0.1, '一般競争入札', 3, 94.6],
     ]);
+  });
+  it('cuts at the heads, giving the rows pdfminer printed after a block\'s rows, behind the next block\'s letter and before its heads, to that next block', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'J.', '1', '2', 'K.', ...header, '（独）国立印刷局', '6010405003434 消耗品', '0.05 随意契約（その他）', '-', '-',
+      ...header, '1', 'ＡＴＨＯＳ', '-', '警護員', '0.1 随意契約（その他）', '-', '-', '-', 'L.', '1 出張者Ａ', '2 出張者Ｂ', ...header, '-', '-', '出張旅費', '出張旅費', '0.2', '0.1', 'M.'), 'pdfminer');
+    const cut = tables(ctx.tokens.filter((t) => !t.labels.includes('recipientsTitle'))).tables;
+    expect(cut.map((t) => [t.block, t.tokens[0]!.text, t.tokens.at(-1)!.text])).toEqual([['J', '（独）国立印刷局', '-'], ['K', '1', '-'], ['L', '1 出張者Ａ', '0.1']]);
   });
   it('keeps a 支出額 and 契約方式 printed on their row\'s line that row\'s, and gives the run printed after every other column to the rows left without (ranks printed last)', () => {
     const row = (name: string, number: string, pair?: string) => [name, number, '耕作放棄地所有者への意向確認', ...(pair ? [pair] : [])];

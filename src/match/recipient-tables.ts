@@ -79,10 +79,31 @@ function tablesByHeaders(scope: readonly Token[], marks: readonly number[]): Tab
   return ranksMoved ? tables : null;
 }
 
-/** The cells after each group of column heads, up to the next group. */
+/**
+ * The cells after each group of column heads, up to the next group. pdfminer may print a block's
+ * letter and first rows before its heads, after the block above's rows (`… 0.1 随意契約 - - L.
+ * 1 出張者Ａ 2 出張者Ｂ`, then L's heads): from a letter whose next box opens a row ranked 1, after
+ * a table's own first row, the cells are the next table's.
+ */
 function headerCells(scope: readonly Token[]): Token[][] {
   const groups = headerGroups(scope);
-  return groups.map((g, k) => cellsOf(scope.slice(g.body, groups[k + 1]?.start ?? scope.length)));
+  const stretches = groups.map((g, k) => scope.slice(g.body, groups[k + 1]?.start ?? scope.length));
+  for (let k = 0; k + 1 < stretches.length; k++) {
+    const own = stretches[k]!;
+    const first = own.findIndex((_, i) => opensFirstRow(own, i));
+    const next = first < 0 ? -1 : own.findIndex((t, i) => i > first && isLetterMark(t) && opensFirstRow(own, i + 1));
+    if (next < 0) continue;
+    stretches[k + 1] = [...own.slice(next + 1), ...stretches[k + 1]!];
+    stretches[k] = own.slice(0, next);
+  }
+  return stretches.map(cellsOf);
+}
+
+/** Box i opens a table's first row: rank 1, then the row's name or 法人番号 (`1 出張者Ａ`, `1 ⏎ ＡＴＨＯＳ`). */
+function opensFirstRow(tokens: readonly Token[], i: number): boolean {
+  const [first, second] = tokens[i] ? wordsOf(tokens[i]!) : [];
+  const after = second ?? (tokens[i + 1] ? wordsOf(tokens[i + 1]!)[0] : undefined);
+  return first !== undefined && isRank(first, 1) && (after?.kind === 'text' || after?.kind === 'corporate');
 }
 
 /**
