@@ -69,12 +69,15 @@ function withHeadlessRow(ctx: MatchContext, heads: readonly Token[], readAt: (he
     // One row adds up to itself: the 内訳's own 計 would pass for it.
     if (!first || (!headless && (!rest.length || isItemName(first.item)))) continue;
     for (const item of unread) {
-      const withIt = headless
-        ? [{ item: item.text, ...headless, token: item }, ...rows]
-        : [{ ...first, item: item.text, reason: isReasonLine(first.item) ? first.item + (first.reason ?? '') : first.reason, token: item }, ...rest];
+      const named = [{ ...first, item: item.text, reason: isReasonLine(first.item) ? first.item + (first.reason ?? '') : first.reason, token: item }, ...rest];
+      // Amounts before the first item may be another table's (the budget's 要求 printed with the
+      // 内訳's heads): then the first row read, under a text that is no item name, is the item's.
+      const readings = headless ? [[{ item: item.text, ...headless, token: item }, ...rows], ...(isItemName(first.item) ? [] : [named])] : [named];
       // The rows read on past the 内訳 into prose until the item's late place: the 内訳 is
       // the first rows that add up.
-      for (let n = 2; n <= withIt.length; n++) if (isSplit(withIt.slice(0, n), targets)) return traced(ctx, withIt.slice(0, n));
+      for (const withIt of readings) {
+        for (let n = 2; n <= withIt.length; n++) if (isSplit(withIt.slice(0, n), targets)) return traced(ctx, withIt.slice(0, n));
+      }
     }
   }
   return null;
