@@ -415,6 +415,11 @@ describe('予算内訳 in stream text', () => {
       { item: '事業費', currentYear: 73, nextYearRequest: 61, reason: '所要額の精査' },
     ]);
   });
+  it('reads a 内訳 of one item whose name pdftotext printed right after the heads, a goal\'s lines between it and its amounts', () => {
+    const ctx = contextOf(paragraphs('27年度', '当初予算', '歳出予算目', '諸謝金', '成果指標', '成果目標及び成\n果実績', '計画的な配備により、我が国周辺海域の', '（アウトカム）', '防衛に寄与できる。',
+      '主な増減理由', '18,123', '61,222 実績を踏まえた増', '18,123', '61,222', '計'), 'pdftotext');
+    expect(breakdown(ctx, years(18123, 61222))).toEqual([{ item: '諸謝金', currentYear: 18123, nextYearRequest: 61222, reason: '実績を踏まえた増' }]);
+  });
   it('gives an item name printed far on without amounts the first row read under a text that is no item name, when the amounts before it are another table\'s', () => {
     // The budget's 要求 column (110,040 110,040) printed with the heads; the outcome table's unit (％) stands before the first row.
     const ctx = contextOf(paragraphs('28年度', '当初予算', '歳出予算目', '110,040', '110,040', '成果指標', '達成度', '％', '60,845', '76,427 実績を踏まえた増', '補助金', '44,591', '33,613 実績を踏まえた増',

@@ -30,9 +30,19 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   const targets = new Set([...(budgetAmounts.length ? budgetAmounts : sheetAmounts), ...zeroRequest].map(amountCents));
   if (isSplit(rows, targets)) return traced(ctx, found);
   const readAt = (head: Token) => (head === header ? reading : breakdownRows(ctx, head));
-  const single = headsFrom(ctx, header).map((head) => readAt(head).rows).find((r) => isSingleItem(withoutBoxes(r), targets));
+  const single = headsFrom(ctx, header).map((head) => withLoneItem(readAt(head))).find((r) => isSingleItem(withoutBoxes(r), targets));
   if (single) return traced(ctx, single);
   return withHeadlessRow(ctx, headsFrom(ctx, header), readAt, targets) ?? breakdownColumns(ctx, headsFrom(ctx, header), targets) ?? traced(ctx, found);
+}
+
+/**
+ * A single row read under a text that is no item name (a goal's last line printed between the
+ * heads and the amounts), with one item name read without amounts: that item's row.
+ */
+function withLoneItem({ rows, unread }: RowsReading): FoundRow[] {
+  const [only] = rows;
+  if (rows.length !== 1 || unread.length !== 1 || isItemName(only!.item)) return [...rows];
+  return [{ ...only!, item: unread[0]!.text, token: unread[0]! }];
 }
 
 /**
