@@ -77,6 +77,11 @@ export interface FinalColumnRun {
   after: Value[];
 }
 
+/** A final year with a number for its 目標値 and its 達成度 left blank (`27年度 33 -`): no unit-cost head is followed so. */
+function isTargetCell(tokens: readonly Token[], i: number): boolean {
+  return FINAL_YEAR.test(tokens[i]!.folded) && singleValueOf(tokens[i + 1])?.cell.kind === 'number' && singleValueOf(tokens[i + 2])?.cell.kind === 'dash';
+}
+
 /**
  * pdfminer prints the outcome table's 目標最終年度 column and the 活動見込 column below it, in
  * the same place on the page, as one run: the 中間目標 year cell (left blank: `年度`), each
@@ -85,11 +90,6 @@ export interface FinalColumnRun {
  * elsewhere, a final year with its 目標値 and a blank 達成度 (`27年度 33 - 20`); unit-cost year
  * heads (`25年度 26年度`, `27年度 - -`) do not.
  */
-/** A final year with a number for its 目標値 and its 達成度 left blank (`27年度 33 -`): no unit-cost head is followed so. */
-function isTargetCell(tokens: readonly Token[], i: number): boolean {
-  return FINAL_YEAR.test(tokens[i]!.folded) && singleValueOf(tokens[i + 1])?.cell.kind === 'number' && singleValueOf(tokens[i + 2])?.cell.kind === 'dash';
-}
-
 export function finalColumnRuns(ctx: MatchContext, from: number, to: number): FinalColumnRun[] {
   const runs: FinalColumnRun[] = [];
   for (let i = from; i < to; i++) {

@@ -51,6 +51,7 @@ export function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: R
 /** Both rows each all dashes or all counts. */
 const uniform = (rows: { actual: { values: Value[] }; planned: { values: Value[] } }) =>
   [rows.actual, rows.planned].every((r) => r.values.every((v) => v.cell.kind === 'dash') || r.values.every((v) => v.cell.kind !== 'dash'));
+
 export type Row = ReturnType<typeof readRow>;
 
 /** After the last of row labels printed together: up to `count` short unit boxes, then the run of values. */
