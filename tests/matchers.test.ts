@@ -2762,6 +2762,10 @@ describe('outputs', () => {
     const ctx = contextOf(paragraphs('活動指標', '各種届出及び収支報告書に係る業務システムの処理件数', '活動実績', '当初見込み', '件', '件', '64,117', '58,313', '87,060', '-', '-', '-', '算出根拠'));
     expect(matchOutputs(ctx, 2016)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[64117, null], [58313, null], [87060, null], [null, null]]);
   });
+  it('reads the past years of rows whose labels come together row by row when, so read, each later year\'s 当初見込み is the year before\'s 活動実績', () => {
+    const ctx = contextOf(paragraphs('活動指標', '在宅就業者支援サイト「Home Worker\'s Web」のアクセス件数', '活動実績', '当初見込み', '件', '件', '487,326', '528,360', '402,724', '489,325', '487,326', '528,360', '年度'));
+    expect(matchOutputs(ctx, 2016)[0]!.values.slice(0, 3).map((v) => [v.actual, v.planned])).toEqual([[487326, 489325], [528360, 487326], [402724, 528360]]);
+  });
   it('reads several outputs whose row labels all come together, their cells year by year down all the rows', () => {
     const ctx = contextOf(paragraphs('活動指標', '環境配慮型融資に係る交付決定件数', '環境リスク調査融資に係る交付決定件数', '活動実績', '当初見込み', '活動実績', '当初見込み',
       '件', '件', '件', '件', '6', '10', '16', '10', '51', '30', '31', '20', '147', '50', '45', '35', '算出根拠'));

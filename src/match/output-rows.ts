@@ -44,9 +44,18 @@ export function readLabelsFirst(ctx: MatchContext, group: RowGroup): { actual: R
     const byRows = { actual: row(0, values.slice(0, past)), planned: row(1, values.slice(past)) };
     const byYears = yearByYear(values);
     if (uniform(byRows) && !uniform(byYears)) return byRows;
+    if (carriedPlans(byRows) === past - 1 && carriedPlans(byYears) === 0) return byRows;
   }
   return values.length >= 2 && values.length <= 2 * past && values.length % 2 === 0 ? yearByYear(values) : null;
 }
+
+/**
+ * How many years' 当初見込み are the year before's 活動実績 (`487,326 528,360 402,724` then
+ * `489,325 487,326 528,360`): ministries often plan a year at the last year's count, so where
+ * every later year's plan is, read row by row, and none is year by year, the rows were printed whole.
+ */
+const carriedPlans = ({ actual, planned }: { actual: { values: Value[] }; planned: { values: Value[] } }) =>
+  planned.values.slice(1).filter((p, i) => countOf(p) !== null && countOf(p) === countOf(actual.values[i])).length;
 
 /** Both rows each all dashes or all counts. */
 const uniform = (rows: { actual: { values: Value[] }; planned: { values: Value[] } }) =>
