@@ -317,6 +317,16 @@ describe('budget', () => {
       [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [900, 310, 0, 1210, 1000], [800, 0, 150, 950, null], [1100, null, null, 1100, null],
     ]);
   });
+  it('reads 当初予算, 計, 執行額 and 執行率 where every 執行率 bears them out when the sheet breaks its 計 everywhere, and leaves the parts unread', () => {
+    // As published: 3,200 + 303 is not 2,977. No reading keeps the sums; the rows of a row-major reading stand where 執行率 = 執行額 / 計.
+    const values = '3,200 3,200 3,200 2,900 2,700 - - 303 526 - - - - - - - - - 222 - - - - - - 2,977 3,726 2,978 3,122 2,700 2,214 3,302 2,619 74% 89% 88%'.split(' ');
+    const ctx = contextOf(paragraphs(...labelsFirst, ...values), 'pdfminer');
+    const { years } = matchBudget(ctx, 2016);
+    expect(years.map((y) => [y.initial, y.supplementary, y.carriedFromPrevious, y.total, y.executed, y.executionRate, y.request])).toEqual([
+      [3200, null, null, 2977, 2214, 74, null], [3200, null, null, 3726, 3302, 89, null], [3200, null, null, 2978, 2619, 88, null], [2900, null, null, 3122, null, null, null], [2700, null, null, 2700, null, null, 2700],
+    ]);
+    expect(ctx.diagnostics.map((d) => d.code)).toContain('budget-parts-unplaced');
+  });
   it('reads each column on its own when a later year\'s 計 comes before an earlier year\'s, which no staircase of chunks allows', () => {
     // The first year down its column, three rows across, the current and 要求 columns' 計, then each past year's lower cells.
     const values = '- - - - - - - - 499 498 721 800 - - - - - - - - 721 800 - - - - 499 110 22% - - - - 498 390 78%'.split(' ');

@@ -10,7 +10,7 @@ import type { MatchContext } from './context.js';
 import { breakdown } from './budget-breakdown.js';
 import { isItemName } from './breakdown-columns.js';
 import { readStream, STREAM_ROWS } from './budget-stream.js';
-import { agreement, breakdownSums, completeByArithmetic, completed, consistency, identities, type BreakdownSums } from './budget-arithmetic.js';
+import { agreement, breakdownSums, completeByArithmetic, completed, consistency, identities, ratesAllHold, type BreakdownSums } from './budget-arithmetic.js';
 import { amountOf, centre, headerYear, isYearHead, orderedColumns, rateOf, valuesOf, type Value } from './values.js';
 import { emptyGrid, ROWS, rowLabel, YEAR_COLUMNS, type AmountRow, type Grid, type Row } from './budget-grid.js';
 import { readByTotals, readColumns, readRows, readStackedRows, readTailBeforeLabels, withStackedRows } from './budget-labelled.js';
@@ -250,8 +250,19 @@ function budgetYears(ctx: MatchContext, reviewYear: number, sums: BreakdownSums 
     if (tail[request]!.total === null && best[request]) tail[request] = best[request]!;
     best = tail;
   }
+  // No reading kept at all (the sheet breaks its own sums everywhere): a row-major reading whose
+  // every 執行率 holds gives its 当初予算, 計, 執行額 and 執行率 rows; its parts stay unread.
+  if (!ctx.isLayout && best.every(isUnread)) {
+    const confirmed = rowMajor.filter((r) => !r.passedOver).map((r) => toYears(r.grid, firstYear)).find(ratesAllHold);
+    if (confirmed) {
+      ctx.report('warning', 'budget-parts-unplaced', 'budget.years', '計 is not the sum of its parts in the budget table as printed: 当初予算, 計, 執行額 and 執行率 are read where 執行率 bears them out, and 補正予算, 繰越し and 予備費 are left unread');
+      best = confirmed.map((y) => ({ ...y, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null }));
+    }
+  }
   return best;
 }
+
+const isUnread = (y: BudgetYear) => y.initial === null && y.total === null && y.executed === null && y.executionRate === null && y.request === null;
 
 export function matchBudget(ctx: MatchContext, reviewYear: number): Budget {
   // Every positive amount the sheet prints, once: what the arithmetic may complete from.
