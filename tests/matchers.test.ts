@@ -327,6 +327,13 @@ describe('budget', () => {
     ]);
     expect(ctx.diagnostics.map((d) => d.code)).toContain('budget-parts-unplaced');
   });
+  it('reads the 計, 執行額 and 執行率 of the years whose 執行率 bears them out from the chunk reading when the sheet breaks its 計 everywhere and only 当初予算 was kept', () => {
+    const later = '- - - - - - - - - - 532 1,559 1,201 - - 574 532 93% - - - - 1,564 1,613 395 1,541 99% - - - -'.split(' ');
+    const ctx = contextOf(paragraphs('25年度', '26年度', '27年度', '28年度', '29年度要求', '当初予算', '532', '1,601', '1,206', '412', '395', '予算額・\n執行額', '（単位:百万円）',
+      '補正予算', '前年度から繰越\nし', '翌年度へ繰越し', '予備費等', '計', '執行額', '執行率（％）', ...later), 'pdfminer');
+    const { years } = matchBudget(ctx, 2016);
+    expect(years.slice(1, 3).map((y) => [y.initial, y.carriedFromPrevious, y.total, y.executed, y.executionRate])).toEqual([[1601, null, 574, 532, 93], [1206, null, 1564, 1541, 99]]);
+  });
   it('reads each column on its own when a later year\'s 計 comes before an earlier year\'s, which no staircase of chunks allows', () => {
     // The first year down its column, three rows across, the current and 要求 columns' 計, then each past year's lower cells.
     const values = '- - - - - - - - 499 498 721 800 - - - - - - - - 721 800 - - - - 499 110 22% - - - - 498 390 78%'.split(' ');

@@ -46,10 +46,14 @@ export function consistency(years: BudgetYear[], sums: BreakdownSums | null = nu
   return score;
 }
 
+/** A year whose 執行率 is its 執行額 / 計, all three printed. */
+export const rateHolds = (y: BudgetYear): boolean =>
+  y.executionRate !== null && y.executed !== null && !!y.total && Math.abs((100 * y.executed) / y.total - y.executionRate) < 1;
+
 /** Every past year's 執行率 is its 執行額 / 計, and at least two past years print one. */
 export function ratesAllHold(years: readonly BudgetYear[]): boolean {
   const rated = years.filter((y) => y.executionRate !== null && y.executed !== null && y.total);
-  return rated.length >= 2 && rated.every((y) => Math.abs((100 * y.executed!) / y.total! - y.executionRate!) < 1);
+  return rated.length >= 2 && rated.every(rateHolds);
 }
 
 /** How many identities a complete table has: a 計 per column, the 要求 column's too, and an 執行率 per past year. */
