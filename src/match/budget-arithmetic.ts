@@ -77,3 +77,27 @@ export function completeByArithmetic(ctx: MatchContext, years: readonly BudgetYe
   });
   return out;
 }
+
+const isUnread = (y: BudgetYear) => y.initial === null && y.total === null && y.executed === null && y.executionRate === null && y.request === null;
+const withPartsUnread = (y: BudgetYear): BudgetYear => ({ ...y, supplementary: null, carriedFromPrevious: null, carriedToNext: null, reserveFund: null });
+
+/**
+ * The sheet breaks 計 = its parts in every year, so no reading is kept but perhaps its 当初予算:
+ * 執行率 = 執行額 / 計 still confirms a year's 計, 執行額 and 執行率 (three printed values that
+ * agree). Nothing kept: a row-major reading from the first value whose every 執行率 holds gives
+ * all its rows but the parts. Else the chunk decoder's years whose 執行率 holds, two at least,
+ * give those years' 計, 執行額 and 執行率. The parts stay unread either way.
+ */
+export function whereRatesHold(ctx: MatchContext, best: BudgetYear[], rowMajor: readonly BudgetYear[][], chunks: () => BudgetYear[] | null): BudgetYear[] {
+  const report = () => ctx.report('warning', 'budget-parts-unplaced', 'budget.years', '計 is not the sum of its parts in the budget table as printed: 計, 執行額 and 執行率 are read where 執行率 bears them out, and 補正予算, 繰越し and 予備費 are left unread');
+  const whole = best.every(isUnread) ? rowMajor.find(ratesAllHold) : undefined;
+  if (whole) {
+    report();
+    return whole.map(withPartsUnread);
+  }
+  const read = chunks();
+  const held = read?.map(rateHolds) ?? [];
+  if (!read || held.filter(Boolean).length < 2) return best;
+  report();
+  return best.map((y, i) => (held[i] ? withPartsUnread({ ...y, total: read[i]!.total, executed: read[i]!.executed, executionRate: read[i]!.executionRate }) : y));
+}
