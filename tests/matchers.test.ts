@@ -334,6 +334,13 @@ describe('budget', () => {
     const { years } = matchBudget(ctx, 2016);
     expect(years.slice(1, 3).map((y) => [y.initial, y.carriedFromPrevious, y.total, y.executed, y.executionRate])).toEqual([[1601, null, 574, 532, 93], [1206, null, 1564, 1541, 99]]);
   });
+  it('reads the values after the table\'s labels when pdfminer printed the outcome table\'s title before them, and no 執行率 in a year whose 計 is 0', () => {
+    const ctx = contextOf(paragraphs('25年度', '26年度', '27年度', '28年度', '29年度要求', '歳出予算目', '28年度\n当初予算', '29年度要求', '主な増減理由', '予算額・\n執行額', '（単位:百万円）',
+      '成果目標及び成果実績（アウトカム）', '事業費', '2', '0', '当初予算', '補正予算', '前年度から繰越\nし', '翌年度へ繰越し', '予備費等', '計', '執行額', '執行率（％）',
+      ...Array<string>(24).fill('-'), '2', '-', '-', '-', '-', '2', '-', '-', '-', '-', '-', '-', '2', '0'), 'pdfminer');
+    const { years } = matchBudget(ctx, 2016);
+    expect(years.map((y) => [y.initial, y.reserveFund, y.total, y.executionRate])).toEqual([[0, 0, 0, null], [0, 0, 0, null], [0, 0, 0, null], [2, 0, 2, null], [0, null, 0, null]]);
+  });
   it('reads each column on its own when a later year\'s 計 comes before an earlier year\'s, which no staircase of chunks allows', () => {
     // The first year down its column, three rows across, the current and 要求 columns' 計, then each past year's lower cells.
     const values = '- - - - - - - - 499 498 721 800 - - - - - - - - 721 800 - - - - 499 110 22% - - - - 498 390 78%'.split(' ');
@@ -377,6 +384,10 @@ describe('予算内訳 in stream text', () => {
     // A budget read as zeros lends no weight: a row of zeros is no 内訳.
     const zeros = contextOf(paragraphs('歳出予算目', '当初予算', '諸謝金', '主な増減理由', '0', '0', '0', '0'), 'pdftotext');
     expect(breakdown(zeros, years(0, 0))).toEqual([]);
+  });
+  it('reads a new project\'s 内訳, whose 当初予算 column is all zeros and whose 要求 add up to the budget\'s', () => {
+    const ctx = contextOf(paragraphs('歳出予算目', '28年度\n当初予算', '29年度要求', '主な増減理由', '情報処理業務庁費', '諸謝金', '0', '0', '47 実績を踏まえた増', '176'), 'pdfminer');
+    expect(breakdown(ctx, years(0, 223)).map((r) => [r.item, r.currentYear, r.nextYearRequest])).toEqual([['情報処理業務庁費', 0, 47], ['諸謝金', 0, 176]]);
   });
   it('reads items printed as a column, then their 当初予算, then their 要求 with reasons, past other cells and the vertical title', () => {
     const ctx = contextOf(paragraphs(...head, '0', '-', '1,207', '1,080', '990', '委託費', '職員旅費', '事業費', '-', '-', '平', '成', '0', '277', '212', '591', '358 前年同', '319', '事業の見直しによ\nる減', '313'));

@@ -42,6 +42,8 @@ export function consistency(years: BudgetYear[], sums: BreakdownSums | null = nu
     }
     // Nothing is executed beyond the year's 計, even where no 執行率 is printed to say so.
     else if (y.executed !== null && y.total !== null && y.executed > y.total + 0.5) score -= 1;
+    // A year with no 計 has no 執行率 (its cell is a dash).
+    if (y.total === 0 && y.executionRate) score -= 1;
   }
   return score;
 }

@@ -23,9 +23,10 @@ export function breakdown(ctx: MatchContext, years: readonly BudgetYear[], sheet
   const rows = withoutBoxes(found);
   // The 内訳's columns add up to this year's 当初予算 and next year's 要求; the budget table's
   // amounts are the targets (any year's, as a misread table may have them in the wrong column).
-  // A request of 0 (the project ends) is a target too: the 内訳's 要求 column is all zeros.
+  // A request of 0 (the project ends) is a target too: the 内訳's 要求 column is all zeros; so is
+  // this year's 当初予算 of 0 (a new project, funded from next year): its 当初予算 column.
   const budgetAmounts = years.flatMap((y) => [y.initial, y.total, y.request]).filter((a): a is number => a !== null && a > 0);
-  const zeroRequest = years.some((y) => y.request === 0) ? [0] : [];
+  const zeroRequest = years.some((y) => y.request === 0) || years.at(-2)?.initial === 0 ? [0] : [];
   // A budget table not read at all leaves every amount the sheet prints as a target.
   const targets = new Set([...(budgetAmounts.length ? budgetAmounts : sheetAmounts), ...zeroRequest].map(amountCents));
   if (isSplit(rows, targets)) return traced(ctx, found);

@@ -94,7 +94,8 @@ function tableValues(ctx: MatchContext): Value[] {
   let items = 0;
   for (let i = start; i < ctx.tokens.length; i++) {
     const t = ctx.tokens[i]!;
-    if (isVerticalLetter(t) || t.labels.includes('outcomeTitle') || t.labels.includes('midTarget')) break;
+    // The next section's title ends the table, unless pdfminer printed it before any of the table's values.
+    if (isVerticalLetter(t) || ((t.labels.includes('outcomeTitle') || t.labels.includes('midTarget')) && values.length)) break;
     if (t.rest) values.push(...(valuesOf({ ...t, labels: [] }, t.rest) ?? []));
     const own = valuesOf(t);
     items = !own && isBudgetItem(t) ? items + 1 : 0;
