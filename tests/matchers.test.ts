@@ -1844,6 +1844,11 @@ describe('review', () => {
       '警察本部の耐震化を進める。', '関連する過去のレビューシートの事業番号'));
     expect(matchReview(ctx)).toMatchObject({ reviewTeamOpinion: null, reflection: '警察本部の耐震化を進める。', remarks: null });
   });
+  it('gives the two texts after the 点検結果, 改善の方向性 and 外部有識者の所見 labels to the first two, which every sheet fills: the outside opinion is the empty one', () => {
+    const ctx = contextOf(paragraphs('点検結果', '改善の\n方向性', '外部有識者の所見', '障害者の芸術の振興のための鑑賞活動への支援を行っている。', '療養費制度については、適正化に向けた検討を行う。',
+      '事\n業\n内\n容\nの\n一\n部\n改\n善', '行政事業レビュー推進チームの\n所見'), 'pdfminer');
+    expect(matchReview(ctx)).toMatchObject({ checkResult: '障害者の芸術の振興のための鑑賞活動への支援を行っている。', improvementDirection: '療養費制度については、適正化に向けた検討を行う。', externalOpinion: null });
+  });
   it('takes the text after a dash 備考 as the 反映状況, and leaves 備考 empty', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '廃\n止', '執\n行\n等\n改\n善', '備考', '-',
       'JSCが行うスポーツ施設の整備事業に必要な工事費を補助する。', '平成21年度'), 'pdfminer');

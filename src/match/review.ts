@@ -84,6 +84,9 @@ function verticalVerdicts(near: readonly Token[], verdicts: readonly string[]): 
 /** Tokens after a group of labels printed together within which their texts stand. */
 const GROUP_WINDOW = 12;
 
+/** The text cells a sheet may leave empty, the most often empty first. */
+const MAY_BE_EMPTY = ['remarks', 'externalOpinion', 'reviewTeamOpinion'] as const;
+
 /** The review's text labels, in the template's order. */
 const TEXT_LABELS = ['checkResult', 'improvementDirection', 'externalOpinion', 'reviewTeamOpinion', 'reflection', 'remarks'] as const;
 
@@ -119,14 +122,15 @@ function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window
       const cell = cells[labels.indexOf(label)];
       return cell && !isDash(cell.text) ? reach : 0;
     }
-    // Fewer texts than labels, and 備考 closes the group: it is the empty one, and the texts
-    // are the others', in order (pdfminer prints the labels, then the texts); with one text
-    // fewer still, the 推進チームの所見 is empty, which may be, where the 改善点 never is.
-    if (texts > 0 && labels.at(-1) === 'remarks') {
-      const others = labels.slice(0, -1);
-      const filled = texts >= others.length ? others : others.filter((l) => l !== 'reviewTeamOpinion');
+    // Fewer texts than labels (pdfminer prints the labels, then the texts): the empty cells are
+    // those a sheet may leave empty, 備考 first, then 外部有識者の所見 (only projects reviewed
+    // from outside have one), then 推進チームの所見; the 点検結果, 改善の方向性 and 改善点 never
+    // are. The texts are the other labels', in order.
+    if (texts > 0) {
+      let filled = labels;
+      for (const empty of MAY_BE_EMPTY) if (filled.length > texts) filled = filled.filter((l) => l !== empty);
       const at = filled.indexOf(label);
-      return at >= 0 && at < texts ? reach : 0;
+      if (filled.length === texts || labels.at(-1) === 'remarks') return at >= 0 && at < texts ? reach : 0;
     }
   }
   let end = anchor.index + 1;
