@@ -19,6 +19,7 @@ import { matchReview } from '../src/match/review.js';
 import { matchOutcomes } from '../src/match/outcomes.js';
 import { takeTriplesByFinalTarget } from '../src/match/outcome-triples.js';
 import { matchRelatedProjects } from '../src/match/related-projects.js';
+import { matchPastProjectNumbers } from '../src/match/past-numbers.js';
 import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
 import { splitTwoColumns } from '../src/match/text-field.js';
@@ -1848,6 +1849,12 @@ describe('review', () => {
     const ctx = contextOf(paragraphs('点検結果', '改善の\n方向性', '外部有識者の所見', '障害者の芸術の振興のための鑑賞活動への支援を行っている。', '療養費制度については、適正化に向けた検討を行う。',
       '事\n業\n内\n容\nの\n一\n部\n改\n善', '行政事業レビュー推進チームの\n所見'), 'pdfminer');
     expect(matchReview(ctx)).toMatchObject({ checkResult: '障害者の芸術の振興のための鑑賞活動への支援を行っている。', improvementDirection: '療養費制度については、適正化に向けた検討を行う。', externalOpinion: null });
+  });
+  it('takes for this project\'s past sheets the new-project numbers near their title but not a related project\'s, printed just before it', () => {
+    const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '外務省国際協力局地球環境課', '新27-\n0041', '生物多様性条約名古屋議定書（義務的拠出金）', '点検結果',
+      '関連する過去のレビューシートの事業番号', '平成25年度', '新25-0012', '平成26年度', '-'), 'pdfminer');
+    const related = [{ owner: '外務省国際協力局地球環境課', projectNumber: '新27-0041', name: '生物多様性条約名古屋議定書（義務的拠出金）' }];
+    expect(matchPastProjectNumbers(ctx, related)).toEqual([{ reviewYear: 2013, projectNumber: '新25-0012' }]);
   });
   it('takes the text after a dash 備考 as the 反映状況, and leaves 備考 empty', () => {
     const ctx = contextOf(paragraphs('行政事業レビュー推進チームの\n所見', '所見を踏まえた改善点/概算要求に\nおける反映状況', '廃\n止', '執\n行\n等\n改\n善', '備考', '-',

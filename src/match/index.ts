@@ -70,7 +70,7 @@ export function matchAll(ctx: MatchContext): Sections {
   const relatedProjects = guarded(ctx, 'relatedProjects', none, () => matchRelatedProjects(ctx));
   const selfCheck = guarded(ctx, 'selfCheck', none, () => matchSelfCheck(ctx));
   const review = guarded(ctx, 'review', () => emptyOf(reviewSchema), () => matchReview(ctx));
-  const pastProjectNumbers = guarded(ctx, 'pastProjectNumbers', none, () => matchPastProjectNumbers(ctx));
+  const pastProjectNumbers = guarded(ctx, 'pastProjectNumbers', none, () => matchPastProjectNumbers(ctx, relatedProjects));
   const fundFlow = guarded(ctx, 'fundFlow', none, () => matchFundFlow(ctx));
   const { recipients, debtContracts } = guarded(ctx, 'recipients', () => ({ recipients: [], debtContracts: [] }), () => matchRecipients(ctx, fundFlow));
   // A block's 計 of 費目・使途 is the amount of the recipient it describes, as the recipients
