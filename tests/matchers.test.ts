@@ -1850,6 +1850,10 @@ describe('review', () => {
       '事\n業\n内\n容\nの\n一\n部\n改\n善', '行政事業レビュー推進チームの\n所見'), 'pdfminer');
     expect(matchReview(ctx)).toMatchObject({ checkResult: '障害者の芸術の振興のための鑑賞活動への支援を行っている。', improvementDirection: '療養費制度については、適正化に向けた検討を行う。', externalOpinion: null });
   });
+  it('reads a group of labels printed out of the template\'s order by position, not as the template\'s cells in turn (the text after the team\'s label is the team\'s)', () => {
+    const ctx = contextOf(paragraphs('平成27年度をもって事業終了。', '備考', '所見を踏まえた改善点/概算要求における反映状況', '行政事業レビュー推進チームの所見', '本事業は平成27年度で終了。', '平成22年度'), 'pdfminer');
+    expect(matchReview(ctx)).toMatchObject({ reviewTeamOpinion: '本事業は平成27年度で終了。' });
+  });
   it('takes for this project\'s past sheets the new-project numbers near their title but not a related project\'s, printed just before it', () => {
     const ctx = contextOf(paragraphs('所管府省・部局名', '事業番号', '事業名', '外務省国際協力局地球環境課', '新27-\n0041', '生物多様性条約名古屋議定書（義務的拠出金）', '点検結果',
       '関連する過去のレビューシートの事業番号', '平成25年度', '新25-0012', '平成26年度', '-'), 'pdfminer');

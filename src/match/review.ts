@@ -122,11 +122,12 @@ function windowOf(ctx: MatchContext, label: (typeof TEXT_LABELS)[number], window
       const cell = cells[labels.indexOf(label)];
       return cell && !isDash(cell.text) ? reach : 0;
     }
-    // Fewer texts than labels (pdfminer prints the labels, then the texts): the empty cells are
-    // those a sheet may leave empty, 備考 first, then 外部有識者の所見 (only projects reviewed
-    // from outside have one), then 推進チームの所見; the 点検結果, 改善の方向性 and 改善点 never
-    // are. The texts are the other labels', in order.
-    if (texts > 0) {
+    // Fewer texts than labels printed in the template's order (pdfminer prints the labels, then
+    // the texts): the empty cells are those a sheet may leave empty, 備考 first, then 外部有識者の
+    // 所見 (only projects reviewed from outside have one), then 推進チームの所見; the 点検結果,
+    // 改善の方向性 and 改善点 never are. The texts are the other labels', in order.
+    const inOrder = labels.every((l, i) => i === 0 || TEXT_LABELS.indexOf(l) > TEXT_LABELS.indexOf(labels[i - 1]!));
+    if (texts > 0 && inOrder) {
       let filled = labels;
       for (const empty of MAY_BE_EMPTY) if (filled.length > texts) filled = filled.filter((l) => l !== empty);
       const at = filled.indexOf(label);
