@@ -2761,6 +2761,10 @@ describe('outputs', () => {
     expect(sheet('16／11,730')).toEqual([[[9500, 9500], [9500, 9500], [11730, 9500]], [[1, 1], [1, 1], [1, 1]]]);
     // A 計算式 that names neither pair leaves the first output's later years unread; the second's are alike.
     expect(sheet('16／12,000')).toEqual([[[9500, 9500], [null, null], [null, null]], [[1, 1], [1, 1], [1, 1]]]);
+    // Fewer cells after the heads than the unit cost's own (a dash, no pair): nothing read, nothing thrown.
+    const cut = contextOf(paragraphs('活動指標', '24年度', '25年度', '26年度', '27年度活動見込', '公表回数', '活動実績', '当初見込み', '回', '回', '1', '1', '24年度', '25年度', '26年度', '-', '測\n定'), 'pdfminer');
+    const none: UnitCost = { basis: null, unit: null, formulaUnit: null, values: [] };
+    expect(matchOutputs(cut, 2015, none)[0]!.values.slice(0, 3).map((v) => [v.actual, v.planned])).toEqual([[1, 1], [null, null], [null, null]]);
   });
   it('takes the 活動見込 column printed after the table as a run of single values, one an output', () => {
     const rows = (a: string, p: string, indicator: string) => [indicator, '活動実績', '件', '-', '-', a, '当初見込み', '件', '-', '-', p];

@@ -40,7 +40,7 @@ function withoutUnitCost(cells: readonly Token[], unitCost: UnitCost): Token[] |
   const formulas = cells.filter(isFormula);
   let rest = cells.filter((t) => !isFormula(t));
   for (let pairs = PAST - formulas.length; pairs > 0; pairs--) {
-    const at = rest.findIndex((t, i) => single(t)?.cell.kind === 'dash' && single(rest[i + 1]!)?.cell.kind === 'dash');
+    const at = rest.findIndex((t, i) => i + 1 < rest.length && single(t)?.cell.kind === 'dash' && single(rest[i + 1]!)?.cell.kind === 'dash');
     if (at < 0) return null;
     rest = rest.filter((_, i) => i !== at && i !== at + 1);
   }
