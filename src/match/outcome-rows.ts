@@ -79,8 +79,17 @@ export interface FinalColumnRun {
 
 /** A final year with a number for its 目標値 and its 達成度 left blank (`27年度 33 -`): no unit-cost head is followed so. */
 function isTargetCell(tokens: readonly Token[], i: number): boolean {
-  return FINAL_YEAR.test(tokens[i]!.folded) && singleValueOf(tokens[i + 1])?.cell.kind === 'number' && singleValueOf(tokens[i + 2])?.cell.kind === 'dash';
+  return tokens[i] !== undefined && FINAL_YEAR.test(tokens[i]!.folded) && singleValueOf(tokens[i + 1])?.cell.kind === 'number' && singleValueOf(tokens[i + 2])?.cell.kind === 'dash';
 }
+
+/** Where the 目標最終年度 column's years start when a run of it opens at token i (see finalColumnRuns); null when none does. */
+export function finalColumnStart(tokens: readonly Token[], i: number): number | null {
+  if (tokens[i]?.folded === '年度' && isFinalYearCell(tokens[i + 1])) return i + 1;
+  return isTargetCell(tokens, i) ? i : null;
+}
+
+/** A final year with its 目標値 and 達成度 cells at token i. */
+export const isFinalYearTriple = (tokens: readonly Token[], i: number) => isFinalYearCell(tokens[i]) && !!singleValueOf(tokens[i + 1]) && !!singleValueOf(tokens[i + 2]);
 
 /**
  * pdfminer prints the outcome table's 目標最終年度 column and the 活動見込 column below it, in
@@ -93,11 +102,11 @@ function isTargetCell(tokens: readonly Token[], i: number): boolean {
 export function finalColumnRuns(ctx: MatchContext, from: number, to: number): FinalColumnRun[] {
   const runs: FinalColumnRun[] = [];
   for (let i = from; i < to; i++) {
-    const opensBlank = ctx.tokens[i]!.folded === '年度' && isFinalYearCell(ctx.tokens[i + 1]);
-    if (!opensBlank && !isTargetCell(ctx.tokens, i)) continue;
+    const first = finalColumnStart(ctx.tokens, i);
+    if (first === null) continue;
     const cells: FinalColumnRun['cells'] = [];
-    let at = opensBlank ? i + 1 : i;
-    while (isFinalYearCell(ctx.tokens[at]) && singleValueOf(ctx.tokens[at + 1]) && singleValueOf(ctx.tokens[at + 2])) {
+    let at = first;
+    while (isFinalYearTriple(ctx.tokens, at)) {
       const year = ctx.tokens[at]!.folded;
       cells.push({ fiscalYear: year === '年度' ? null : eraYear(year), value: singleValueOf(ctx.tokens[at + 1])! });
       at += 3;

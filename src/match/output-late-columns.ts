@@ -7,15 +7,15 @@ import { fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, headerYear, valuesOf, type Value } from './values.js';
 import type { Row } from './output-rows.js';
+import { isFormula as isFormulaWord } from './unit-cost.js';
 
 /** The past years the unit cost's heads name, and the later two of them the rows still lack. */
 const PAST = 3;
 const LATER = 2;
-const FORMULA = /^[\d,.]+\/[\d,.]+$/;
 /** A later year's cell is of the size of the row's first (a count of the same thing): within this factor. */
 const SAME_SIZE = 10;
 
-const isFormula = (t: Token) => FORMULA.test(fold(t.text).replace(/-$/, ''));
+const isFormula = (t: Token) => isFormulaWord(t.folded);
 const single = (t: Token): Value | null => {
   const values = valuesOf(t);
   return values?.length === 1 ? values[0]! : null;

@@ -8,7 +8,7 @@ import type { MatchContext } from './context.js';
 import { fold } from '../tokenize/values.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { isUnitCell, readRow, type RowGroup } from './table-rows.js';
-import { finalColumnRuns, isFinalYearCell, singleValueOf } from './outcome-rows.js';
+import { finalColumnRuns, finalColumnStart, isFinalYearCell, isFinalYearTriple, singleValueOf } from './outcome-rows.js';
 
 /** Three past years and the current year's 活動見込. */
 export const COLUMNS = 4;
@@ -243,12 +243,14 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
   for (let i = 0; i < window.length; i++) {
     const t = window[i]!;
     const single = singleValueOf(t);
-    // The outcome table's 目標最終年度 column, opened by its blank 中間目標 year cell, each
-    // year with its 目標値 and 達成度 (`年度 27年度 84602 - 27年度 65 -`, finalColumnRuns): no plans.
-    if (t.folded === '年度' && isFinalYearCell(window[i + 1])) {
+    // The outcome table's 目標最終年度 column, each year with its 目標値 and 達成度
+    // (`年度 27年度 84602 - 27年度 65 -`, finalColumnRuns): no plans.
+    const finalColumn = finalColumnStart(window, i);
+    if (finalColumn !== null) {
       if (singles.length === rows.length) break;
       singles.length = 0;
-      while (isFinalYearCell(window[i + 1]) && singleValueOf(window[i + 2]) && singleValueOf(window[i + 3])) i += 3;
+      for (i = finalColumn; isFinalYearTriple(window, i); i += 3);
+      i--;
     } else if (single) singles.push(single);
     // Vertical headings (測⏎定⏎指⏎標) may stand between; any other box ends a run.
     else if ([...t.folded].length > 1 || singles.length) {

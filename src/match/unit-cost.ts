@@ -11,7 +11,7 @@ import { textAfter, isProse, isVerticalHeading } from './text-field.js';
 const PAST_COLUMNS = 3;
 const FORMULA = /^[\d,.]+[／/][\d,.]+$/;
 /** A 計算式 cell (`118／4`); stream text may glue a dash after it (`118／4-`). */
-const isFormula = (word: string) => FORMULA.test(fold(word).replace(/-$/, ''));
+export const isFormula = (word: string) => FORMULA.test(fold(word).replace(/-$/, ''));
 
 /**
  * 算出根拠 states what the cost is divided by (`事業に係る費用／相談件数`): a text with a slash,
