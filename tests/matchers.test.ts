@@ -2150,6 +2150,11 @@ describe('outcomes in stream text', () => {
     expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[68321, 59367, 115.1], [77883, 68321, 114], [84602, 77883, 108.6]]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
   });
+  it('puts goals and indicators in the order their goals number them (①, ②), when pdftotext printed a later row\'s first', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '件', '3', '目標値', '件', '4', '達成度', '％', '75', '成果実\n績', '人', '10', '目標値', '人', '20', '達成度', '％', '50',
+      '②研修の受講者を増やす。', '研修の受講者数', '①相談の件数を増やす。', '相談件数', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2016).map((o) => [o.goal, o.indicator, o.unit])).toEqual([['①相談の件数を増やす。', '相談件数', '件'], ['②研修の受講者を増やす。', '研修の受講者数', '人']]);
+  });
   it('reads a goal printed between the section title and the 成果指標 head', () => {
     const ctx = contextOf(paragraphs('成果目標及び成\n果実績\n（アウトカム）', '非血縁者間臍帯血移植実施数の増加', '成果指標', '単位', '非血縁者間臍帯血移植実施数', '25年度',
       '主な増減理由', '計', '定量的な成果目標', '29年度要求', '26年度', '-', '-', '中間目標', '27年度', '目標最終年度', '年度', '年度',
@@ -2417,6 +2422,9 @@ describe('two text cells printed across one box', () => {
     ['gives a line that closes a bracket it did not open (12人）…) to the column that left one open',
       '2030年までに世界全体の1,000人当た 世界全体の1000人当たりの5歳\nりの新生児の死亡者数を減らす（目標値： 未満児童の死亡者数\n目標値\n12人/1000人）【SDG3.2】',
       '2030年までに世界全体の1,000人当たりの新生児の死亡者数を減らす（目標値：12人/1000人）【SDG3.2】', '世界全体の1000人当たりの5歳未満児童の死亡者数'],
+    ['gives a line that closes a bracket of any kind it did not open (`を図る】`, `とする）` after a pair) to the column that left one open',
+      '①【国際交流事業の拡充と参加団 参加者アンケートの評価の平均\n体の増加と参加者の満足度の向上\nを図る】\n値（５点満点）\n（満足度：平均４点以上\nとする）',
+      '①【国際交流事業の拡充と参加団体の増加と参加者の満足度の向上を図る】（満足度：平均４点以上とする）', '参加者アンケートの評価の平均値（５点満点）'],
     ['gives two or more lines above the first line of two to the one column whose width they fit',
       '岩手・宮城・福島各県の主要な魚\n市場の水揚げ量の被災前年比\n水揚げ量を被災前年比(22年３月-23年2 (22年３月-23年2月合計)\n月合計)100%に回復する。',
       '水揚げ量を被災前年比(22年３月-23年2月合計)100%に回復する。', '岩手・宮城・福島各県の主要な魚市場の水揚げ量の被災前年比(22年３月-23年2月合計)'],

@@ -7,7 +7,7 @@ import { eraYear, fold } from '../tokenize/values.js';
 import { GOAL_WORDING, INDICATOR_ENDING } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { countOf, headedValue, headerYearOf, isYearHead, opensWithYearHead, rateOf, type Value } from './values.js';
-import { columnWidths, goesOnBelow, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
+import { columnWidths, goesOnBelow, itemNumber, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, isUnitCell, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { takeBorneTriples, takeLateTriples, takeTriplesByFinalTarget } from './outcome-triples.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
@@ -117,6 +117,19 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   return pairs;
 }
 
+/**
+ * Pairs in the order their goals number them (`①【ASEAN…】`, `②…`): pdftotext may print a later
+ * row's cells first. A pair without a number takes the first place no number claims.
+ */
+function inItemOrder(pairs: Array<[string, string]>): Array<[string, string]> {
+  const places = pairs.map(([goal]) => itemNumber(goal));
+  const claimed = places.filter((p) => p !== null);
+  if (!claimed.length || new Set(claimed).size < claimed.length || claimed.some((p) => p >= pairs.length)) return pairs;
+  const out: Array<[string, string] | undefined> = pairs.map((_, k) => (places.includes(k) ? pairs[places.indexOf(k)] : undefined));
+  const unnumbered = pairs.filter((_, k) => places[k] === null);
+  return out.map((pair) => pair ?? unnumbered.shift()!);
+}
+
 const widestColumns = (widths: Array<[number, number]>) => widths.reduce((a, b) => [Math.max(a[0], b[0]), Math.max(a[1], b[1])]);
 
 /** +1 for an indicator's ending (…件数, …数（件）), −1 for a goal's wording (…とする。, 程度). */
@@ -198,7 +211,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
   // section's heads holds numbers that 達成度 would pair up too).
   if (!ctx.isLayout) takeBorneTriples(ctx, rows, found.map((g, k) => [g.opener[0]!.index, found[k + 1]?.opener[0]?.index ?? end]));
   if (!ctx.isLayout) takeLateTriples(ctx, rows, end);
-  const regionPairs = ctx.isLayout ? null : streamPairs(ctx, end, found.length);
+  const regionPairs = ctx.isLayout ? null : inItemOrder(streamPairs(ctx, end, found.length));
   const outcomes = found.map((group, k): Outcome => {
     const { actual, target, rate } = rows[k]!;
     const [goal, indicator] = regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);

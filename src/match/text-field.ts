@@ -96,6 +96,9 @@ export function textWithoutLabels(token: Token): string {
 /** A circled number opening an item of a list (`①…`, `②…`). */
 const ITEM_MARK = /^[①-⑳]/;
 
+/** The number a text opens with (`①…` is 0, `②…` is 1), or null. */
+export const itemNumber = (text: string): number | null => (ITEM_MARK.test(text) ? text.codePointAt(0)! - '①'.codePointAt(0)! : null);
+
 /**
  * The items of a numbered list that one box stacks (`①…⏎…`, `②…`), each item's lines joined,
  * labels printed into the box left out; null unless the box opens with an item and holds two.
@@ -175,11 +178,14 @@ const FULL_LINE = 0.8;
 const DIGIT_END = /[0-9０-９]$/;
 const DIGIT_START = /^[0-9０-９]/;
 
-/** Brackets a text leaves open (`…（目標値：`), and whether a line closes one it did not open (`12人）…`). */
-const openBrackets = (text: string) => [...text].reduce((depth, c) => depth + (c === '（' || c === '(' ? 1 : c === '）' || c === ')' ? -1 : 0), 0);
+/** Brackets a text leaves open (`…（目標値：`, `①【ASEAN…会`), and whether a line closes one it did not open (`12人）…`, `合】`). */
+const OPENERS = '（(【「『［';
+const CLOSERS = '）)】」』］';
+const openBrackets = (text: string) => [...text].reduce((depth, c) => depth + (OPENERS.includes(c) ? 1 : CLOSERS.includes(c) ? -1 : 0), 0);
 const closesBracketFirst = (line: string) => {
-  const close = line.search(/[）)]/);
-  return close >= 0 && !/[（(]/.test(line.slice(0, close));
+  let depth = 0;
+  for (const c of line) if ((depth += OPENERS.includes(c) ? 1 : CLOSERS.includes(c) ? -1 : 0) < 0) return true;
+  return false;
 };
 
 /**
