@@ -2536,6 +2536,15 @@ describe('policy', () => {
 describe('outputs', () => {
   /** A unit cost that gives only its 算出根拠. */
   const withBasis = (basis: string): UnitCost => ({ basis, unit: null, formulaUnit: null, values: [] });
+  it('gives the groups with no text of their own the texts a box before an earlier group stacks, one each, a ／ past its first line being no 算出根拠', () => {
+    const ctx = contextOf(paragraphs('活動指標', '25年度', '相談件数', '26年度', '27年度', '28年度活動見込', '活動実績', '件', '10', '20', '30', '当初見込み', '件', '-', '-', '-', '40',
+      '活動指標及び活\n動実績\n（アウトプット）', '市町村老人クラブ数', '都道府県・指定都市老人クラブ連合会数\nｘ「交付決定額（適正老人クラブ事業分：百万円）」 ／\nラブ数」',
+      '活動実績', '箇所', '1,927', '1,939', '-', '当初見込み', '箇所', '-', '-', '-', '活動実績', '箇所', '62', '62', '-', '当初見込み', '箇所', '-', '-', '-',
+      '活動実績', '-', '-', '-', '当初見込み', '-', '-', '-', '単位当たり\nコスト', '算出根拠', '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2016).map((o) => [o.indicator, o.unit, o.values[0]!.actual])).toEqual([
+      ['相談件数', '件', 10], ['市町村老人クラブ数', '箇所', 1927], ['都道府県・指定都市老人クラブ連合会数', '箇所', 62], ['ｘ「交付決定額（適正老人クラブ事業分：百万円）」 ／ラブ数」', null, null],
+    ]);
+  });
   it('reads a -layout unit wrapped around its row\'s label, and the row\'s cells a line below a label with nothing beside it, leaving the unit out of the indicator', () => {
     const text = [
       '                               活動指標                                 24年度           25年度          26年度          27年度活動見込',

@@ -17,11 +17,12 @@ const GLUED_UNIT = / (\S{1,4})$/;
 
 /**
  * Prose that can be an indicator: not a label, a year, a unit already read, a number, a unit of
- * cost (`百万円/件`), a unit-cost 算出根拠 (`費用／入力数`), or a 予算内訳 item (`交付金`).
+ * cost (`百万円/件`), a unit-cost 算出根拠 (`費用／入力数`, on its first line: a box stacking
+ * indicators may hold a formula-like one), or a 予算内訳 item (`交付金`).
  */
 const indicatorText = (ctx: MatchContext, units: ReadonlySet<string>) => (t: Token) =>
   !isLabel(t) && isProse(t) && !isYearHead(t) && !opensWithYearHead(t) && !isVerticalHeading(t) && !ctx.isUsed(t) && !units.has(t.folded)
-  && !COST_UNIT.test(t.folded) && !FORMULA_UNIT.test(t.folded) && !t.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
+  && !COST_UNIT.test(t.folded) && !FORMULA_UNIT.test(t.folded) && !t.lines[0]!.text.includes('／') && !EXPENSE_CATEGORY.test(t.folded);
 
 type Found = { text: Token | string | null; lastPlanned: Token | undefined; source?: Token };
 
@@ -86,9 +87,22 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     // The k-th text after the rows (each after its group's 活動見込 value); when there are not
     // that many, the groups with no text before their rows take them in order.
     const text = trailing[k - ahead] ?? trailing[windows.slice(ahead, k).filter((w) => !w.length).length];
-    const justBefore = text ? ctx.tokens[text.index - 1] : undefined;
+    if (!text) return foundOf(stackedBefore(windows, k));
+    const justBefore = ctx.tokens[text.index - 1];
     return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
   });
+}
+
+/**
+ * A group with no text of its own, before or after the rows: pdftotext may print the indicators
+ * of groups in a run together before the run's first, stacked in boxes, one text per group
+ * (`市町村老人クラブ数`, `都道府県・指定都市老人クラブ連合会数 ⏎ ｘ「交付決定額…」`).
+ */
+function stackedBefore(windows: readonly Piece[][], k: number): Piece | undefined {
+  const first = windows.slice(0, k).findLastIndex((w) => w.length);
+  if (first < 1) return undefined;
+  const stacked = windows[first]!.flatMap((p): Piece[] => ('item' in p ? [p] : stackedTexts(p).map((item) => ({ item, box: p }))));
+  return stacked[k - first];
 }
 
 /**
