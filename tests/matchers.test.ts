@@ -1902,6 +1902,13 @@ describe('review', () => {
     ].join('\n');
     expect(matchReview(contextOf(text, 'layout'))).toMatchObject({ externalOpinion: '〔補助率定額・1／2〕また、遺伝子レベルでの評価手法の開発を行う。', remarks: '事業の終了に伴い廃止する。' });
   });
+  it('takes the pieces a wide space cut off any line of a layout text of several lines, each after its line', () => {
+    const text = [
+      '行政事業レビュー推進チームの         資源開発を促進させる。②   品質・衛生管理の強化等を図る卸売市場施設、',
+      '      所見               産地での共同配送の整備を支援。', '',
+    ].join('\n');
+    expect(matchReview(contextOf(text, 'layout')).reviewTeamOpinion).toBe('資源開発を促進させる。②品質・衛生管理の強化等を図る卸売市場施設、産地での共同配送の整備を支援。');
+  });
   it('takes no piece of a vertical verdict (抜本的な改善 of 事業全体の抜本的な改善) for the opinion beside it', () => {
     const text = [
       '                       事', '                       業', '                       全', '                       体', '                       の',

@@ -28,23 +28,38 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
         const lineText = (l: { text: string }) => l.text.trim();
         return [...around.lines.filter((l) => l.line < value.row).map(lineText), value.text, ...around.lines.filter((l) => l.line > value.row).map(lineText)].join('');
       }
-      const parts = ctx.isLayout ? [...withGapped(ctx, value), ...wrappedBelow(ctx, value, anchor)] : [value];
-      ctx.trace(field, ...parts);
-      // Stream text may box the next label with the value's last line (…の促進 ⏎ 目標).
-      return ctx.isLayout ? parts.map((t) => t.text).join('') : textWithoutLabels(value);
+      if (!ctx.isLayout) {
+        ctx.trace(field, value);
+        // Stream text may box the next label with the value's last line (…の促進 ⏎ 目標).
+        return textWithoutLabels(value);
+      }
+      const gapped = withGapped(ctx, value);
+      const below = wrappedBelow(ctx, value, anchor);
+      ctx.trace(field, ...gapped.tokens, ...below);
+      return gapped.text + below.map((t) => t.text).join('');
     }
   }
   return null;
 }
 
 /**
- * Layout text: a one-line value and the prose after it on its line, up to a label. A wide space
- * in the text (`〔補助率　定額・1／2〕　　また、…`) prints as a gap that cuts the line in boxes.
+ * Layout text: a value's lines, each with the prose after it on its row, up to a label. A wide
+ * space in the text (`〔補助率　定額・1／2〕　　また、…`, `②　品質…`) prints as a gap that cuts the
+ * line in boxes.
  */
-function withGapped(ctx: MatchContext, value: Token): Token[] {
-  if (value.lines.length !== 1) return [value];
-  const out = [value];
-  for (const t of ctx.tokens.filter((t) => t.row === value.row && t.lines.length === 1 && t.col > value.col).sort((a, b) => a.col - b.col)) {
+function withGapped(ctx: MatchContext, value: Token): { text: string; tokens: Token[] } {
+  const tokens = [value];
+  const text = value.lines.map((line) => {
+    const after = gappedAfter(ctx, value, line.line);
+    tokens.push(...after);
+    return line.text.trim() + after.map((t) => t.text).join('');
+  }).join('');
+  return { text, tokens };
+}
+
+function gappedAfter(ctx: MatchContext, value: Token, row: number): Token[] {
+  const out: Token[] = [];
+  for (const t of ctx.tokens.filter((t) => t.row === row && t.lines.length === 1 && t.col > value.col).sort((a, b) => a.col - b.col)) {
     if (isLabel(t) || ctx.isUsed(t) || !isProse(t)) break;
     out.push(t);
   }
