@@ -9,6 +9,7 @@ import {
 import type { MatchContext } from './context.js';
 import { END_OPEN, isText, isYear, textField, YEAR_TEXT } from './header-cells.js';
 import { responsibleOfficial } from './officials.js';
+import { withGapped } from './text-field.js';
 
 const TITLE = /(平成|令和)(\d{1,2}|元)年度行政事業レビューシート/;
 const PROJECT_NUMBER = /^(?:新\d{2}-)?\d{4}$/;
@@ -157,9 +158,9 @@ function layoutTextColumn(ctx: MatchContext, label: LabelId): string | null {
       grown = true;
     }
   }
-  const ordered = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
-  ctx.trace(`project.${label}`, ...ordered);
-  return ordered.map((t) => t.text).join('');
+  const ordered = [...cells].sort((a, b) => a.row - b.row || a.col - b.col).map((t) => withGapped(ctx, t));
+  ctx.trace(`project.${label}`, ...ordered.flatMap((g) => g.tokens));
+  return ordered.map((g) => g.text).join('');
 }
 
 export function matchProject(ctx: MatchContext): Project {

@@ -47,7 +47,7 @@ export function textAfter(ctx: MatchContext, label: LabelId, field: string, acce
  * space in the text (`〔補助率　定額・1／2〕　　また、…`, `②　品質…`) prints as a gap that cuts the
  * line in boxes.
  */
-function withGapped(ctx: MatchContext, value: Token): { text: string; tokens: Token[] } {
+export function withGapped(ctx: MatchContext, value: Token): { text: string; tokens: Token[] } {
   const tokens = [value];
   const text = value.lines.map((line) => {
     const after = gappedAfter(ctx, value, line.line);
