@@ -83,6 +83,10 @@ describe('tokenizer', () => {
     expect(t).toContain('Ⅷ．その他');
     expect(t).toContain('８．技能講習修了者');
   });
+  it('keeps, in layout text, a list\'s mark with the item a full-width space set apart from it (①   備蓄穀物…)', () => {
+    const text = ['         改善の    ①   備蓄穀物の保管を行う配合飼料メーカーに保管料を助成。', '         方向性', ''].join('\n');
+    expect(tokens(text, 'layout').map((x) => x.text)).toContain('①\u3000備蓄穀物の保管を行う配合飼料メーカーに保管料を助成。');
+  });
   it('joins, in layout text, the short last line of a centred cell to the line above it', () => {
     const text = [
       '                          新国立劇場業務委託               財務会計業務システム及び機器一                                      舞台運用業務',

@@ -1,6 +1,6 @@
 // A label whose value is one free-text cell: 点検結果, 外部有識者の所見, 備考, …
 import type { Token } from '../tokenize/labels.js';
-import type { LabelId } from '../tokenize/vocabulary.js';
+import { ITEM_MARK, type LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isLabel, labelsOf } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash, readCell } from '../tokenize/values.js';
@@ -109,7 +109,6 @@ export function textWithoutLabels(token: Token): string {
 }
 
 /** A circled number opening an item of a list (`①…`, `②…`). */
-const ITEM_MARK = /^[①-⑳]/;
 
 /** The number a text opens with (`①…` is 0, `②…` is 1), or null. */
 export const itemNumber = (text: string): number | null => (ITEM_MARK.test(text) ? text.codePointAt(0)! - '①'.codePointAt(0)! : null);
