@@ -83,6 +83,16 @@ describe('tokenizer', () => {
     expect(t).toContain('Ⅷ．その他');
     expect(t).toContain('８．技能講習修了者');
   });
+  it('ends a layout box at a blank line after a line that ended its sentence (。), though the next line starts in its column and the line filled it', () => {
+    const text = [
+      '          改善の      収蔵庫の増改築により、日本芸術院所蔵の美術品を適切に管理・保管する。',
+      '          方向性      我が国としてもレファレンス・ラボラトリー等の認定を維持する必要がある。',
+      '',
+      '                   東京電力(株)の廃止措置等に関連する活動を、本拠出金で支援するもの。',
+      '  外部有識者の所見         系統をつなぎ需給バランス調整等に活用する。', '',
+    ].join('\n');
+    expect(tokens(text, 'layout').map((x) => x.text)).toContain('収蔵庫の増改築により、日本芸術院所蔵の美術品を適切に管理・保管する。我が国としてもレファレンス・ラボラトリー等の認定を維持する必要がある。');
+  });
   it('keeps, in layout text, a list\'s mark with the item a full-width space set apart from it (①   備蓄穀物…)', () => {
     const text = ['         改善の    ①   備蓄穀物の保管を行う配合飼料メーカーに保管料を助成。', '         方向性', ''].join('\n');
     expect(tokens(text, 'layout').map((x) => x.text)).toContain('①\u3000備蓄穀物の保管を行う配合飼料メーカーに保管料を助成。');

@@ -233,8 +233,10 @@ function continues(box: { lastLine: number; col: number; lines: BoxLine[]; last:
   if (Math.abs(box.col - seg.col) > (gap === 1 ? 2 : 0)) return false;
   const last = box.lines[box.lines.length - 1]!.text;
   if (startsNewCell(last)) return false;
-  // Across blank lines only a wrapped line continues: one that filled its cell's width.
+  // Across blank lines only a wrapped line continues: one that filled its cell's width, not
+  // one that ended its sentence with 。 (`…維持する必要がある。`; the text below is the next label's).
   const widest = Math.max(...box.lines.map((l) => l.text.length));
+  if (gap > 1 && /。$/.test(last.trim())) return false;
   return gap === 1 || (box.lines.length >= 2 && last.length >= 10 && last.length >= 0.8 * widest) || (last.length >= FULL_LINE && !LABEL_FORMS.has(fold(last)));
 }
 
