@@ -1914,6 +1914,19 @@ describe('review', () => {
     ].join('\n');
     expect(matchReview(contextOf(text, 'layout'))).toMatchObject({ externalOpinion: '〔補助率定額・1／2〕また、遺伝子レベルでの評価手法の開発を行う。', remarks: '事業の終了に伴い廃止する。' });
   });
+  it('takes the line of a layout text printed below its label\'s two lines and the verdict\'s letter between them', () => {
+    const text = [
+      '                       執',
+      '                       行   本予算は、社会経済システムの再構築に向けた産学官労金の取組を統合し、これらの課題解決に向',
+      '所見を踏まえた改善点/概算要求に',
+      '                       等',
+      '    おける反映状況',
+      '                       改   きを我が国全体で加速度的に推進することを目的とする。',
+      '                       善', '', '', '',
+      '         備考', '',
+    ].join('\n');
+    expect(matchReview(contextOf(text, 'layout')).reflection).toBe('本予算は、社会経済システムの再構築に向けた産学官労金の取組を統合し、これらの課題解決に向きを我が国全体で加速度的に推進することを目的とする。');
+  });
   it('takes the pieces a wide space cut off any line of a layout text of several lines, each after its line', () => {
     const text = [
       '行政事業レビュー推進チームの         資源開発を促進させる。②   品質・衛生管理の強化等を図る卸売市場施設、',

@@ -66,8 +66,8 @@ function gappedAfter(ctx: MatchContext, value: Token, row: number): Token[] {
   return out;
 }
 
-/** Blank rows (or rows of other cells) a wrapped text may skip in layout text. */
-const WRAP_GAP = 3;
+/** Blank rows (or rows of other cells: a label over two lines and a verdict's letter between) a wrapped text may skip in layout text. */
+const WRAP_GAP = 4;
 
 /**
  * Layout text: the lines of a text that its own label, beside it, broke with the label's lines
@@ -75,9 +75,10 @@ const WRAP_GAP = 3;
  */
 function wrappedBelow(ctx: MatchContext, value: Token, anchor: Token): Token[] {
   const out: Token[] = [];
-  // The label may take boxes of its own, line after line.
+  // The label may take boxes of its own, line after line, or with a line of a vertical verdict
+  // between them (`所見を踏まえた改善点/概算要求に` ⏎ `等` ⏎ `おける反映状況`).
   let labelEnd = anchor.lines.at(-1)!.line;
-  for (const t of ctx.tokens) if (t.row === labelEnd + 1 && t.labels.some((l) => anchor.labels.includes(l))) labelEnd = t.lines.at(-1)!.line;
+  for (const t of ctx.tokens) if (t.row > labelEnd && t.row <= labelEnd + 2 && t.labels.some((l) => anchor.labels.includes(l))) labelEnd = t.lines.at(-1)!.line;
   if (value.row > anchor.row) return out;
   let last = value;
   for (;;) {
