@@ -2475,8 +2475,26 @@ describe('two text cells printed across one box', () => {
     const [, first, ...rest] = contextOf(paragraphs('果実績\n環境リスク調査融資に取り組む地域金融 割合＝地方銀行の指定金融機関', '数（実績有）÷105（地方銀行数）', '機関の割合を30％程度とする。', '×100')).tokens;
     expect(splitTwoColumns(first!, rest)).toEqual(['環境リスク調査融資に取り組む地域金融機関の割合を30％程度とする。', '割合＝地方銀行の指定金融機関数（実績有）÷105（地方銀行数）×100']);
   });
+  it('splits a box whose taller text fills three lines above the first line of two', () => {
+    const box = '績\n招へい者に対する本事業の成果\nに関する評価結果を分析し、本事\n業の理解度の高い参加者数を指\nネスコ国内委員会職員等を招へいし、我 標とする。\n（事業の各プログラムに対する４\n'
+      + 'が国のユネスコ活動の理解促進を図って 段階評価（A～D）を平均し、B以 目標値\nいく事業であるため目標最終年度は無い\n上の評価を下した参加者数で判\nが27年度の目標値を記載している。\n断）';
+    expect(splitTwoColumns(contextOf(paragraphs(box)).tokens[0]!)).toEqual([
+      'ネスコ国内委員会職員等を招へいし、我が国のユネスコ活動の理解促進を図っていく事業であるため目標最終年度は無いが27年度の目標値を記載している。',
+      '招へい者に対する本事業の成果に関する評価結果を分析し、本事業の理解度の高い参加者数を指標とする。（事業の各プログラムに対する４段階評価（A～D）を平均し、B以上の評価を下した参加者数で判断）',
+    ]);
+  });
+  it('puts a column\'s lines printed after the box first when the box\'s lines ended their sentence and those do not (the title\'s lines beside them)', () => {
+    const [first, ...rest] = contextOf(paragraphs('招へい者に対する本事業の成果\nに関する評価結果を分析し、本事\n業の理解度の高い参加者数を指\nネスコ国内委員会職員等を招へいし、我 標とする。\nが国のユネスコ活動の理解促進を図って 段階評価を平均した参加者数\nいく事業であるため目標値を記載している。',
+      '日本の活動の理解を深めた招へい者を', '成果目標及び成 100%とする。\n果実績\n※本事業は毎年度定期的に加盟国のユ')).tokens;
+    expect(splitTwoColumns(first!, rest)).toEqual([
+      '日本の活動の理解を深めた招へい者を100%とする。※本事業は毎年度定期的に加盟国のユネスコ国内委員会職員等を招へいし、我が国のユネスコ活動の理解促進を図っていく事業であるため目標値を記載している。',
+      '招へい者に対する本事業の成果に関する評価結果を分析し、本事業の理解度の高い参加者数を指標とする。段階評価を平均した参加者数',
+    ]);
+  });
   it('leaves a box of one text alone', () => {
     expect(splitTwoColumns(box('調査票の回収率50%を目指す'))).toBeNull();
+    // A space on its fourth line, below lines of no one width: one text still.
+    expect(splitTwoColumns(box('②革新的な次世代型低消費電力デバイス\n開発\nⅱ超格子メモリを用いたメモリシステムの\n動作電力：66mW、平成27年度 33mW'))).toBeNull();
   });
 });
 

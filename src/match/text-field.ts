@@ -171,10 +171,18 @@ export function columnWidths(token: Token): [number, number] | null {
   const split = partsOf(token);
   // Two texts: a value beside a text is a table row (`1,127 事業の見直しによる減`).
   const pairs = split.filter((p) => p.length === 2 && p.every((s) => s.length >= 2 && readCell(s) === null));
-  // A box of one text has no line of two parts near its top.
-  if (!pairs.length || split.some((p) => p.length > 2) || !split.slice(0, 3).some((p) => p.length === 2)) return null;
-  return [0, 1].map((side) => Math.max(...pairs.map((p) => p[side]!.length))) as [number, number];
+  const firstPair = split.findIndex((p) => p.length === 2);
+  if (!pairs.length || split.some((p) => p.length > 2)) return null;
+  const widths = [0, 1].map((side) => Math.max(...pairs.map((p) => p[side]!.length))) as [number, number];
+  // A box of one text has no line of two parts near its top. The taller of two texts may fill
+  // three lines above it, each as long as its column (`招へい者に対する本事業の成果` ⏎ …).
+  const above = split.slice(0, firstPair).map((p) => p[0]!.length);
+  return firstPair < 3 || (firstPair === 3 && fittingColumns(above, widths).length === 1) ? widths : null;
 }
+
+/** The columns whose width every one of these line lengths fits: a full line of it, or a little short. */
+const fittingColumns = (lengths: readonly number[], widths: readonly [number, number]) =>
+  ([0, 1] as const).filter((c) => lengths.every((n) => n >= widths[c] * FULL_LINE && n <= widths[c] / FULL_LINE));
 
 /**
  * Whether both texts of a two-column box go on past its last line: that line holds both, each
@@ -215,7 +223,7 @@ function topSide(split: readonly string[][], widths: readonly [number, number]):
   if (firstPair <= 0) return null;
   const above = split.slice(0, firstPair).map((p) => p[0]!.length);
   // One line may be a short paragraph of its own (`日本人職員数（職員全体）`) and tells nothing.
-  const fits = ([0, 1] as const).filter((c) => above.every((n) => n >= widths[c] * FULL_LINE && n <= widths[c] / FULL_LINE));
+  const fits = fittingColumns(above, widths);
   if (above.length >= 2 && fits.length === 1) return fits[0]!;
   const lastPair = split.findLast((p) => p.length === 2)!;
   const ended = ([0, 1] as const).filter((c) => endsSentence(lastPair[c]!));
@@ -252,16 +260,16 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
   // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
   const below = continuation.flatMap(partsOf).filter((p) => p.length === 1).map((p) => p[0]!);
   const alternate = split.at(-1)?.length === 2 && continuation.every((t) => t.lines.length === 1) ? alternation(below) : null;
-  for (const parts of [...split, ...(alternate === null ? below.map((line) => [line]) : [])]) {
+  const place = (parts: readonly string[]) => {
     if (parts.length === 2) {
       out[0].push(parts[0]!);
       out[1].push(parts[1]!);
-      continue;
+      return;
     }
     const line = parts[0]!;
     if (top !== null && !out[0].length && !out[1].length) {
       out[top].push(line);
-      continue;
+      return;
     }
     // A short line ends a text: the column that did not end last.
     const nearer: 0 | 1 = Math.abs(line.length - widths[0]) <= Math.abs(line.length - widths[1]) ? 0 : 1;
@@ -275,7 +283,21 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     const side: 0 | 1 = numberGoesOn.length === 1 ? numberGoesOn[0]! : bracketGoesOn.length === 1 ? bracketGoesOn[0]! : endsLeftText ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
-  }
-  if (alternate !== null) below.forEach((line, k) => out[((alternate + k) % 2) as 0 | 1].push(line));
-  return [out[0].join(''), out[1].join('')];
+  };
+  split.forEach(place);
+  const inBox = [out[0].length, out[1].length] as const;
+  if (alternate === null) below.forEach((line) => place([line]));
+  else below.forEach((line, k) => out[((alternate + k) % 2) as 0 | 1].push(line));
+  return [topFirst(out[0], inBox[0]), topFirst(out[1], inBox[1])];
+}
+
+/**
+ * A column's text: the box's lines, then those printed after it, unless the box's lines end
+ * their sentence and the later ones do not: those are the column's first lines, which pdftotext
+ * printed with the section title's lines beside them (`日本の活動の…`, `成果目標及び成 100%とする。`,
+ * `…加盟国のユ`, then the box's `ネスコ国内委員会…`).
+ */
+function topFirst(lines: readonly string[], inBox: number): string {
+  const [box, after] = [lines.slice(0, inBox).join(''), lines.slice(inBox).join('')];
+  return box && after && /。$/.test(box) && !endsSentence(after) && !after.startsWith('※') ? after + box : box + after;
 }
