@@ -2491,6 +2491,10 @@ describe('two text cells printed across one box', () => {
       '招へい者に対する本事業の成果に関する評価結果を分析し、本事業の理解度の高い参加者数を指標とする。段階評価を平均した参加者数',
     ]);
   });
+  it('reads a box whose one line of both runs on into the row\'s label and unit, its full stop on a line below, and puts first the goal\'s lines printed beside the title after it', () => {
+    const [first, ...rest] = contextOf(paragraphs('10％増加させ、28年度に約58万件とする 認定（仮認定を含む）ＮＰＯ法人数 目標値 法人数\n。', 'ＮＰＯホームページのアクセス数を平成24\n果実績\n年4月の改正法施行より5年間で毎年'), 'pdftotext').tokens;
+    expect(splitTwoColumns(first!, rest)).toEqual(['ＮＰＯホームページのアクセス数を平成24年4月の改正法施行より5年間で毎年10％増加させ、28年度に約58万件とする。', '認定（仮認定を含む）ＮＰＯ法人数']);
+  });
   it('leaves a box of one text alone', () => {
     expect(splitTwoColumns(box('調査票の回収率50%を目指す'))).toBeNull();
     // A space on its fourth line, below lines of no one width: one text still.

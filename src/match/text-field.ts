@@ -1,6 +1,6 @@
 // A label whose value is one free-text cell: 点検結果, 外部有識者の所見, 備考, …
 import type { Token } from '../tokenize/labels.js';
-import { ITEM_MARK, type LabelId } from '../tokenize/vocabulary.js';
+import { ITEM_MARK, SECTION_TITLES, TABLE_ROW_LABELS, type LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isLabel, labelsOf } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash, readCell } from '../tokenize/values.js';
@@ -163,8 +163,22 @@ export function splitTwoColumns(token: Token, continuation: readonly Token[] = [
   return widths ? splitByWidths(token, widths, continuation) : null;
 }
 
-// Labels printed into the box (`目標値`) and one-letter fragments of a label (`績`) are not the cells' text.
-const partsOf = (t: Token) => t.lines.map((l) => textParts(l.text, 2)).filter((parts) => parts.length > 0);
+// Labels printed into the box (`目標値`) and one-letter fragments of a label (`績`) are not the
+// cells' text; a full stop wrapped onto a line of its own is.
+const partsOf = (t: Token) => t.lines.map((l) => (l.text.trim() === '。' ? ['。'] : textParts(beforeRowLabel(l.text), 2))).filter((parts) => parts.length > 0);
+
+const TITLES: ReadonlySet<LabelId> = new Set(SECTION_TITLES.map((t) => t.id));
+const holdsTitleLine = (t: Token) => t.lines.some((l) => labelsOf(fold(l.text)).some((id) => TITLES.has(id)));
+
+/**
+ * A line cut at a table's row label printed after text (`goal-part indicator 目標値 法人数`): the
+ * cells right of the label (the unit) are not the text columns'.
+ */
+function beforeRowLabel(line: string): string {
+  const words = line.trim().split(/ +/);
+  const at = words.findIndex((w, i) => i > 0 && labelsOf(fold(w)).some((id) => TABLE_ROW_LABELS.has(id)));
+  return at > 0 ? words.slice(0, at).join(' ') : line;
+}
 
 /** The widths of the two columns a box was printed across, from its lines of two parts; null when it is one text. */
 export function columnWidths(token: Token): [number, number] | null {
@@ -259,6 +273,9 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
   const top = topSide(split, widths);
   // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
   const below = continuation.flatMap(partsOf).filter((p) => p.length === 1).map((p) => p[0]!);
+  // A box that stacks the section title's lines with its own (`…平成24 ⏎ 果実績 ⏎ 年4月の…`) holds
+  // the left column's: the goal's cell stands beside the title's.
+  const besideTitle = new Set(continuation.filter(holdsTitleLine).flatMap(partsOf).filter((p) => p.length === 1).map((p) => p[0]!));
   const alternate = split.at(-1)?.length === 2 && continuation.every((t) => t.lines.length === 1) ? alternation(below) : null;
   const place = (parts: readonly string[]) => {
     if (parts.length === 2) {
@@ -286,7 +303,7 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
   };
   split.forEach(place);
   const inBox = [out[0].length, out[1].length] as const;
-  if (alternate === null) below.forEach((line) => place([line]));
+  if (alternate === null) below.forEach((line) => (besideTitle.has(line) ? out[0].push(line) : place([line])));
   else below.forEach((line, k) => out[((alternate + k) % 2) as 0 | 1].push(line));
   return [topFirst(out[0], inBox[0]), topFirst(out[1], inBox[1])];
 }

@@ -136,6 +136,12 @@ export const SECTION_TITLES: ReadonlyArray<{ id: LabelId; name: string }> = [
   { id: 'recipientsTitle', name: '支出先上位10者リスト' },
 ];
 
+/**
+ * The row labels of the outcome and output tables, which stand between the text columns on
+ * their left (成果目標, 成果指標) and the unit and value columns on their right.
+ */
+export const TABLE_ROW_LABELS: ReadonlySet<LabelId> = new Set(['outcomeActual', 'outcomeTarget', 'achievement', 'activityActual', 'activityPlanned']);
+
 /** The 点検・改善結果 table: its groups (vertical labels) and items, in the template's order. */
 export const SELF_CHECK_GROUPS = [
   {
