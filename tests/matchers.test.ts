@@ -2187,6 +2187,22 @@ describe('outcomes in stream text', () => {
       '②研修の受講者を増やす。', '研修の受講者数', '①相談の件数を増やす。', '相談件数', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
     expect(matchOutcomes(ctx, 2016).map((o) => [o.goal, o.indicator, o.unit])).toEqual([['①相談の件数を増やす。', '相談件数', '件'], ['②研修の受講者を増やす。', '研修の受講者数', '人']]);
   });
+  it('deals the lines of a goal and an indicator that pdftotext stacked one under another by their widths, the one that reads as a goal being the goal', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果目標及び成', '果実績', '東京湾における新たな干潟域に\n底生生物の生息域拡大等による水質浄化', '（アウトカム）',
+      'おいて着底が見込まれる底生生\n物の種類', '能力の向上', '成果実\n績', '-', '-', '-', '目標値', '-', '-', '-', '達成度', '％', '-', '-', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => [o.goal, o.indicator])).toEqual([['底生生物の生息域拡大等による水質浄化能力の向上', '東京湾における新たな干潟域において着底が見込まれる底生生物の種類']]);
+    // One text's short first line (a paragraph of its own) before lines of its width is no other column.
+    const one = contextOf(paragraphs('成果指標', '単位', '成果目標及び成\n果実績\n（アウトカム）', '平成27年度において、看護師・介護福祉\n士候補者の受入れ希望のある871名の候\n補者に対して日本語能力向上に向けた研\n修を実施する。',
+      '候補者受入れ人数\n※平成26年度まではフィリピン・\nインドネシアのみ、27年度からは\nベトナムを含む', '成果実\n績', '人', '202', '目標値', '人', '300', '達成度', '％', '67.3',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(one, 2015).map((o) => o.indicator)).toEqual(['候補者受入れ人数※平成26年度まではフィリピン・インドネシアのみ、27年度からはベトナムを含む']);
+    // Digits print at half a kanji's width: a line of them is no wider column.
+    const digits = contextOf(paragraphs('成果指標', '単位', '成果目標及び成', '果実績', '平成28年度に薬局・医療施設従事薬剤', '（アウトカム）', '師数を前回調査以上とする',
+      '薬局・医療施設従事薬剤師数\n平成20年:186,052人\n（106.8%）,平成22年:197,616\n人（106.2%）\n※医師・歯科医師・薬剤師調査よ\nり（２年ごと）', '成果実\n績', '人', '205,716', '目標値', '人', '197,616', '達成度', '％', '104.1',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(digits, 2016).map((o) => o.goal)).toEqual(['平成28年度に薬局・医療施設従事薬剤師数を前回調査以上とする']);
+  });
   it('reads a goal printed between the section title and the 成果指標 head', () => {
     const ctx = contextOf(paragraphs('成果目標及び成\n果実績\n（アウトカム）', '非血縁者間臍帯血移植実施数の増加', '成果指標', '単位', '非血縁者間臍帯血移植実施数', '25年度',
       '主な増減理由', '計', '定量的な成果目標', '29年度要求', '26年度', '-', '-', '中間目標', '27年度', '目標最終年度', '年度', '年度',

@@ -7,7 +7,7 @@ import { eraYear, fold } from '../tokenize/values.js';
 import { GOAL_WORDING, INDICATOR_ENDING } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { countOf, headedValue, headerYearOf, isYearHead, opensWithYearHead, rateOf, type Value } from './values.js';
-import { columnWidths, goesOnBelow, itemNumber, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
+import { columnWidths, goesOnBelow, itemNumber, stackedColumns, isProse, isVerticalHeading, splitByWidths, splitTwoColumns, textAfter, textWithoutLabels } from './text-field.js';
 import { columnTexts, isUnitCell, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { takeBorneTriples, takeLateTriples, takeTriplesByFinalTarget } from './outcome-triples.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
@@ -97,6 +97,8 @@ function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<
   // of two texts, the first when it reads as the indicator and the other as the goal (pdftotext
   // prints the taller cell first, whichever column it is in).
   if (groupCount === 1 && !boxAt.length && texts.length >= 2) {
+    const stacked = stackedColumns(texts);
+    if (stacked) return [readsAsIndicator(stacked[0]) > readsAsIndicator(stacked[1]) ? [stacked[1], stacked[0]] : stacked];
     const parts = texts.map(textWithoutLabels);
     if (parts.length === 2) return [inOrder(parts[0]!, parts[1]!)];
     return [[parts.slice(0, -1).join(''), parts.at(-1)!]];

@@ -143,6 +143,46 @@ export function stackedTexts(token: Token): string[] {
   }, []).map((text) => text.join(''));
 }
 
+/** A line's width as printed, in kanji: ASCII and half-width katakana (`ﾌﾟﾛｼﾞｪｸﾄ`) take half. */
+const printedWidth = (line: string) => [...line].reduce((w, c) => w + (c.codePointAt(0)! < 0x100 || /[\uff61-\uff9f]/.test(c) ? 0.5 : 1), 0);
+
+type Column = 'wide' | 'narrow';
+
+/**
+ * Two cells side by side whose lines pdftotext stacked one under another, no line holding both
+ * (`東京湾における新たな干潟域に` ⏎ `底生生物の生息域拡大等による水質浄化` ⏎ …): a box whose first
+ * line is narrower than a later one could wrap at shows them. A line as wide as one column is
+ * that column's; a short line ends the text of the line before it in its box, else of the column
+ * still open. The two texts in the order of their first lines; null when no box shows two widths.
+ */
+export function stackedColumns(texts: readonly Token[]): [string, string] | null {
+  const boxes = texts.map((t) => linesWithoutLabels(t).map((text) => ({ text, width: printedWidth(text) })));
+  if (!boxes.some((lines) => lines.some((line) => line.width > lines[0]!.width / FULL_LINE))) return null;
+  const widths = boxes.flat().map((l) => l.width);
+  const wide = Math.max(...widths);
+  const narrow = Math.max(...widths.filter((w) => w < wide * FULL_LINE));
+  const columnOf = (w: number): Column | null => (w >= wide * FULL_LINE ? 'wide' : w >= narrow * FULL_LINE ? 'narrow' : null);
+  // The narrower width is one a text wraps at: a line of it goes on, in its box, with a line no
+  // wider (`おいて着底が見込まれる底生生` ⏎ `物の種類`), not a short paragraph before wider lines.
+  if (!boxes.some((lines) => lines.some((line, i) => columnOf(line.width) === 'narrow' && (lines[i + 1]?.width ?? Infinity) <= line.width))) return null;
+  const columns = new Map<Column, string[]>();
+  const ended = new Set<Column>();
+  for (const lines of boxes) {
+    let before: Column | null = null;
+    for (const line of lines) {
+      const full = columnOf(line.width);
+      const open = (['wide', 'narrow'] as const).filter((c) => !ended.has(c));
+      const column: Column | null = full ?? (before && !ended.has(before) ? before : open.length === 1 ? open[0]! : null);
+      if (!column) return null;
+      if (!full) ended.add(column);
+      columns.set(column, [...(columns.get(column) ?? []), line.text]);
+      before = column;
+    }
+  }
+  const [first, second] = [...columns.values()].map((lines) => lines.join(''));
+  return first !== undefined && second !== undefined ? [first, second] : null;
+}
+
 /**
  * A box's lines without the labels printed into it, empty lines dropped. Words of a line keep
  * their space: a pdf.js copy glues the unit to the text that way (`課題件数 件`).
