@@ -22,7 +22,7 @@ import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPastProjectNumbers } from '../src/match/past-numbers.js';
 import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
-import { splitTwoColumns } from '../src/match/text-field.js';
+import { splitTwoColumns } from '../src/match/text-columns.js';
 import { matchAll } from '../src/match/index.js';
 import { SELF_CHECK_GROUPS } from '../src/tokenize/vocabulary.js';
 
