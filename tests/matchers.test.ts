@@ -2203,6 +2203,13 @@ describe('outcomes in stream text', () => {
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
     expect(matchOutcomes(digits, 2016).map((o) => o.goal)).toEqual(['平成28年度に薬局・医療施設従事薬剤師数を前回調査以上とする']);
   });
+  it('reads a run of 成果実績 whose first cells pdftotext boxed under the column heads (26年度 ⏎ 46), when 達成度 bears it out', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '25年度\n人', '定量的な成果目標', '29年度要求', '26年度\n46', '中間目標', '27年度\n44', '目標最終年度', '年度', '年度',
+      '43', '-', '42年度', '人', '25', '25', '25', '-', '25', '達成度', '％', '184', '176', '172', '-', '-',
+      '成果実\n績', '人', '20', '32', '-', '-', '42年度', '目標値', '人', '12', '12', '12', '-', '12', '達成度', '％', '166.7', '266.7', '-', '-', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2016)[0]!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[46, 25, 184], [44, 25, 176], [43, 25, 172]]);
+  });
   it('reads a goal printed between the section title and the 成果指標 head', () => {
     const ctx = contextOf(paragraphs('成果目標及び成\n果実績\n（アウトカム）', '非血縁者間臍帯血移植実施数の増加', '成果指標', '単位', '非血縁者間臍帯血移植実施数', '25年度',
       '主な増減理由', '計', '定量的な成果目標', '29年度要求', '26年度', '-', '-', '中間目標', '27年度', '目標最終年度', '年度', '年度',

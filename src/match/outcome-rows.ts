@@ -5,7 +5,7 @@ import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, isYearHead, rateOf, valuesOf, type Value } from './values.js';
+import { countOf, headedValue, isYearHead, rateOf, valuesOf, type Value } from './values.js';
 import { isUnitCell, type readRow, type RowGroup } from './table-rows.js';
 
 type Row = ReturnType<typeof readRow>;
@@ -350,10 +350,11 @@ interface RowRuns {
  * bears out every printed rate. Taken earliest first, without overlap.
  */
 function rateBorneRuns(ctx: MatchContext, from: number, to: number): RowRuns[] {
-  // A run may pass labels and year heads printed amid it, not other cells (a unit, a text).
+  // A run may pass labels and year heads printed amid it, not other cells (a unit, a text); a
+  // head boxed over a cell (`26年度 ⏎ 46`) is that cell.
   let piece = 0;
   const stream = ctx.tokens.slice(from, to).filter((t) => !ctx.isUsed(t)).flatMap((t) => {
-    const values = valuesOf(t);
+    const values = valuesOf(t) ?? headedValue(t);
     if (!values && !isLabel(t) && !isYearHead(t)) piece++;
     return (values ?? []).map((value) => ({ value, piece }));
   });
