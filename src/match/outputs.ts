@@ -89,7 +89,7 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
     const text = trailing[k - ahead] ?? trailing[windows.slice(ahead, k).filter((w) => !w.length).length];
     if (!text) return foundOf(stackedBefore(windows, k));
     const justBefore = ctx.tokens[text.index - 1];
-    return { text: text ?? null, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
+    return { text, lastPlanned: justBefore && valuesOf(justBefore)?.length === 1 ? justBefore : undefined };
   });
 }
 
@@ -100,6 +100,7 @@ function streamIndicators(ctx: MatchContext, groups: readonly RowGroup[], traili
  */
 function stackedBefore(windows: readonly Piece[][], k: number): Piece | undefined {
   const first = windows.slice(0, k).findLastIndex((w) => w.length);
+  // The first group's window, ahead of the rows, is read by the rules above.
   if (first < 1) return undefined;
   const stacked = windows[first]!.flatMap((p): Piece[] => ('item' in p ? [p] : stackedTexts(p).map((item) => ({ item, box: p }))));
   return stacked[k - first];

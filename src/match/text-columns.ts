@@ -122,11 +122,10 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
   let lastSingle: 0 | 1 = 1;
   const top = topSide(split, widths);
   // The box's last lines may stand in boxes of their own after it (`continuation`), one part a line.
-  const below = continuation.flatMap(partsOf).filter((p) => p.length === 1).map((p) => p[0]!);
   // A box that stacks the section title's lines with its own (`…平成24 ⏎ 果実績 ⏎ 年4月の…`) holds
   // the left column's: the goal's cell stands beside the title's.
-  const besideTitle = new Set(continuation.filter(holdsTitleLine).flatMap(partsOf).filter((p) => p.length === 1).map((p) => p[0]!));
-  const alternate = split.at(-1)?.length === 2 && continuation.every((t) => t.lines.length === 1) ? alternation(below) : null;
+  const below = continuation.flatMap((t) => partsOf(t).filter((p) => p.length === 1).map((p) => ({ line: p[0]!, besideTitle: holdsTitleLine(t) })));
+  const alternate = split.at(-1)?.length === 2 && continuation.every((t) => t.lines.length === 1) ? alternation(below.map((b) => b.line)) : null;
   const place = (parts: readonly string[]) => {
     if (parts.length === 2) {
       out[0].push(parts[0]!);
@@ -153,8 +152,8 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
   };
   split.forEach(place);
   const inBox = [out[0].length, out[1].length] as const;
-  if (alternate === null) below.forEach((line) => (besideTitle.has(line) ? out[0].push(line) : place([line])));
-  else below.forEach((line, k) => out[((alternate + k) % 2) as 0 | 1].push(line));
+  if (alternate === null) below.forEach((b) => (b.besideTitle ? out[0].push(b.line) : place([b.line])));
+  else below.forEach((b, k) => out[((alternate + k) % 2) as 0 | 1].push(b.line));
   return [topFirst(out[0], inBox[0]), topFirst(out[1], inBox[1])];
 }
 

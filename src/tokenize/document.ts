@@ -235,8 +235,8 @@ function continues(box: { lastLine: number; col: number; lines: BoxLine[]; last:
   if (startsNewCell(last)) return false;
   // Across blank lines only a wrapped line continues: one that filled its cell's width, not
   // one that ended its sentence with 。 (`…維持する必要がある。`; the text below is the next label's).
-  const widest = Math.max(...box.lines.map((l) => l.text.length));
   if (gap > 1 && /。$/.test(last.trim())) return false;
+  const widest = Math.max(...box.lines.map((l) => l.text.length));
   return gap === 1 || (box.lines.length >= 2 && last.length >= 10 && last.length >= 0.8 * widest) || (last.length >= FULL_LINE && !LABEL_FORMS.has(fold(last)));
 }
 
