@@ -2197,11 +2197,14 @@ describe('outcomes in stream text', () => {
       '候補者受入れ人数\n※平成26年度まではフィリピン・\nインドネシアのみ、27年度からは\nベトナムを含む', '成果実\n績', '人', '202', '目標値', '人', '300', '達成度', '％', '67.3',
       '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
     expect(matchOutcomes(one, 2015).map((o) => o.indicator)).toEqual(['候補者受入れ人数※平成26年度まではフィリピン・インドネシアのみ、27年度からはベトナムを含む']);
-    // Digits print at half a kanji's width: a line of them is no wider column.
-    const digits = contextOf(paragraphs('成果指標', '単位', '成果目標及び成', '果実績', '平成28年度に薬局・医療施設従事薬剤', '（アウトカム）', '師数を前回調査以上とする',
+    // Digits print at half a kanji's width: a line of them is no wider column, full-width or not.
+    const digitTexts = ['成果指標', '単位', '成果目標及び成', '果実績', '平成28年度に薬局・医療施設従事薬剤', '（アウトカム）', '師数を前回調査以上とする',
       '薬局・医療施設従事薬剤師数\n平成20年:186,052人\n（106.8%）,平成22年:197,616\n人（106.2%）\n※医師・歯科医師・薬剤師調査よ\nり（２年ごと）', '成果実\n績', '人', '205,716', '目標値', '人', '197,616', '達成度', '％', '104.1',
-      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
-    expect(matchOutcomes(digits, 2016).map((o) => o.goal)).toEqual(['平成28年度に薬局・医療施設従事薬剤師数を前回調査以上とする']);
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'];
+    const widened = digitTexts.map((t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)));
+    for (const texts of [digitTexts, widened]) {
+      expect(matchOutcomes(contextOf(paragraphs(...texts), 'pdftotext'), 2016).map((o) => o.goal?.normalize('NFKC'))).toEqual(['平成28年度に薬局・医療施設従事薬剤師数を前回調査以上とする']);
+    }
   });
   it('reads a run of 成果実績 whose first cells pdftotext boxed under the column heads (26年度 ⏎ 46), when 達成度 bears it out', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '25年度\n人', '定量的な成果目標', '29年度要求', '26年度\n46', '中間目標', '27年度\n44', '目標最終年度', '年度', '年度',

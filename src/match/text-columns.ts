@@ -168,8 +168,11 @@ function topFirst(lines: readonly string[], inBox: number): string {
   return box && after && /。$/.test(box) && !endsSentence(after) && !after.startsWith('※') ? after + box : box + after;
 }
 
-/** A line's width as printed, in kanji: ASCII and half-width katakana (`ﾌﾟﾛｼﾞｪｸﾄ`) take half. */
-const printedWidth = (line: string) => [...line].reduce((w, c) => w + (c.codePointAt(0)! < 0x100 || /[\uff61-\uff9f]/.test(c) ? 0.5 : 1), 0);
+/**
+ * A line's width as printed, in kanji: a digit or a Latin letter takes half. Full-width digits
+ * count as half too (NFKC), as everywhere in the parser: a text's digit width changes nothing.
+ */
+const printedWidth = (line: string) => [...line.normalize('NFKC')].reduce((w, c) => w + (c.codePointAt(0)! < 0x100 ? 0.5 : 1), 0);
 
 type Column = 'wide' | 'narrow';
 
