@@ -1261,6 +1261,17 @@ describe('self-check', () => {
     const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
     expect(rows.map((r) => [r.mark, r.explanation])).toEqual(items.map((_, k) => (mark(k) === '-' ? [null, null] : [mark(k), explanation(k)])));
   });
+  it('gives the marks and texts printed after the last item to the items still without them in the template\'s order, an item printed before the table\'s title among them', () => {
+    const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
+    // pdfminer: the first item before the title (a stray dash beside it), most rows' marks and
+    // texts amid the items, the last items' column after them all, the first item's dash first.
+    const boxes = [items[0]!, '-', '事業所管部局による点検・改善', items[1]!, items[2]!, items[3]!, '○', '○', '○', '説明2。', '説明3。', '説明4。', items[4]!, '有', '説明5。',
+      items[5]!, items[6]!, items[7]!, items[8]!, items[9]!, '有', '説明6。', '△', '説明7。', '説明8。', '説明10。', '△', '-', '○', items[10]!, '○', '説明11。',
+      ...items.slice(11), '所管府省・部局名', '事業番号', '事業名', '説明12。', '説明13。', '説明14。', '説明15。', '-', '○', '○', '○', '○', '-', '-', '点検結果'];
+    const rows = matchSelfCheck(contextOf(paragraphs(...boxes), 'pdfminer'));
+    expect(rows.slice(11).map((r) => [r.mark, r.explanation])).toEqual([['○', '説明12。'], ['○', '説明13。'], ['○', '説明14。'], ['○', '説明15。'], [null, null], [null, null]]);
+    expect(rows[0]).toMatchObject({ mark: null, explanation: null });
+  });
   it('gives 有 and 無 to the two "were there any" items only, wherever their rows are printed', () => {
     const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
     const mark = (k: number) => (k === 4 ? '無' : k === 5 ? '有' : k % 3 ? '○' : '△');

@@ -46,27 +46,47 @@ const TABLE_REACH = 200;
  * items, four explanations, five marks; pdftotext item, mark, explanation in turn). Marks go to
  * the items that came before them, first come first served; explanations then go, in the same
  * way, to the items whose mark is not a dash. What comes before any item waits for the items
- * that are printed late, in the template's order.
+ * that are printed late, in the template's order; what comes after the last item, as many as
+ * the items still without one, goes to them in that order.
  */
 function readStream(ctx: MatchContext, tokens: readonly Token[], items: ReadonlyArray<Token | undefined>): { marks: Array<Token | undefined>; explanations: Array<Token | undefined> } {
   const present = items.map((t, k) => ({ t, k })).filter((x): x is { t: Token; k: number } => x.t !== undefined).sort((a, b) => a.t.index - b.t.index);
   const start = present[0]!.t.index;
   const end = ctx.find('checkResult').find((t) => t.index > start)?.index ?? start + TABLE_REACH;
-  // The table starts at its title when that stands shortly before the first item printed.
-  const title = ctx.find('selfCheckTitle').filter((t) => t.index < start && t.index >= start - TABLE_REACH / 2).at(-1);
+  // The table starts at its title when that stands shortly before the first item printed, or
+  // right after it: an item printed before the title stands apart from the table's columns.
+  const titleBefore = (index: number) => ctx.find('selfCheckTitle').filter((t) => t.index < index && t.index >= index - TABLE_REACH / 2).at(-1);
+  const title = titleBefore(start) ?? (present[1] ? titleBefore(present[1].t.index) : undefined);
   const from = title ? title.index + 1 : Math.max(0, start - TABLE_REACH / 10);
   const region = tokens.filter((t) => t.index >= from && t.index < end);
   const marks: Array<Token | undefined> = items.map(() => undefined);
   const explanations: Array<Token | undefined> = items.map(() => undefined);
   const itemAt = new Map(present.map(({ t, k }) => [t, k]));
+  const lastItem = region.findLastIndex((t) => itemAt.has(t));
+  const inRegion = new Set(region.flatMap((t) => itemAt.get(t) ?? []));
   const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean, fits: (k: number, t: Token) => boolean = () => true) => {
     const waiting: number[] = [];
     const early: Token[] = [];
-    for (const t of region) {
+    const isFree = (t: Token) => !itemAt.has(t) && isValue(t) && !ctx.isUsed(t);
+    // The values after the last item, as many as the items still without one, whether printed
+    // among the others or not: the rest of the column in the template's order (an item printed
+    // apart, before the table's title, takes its place in it).
+    const tail = region.slice(lastItem + 1).filter(isFree);
+    for (const t of region.slice(0, lastItem + 1)) {
       const k = itemAt.get(t);
       if (k !== undefined) {
         if (wants(k)) waiting.push(k);
-      } else if (isValue(t) && !ctx.isUsed(t)) {
+      } else if (isFree(t)) {
+        const at = waiting.findIndex((w) => fits(w, t));
+        if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
+        else early.push(t);
+      }
+    }
+    const open = [...items.keys()].filter((k) => !into[k] && wants(k) && (waiting.includes(k) || !inRegion.has(k)));
+    if (tail.length === open.length && tail.every((t, i) => fits(open[i]!, t))) {
+      open.forEach((k, i) => { into[k] = tail[i]; });
+    } else {
+      for (const t of tail) {
         const at = waiting.findIndex((w) => fits(w, t));
         if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
         else early.push(t);
