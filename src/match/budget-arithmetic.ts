@@ -38,7 +38,7 @@ export function consistency(years: BudgetYear[], sums: BreakdownSums | null = nu
       score += Math.abs(partsOf(y) - y.total) < 0.51 ? 1 : -1;
     }
     if (y.executionRate !== null && y.executed !== null && y.total) {
-      score += Math.abs((100 * y.executed) / y.total - y.executionRate) < 1 ? 1 : -1;
+      score += rateHolds(y) ? 1 : -1;
     }
     // Nothing is executed beyond the year's 計, even where no 執行率 is printed to say so.
     else if (y.executed !== null && y.total !== null && y.executed > y.total + 0.5) score -= 1;

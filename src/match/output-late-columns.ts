@@ -3,9 +3,10 @@
 // 9,500 9,500 11,730 9,500 1 1 1 1 0`. Only the first year was read beside the row labels.
 import type { UnitCost } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
-import { fold } from '../tokenize/values.js';
+import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, headerYear, valuesOf, type Value } from './values.js';
+import { countOf, headerYear } from './values.js';
+import { singleValueOf } from './outcome-rows.js';
 import type { Row } from './output-rows.js';
 import { isFormula as isFormulaWord } from './unit-cost.js';
 
@@ -16,17 +17,13 @@ const LATER = 2;
 const SAME_SIZE = 10;
 
 const isFormula = (t: Token) => isFormulaWord(t.folded);
-const single = (t: Token): Value | null => {
-  const values = valuesOf(t);
-  return values?.length === 1 ? values[0]! : null;
-};
 
 /** The unit cost's three year heads (`24年度 25年度 26年度`) after `from`, and the cells after them up to the first other box. */
 function cellsAfterHeads(ctx: MatchContext, from: number, firstYear: number): Token[] | null {
   for (let i = from; i + PAST < ctx.tokens.length; i++) {
     if (![0, 1, 2].every((k) => headerYear(ctx.tokens[i + k]!) === firstYear + k)) continue;
     const cells: Token[] = [];
-    for (let at = i + PAST; at < ctx.tokens.length && (single(ctx.tokens[at]!) || isFormula(ctx.tokens[at]!)); at++) cells.push(ctx.tokens[at]!);
+    for (let at = i + PAST; at < ctx.tokens.length && (singleValueOf(ctx.tokens[at]!) || isFormula(ctx.tokens[at]!)); at++) cells.push(ctx.tokens[at]!);
     return cells;
   }
   return null;
@@ -40,13 +37,13 @@ function withoutUnitCost(cells: readonly Token[], unitCost: UnitCost): Token[] |
   const formulas = cells.filter(isFormula);
   let rest = cells.filter((t) => !isFormula(t));
   for (let pairs = PAST - formulas.length; pairs > 0; pairs--) {
-    const at = rest.findIndex((t, i) => i + 1 < rest.length && single(t)?.cell.kind === 'dash' && single(rest[i + 1]!)?.cell.kind === 'dash');
+    const at = rest.findIndex((t, i) => i + 1 < rest.length && singleValueOf(t)?.cell.kind === 'dash' && singleValueOf(rest[i + 1]!)?.cell.kind === 'dash');
     if (at < 0) return null;
     rest = rest.filter((_, i) => i !== at && i !== at + 1);
   }
   for (const f of formulas) {
     const cost = unitCost.values.find((v) => v.formula !== null && fold(v.formula) === fold(f.text).replace(/-$/, ''))?.value;
-    const at = cost == null ? -1 : rest.findIndex((t) => countOf(single(t)!) === cost);
+    const at = cost == null ? -1 : rest.findIndex((t) => countOf(singleValueOf(t)!) === cost);
     if (at < 0) return null;
     rest = rest.filter((_, i) => i !== at);
   }
@@ -66,11 +63,11 @@ export function takeColumnsAmidUnitCost(ctx: MatchContext, rows: ReadonlyArray<{
   const cells = cellsAfterHeads(ctx, after + 1, firstYear);
   const rest = cells && withoutUnitCost(cells, unitCost);
   if (!rest || rest.length !== 2 * LATER * rows.length) return;
-  const counts = rest.map((t) => countOf(single(t)!));
+  const counts = rest.map((t) => countOf(singleValueOf(t)!));
   if (counts.some((n) => n === null)) return;
   const divisors = [1, 2].map((k) => {
     const formula = unitCost.values.find((v) => v.fiscalYear === firstYear + k)?.formula;
-    return formula ? Number(fold(formula).split('/')[1]!.replace(/,/g, '')) : null;
+    return formula ? parseNumber(fold(formula).split('/')[1]!) : null;
   });
   rows.forEach((row, k) => {
     const first = [countOf(row.actual.values[0]), countOf(row.planned.values[0])];
@@ -82,7 +79,7 @@ export function takeColumnsAmidUnitCost(ctx: MatchContext, rows: ReadonlyArray<{
     else if (divisors[1] !== null && (p[0] === divisors[1]) !== (q[0] === divisors[1])) order = q[0] === divisors[1] ? [0, 1] : [1, 0];
     else if (divisors[0] !== null && (p[0] === divisors[0]) !== (q[0] === divisors[0])) order = p[0] === divisors[0] ? [0, 1] : [1, 0];
     if (!order) return;
-    const pairs = order.map((o) => rest.slice(4 * k + 2 * o, 4 * k + 2 * o + 2).map((t) => single(t)!));
+    const pairs = order.map((o) => rest.slice(4 * k + 2 * o, 4 * k + 2 * o + 2).map((t) => singleValueOf(t)!));
     row.actual.values.push(pairs[0]![0]!, pairs[1]![0]!);
     row.planned.values.push(pairs[0]![1]!, pairs[1]![1]!);
   });

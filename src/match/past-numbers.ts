@@ -12,12 +12,13 @@ const PAST_NUMBER = /^(?:新\d{2}-)?\d{4}$|^新\d{2}-\d{4}$/;
 export function matchPastProjectNumbers(ctx: MatchContext, related: readonly RelatedProject[] = []): PastProjectNumber[] {
   const title = ctx.first('pastNumbers');
   if (!title) return [];
-  const others = new Set(related.map((r) => r.projectNumber).filter((n): n is string => n !== null).map((n) => fold(n).replace('－', '-')));
+  // Folded text (NFKC) already reads a full-width hyphen as `-`.
+  const others = new Set(related.map((r) => r.projectNumber).filter((n): n is string => n !== null).map((n) => fold(n)));
   const scope = ctx.tokens.slice(Math.max(0, title.index - 20), title.index + 30);
-  const numbers = scope.filter((t) => PAST_NUMBER.test(t.folded.replace('－', '-')) && t.folded.includes('新') && !others.has(t.folded.replace('－', '-')));
+  const numbers = scope.filter((t) => PAST_NUMBER.test(t.folded) && t.folded.includes('新') && !others.has(t.folded));
   return numbers.map((t) => {
-    const m = /新(\d{2})-/.exec(t.folded.replace('－', '-'));
+    const m = /新(\d{2})-/.exec(t.folded);
     ctx.trace('pastProjectNumbers', t);
-    return { reviewYear: eraYear(`${m![1]}年度`)!, projectNumber: t.folded.replace('－', '-') };
+    return { reviewYear: eraYear(`${m![1]}年度`)!, projectNumber: t.folded };
   });
 }

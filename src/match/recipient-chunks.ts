@@ -156,10 +156,7 @@ export function fillValues(rows: Recipient[], words: readonly Word[]): Recipient
  * the rows left without one and the list stays sorted by 支出額, largest first.
  */
 export function fillValuesWithOwnPairs(rows: Recipient[], printed: readonly Word[], rowOf: readonly number[]): Recipient[] | null {
-  // The ranks pdfminer may print last, together (`1 2 3 4 5 7 8 9`), are no values.
-  let end = printed.length;
-  while (end > 0 && rankOf(printed[end - 1]!) !== null && (end === printed.length || rankOf(printed[end - 1]!)! < rankOf(printed[end]!)!)) end--;
-  const words = end < printed.length && rankOf(printed[end]!) === 1 ? printed.slice(0, end) : printed;
+  const words = withoutLateRanks(printed);
   let at = words.length;
   while (at > 0 && (words[at - 1]!.kind === 'amount' || words[at - 1]!.kind === 'method')) at--;
   const late = words.slice(at);
@@ -184,6 +181,13 @@ export function fillValuesWithOwnPairs(rows: Recipient[], printed: readonly Word
   if (filledLate.some((r) => r.amount === null)) return null;
   const listed = read.map((r) => r.amount);
   return listed.every((a, i) => a !== null && (i === 0 || a <= listed[i - 1]!)) ? read : null;
+}
+
+/** The words without the ranks pdfminer may print last, together, rising from 1 (`1 2 3 4 5 7 8 9`): no values. */
+function withoutLateRanks(printed: readonly Word[]): readonly Word[] {
+  let end = printed.length;
+  while (end > 0 && rankOf(printed[end - 1]!) !== null && (end === printed.length || rankOf(printed[end - 1]!)! < rankOf(printed[end]!)!)) end--;
+  return end < printed.length && rankOf(printed[end]!) === 1 ? printed.slice(0, end) : printed;
 }
 
 type Column = { field: keyof Recipient; kinds: readonly string[] };

@@ -72,26 +72,20 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
     // among the others or not: the rest of the column in the template's order (an item printed
     // apart, before the table's title, takes its place in it).
     const tail = region.slice(lastItem + 1).filter(isFree);
+    const toWaiting = (t: Token) => {
+      const at = waiting.findIndex((w) => fits(w, t));
+      if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
+      else early.push(t);
+    };
     for (const t of region.slice(0, lastItem + 1)) {
       const k = itemAt.get(t);
       if (k !== undefined) {
         if (wants(k)) waiting.push(k);
-      } else if (isFree(t)) {
-        const at = waiting.findIndex((w) => fits(w, t));
-        if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
-        else early.push(t);
-      }
+      } else if (isFree(t)) toWaiting(t);
     }
     const open = [...items.keys()].filter((k) => !into[k] && wants(k) && (waiting.includes(k) || !inRegion.has(k)));
-    if (tail.length === open.length && tail.every((t, i) => fits(open[i]!, t))) {
-      open.forEach((k, i) => { into[k] = tail[i]; });
-    } else {
-      for (const t of tail) {
-        const at = waiting.findIndex((w) => fits(w, t));
-        if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
-        else early.push(t);
-      }
-    }
+    if (tail.length === open.length && tail.every((t, i) => fits(open[i]!, t))) open.forEach((k, i) => { into[k] = tail[i]; });
+    else tail.forEach(toWaiting);
     // Values printed before their items belong to the items still without one, in order.
     for (const k of items.keys()) {
       const at = !into[k] && wants(k) ? early.findIndex((t) => fits(k, t)) : -1;

@@ -59,7 +59,7 @@ export function withGapped(ctx: MatchContext, value: Token): { text: string; tok
 
 function gappedAfter(ctx: MatchContext, value: Token, row: number): Token[] {
   const out: Token[] = [];
-  for (const t of ctx.tokens.filter((t) => t.row === row && t.lines.length === 1 && t.col > value.col).sort((a, b) => a.col - b.col)) {
+  for (const t of ctx.startingOnRows(row, row).filter((t) => t.lines.length === 1 && t.col > value.col).sort((a, b) => a.col - b.col)) {
     if (isLabel(t) || ctx.isUsed(t) || !isProse(t)) break;
     out.push(t);
   }

@@ -192,10 +192,10 @@ const LEGAL_FORMS = String.raw`\((?:株|有|合|一社|一財|公社|公財|特�
 export const LEGAL_FORM = new RegExp(`^${LEGAL_FORMS}$`);
 /** Text ending in a legal form, folded (`B.(研)`): the name goes on after it. */
 export const ENDS_WITH_LEGAL_FORM = new RegExp(`${LEGAL_FORMS}$`);
-/** A fund-flow box that stands for several recipients says how many, folded (`民間企業等(10者)`). */
 /** A circled number opening an item of a list a text cell holds (`①…`, `②…`). */
 export const ITEM_MARK = /^[①-⑳]/;
 
+/** A fund-flow box that stands for several recipients says how many, folded (`民間企業等(10者)`). */
 export const RECIPIENT_COUNT = /\(\s*(\d+)\s*者\s*\)/;
 /**
  * A ministry's bureau, division or office (`厚生労働省健康局水道課`), or several of its divisions
