@@ -2193,6 +2193,16 @@ describe('outcomes in stream text', () => {
     expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[68321, 59367, 115.1], [77883, 68321, 114], [84602, 77883, 108.6]]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
   });
+  it('reads boxes that stack a row\'s goal and indicator centred beside each other, a line of both or none, by their heights and widths', () => {
+    const first = ['（H28年度～）', 'ア 干潟・藻場の保全', '対象干潟での二枚貝の生息密度の', '平成32年度までの5年間で対象干潟での 増加割合（5%/年）', '目標値', '二枚貝の生息密度の20%の増加（基準時点は', '平成28年度）'];
+    const second = ['（H28年度～）', 'イ 漁場の安全確保', '見回りによる異変への早期対応', '平成32年度までの5年間で、見回りによる', '件数の増加割合（5%/年）', '異変への早期対応件数の20%の増加（基準', '時点は平成28年度）'];
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '％', '17', '目標値', '％', '15', '達成度', '％', '113', '成果実\n績', '％', '19', '目標値', '％', '15', '達成度', '％', '127',
+      first.join('\n'), second.join('\n'), '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2016).map((o) => [o.goal, o.indicator])).toEqual([
+      ['（H28年度～）ア\u3000干潟・藻場の保全平成32年度までの5年間で対象干潟での二枚貝の生息密度の20%の増加（基準時点は平成28年度）', '対象干潟での二枚貝の生息密度の増加割合（5%/年）'],
+      ['（H28年度～）イ\u3000漁場の安全確保平成32年度までの5年間で、見回りによる異変への早期対応件数の20%の増加（基準時点は平成28年度）', '見回りによる異変への早期対応件数の増加割合（5%/年）'],
+    ]);
+  });
   it('puts goals and indicators in the order their goals number them (①, ②), when pdftotext printed a later row\'s first', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '件', '3', '目標値', '件', '4', '達成度', '％', '75', '成果実\n績', '人', '10', '目標値', '人', '20', '達成度', '％', '50',
       '②研修の受講者を増やす。', '研修の受講者数', '①相談の件数を増やす。', '相談件数', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');

@@ -8,7 +8,8 @@ import { GOAL_WORDING, INDICATOR_ENDING } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { countOf, headedValue, headerYearOf, isYearHead, opensWithYearHead, rateOf, type Value } from './values.js';
 import { isProse, isVerticalHeading, itemNumber, textAfter, textWithoutLabels } from './text-field.js';
-import { columnWidths, goesOnBelow, splitByWidths, splitTwoColumns, stackedColumns } from './text-columns.js';
+import { columnWidths, goesOnBelow, partsOf, splitByWidths, splitTwoColumns, stackedColumns } from './text-columns.js';
+import { centredColumns } from './centred-columns.js';
 import { columnTexts, isUnitCell, labelColumnOf, labelGroups, lastRowOf, readRow, type RowGroup } from './table-rows.js';
 import { takeBorneTriples, takeLateTriples, takeTriplesByFinalTarget } from './outcome-triples.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
@@ -40,12 +41,32 @@ function sectionStart(ctx: MatchContext): number | null {
 
 /**
  * Stream text, the section's goals and indicators in order when each is a pair: a box that
- * pdftotext printed across both cells, line by line, or two texts one after the other.
+ * pdftotext printed across both cells, line by line, or two texts one after the other; else
+ * boxes that stack both cells by height (centredPairs).
  */
 function streamPairs(ctx: MatchContext, end: number, groupCount: number): Array<[string, string]> {
   const start = sectionStart(ctx);
   if (start === null) return [];
   const texts = ctx.tokens.slice(start, end).filter((t) => isGoalText(ctx, t));
+  const pairs = pairsOfTexts(ctx, texts, end, groupCount);
+  return pairs.length === groupCount ? pairs : centredPairs(texts, groupCount) ?? pairs;
+}
+
+/**
+ * The texts of several lines as one box a row, each holding the row's goal and indicator
+ * centred side by side (centred-columns.ts), when there is one such box a row and the widths
+ * read every one. Only where some line holds both texts: then pdftotext printed the cells
+ * across one box.
+ */
+function centredPairs(texts: readonly Token[], groupCount: number): Array<[string, string]> | null {
+  const boxes = texts.filter((t) => partsOf(t).length >= 2);
+  if (boxes.length !== groupCount || !boxes.some((t) => partsOf(t).some((parts) => parts.length === 2))) return null;
+  const pairs = centredColumns(boxes);
+  return pairs.every((p) => p !== null) ? pairs : null;
+}
+
+/** The pairs the section's texts make as boxes printed across both cells, or texts one after the other. */
+function pairsOfTexts(ctx: MatchContext, texts: readonly Token[], end: number, groupCount: number): Array<[string, string]> {
   // Boxes across both cells are surer than texts that happen to follow one another; the texts
   // after a box, up to the next, are its wrapped lines.
   const boxes = texts.map((t) => splitTwoColumns(t));

@@ -20,7 +20,7 @@ export function splitTwoColumns(token: Token, continuation: readonly Token[] = [
 
 // Labels printed into the box (`目標値`) and one-letter fragments of a label (`績`) are not the
 // cells' text; a full stop wrapped onto a line of its own is.
-const partsOf = (t: Token) => t.lines.map((l) => (l.text.trim() === '。' ? ['。'] : textParts(beforeRowLabel(l.text), 2))).filter((parts) => parts.length > 0);
+export const partsOf = (t: Token) => t.lines.map((l) => (l.text.trim() === '。' ? ['。'] : textParts(beforeRowLabel(l.text), 2))).filter((parts) => parts.length > 0);
 
 const TITLES: ReadonlySet<LabelId> = new Set(SECTION_TITLES.map((t) => t.id));
 const holdsTitleLine = (t: Token) => t.lines.some((l) => labelsOf(fold(l.text)).some((id) => TITLES.has(id)));
@@ -172,7 +172,7 @@ function topFirst(lines: readonly string[], inBox: number): string {
  * A line's width as printed, in kanji: a digit or a Latin letter takes half. Full-width digits
  * count as half too (NFKC), as everywhere in the parser: a text's digit width changes nothing.
  */
-const printedWidth = (line: string) => [...line.normalize('NFKC')].reduce((w, c) => w + (c.codePointAt(0)! < 0x100 ? 0.5 : 1), 0);
+export const printedWidth = (line: string) => [...line.normalize('NFKC')].reduce((w, c) => w + (c.codePointAt(0)! < 0x100 ? 0.5 : 1), 0);
 
 type Column = 'wide' | 'narrow';
 

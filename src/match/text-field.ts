@@ -1,6 +1,6 @@
 // A label whose value is one free-text cell: 点検結果, 外部有識者の所見, 備考, …
 import type { Token } from '../tokenize/labels.js';
-import { ITEM_MARK, type LabelId } from '../tokenize/vocabulary.js';
+import { ITEM_MARK, LONE_ITEM_MARK, type LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isLabel, labelsOf } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash } from '../tokenize/values.js';
@@ -149,8 +149,15 @@ export function stackedTexts(token: Token): string[] {
  */
 export const linesWithoutLabels = (token: Token) => token.lines.map((l) => textParts(l.text, 1).join(' ')).filter((l) => l);
 
-/** A line's space-separated parts that are not labels printed into the box, of at least `minLength` characters. */
-export const textParts = (line: string, minLength: number) => line.trim().split(/ +/).filter((part) => part.length >= minLength && !labelsOf(fold(part)).length);
+/**
+ * A line's space-separated parts that are not labels printed into the box, of at least
+ * `minLength` characters. A list's mark alone (`ア 環境・生態系保全`) opens the part after it: no
+ * cell holds a mark alone.
+ */
+export const textParts = (line: string, minLength: number) =>
+  line.trim().split(/ +/)
+    .reduce<string[]>((parts, part) => (LONE_ITEM_MARK.test(parts.at(-1) ?? '') ? [...parts.slice(0, -1), `${parts.at(-1)}\u3000${part}`] : [...parts, part]), [])
+    .filter((part) => part.length >= minLength && !labelsOf(fold(part)).length);
 
 /**
  * A line at least this share of a column's width is a full line of that column. Lines fall

@@ -194,6 +194,8 @@ export const LEGAL_FORM = new RegExp(`^${LEGAL_FORMS}$`);
 export const ENDS_WITH_LEGAL_FORM = new RegExp(`${LEGAL_FORMS}$`);
 /** A circled number opening an item of a list a text cell holds (`①…`, `②…`). */
 export const ITEM_MARK = /^[①-⑳]/;
+/** A list's mark standing alone before its item's text: a circled number or a katakana one (`ア`, `イ`...). */
+export const LONE_ITEM_MARK = /^[①-⑳アイウエオカキクケコ]$/;
 
 /** A fund-flow box that stands for several recipients says how many, folded (`民間企業等(10者)`). */
 export const RECIPIENT_COUNT = /\(\s*(\d+)\s*者\s*\)/;
