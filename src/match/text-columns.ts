@@ -62,6 +62,17 @@ export function goesOnBelow(token: Token, widths: readonly [number, number]): bo
   return last?.length === 2 && last.every((part, side) => part.length >= widths[side]! * FULL_LINE && !/。$/.test(part));
 }
 
+/** A column's lines so far end on a full line that does not end a sentence: its text goes on. */
+const goesOn = (lines: readonly string[], width: number) => {
+  const last = lines.at(-1);
+  return last !== undefined && !endsSentence(last) && last.length >= width * FULL_LINE;
+};
+/** A column's lines so far end a sentence on a short line: its text has ended. */
+const endedShort = (lines: readonly string[], width: number) => {
+  const last = lines.at(-1);
+  return last !== undefined && /。$/.test(last) && last.length < width * FULL_LINE;
+};
+
 const DIGIT_END = /[0-9０-９]$/;
 const DIGIT_START = /^[0-9０-９]/;
 
@@ -141,12 +152,15 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     const nearer: 0 | 1 = Math.abs(line.length - widths[0]) <= Math.abs(line.length - widths[1]) ? 0 : 1;
     // A line that ends a sentence, shorter than the left column, ends the left text (the goal,
     // a sentence, beside its indicator, a noun phrase) even when its length fits the right one.
+    // A line that ends a sentence ends the column left open: the other's text ended its
+    // sentence on a short line, and this one's last line was full.
+    const endsOpenText = /。$/.test(line) ? ([0, 1] as const).filter((c) => goesOn(out[c], widths[c]) && endedShort(out[1 - c]!, widths[1 - c]!)) : [];
     const endsLeftText = /。$/.test(line) && line.length < widths[0];
     // A number the wrap broke (`（※１` ⏎ `００％…`) goes on in the column whose last line it ends.
     const numberGoesOn = ([0, 1] as const).filter((c) => DIGIT_END.test(out[c].at(-1) ?? '') && DIGIT_START.test(line));
     // A line that closes a bracket it did not open (`12人）【SDG3.2】`) goes on in the column that left one open.
     const bracketGoesOn = closesBracketFirst(line) ? ([0, 1] as const).filter((c) => openBrackets(out[c].join('')) > 0) : [];
-    const side: 0 | 1 = numberGoesOn.length === 1 ? numberGoesOn[0]! : bracketGoesOn.length === 1 ? bracketGoesOn[0]! : endsLeftText ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
+    const side: 0 | 1 = numberGoesOn.length === 1 ? numberGoesOn[0]! : bracketGoesOn.length === 1 ? bracketGoesOn[0]! : endsOpenText.length === 1 ? endsOpenText[0]! : endsLeftText ? 0 : line.length >= Math.min(...widths) * FULL_LINE ? nearer : lastSingle === 0 ? 1 : 0;
     out[side].push(line);
     lastSingle = side;
   };
