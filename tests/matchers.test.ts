@@ -1598,6 +1598,14 @@ describe('expenses', () => {
     const found = decodeRuns(amounts, amounts.map(() => false), 4, 9, [0.3, 0.3, 0.1, 0.5]);
     expect(found!.runs.slice(0, 2).map((r) => [r.items, r.total])).toEqual([[[0.1, 0.1, 0.1], 0.3], [[0.1, 0.1, 0.1, 0], 0.3]]);
   });
+  it('does not close a large item\'s run at its own amount with small amounts added (520 + 0.1 + 0.1 is not 計 520)', () => {
+    // A's 520 and its 計 far apart; B and C between them; C's 0 0 0.1 and 計 0.1.
+    const amounts = [520, 56.4, 66.9, 129.7, 253, 0, 0, 0.1, 0.1, 520];
+    const found = decodeRuns(amounts, amounts.map(() => false), 3, 7, [520, 253, 0.1]);
+    // Which run the zeros are in, the amounts cannot tell; the 0.1s are C's item and 計.
+    const nonZero = found!.runs.map((r) => [r.items.filter((a) => a !== 0), r.total]);
+    expect(nonZero).toEqual([[[520], 520], [[56.4, 66.9, 129.7], 253], [[0.1], 0.1]]);
+  });
   it('reads a text printed after a left block\'s amount on its line into the block to its right in the band', () => {
     // A's amounts 9 and 7 each carry B's 費目 on their line; C's texts come before them.
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '費　目', '使　途', '金　額\n(百万円）',

@@ -79,7 +79,11 @@ interface AmountPath {
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-export const sameAmount = (a: number, b: number) => Math.abs(a - b) < 0.0051 + 0.0005 * Math.abs(b);
+/**
+ * Two amounts alike to the cent, or to a ten-thousandth of a large one. Looser, small amounts
+ * after a large item would close its run at its own amount (520 + 0.1 + 0.1 read as 計 520).
+ */
+export const sameAmount = (a: number, b: number) => Math.abs(a - b) < 0.0051 + 0.0001 * Math.abs(b);
 
 /**
  * The region's amounts cut into runs, one a block, with the blocks not yet named: the
