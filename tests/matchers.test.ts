@@ -2211,6 +2211,16 @@ describe('outcomes in stream text', () => {
       ['（H28年度～）イ\u3000漁場の安全確保平成32年度までの5年間で、見回りによる異変への早期対応件数の20%の増加（基準時点は平成28年度）', '見回りによる異変への早期対応件数の増加割合（5%/年）'],
     ]);
   });
+  it('reads a box stacking a goal\'s two lines around a one-line indicator by centring, not by the widths of a box of two columns', () => {
+    const across = ['目標：周辺諸国と関係機関の幅広い参加を得 実績：地域閣僚会合への周辺諸国の参加', 'て閣僚会合を開催し，地域の開発に貢献 国数', 'する。'];
+    const stacked = ['地域の経済成長を目的とした産業政策ア', '１０カ国', 'ドバイザーの派遣（閣僚会合時公約）'];
+    const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', across.join('\n'), 'か国', '49', '目標値', 'か国', '54', '達成度', '％', '90.7',
+      '成果実\n績', '-', '目標値', '10', '達成度', '％', '50', stacked.join('\n'), '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015).map((o) => [o.goal, o.indicator])).toEqual([
+      ['目標：周辺諸国と関係機関の幅広い参加を得て閣僚会合を開催し，地域の開発に貢献する。', '実績：地域閣僚会合への周辺諸国の参加国数'],
+      ['地域の経済成長を目的とした産業政策アドバイザーの派遣（閣僚会合時公約）', '１０カ国'],
+    ]);
+  });
   it('puts goals and indicators in the order their goals number them (①, ②), when pdftotext printed a later row\'s first', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '件', '3', '目標値', '件', '4', '達成度', '％', '75', '成果実\n績', '人', '10', '目標値', '人', '20', '達成度', '％', '50',
       '②研修の受講者を増やす。', '研修の受講者数', '①相談の件数を増やす。', '相談件数', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');

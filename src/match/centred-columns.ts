@@ -69,11 +69,22 @@ function costOf(reading: Reading, widths: readonly [number, number] | null): num
   return cost;
 }
 
+interface Scored {
+  reading: Reading;
+  cost: number;
+}
+
 /** The cheapest reading, when no other costs as little. */
-function cheapest(options: readonly Reading[], widths: readonly [number, number] | null, margin: number): Reading | null {
+function cheapest(options: readonly Reading[], widths: readonly [number, number] | null, margin: number): Scored | null {
   const scored = options.map((reading) => ({ reading, cost: costOf(reading, widths) })).sort((a, b) => a.cost - b.cost);
   const [best, next] = scored;
-  return best && (!next || next.cost - best.cost >= margin) ? best.reading : null;
+  return best && (!next || next.cost - best.cost >= margin) ? best : null;
+}
+
+/** A box read as a row's goal and indicator; `exact` when every line is as wide as its place asks. */
+export interface CentredPair {
+  pair: [string, string];
+  exact: boolean;
 }
 
 /**
@@ -81,12 +92,12 @@ function cheapest(options: readonly Reading[], widths: readonly [number, number]
  * reading. The columns' widths are the same in every row: those of the boxes whose reading is
  * sure alone (by a whole line's cost) measure them for the rest.
  */
-export function centredColumns(boxes: readonly Token[]): Array<[string, string] | null> {
+export function centredColumns(boxes: readonly Token[]): Array<CentredPair | null> {
   const options = boxes.map((box) => readings(partsOf(box)));
-  const sure = options.map((o) => cheapest(o, null, SHORT_LINE)).filter((r) => r !== null);
+  const sure = options.map((o) => cheapest(o, null, SHORT_LINE)).filter((r) => r !== null).map((r) => r.reading);
   const widths: [number, number] | null = sure.length ? [Math.max(...sure.map((r) => widest(r.goal))), Math.max(...sure.map((r) => widest(r.indicator)))] : null;
   return options.map((o) => {
     const best = cheapest(o, widths, Number.MIN_VALUE);
-    return best ? [best.goal.join(''), best.indicator.join('')] : null;
+    return best ? { pair: [best.reading.goal.join(''), best.reading.indicator.join('')], exact: best.cost === 0 } : null;
   });
 }

@@ -62,7 +62,7 @@ function centredPairs(texts: readonly Token[], groupCount: number): Array<[strin
   const boxes = texts.filter((t) => partsOf(t).length >= 2);
   if (boxes.length !== groupCount || !boxes.some((t) => partsOf(t).some((parts) => parts.length === 2))) return null;
   const pairs = centredColumns(boxes);
-  return pairs.every((p) => p !== null) ? pairs : null;
+  return pairs.every((p) => p !== null) ? pairs.map((p) => p.pair) : null;
 }
 
 /** The pairs the section's texts make as boxes printed across both cells, or texts one after the other. */
@@ -111,7 +111,9 @@ function pairsOfTexts(ctx: MatchContext, texts: readonly Token[], end: number, g
     const widths = widestColumns(boxAt.map((i) => columnWidths(texts[i]!)!));
     const stackedAt = texts.flatMap((t, i) => (boxes[i] || t.lines.length >= 2 ? [i] : []));
     if (stackedAt.length === groupCount) {
-      const pairs = stackedAt.map((i) => boxes[i] ?? splitByWidths(texts[i]!, widths));
+      // A box whose lines all fit one centred reading exactly is surer than widths from elsewhere.
+      const centred = centredColumns(stackedAt.map((i) => texts[i]!));
+      const pairs = stackedAt.map((i, k) => boxes[i] ?? (centred[k]?.exact ? centred[k].pair : splitByWidths(texts[i]!, widths)));
       if (pairs.every(([goal, indicator]) => goal && indicator)) return pairs;
     }
   }
