@@ -1606,6 +1606,20 @@ describe('expenses', () => {
     const nonZero = found!.runs.map((r) => [r.items.filter((a) => a !== 0), r.total]);
     expect(nonZero).toEqual([[[520], 520], [[56.4, 66.9, 129.7], 253], [[0.1], 0.1]]);
   });
+  it('gives a block the zero rows printed among another block\'s cells, where its texts say they are its rows', () => {
+    // A and B row by row, A's 計 printed late; then D's rows, whose first three amounts are 0,
+    // printed among C's 0.08 and its 計 while A's run is still open.
+    const heads = ['費　目', '使　途', '金　額\n(百万円）'];
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', ...heads, ...heads, 'その他', '消費税等', '0.1 補助金', '補助事業者への交付', '0.5', '旅費', '現地調査に係る旅費', '0.3', '計', '計', '0.5',
+      'D.丁社', ...heads, '印刷製本', '計', '0.08 一般管理費', '管理部門経費', '0', '人件費', '研究員の人件費', '0', '外注費', 'データ入力業務', '0', '事業費', '会議開催費', '0.08', '0.4',
+      'C.丙社', ...heads, '外注費', '0.07', '計', '0.07', '支出先上位１０者リスト'));
+    const recipient = (block: string, name: string, amount: number) => ({ block, rank: 1, name, corporateNumber: null, summary: null, amount, contractMethod: null, bidders: null, winningBidRate: null, reason: null });
+    const read = matchExpenses(ctx, [recipient('A', '甲社', 0.4), recipient('B', '乙社', 0.5), recipient('C', '丙社', 0.08), recipient('D', '丁社', 0.07)]);
+    expect(read.filter((b) => b.block >= 'C').map((b) => [b.block, b.items.map((i) => [i.category, i.purpose, i.amount])])).toEqual([
+      ['C', [['外注費', '印刷製本', 0.08]]],
+      ['D', [['一般管理費', '管理部門経費', 0], ['人件費', '研究員の人件費', 0], ['外注費', 'データ入力業務', 0], ['事業費', '会議開催費', 0.07]]],
+    ]);
+  });
   it('reads a text printed after a left block\'s amount on its line into the block to its right in the band', () => {
     // A's amounts 9 and 7 each carry B's 費目 on their line; C's texts come before them.
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '費　目', '使　途', '金　額\n(百万円）',

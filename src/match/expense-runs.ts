@@ -286,3 +286,31 @@ export function otherSplits(x: Run, y: Run): Array<[Run, Run]> {
   }
   return out;
 }
+
+/**
+ * The other ways to give zero items to a run: a zero adds nothing to any 計, so the arithmetic
+ * cannot tell whose it is (`0.08 0 0 0.08 … 0 0.07 0.07`: block D's first three rows are zeros
+ * printed among C's cells). A run may take the last one, two… of the zeros that other runs hold
+ * before its own first item; the texts choose.
+ */
+export function zeroShifts(runs: ReadonlyArray<Run | null>): Array<Array<Run | null>> {
+  const zeros = runs.flatMap((run, owner) => run?.items.flatMap((a, k) => (a === 0 ? [{ owner, position: run.positions[k]! }] : [])) ?? []).sort((x, y) => x.position - y.position);
+  const out: Array<Array<Run | null>> = [];
+  runs.forEach((run, taker) => {
+    if (!run?.items.length || run.total === null) return;
+    const first = Math.min(...run.positions);
+    const before = zeros.filter((z) => z.owner !== taker && z.position < first);
+    for (let k = 1; k <= before.length; k++) {
+      const moved = before.slice(-k);
+      out.push(runs.map((r, b) => {
+        if (!r) return r;
+        const gone = new Set(moved.filter((z) => z.owner === b).map((z) => z.position));
+        const cells = r.positions.map((p, i) => ({ p, a: r.items[i]! })).filter((c) => !gone.has(c.p));
+        if (b === taker) cells.unshift(...moved.map((z) => ({ p: z.position, a: 0 })));
+        cells.sort((x, y) => x.p - y.p);
+        return { ...r, items: cells.map((c) => c.a), positions: cells.map((c) => c.p) };
+      }));
+    }
+  });
+  return out;
+}

@@ -16,7 +16,7 @@ import { lineWords } from '../tokenize/document.js';
 import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
 import { EXPENSE_BLOCK_HEADER, EXPENSE_CATEGORIES_UNNAMED, EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK, LABELS } from '../tokenize/vocabulary.js';
 import { beamSearch, walk, type Offer } from './beam.js';
-import { decodeRuns, interleavedRuns, otherSplits, runFromTotal, sameAmount, type Run } from './expense-runs.js';
+import { decodeRuns, interleavedRuns, otherSplits, runFromTotal, sameAmount, zeroShifts, type Run } from './expense-runs.js';
 
 type Item = Expense['items'][number];
 
@@ -338,6 +338,9 @@ function runsTheTextsFit(texts: readonly TextCell[], blocks: readonly StreamBloc
   for (const [x, y] of interleavedRuns(best.runs).filter(partners)) {
     for (const [rx, ry] of otherSplits(best.runs[x]!, best.runs[y]!)) consider(best.runs.map((r, b) => (b === x ? rx : b === y ? ry : r)));
   }
+  // Where runs interleave, cells are printed row by row and a block's zero rows may stand among
+  // another's; pdfminer prints each block's run whole, zeros with it.
+  if (interleavedRuns(best.runs).length) for (const shifted of zeroShifts(best.runs)) consider(shifted);
   return best;
 }
 
