@@ -1620,6 +1620,15 @@ describe('expenses', () => {
       ['D', [['一般管理費', '管理部門経費', 0], ['人件費', '研究員の人件費', 0], ['外注費', 'データ入力業務', 0], ['事業費', '会議開催費', 0.07]]],
     ]);
   });
+  it('reads a block again from the amount its recipient is given when its run closed at another sum (20.7 + 15.8 = 36.5, D\'s item)', () => {
+    const heads = ['費　目', '使　途', '金　額\n(百万円）'];
+    const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', ...heads, ...heads, '人件費', '職員給与', '20.7', '事業費', '資料作成費', '56.3', '事業費', '普及啓発費', '3424', '計', '3424',
+      'C.丙社', 'D.丁社', ...heads, ...heads, 'その他', '消費税等', '4.5', 'その他', '借料及び損料', '15.8', '補助金', '施設整備費補助', '12.7', '外注費', '印刷製本', '36.5',
+      '事業費', '会議開催費', '15.7', '補助金', '補助事業者への交付', '43.7', '旅費', '現地調査に係る旅費', '21.1', '計', '54', '計', '77', '計', '96', '支出先上位１０者リスト'));
+    const recipient = (block: string, name: string, amount: number) => ({ block, rank: 1, name, corporateNumber: null, summary: null, amount, contractMethod: null, bidders: null, winningBidRate: null, reason: null });
+    const read = matchExpenses(ctx, [recipient('A', '甲社', 77), recipient('B', '乙社', 3424), recipient('C', '丙社', 54), recipient('D', '丁社', 96)]);
+    expect(read.slice(0, 3).map((b) => [b.block, b.total, b.items.map((i) => i.amount)])).toEqual([['A', 77, [20.7, 56.3]], ['B', 3424, [3424]], ['C', 54, [4.5, 12.7, 15.7, 21.1]]]);
+  });
   it('reads a text printed after a left block\'s amount on its line into the block to its right in the band', () => {
     // A's amounts 9 and 7 each carry B's 費目 on their line; C's texts come before them.
     const ctx = contextOf(paragraphs('A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '費　目', '使　途', '金　額\n(百万円）',

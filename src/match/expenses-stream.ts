@@ -356,10 +356,16 @@ export function readStreamBlocks(tokens: readonly Token[], blocks: readonly Stre
   if (!found) return null;
   const runs = assignRuns(found.runs, blocks);
   // A block left without its 計, which the recipients table or the fund flow gives, and which the
-  // section's lines did not read (a rescued run takes its texts from the other blocks').
+  // section's lines did not read (a rescued run takes its texts from the other blocks'). Where
+  // runs interleave, a band printed row by row, so is a block whose run closed at a sum its
+  // recipient is not given: two of its items and another block's may add up to an amount
+  // printed after them (20.7 + 15.8 = 36.5) while its own 計 stands far away.
+  const rowByRow = interleavedRuns(runs).length > 0;
   blocks.forEach((block, b) => {
-    if (block.readFromLines || runs[b]?.total != null || !block.totalHints.length) return;
-    runs[b] = runFromTotal(amounts, runs, block.totalHints) ?? runs[b]!;
+    const total = runs[b]?.total;
+    const hinted = total != null && block.totalHints.some((h) => sameAmount(h, total));
+    if (block.readFromLines || !block.totalHints.length || (total != null && (hinted || !rowByRow))) return;
+    runs[b] = runFromTotal(amounts, runs.with(b, null), block.totalHints) ?? runs[b]!;
   });
   const { runs: fitted, words } = runsTheTextsFit(texts, blocks, runs);
   const readings = blocks.map(() => ({ categories: [] as string[], purposes: [] as string[] }));
