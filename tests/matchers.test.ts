@@ -724,6 +724,13 @@ describe('recipients', () => {
       ['本土新聞那覇西部販売所', '新聞', 0.2, '随意契約（少額）'], ['琉球新報松山販売店', '新聞', 0.1, '随意契約（少額）'],
     ]);
   });
+  it('joins the two boxes pdftotext prints for a 業務概要 that wraps, before the amount cell', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1', '（株）メルプ', '2460001001841', 'エスプライン インフルエンザ', '購入代金', '0.1', '随意契約（少額）', '1', '-', '-',
+      '2', '（有）馬場商会', '7460002002330', '鳥用ジャケット', '0.05', '随意契約（少額）', '1', '-', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.name, r.corporateNumber, r.summary, r.amount])).toEqual([
+      ['（株）メルプ', '2460001001841', 'エスプライン インフルエンザ購入代金', 0.1], ['（有）馬場商会', '7460002002330', '鳥用ジャケット', 0.05],
+    ]);
+  });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));

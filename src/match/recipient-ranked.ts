@@ -65,6 +65,13 @@ export function readRankedRows(block: string | null, words: Word[]): Recipient[]
       row.name += w.text;
       continue;
     }
+    // A second text after the 業務概要, just before the amount: the summary's wrapped line, which
+    // pdftotext prints as a box of its own (`エスプライン インフルエンザ` `購入代金` `0.1`).
+    const summaryPart = w.kind === 'text' && row.summary !== null && SLOTS[slot]?.field === 'amount' && words[i + 1]?.kind === 'amount';
+    if (summaryPart) {
+      row.summary += w.text;
+      continue;
+    }
     const lateDash = w.kind === 'dash' && SLOTS[slot]?.field === 'amount' && words[i + 1]?.kind === 'amount';
     if (lateDash && (words[i + 2]?.kind === 'method' || row.corporateNumber === null)) continue;
     // A second dash after the 法人番号's, before the 業務概要 and its amount (`6 個人Ｆ - - 総合労働相談の実施 2`), is an earlier row's cell printed late.
