@@ -4,7 +4,7 @@ import { contextOf, layoutLine as line } from './helpers.js';
 import { matchProject, matchSheetKey } from '../src/match/project.js';
 import { matchBudget } from '../src/match/budget.js';
 import { breakdown } from '../src/match/budget-breakdown.js';
-import type { BudgetYear, UnitCost } from '../src/assemble/schema.js';
+import type { BudgetYear, FundFlow, UnitCost } from '../src/assemble/schema.js';
 import { matchFundFlow } from '../src/match/fund-flow.js';
 import { matchRecipients } from '../src/match/recipients.js';
 import { fullestByBlock } from '../src/match/recipient-references.js';
@@ -730,6 +730,14 @@ describe('recipients', () => {
     expect(matchRecipients(ctx, []).recipients.map((r) => [r.name, r.corporateNumber, r.summary, r.amount])).toEqual([
       ['（株）メルプ', '2460001001841', 'エスプライン インフルエンザ購入代金', 0.1], ['（有）馬場商会', '7460002002330', '鳥用ジャケット', 0.05],
     ]);
+  });
+  it('joins a name\'s two parts printed apart, the column heads\' letters between, when together they are a name the fund flow gives', () => {
+    const table = (flow: FundFlow[]) => matchRecipients(contextOf(paragraphs('支出先上位１０者リスト\nA.', '支', '1', '出', '非特定営利活動法人', '先', '法', '人', '安全工学会', '番', '号',
+      '現場保安力維持・向上に向けた調査・分析', '-', '20', '一般競争入札', '8', '55.8%', '-'), 'pdftotext'), flow).recipients.map((r) => [r.name, r.summary, r.amount]);
+    const box: FundFlow = { block: 'A', name: '非特定営利活動法人　安全工学会', amount: 20, role: null };
+    expect(table([box])).toEqual([['非特定営利活動法人安全工学会', '現場保安力維持・向上に向けた調査・分析', 20]]);
+    // Without the fund flow's name the parts are not joined.
+    expect(table([])[0]![0]).toBe('非特定営利活動法人');
   });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];

@@ -14,7 +14,7 @@ export const REASON_FROM_AMOUNT = 1000;
  * Rows printed one after another, each opened by its rank: its words fill the row's cells left
  * to right, a word skipping the cells whose kind it is not (a missing 法人番号, an empty method).
  */
-export function readRankedRows(block: string | null, words: Word[]): Recipient[] | null {
+export function readRankedRows(block: string | null, words: Word[], names: ReadonlySet<string> = new Set()): Recipient[] | null {
   const rows: Recipient[] = [];
   let slot = 0;
   // pdftotext may print two ranks together before the first's name (`8 9 個人Ｈ … 個人Ｉ`): the
@@ -61,7 +61,10 @@ export function readRankedRows(block: string | null, words: Word[]): Recipient[]
     // (`本土新聞` `那覇西部販売所` `-` `新聞`).
     const namePart = w.kind === 'text' && row.name !== null && SLOTS[slot]?.field === 'corporateNumber'
       && (words[i + 1]?.kind === 'corporate' || words[i + 1]?.kind === 'dash') && words[i + 2]?.kind === 'text';
-    if (namePart) {
+    // A name's second part printed apart, the column heads' letters between (`非特定営利活動法人`
+    // `先` `法` `人` `安全工学会`): the two make a name the fund flow gives (`names`, folded).
+    const namedPart = w.kind === 'text' && row.name !== null && row.corporateNumber === null && row.summary === null && names.has(fold(row.name + w.text));
+    if (namePart || namedPart) {
       row.name += w.text;
       continue;
     }

@@ -24,9 +24,9 @@ import { isLetterMark, letterOf, tables } from './recipient-tables.js';
 const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
 
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
-function readRows(table: Table, summaries: Map<string, string>): Recipient[] {
+function readRows(table: Table, summaries: Map<string, string>, names: ReadonlySet<string>): Recipient[] {
   const words = firstRowValuesInPlace(nameBeforeFirstRank(table.tokens.flatMap(wordsOf)));
-  const ranked = withTrailingColumns(readRankedRows(table.block, words), words);
+  const ranked = withTrailingColumns(readRankedRows(table.block, words, names), words);
   // Rows read one after another, each with its name and amount, need no other reading.
   // A rank past the last row read may be a later row's, printed after the cells (… 2 3): then
   // the chunk reading is tried too.
@@ -97,7 +97,7 @@ function withNamesAfterLegalForms(rows: Recipient[], ranked: readonly Recipient[
 }
 
 /** The stream text's tables read; of two cuttings into tables, the one that fills more cells. */
-function readTables(whole: readonly Token[], summaries: Map<string, string>): Recipient[] {
+function readTables(whole: readonly Token[], summaries: Map<string, string>, names: ReadonlySet<string>): Recipient[] {
   const { rest: scope, tuples } = setApartTuples(whole, (i) => blockBefore(whole, i), isLetterMark);
   const cut = tables(scope);
   // The cuttings share most of their tables: each table is read once.
@@ -105,7 +105,7 @@ function readTables(whole: readonly Token[], summaries: Map<string, string>): Re
   const readOnce = (t: Table) => {
     const key = `${t.block}:${t.tokens.map((x) => x.index).join(',')}`;
     let rows = readings.get(key);
-    if (!rows) readings.set(key, (rows = readRows(t, summaries)));
+    if (!rows) readings.set(key, (rows = readRows(t, summaries, names)));
     return rows;
   };
   const read = (c: Table[]) => c.flatMap(readOnce);
@@ -138,6 +138,8 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   const debt = ctx.first('debtTitle');
   const summaries = new Map<string, string>();
   for (const f of fundFlow) if (f.name && f.role) summaries.set(fold(f.name), f.role);
+  // The fund flow's names, folded: a name the table prints in two parts is one of them.
+  const flowNames = new Set(fundFlow.flatMap((f) => (f.name ? [fold(f.name)] : [])));
   if (!title) {
     ctx.report('warning', 'missing-section', 'recipients', 'no 支出先上位１０者リスト was found');
     return { recipients: [], debtContracts: [] };
@@ -148,7 +150,7 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   const end = debt && debt.index > title.index ? (debtHead ?? debt).index : ctx.tokens.length;
   let recipients = ctx.isLayout
     ? readRecipientLines(ctx.sheet.lines, title.row + 1, debt && debt.row > title.row ? debt.row : ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
-    : readTables(ctx.tokens.slice(title.index, end), summaries);
+    : readTables(ctx.tokens.slice(title.index, end), summaries, flowNames);
   // Nothing read as a table: the rows the 法人番号 anchor, wherever the extractor put their cells.
   if (!ctx.isLayout && !recipients.some((r) => r.name || r.corporateNumber)) {
     recipients = readByCorporateNumbers(ctx.tokens.slice(title.index), fundFlow);
@@ -185,7 +187,7 @@ function readDebt(ctx: MatchContext, title: Token): Recipient[] {
   // Layout text is read line by line like the 支出先 table, the block column set aside.
   const rows = ctx.isLayout
     ? readRecipientLines(ctx.sheet.lines.map((l, i) => (i >= title.row ? l.replace(OPENED_ROW, (_, lead: string, letter: string) => lead + ' '.repeat(letter.length)) : l)), title.row + 1, ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
-    : readTables(ctx.tokens.slice(title.index), new Map());
+    : readTables(ctx.tokens.slice(title.index), new Map(), new Set());
   // A row opens with its block and rank (`A 1 日本電気（株）`): rows still without a block take
   // those letters, rank by rank, in order.
   const opened = lines.map((l) => OPENED_ROW.exec(l)).filter((m) => m !== null).map((m) => ({ block: m[2]!.normalize('NFKC'), rank: Number(fold(m[3]!)) }));
