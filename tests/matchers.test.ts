@@ -1255,6 +1255,13 @@ describe('self-check', () => {
     expect(rows[0]).toMatchObject({ group: '国費投入の必要性', mark: '○', explanation: 'ニーズは高い。' });
     expect(rows[1]).toMatchObject({ mark: '△', explanation: '国が行う必要がある。' });
   });
+  it('finds an item boxed with its group\'s vertical name (関 ⏎ 連 ⏎ 事 ⏎ 業), and never takes that box for an explanation', () => {
+    const ctx = contextOf(paragraphs('整備された施設や成果物は十分に活用されているか。', '-',
+      '関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を\n各事業の右に記載）\n関\n連\n事\n業', '○', '役割を分担している。'), 'pdftotext');
+    const rows = matchSelfCheck(ctx);
+    expect(rows.find((r) => r.item.startsWith('整備された'))!.explanation).toBeNull();
+    expect(rows.at(-1)).toMatchObject({ mark: '○', explanation: '役割を分担している。' });
+  });
   it('leaves a related project\'s name to the related projects, not to the 関連事業 item\'s explanation', () => {
     const text = paragraphs('関連する事業がある場合、他部局・他府省等と適切な役割分担を行っているか。（役割分担の具体的な内容を各事業の右に記載）', '所管府省・部局名', '事業番号', '事業名',
       '外務省外務報道官・広報・文化組織対日理解促進交流室', '0205', '親日派・知日派育成のための交流拡充拠出金', '○', '次世代自動車は動く蓄電池として電力供給が可能である。', '点検結果');

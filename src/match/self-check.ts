@@ -23,14 +23,17 @@ const markFits = (k: number, mark: Token) => isDash(mark.text) || YES_NO.has(mar
 /** Letters of a vertical group heading (効/性) a box may take under the item beside it. */
 const HEADING_LETTERS = 2;
 
-/** An item token: its text is the item, or a long enough start of it (extractors wrap items), or the item and a heading letter or two. */
+/** The item's text and, boxed with it, a heading letter or two or its group's vertical name (`…右に記載） ⏎ 関 ⏎ 連 ⏎ 事 ⏎ 業`). */
+const itemWithHeading = (folded: string, key: string) => folded.startsWith(key) && (folded.length - key.length <= HEADING_LETTERS || GROUPS.has(folded.slice(key.length)));
+
+/** An item token: its text is the item, or a long enough start of it (extractors wrap items), or the item and a heading. */
 function findItem(tokens: readonly Token[], key: string): Token | undefined {
   return tokens.find((t) => t.folded === key) ?? tokens.find((t) => t.folded.length >= 12 && key.startsWith(t.folded))
-    ?? tokens.find((t) => t.folded.startsWith(key) && t.folded.length - key.length <= HEADING_LETTERS);
+    ?? tokens.find((t) => itemWithHeading(t.folded, key));
 }
 
-/** A box holding a template item's text, or a piece of it (extractors wrap items). */
-export const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || (t.folded.length >= 8 && i.key.includes(t.folded)));
+/** A box holding a template item's text, or a piece of it (extractors wrap items), or the item and a heading. */
+export const isItemText = (t: Token) => ITEMS.some((i) => i.key === t.folded || (t.folded.length >= 8 && i.key.includes(t.folded)) || itemWithHeading(t.folded, i.key));
 
 /** Lines below an item within which its mark may stand (the related-projects table's rows). */
 const BELOW_REACH = 12;
