@@ -1220,6 +1220,13 @@ describe('recipients', () => {
     const { recipients } = matchRecipients(ctx, [{ block: 'A', name: '（株）日立製作所', amount: 10, role: '調査検討' }]);
     expect(recipients[0]).toMatchObject({ name: '（株）日立製作所', summary: '調査検討', amount: 10 });
   });
+  it('completes a clipped summary from its own block\'s fund-flow box when one recipient heads two blocks', () => {
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nB.', ...header, '1 学校法人早稲田大学', '-', '近現代建築資料（建築家「甲」）の', '14.9',
+      'C.', ...header, '1 学校法人早稲田大学', '-', '近現代建築資料（建築家「乙」）の', '8'));
+    const box = (block: string, role: string, amount: number) => ({ block, name: '学校法人早稲田大学', amount, role });
+    const { recipients } = matchRecipients(ctx, [box('B', '近現代建築資料（建築家「甲」）の展示業務', 14.9), box('C', '近現代建築資料（建築家「乙」）の整理業務', 8)]);
+    expect(recipients.map((r) => [r.block, r.summary])).toEqual([['B', '近現代建築資料（建築家「甲」）の展示業務'], ['C', '近現代建築資料（建築家「乙」）の整理業務']]);
+  });
 });
 
 describe('recipients anchored on their 法人番号', () => {

@@ -96,6 +96,9 @@ function withNamesAfterLegalForms(rows: Recipient[], ranked: readonly Recipient[
   });
 }
 
+/** A fund-flow role's key: the recipient's folded name, with its block when given. */
+const roleKey = (name: string, block?: string | null) => (block === undefined ? fold(name) : `${block ?? ''}|${fold(name)}`);
+
 /** The stream text's tables read; of two cuttings into tables, the one that fills more cells. */
 function readTables(whole: readonly Token[], summaries: Map<string, string>, names: ReadonlySet<string>): Recipient[] {
   const { rest: scope, tuples } = setApartTuples(whole, (i) => blockBefore(whole, i), isLetterMark);
@@ -123,10 +126,13 @@ function blockBefore(scope: readonly Token[], i: number): string | null {
   return null;
 }
 
-/** A summary the table lost or clipped is completed from the recipient's fund-flow box. */
+/**
+ * A summary the table lost or clipped is completed from the recipient's fund-flow box: its
+ * block's, where one recipient heads several blocks (`B` and `C`, 学校法人早稲田大学).
+ */
 function completeSummaries(rows: Recipient[], summaries: Map<string, string>): Recipient[] {
   for (const r of rows) {
-    const full = r.name ? summaries.get(fold(r.name)) : undefined;
+    const full = r.name ? summaries.get(roleKey(r.name, r.block)) ?? summaries.get(roleKey(r.name)) : undefined;
     if (!full) continue;
     if (roleCompletes(r.summary, full)) r.summary = full;
   }
@@ -137,7 +143,13 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   const title = ctx.first('recipientsTitle');
   const debt = ctx.first('debtTitle');
   const summaries = new Map<string, string>();
-  for (const f of fundFlow) if (f.name && f.role) summaries.set(fold(f.name), f.role);
+  for (const f of fundFlow) {
+    if (!f.name || !f.role) continue;
+    summaries.set(roleKey(f.name, f.block), f.role);
+    // By name alone only while one box gives that name a role.
+    const byName = roleKey(f.name);
+    summaries.set(byName, summaries.has(byName) && summaries.get(byName) !== f.role ? '' : f.role);
+  }
   // The fund flow's names, folded: a name the table prints in two parts is one of them.
   const flowNames = new Set(fundFlow.flatMap((f) => (f.name ? [fold(f.name)] : [])));
   if (!title) {
