@@ -291,16 +291,16 @@ export function otherSplits(x: Run, y: Run): Array<[Run, Run]> {
  * The other ways to give zero items to a run: a zero adds nothing to any 計, so the arithmetic
  * cannot tell whose it is (`0.08 0 0 0.08 … 0 0.07 0.07`: block D's first three rows are zeros
  * printed among C's cells). A run may take the last one, two… of the zeros that other runs hold
- * before its own first item; the texts choose.
+ * before its own first item, up to `room(run)` of them; the texts choose.
  */
-export function zeroShifts(runs: ReadonlyArray<Run | null>): Array<Array<Run | null>> {
+export function zeroShifts(runs: ReadonlyArray<Run | null>, room: (run: number) => number): Array<Array<Run | null>> {
   const zeros = runs.flatMap((run, owner) => run?.items.flatMap((a, k) => (a === 0 ? [{ owner, position: run.positions[k]! }] : [])) ?? []).sort((x, y) => x.position - y.position);
   const out: Array<Array<Run | null>> = [];
   runs.forEach((run, taker) => {
     if (!run?.items.length || run.total === null) return;
     const first = Math.min(...run.positions);
     const before = zeros.filter((z) => z.owner !== taker && z.position < first);
-    for (let k = 1; k <= before.length; k++) {
+    for (let k = 1; k <= Math.min(before.length, room(taker)); k++) {
       const moved = before.slice(-k);
       out.push(runs.map((r, b) => {
         if (!r) return r;

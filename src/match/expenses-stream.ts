@@ -339,8 +339,12 @@ function runsTheTextsFit(texts: readonly TextCell[], blocks: readonly StreamBloc
     for (const [rx, ry] of otherSplits(best.runs[x]!, best.runs[y]!)) consider(best.runs.map((r, b) => (b === x ? rx : b === y ? ry : r)));
   }
   // Where runs interleave, cells are printed row by row and a block's zero rows may stand among
-  // another's; pdfminer prints each block's run whole, zeros with it.
-  if (interleavedRuns(best.runs).length) for (const shifted of zeroShifts(best.runs)) consider(shifted);
+  // another's; pdfminer prints each block's run whole, zeros with it. A block takes no more zero
+  // rows than the 費目 printed after its header outnumber its items.
+  if (interleavedRuns(best.runs).length) {
+    const headed = blocks.map((block) => texts.filter((t) => t.isCategory && t.afterHeader === block.letter).length);
+    for (const shifted of zeroShifts(best.runs, (b) => headed[b]! - (best.runs[b]?.items.length ?? 0))) consider(shifted);
+  }
   return best;
 }
 
