@@ -74,7 +74,7 @@ interface Scored {
   cost: number;
 }
 
-/** The cheapest reading, when no other costs as little. */
+/** The cheapest reading, when every other costs at least `margin` more (a tie reads nothing). */
 function cheapest(options: readonly Reading[], widths: readonly [number, number] | null, margin: number): Scored | null {
   const scored = options.map((reading) => ({ reading, cost: costOf(reading, widths) })).sort((a, b) => a.cost - b.cost);
   const [best, next] = scored;
@@ -97,6 +97,7 @@ export function centredColumns(boxes: readonly Token[]): Array<CentredPair | nul
   const sure = options.map((o) => cheapest(o, null, SHORT_LINE)).filter((r) => r !== null).map((r) => r.reading);
   const widths: [number, number] | null = sure.length ? [Math.max(...sure.map((r) => widest(r.goal))), Math.max(...sure.map((r) => widest(r.indicator)))] : null;
   return options.map((o) => {
+    // Any margin at all: here the widths are the section's, and only a tie leaves a box unread.
     const best = cheapest(o, widths, Number.MIN_VALUE);
     return best ? { pair: [best.reading.goal.join(''), best.reading.indicator.join('')], exact: best.cost === 0 } : null;
   });

@@ -55,9 +55,9 @@ export function streamPairs(ctx: MatchContext, end: number, groupCount: number):
  * across one box.
  */
 function centredPairs(texts: readonly Token[], groupCount: number): Array<[string, string]> | null {
-  const boxes = texts.filter((t) => partsOf(t).length >= 2);
-  if (boxes.length !== groupCount || !boxes.some((t) => partsOf(t).some((parts) => parts.length === 2))) return null;
-  const pairs = centredColumns(boxes);
+  const boxes = texts.map((token) => ({ token, lines: partsOf(token) })).filter((box) => box.lines.length >= 2);
+  if (boxes.length !== groupCount || !boxes.some((box) => box.lines.some((parts) => parts.length === 2))) return null;
+  const pairs = centredColumns(boxes.map((box) => box.token));
   return pairs.every((p) => p !== null) ? pairs.map((p) => p.pair) : null;
 }
 
