@@ -2273,6 +2273,18 @@ describe('outcomes in stream text', () => {
       ['地域の経済成長を目的とした産業政策アドバイザーの派遣（閣僚会合時公約）', '１０カ国'],
     ]);
   });
+  it('completes rows whose later cells pdftotext printed before the labels, row after row, where 達成度 bears them out', () => {
+    const heads = ['成果指標', '単位', '24年度', '25年度', '中間目標', '目標最終年度', '年度', '年度'];
+    const ctx = contextOf(paragraphs(...heads, '195,297', '-', '27年度', '184,276', '194,640', '-', '205761', '100', '100.3', '-',
+      '成果実\n績', '人', '176,391', '184,229', '目標値', '人', '176,520', '達成度', '％', '99.9', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    const [outcome] = matchOutcomes(ctx, 2016);
+    expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[176391, 176520, 99.9], [184229, 184276, 100], [195297, 194640, 100.3]]);
+    expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 205761 });
+    // Where 達成度 does not bear them out, the cells stay unplaced.
+    const wrong = contextOf(paragraphs(...heads, '195,297', '-', '27年度', '184,276', '194,640', '-', '205761', '100', '90.3', '-',
+      '成果実\n績', '人', '176,391', '184,229', '目標値', '人', '176,520', '達成度', '％', '99.9', '-'), 'pdftotext');
+    expect(matchOutcomes(wrong, 2016)[0]!.values[2]!.actual).toBeNull();
+  });
   it('puts goals and indicators in the order their goals number them (①, ②), when pdftotext printed a later row\'s first', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '成果実\n績', '件', '3', '目標値', '件', '4', '達成度', '％', '75', '成果実\n績', '人', '10', '目標値', '人', '20', '達成度', '％', '50',
       '②研修の受講者を増やす。', '研修の受講者数', '①相談の件数を増やす。', '相談件数', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');

@@ -10,6 +10,7 @@ import { isProse, isVerticalHeading, textAfter } from './text-field.js';
 import { isUnitCell, labelGroups, readRow } from './table-rows.js';
 import { goalAndIndicator, inItemOrder, sectionStart, streamPairs } from './outcome-texts.js';
 import { takeBorneTriples, takeLateTriples, takeTriplesByFinalTarget } from './outcome-triples.js';
+import { takeLeadingTails } from './outcome-tails.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
 /**
@@ -72,6 +73,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     target: readRow(ctx, [group.members[0]], VALUE_COLUMNS),
     rate: readRow(ctx, [group.members[1]], VALUE_COLUMNS),
   }));
+  if (!ctx.isLayout) rows.forEach((r, k) => takeLeadingTails(ctx, r, found[k]!.opener[0]!));
   if (!ctx.isLayout) rows.forEach((r, k) => rowsByRuns(ctx, r, found[k]!, found[k + 1]?.opener[0]?.index ?? end));
   if (!ctx.isLayout) for (const r of rows) dealStackedPair(r.actual, r.target, r.rate);
   if (!ctx.isLayout) dealRun(rows);
