@@ -1290,6 +1290,17 @@ describe('self-check', () => {
     const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
     expect(rows.map((r) => [r.mark, r.explanation])).toEqual(items.map((_, k) => (mark(k) === '-' ? [null, null] : [mark(k), explanation(k)])));
   });
+  it('gives a mark printed between its item and a text to that item, where rows are printed whole, before items printed out of their rows\' places', () => {
+    const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
+    const mark = (k: number) => (k === 4 ? '無' : k === 5 ? '有' : k === 13 ? '△' : '○');
+    const explanation = (k: number) => `説明の文その${k + 1}。`;
+    // pdftotext: rows whole, but the first row printed late (its mark before its item, a group's
+    // vertical name after it), and the two yes/no items' texts away from their marks.
+    const row = (k: number) => (k === 4 || k === 5 ? [mark(k), explanation(k)] : [items[k]!, mark(k), explanation(k)]);
+    const boxes = [...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].flatMap(row), items[5]!, items[4]!, explanation(0), mark(0), items[0]!, '国\n費\n投\n入\nの\n必\n要\n性', ...[13, 14, 15, 16].flatMap(row)];
+    const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
+    expect(rows.map((r) => r.mark)).toEqual(items.map((_, k) => mark(k)));
+  });
   it('gives the marks and texts printed after the last item to the items still without them in the template\'s order, an item printed before the table\'s title among them', () => {
     const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
     // pdfminer: the first item before the title (a stray dash beside it), most rows' marks and

@@ -67,7 +67,7 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   const itemAt = new Map(present.map(({ t, k }) => [t, k]));
   const lastItem = region.findLastIndex((t) => itemAt.has(t));
   const inRegion = new Set(region.flatMap((t) => itemAt.get(t) ?? []));
-  const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean, fits: (k: number, t: Token) => boolean = () => true) => {
+  const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean, fits: (k: number, t: Token) => boolean = () => true, besideItem = false) => {
     const waiting: number[] = [];
     const early: Token[] = [];
     const isFree = (t: Token) => !itemAt.has(t) && isValue(t) && !ctx.isUsed(t);
@@ -75,8 +75,16 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
     // among the others or not: the rest of the column in the template's order (an item printed
     // apart, before the table's title, takes its place in it).
     const tail = region.slice(lastItem + 1).filter(isFree);
+    // Where rows are printed whole, a value between its item and a text is that item's, before
+    // the earlier items still waiting (an item printed out of its row's place); not where items
+    // or values come in runs (item, item, mark: the first item's).
+    const inItsRow = (w: number, t: Token) => {
+      const [before, after] = [ctx.tokens[t.index - 2], ctx.tokens[t.index + 1]];
+      return items[w]!.index === t.index - 1 && !(before && itemAt.has(before)) && !(after && (isMark(after) || itemAt.has(after)));
+    };
     const toWaiting = (t: Token) => {
-      const at = waiting.findIndex((w) => fits(w, t));
+      const beside = besideItem ? waiting.findIndex((w) => inItsRow(w, t) && fits(w, t)) : -1;
+      const at = beside >= 0 ? beside : waiting.findIndex((w) => fits(w, t));
       if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
       else early.push(t);
     };
@@ -100,7 +108,7 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   const rowByRow = printed.every((t, i) => i === 0 || isDash(t.text) || isDash(printed[i - 1]!.text) || printed[i - 1]!.index !== t.index - 1);
   const inOrder = rowByRow ? marksInOrder(printed, items.length) : null;
   if (inOrder) inOrder.forEach((m, k) => { marks[k] = m; });
-  else deal(isMark, marks, () => true, markFits);
+  else deal(isMark, marks, () => true, markFits, rowsPrintedWhole(region, printed, (t) => itemAt.has(t)));
   // The 関連事業 table's owners stand in the same stretch of stream text.
   const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded) && !ORGANIZATION_NAME.test(t.folded);
   // An item marked with a dash has no explanation, unless one follows its mark at once (pdftotext
@@ -125,6 +133,16 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
     });
   }
   return { marks, explanations };
+}
+
+/** Whether most marks printed (MOST_ROWS) stand between an item and a text: pdftotext's rows printed whole. */
+function rowsPrintedWhole(region: readonly Token[], printed: readonly Token[], isItem: (t: Token) => boolean): boolean {
+  const solid = printed.filter((m) => !isDash(m.text));
+  const whole = solid.filter((m) => {
+    const [before, after] = [region[region.indexOf(m) - 1], region[region.indexOf(m) + 1]];
+    return before !== undefined && isItem(before) && after !== undefined && !isItem(after) && !isMark(after);
+  });
+  return solid.length >= 3 && whole.length >= MOST_ROWS * solid.length;
 }
 
 /**
