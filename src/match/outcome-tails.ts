@@ -45,9 +45,10 @@ export function takeLeadingTails(ctx: MatchContext, rows: OutcomeRows, opener: T
   // final value, 達成度's 中間目標.
   const [na, nt, nr] = lacking;
   const length = na + 2 + nt + 2 + nr + 1;
+  if (opener.index < length) return;
   const cells = ctx.tokens.slice(opener.index - length, opener.index);
   const yearAt = na + 1;
-  if (cells.length !== length || !isFinalYearCell(cells[yearAt])) return;
+  if (!isFinalYearCell(cells[yearAt])) return;
   const values = cells.map((t, i) => (i === yearAt ? null : oneValue(t)));
   if (values.some((v, i) => i !== yearAt && v === null)) return;
   const part = (from: number, count: number) => values.slice(from, from + count) as Value[];
