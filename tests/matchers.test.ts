@@ -1290,6 +1290,14 @@ describe('self-check', () => {
     const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
     expect(rows.map((r) => [r.mark, r.explanation])).toEqual(items.map((_, k) => (mark(k) === '-' ? [null, null] : [mark(k), explanation(k)])));
   });
+  it('gives the marks printed after the last item, fewer than the items still without one, to the last of those items, the earlier ones taking the marks printed before them', () => {
+    const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
+    const mark = (k: number) => (k === 4 || k === 5 ? '無' : k === 11 ? '△' : [8, 12, 13, 14].includes(k) ? '-' : '○');
+    // pdfminer: twelve items, their texts, sixteen marks, the last five items, then the last mark.
+    const boxes = [...items.slice(0, 12), '説明の文その一。', '説明の文その二。', ...items.slice(0, 16).map((_, k) => mark(k)), ...items.slice(12), mark(16)];
+    const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果')));
+    expect(rows.map((r) => r.mark)).toEqual(items.map((_, k) => (mark(k) === '-' ? null : mark(k))));
+  });
   it('gives a mark printed between its item and a text to that item, where rows are printed whole, before items printed out of their rows\' places', () => {
     const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
     const mark = (k: number) => (k === 4 ? '無' : k === 5 ? '有' : k === 13 ? '△' : '○');

@@ -67,7 +67,12 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   const itemAt = new Map(present.map(({ t, k }) => [t, k]));
   const lastItem = region.findLastIndex((t) => itemAt.has(t));
   const inRegion = new Set(region.flatMap((t) => itemAt.get(t) ?? []));
-  const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean, fits: (k: number, t: Token) => boolean = () => true, besideItem = false) => {
+  /**
+   * `fits`: whether a value may be an item's (有 and 無 only the "were there any" items');
+   * `besideItem`: rows are printed whole; `markColumn`: the values are the marks, a column
+   * stream text prints whole and in the template's order.
+   */
+  const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean, { fits = () => true, besideItem = false, markColumn = false }: { fits?: (k: number, t: Token) => boolean; besideItem?: boolean; markColumn?: boolean } = {}) => {
     const waiting: number[] = [];
     const early: Token[] = [];
     const isFree = (t: Token) => !itemAt.has(t) && isValue(t) && !ctx.isUsed(t);
@@ -95,8 +100,14 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
       } else if (isFree(t)) toWaiting(t);
     }
     const open = [...items.keys()].filter((k) => !into[k] && wants(k) && (waiting.includes(k) || !inRegion.has(k)));
-    if (tail.length === open.length && tail.every((t, i) => fits(open[i]!, t))) open.forEach((k, i) => { into[k] = tail[i]; });
-    else tail.forEach(toWaiting);
+    // Fewer marks than those items, all printed: the last items', the column's end; the earlier
+    // ones take the marks printed before them.
+    const last = open.slice(Math.max(0, open.length - tail.length));
+    const fewer = markColumn && tail.length < open.length && open.every((k) => waiting.includes(k));
+    if ((tail.length === open.length || fewer) && tail.every((t, i) => fits(last[i]!, t))) {
+      last.forEach((k, i) => { into[k] = tail[i]; });
+      for (const k of last) if (waiting.includes(k)) waiting.splice(waiting.indexOf(k), 1);
+    } else tail.forEach(toWaiting);
     // Values printed before their items belong to the items still without one, in order.
     for (const k of items.keys()) {
       const at = !into[k] && wants(k) ? early.findIndex((t) => fits(k, t)) : -1;
@@ -108,7 +119,7 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   const rowByRow = printed.every((t, i) => i === 0 || isDash(t.text) || isDash(printed[i - 1]!.text) || printed[i - 1]!.index !== t.index - 1);
   const inOrder = rowByRow ? marksInOrder(printed, items.length) : null;
   if (inOrder) inOrder.forEach((m, k) => { marks[k] = m; });
-  else deal(isMark, marks, () => true, markFits, rowsPrintedWhole(region, printed, (t) => itemAt.has(t)));
+  else deal(isMark, marks, () => true, { fits: markFits, besideItem: rowsPrintedWhole(region, printed, (t) => itemAt.has(t)), markColumn: true });
   // The 関連事業 table's owners stand in the same stretch of stream text.
   const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded) && !ORGANIZATION_NAME.test(t.folded);
   // An item marked with a dash has no explanation, unless one follows its mark at once (pdftotext
