@@ -50,7 +50,7 @@ const TABLE_REACH = 200;
  * the items that came before them, first come first served; explanations then go, in the same
  * way, to the items whose mark is not a dash. What comes before any item waits for the items
  * that are printed late, in the template's order; what comes after the last item, as many as
- * the items still without one, goes to them in that order.
+ * the items still without one, goes to them in that order (fewer marks, to the last of them).
  */
 function readStream(ctx: MatchContext, tokens: readonly Token[], items: ReadonlyArray<Token | undefined>): { marks: Array<Token | undefined>; explanations: Array<Token | undefined> } {
   const present = items.map((t, k) => ({ t, k })).filter((x): x is { t: Token; k: number } => x.t !== undefined).sort((a, b) => a.t.index - b.t.index);
