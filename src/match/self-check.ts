@@ -44,15 +44,19 @@ const MOST_ROWS = 0.75;
 /** Tokens after the first item within which the table stands, when no 点検結果 follows it. */
 const TABLE_REACH = 200;
 
-/**
- * Stream text: items, marks and explanations come in runs of any length (pdfminer prints five
- * items, four explanations, five marks; pdftotext item, mark, explanation in turn). Marks go to
- * the items that came before them, first come first served; explanations then go, in the same
- * way, to the items whose mark is not a dash. What comes before any item waits for the items
- * that are printed late, in the template's order; what comes after the last item, as many as
- * the items still without one, goes to them in that order (fewer marks, to the last of them).
- */
-function readStream(ctx: MatchContext, tokens: readonly Token[], items: ReadonlyArray<Token | undefined>): { marks: Array<Token | undefined>; explanations: Array<Token | undefined> } {
+/** The stretch of stream text the table stands in, and where its items were printed. */
+interface StreamTable {
+  ctx: MatchContext;
+  items: ReadonlyArray<Token | undefined>;
+  region: readonly Token[];
+  itemAt: ReadonlyMap<Token, number>;
+  /** Where in the region the last item printed stands. */
+  lastItem: number;
+  /** The items printed within the region. */
+  inRegion: ReadonlySet<number>;
+}
+
+function streamTable(ctx: MatchContext, tokens: readonly Token[], items: ReadonlyArray<Token | undefined>): StreamTable {
   const present = items.map((t, k) => ({ t, k })).filter((x): x is { t: Token; k: number } => x.t !== undefined).sort((a, b) => a.t.index - b.t.index);
   const start = present[0]!.t.index;
   const end = ctx.find('checkResult').find((t) => t.index > start)?.index ?? start + TABLE_REACH;
@@ -62,64 +66,86 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   const title = titleBefore(start) ?? (present[1] ? titleBefore(present[1].t.index) : undefined);
   const from = title ? title.index + 1 : Math.max(0, start - TABLE_REACH / 10);
   const region = tokens.filter((t) => t.index >= from && t.index < end);
+  const itemAt = new Map(present.map(({ t, k }) => [t, k]));
+  return { ctx, items, region, itemAt, lastItem: region.findLastIndex((t) => itemAt.has(t)), inRegion: new Set(region.flatMap((t) => itemAt.get(t) ?? [])) };
+}
+
+interface DealOptions {
+  /** Whether a value may be an item's (有 and 無 only the "were there any" items'). */
+  fits?: (k: number, t: Token) => boolean;
+  /** Rows are printed whole (item, mark, explanation). */
+  besideItem?: boolean;
+  /** The values are the marks, a column stream text prints whole and in the template's order. */
+  markColumn?: boolean;
+}
+
+/**
+ * Deals a column's values (`isValue`) to the items that `wants` one, into `into`: each to the
+ * first item printed before it still waiting, first come first served; what comes before any
+ * item waits for the items printed late, in the template's order; what comes after the last
+ * item, as many as the items still without one, goes to them in that order (fewer marks, to the
+ * last of them).
+ */
+function deal(table: StreamTable, isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean, { fits = () => true, besideItem = false, markColumn = false }: DealOptions = {}): void {
+  const { ctx, items, region, itemAt, lastItem, inRegion } = table;
+  const waiting: number[] = [];
+  const early: Token[] = [];
+  const isFree = (t: Token) => !itemAt.has(t) && isValue(t) && !ctx.isUsed(t);
+  // The values after the last item, as many as the items still without one, whether printed
+  // among the others or not: the rest of the column in the template's order (an item printed
+  // apart, before the table's title, takes its place in it).
+  const tail = region.slice(lastItem + 1).filter(isFree);
+  // Where rows are printed whole, a value between its item and a text is that item's, before
+  // the earlier items still waiting (an item printed out of its row's place); not where items
+  // or values come in runs (item, item, mark: the first item's).
+  const inItsRow = (w: number, t: Token) => {
+    const [before, after] = [ctx.tokens[t.index - 2], ctx.tokens[t.index + 1]];
+    return items[w]!.index === t.index - 1 && !(before && itemAt.has(before)) && !(after && (isMark(after) || itemAt.has(after)));
+  };
+  const toWaiting = (t: Token) => {
+    const beside = besideItem ? waiting.findIndex((w) => inItsRow(w, t) && fits(w, t)) : -1;
+    const at = beside >= 0 ? beside : waiting.findIndex((w) => fits(w, t));
+    if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
+    else early.push(t);
+  };
+  for (const t of region.slice(0, lastItem + 1)) {
+    const k = itemAt.get(t);
+    if (k !== undefined) {
+      if (wants(k)) waiting.push(k);
+    } else if (isFree(t)) toWaiting(t);
+  }
+  const open = [...items.keys()].filter((k) => !into[k] && wants(k) && (waiting.includes(k) || !inRegion.has(k)));
+  // Fewer marks than those items, all printed: the last items', the column's end; the earlier
+  // ones take the marks printed before them.
+  const last = open.slice(Math.max(0, open.length - tail.length));
+  const fewer = markColumn && tail.length < open.length && open.every((k) => waiting.includes(k));
+  if ((tail.length === open.length || fewer) && tail.every((t, i) => fits(last[i]!, t))) {
+    last.forEach((k, i) => { into[k] = tail[i]; });
+    for (const k of last) if (waiting.includes(k)) waiting.splice(waiting.indexOf(k), 1);
+  } else tail.forEach(toWaiting);
+  // Values printed before their items belong to the items still without one, in order.
+  for (const k of items.keys()) {
+    const at = !into[k] && wants(k) ? early.findIndex((t) => fits(k, t)) : -1;
+    if (at >= 0) into[k] = early.splice(at, 1)[0];
+  }
+}
+
+/**
+ * Stream text: items, marks and explanations come in runs of any length (pdfminer prints five
+ * items, four explanations, five marks; pdftotext item, mark, explanation in turn). Marks go to
+ * the items, then explanations to the items whose mark is not a dash (deal).
+ */
+function readStream(ctx: MatchContext, tokens: readonly Token[], items: ReadonlyArray<Token | undefined>): { marks: Array<Token | undefined>; explanations: Array<Token | undefined> } {
+  const table = streamTable(ctx, tokens, items);
+  const { region, itemAt } = table;
   const marks: Array<Token | undefined> = items.map(() => undefined);
   const explanations: Array<Token | undefined> = items.map(() => undefined);
-  const itemAt = new Map(present.map(({ t, k }) => [t, k]));
-  const lastItem = region.findLastIndex((t) => itemAt.has(t));
-  const inRegion = new Set(region.flatMap((t) => itemAt.get(t) ?? []));
-  /**
-   * `fits`: whether a value may be an item's (有 and 無 only the "were there any" items');
-   * `besideItem`: rows are printed whole; `markColumn`: the values are the marks, a column
-   * stream text prints whole and in the template's order.
-   */
-  const deal = (isValue: (t: Token) => boolean, into: Array<Token | undefined>, wants: (k: number) => boolean, { fits = () => true, besideItem = false, markColumn = false }: { fits?: (k: number, t: Token) => boolean; besideItem?: boolean; markColumn?: boolean } = {}) => {
-    const waiting: number[] = [];
-    const early: Token[] = [];
-    const isFree = (t: Token) => !itemAt.has(t) && isValue(t) && !ctx.isUsed(t);
-    // The values after the last item, as many as the items still without one, whether printed
-    // among the others or not: the rest of the column in the template's order (an item printed
-    // apart, before the table's title, takes its place in it).
-    const tail = region.slice(lastItem + 1).filter(isFree);
-    // Where rows are printed whole, a value between its item and a text is that item's, before
-    // the earlier items still waiting (an item printed out of its row's place); not where items
-    // or values come in runs (item, item, mark: the first item's).
-    const inItsRow = (w: number, t: Token) => {
-      const [before, after] = [ctx.tokens[t.index - 2], ctx.tokens[t.index + 1]];
-      return items[w]!.index === t.index - 1 && !(before && itemAt.has(before)) && !(after && (isMark(after) || itemAt.has(after)));
-    };
-    const toWaiting = (t: Token) => {
-      const beside = besideItem ? waiting.findIndex((w) => inItsRow(w, t) && fits(w, t)) : -1;
-      const at = beside >= 0 ? beside : waiting.findIndex((w) => fits(w, t));
-      if (at >= 0) into[waiting.splice(at, 1)[0]!] = t;
-      else early.push(t);
-    };
-    for (const t of region.slice(0, lastItem + 1)) {
-      const k = itemAt.get(t);
-      if (k !== undefined) {
-        if (wants(k)) waiting.push(k);
-      } else if (isFree(t)) toWaiting(t);
-    }
-    const open = [...items.keys()].filter((k) => !into[k] && wants(k) && (waiting.includes(k) || !inRegion.has(k)));
-    // Fewer marks than those items, all printed: the last items', the column's end; the earlier
-    // ones take the marks printed before them.
-    const last = open.slice(Math.max(0, open.length - tail.length));
-    const fewer = markColumn && tail.length < open.length && open.every((k) => waiting.includes(k));
-    if ((tail.length === open.length || fewer) && tail.every((t, i) => fits(last[i]!, t))) {
-      last.forEach((k, i) => { into[k] = tail[i]; });
-      for (const k of last) if (waiting.includes(k)) waiting.splice(waiting.indexOf(k), 1);
-    } else tail.forEach(toWaiting);
-    // Values printed before their items belong to the items still without one, in order.
-    for (const k of items.keys()) {
-      const at = !into[k] && wants(k) ? early.findIndex((t) => fits(k, t)) : -1;
-      if (at >= 0) into[k] = early.splice(at, 1)[0];
-    }
-  };
   const printed = region.filter((t) => isMark(t) && !ctx.isUsed(t));
   // Printed row by row (item, mark, explanation), no two marks but dashes stand side by side.
   const rowByRow = printed.every((t, i) => i === 0 || isDash(t.text) || isDash(printed[i - 1]!.text) || printed[i - 1]!.index !== t.index - 1);
   const inOrder = rowByRow ? marksInOrder(printed, items.length) : null;
   if (inOrder) inOrder.forEach((m, k) => { marks[k] = m; });
-  else deal(isMark, marks, () => true, { fits: markFits, besideItem: rowsPrintedWhole(region, printed, (t) => itemAt.has(t)), markColumn: true });
+  else deal(table, isMark, marks, () => true, { fits: markFits, besideItem: rowsPrintedWhole(region, printed, (t) => itemAt.has(t)), markColumn: true });
   // The 関連事業 table's owners stand in the same stretch of stream text.
   const isExplanation = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !GROUPS.has(t.folded) && t.folded.length > 3 && !/^([\d,.%-]|年度)+$/.test(t.folded) && !ORGANIZATION_NAME.test(t.folded);
   // An item marked with a dash has no explanation, unless one follows its mark at once (pdftotext
@@ -129,7 +155,7 @@ function readStream(ctx: MatchContext, tokens: readonly Token[], items: Readonly
   const whole = inOrder ? [] : textsOfWholeRows(region, marks, (t) => isExplanation(t) && !itemAt.has(t), (t) => itemAt.has(t) || isItemText(t));
   whole.forEach((t, k) => { explanations[k] = t; });
   const taken = new Set(whole.filter((t) => t !== undefined));
-  deal((t) => isExplanation(t) && !taken.has(t), explanations, (k) => explained(k) && !explanations[k]);
+  deal(table, (t) => isExplanation(t) && !taken.has(t), explanations, (k) => explained(k) && !explanations[k]);
   // Marks read in order, and a text right after every one but the dashes: the rows were printed
   // whole (mark, explanation), so that text is the mark's item's explanation.
   const explanationAfter = (m: Token) => {
