@@ -61,69 +61,101 @@ function centredPairs(texts: readonly Token[], groupCount: number): Array<[strin
   return pairs.every((p) => p !== null) ? pairs.map((p) => p.pair) : null;
 }
 
+/** The section's goal texts, read as boxes across both cells where they are such boxes. */
+interface SectionTexts {
+  ctx: MatchContext;
+  texts: readonly Token[];
+  /** Where the section ends. */
+  end: number;
+  /** Each text's two columns, or null for a text of one column. */
+  boxes: ReadonlyArray<[string, string] | null>;
+  /** Where the boxes of two columns stand among the texts. */
+  boxAt: readonly number[];
+}
+
 /** The pairs the section's texts make as boxes printed across both cells, or texts one after the other. */
 function pairsOfTexts(ctx: MatchContext, texts: readonly Token[], end: number, groupCount: number): Array<[string, string]> {
-  // Boxes across both cells are surer than texts that happen to follow one another; the texts
-  // after a box, up to the next, are its wrapped lines.
+  // Boxes across both cells are surer than texts that happen to follow one another.
   const boxes = texts.map((t) => splitTwoColumns(t));
-  const boxAt = boxes.flatMap((box, i) => (box ? [i] : []));
-  if (boxAt.length && boxAt.length === groupCount) {
-    // A box's wrapped lines may be short (`た調査の割合`): any prose up to the next box.
-    const wrapped = (i: number, k: number) => ctx.tokens.slice(texts[i]!.index + 1, texts[boxAt[k + 1]!]?.index ?? end).filter((t) => isWrappedLine(ctx, t));
-    return boxAt.map((i, k) => {
-      const [goal, indicator] = splitTwoColumns(texts[i]!, wrapped(i, k))!;
-      // The box's first lines, stacked by height before a label's line cut them off (`果実績 ⏎
-      // goal line ⏎ indicator line`, `（アウトカム）`, the box): split at the box's widths.
-      const before = texts[i - 1];
-      const cut = before && (k === 0 || i - 1 > boxAt[k - 1]!) && before.lines.length >= 2 && ctx.tokens.slice(before.index + 1, texts[i]!.index).every(isLabel);
-      if (!cut) return [goal, indicator] as [string, string];
-      const [goalStart, indicatorStart] = splitByWidths(before, columnWidths(texts[i]!)!);
-      return [goalStart + goal, indicatorStart + indicator] as [string, string];
-    });
-  }
-  // More boxes than outcomes: a box the labels' lines cut into pieces (`果実績 ⏎ goal indicator`,
-  // `（アウトカム）`, `goal indicator`): boxes one after another are one outcome's, in order.
-  if (boxAt.length > groupCount) {
-    const runs = boxAt.reduce<number[][]>((out, i) => {
-      const last = out.at(-1);
-      if (last && last.at(-1) === i - 1) last.push(i);
-      else out.push([i]);
-      return out;
-    }, []);
-    // Else only a box whose both texts go on past its last line continues in the next.
-    const widths = widestColumns(boxAt.map((i) => columnWidths(texts[i]!)!));
-    const goingOn = boxAt.reduce<number[][]>((out, i) => {
-      const last = out.at(-1);
-      if (last && last.at(-1) === i - 1 && goesOnBelow(texts[i - 1]!, widths)) last.push(i);
-      else out.push([i]);
-      return out;
-    }, []);
-    const joined = [runs, goingOn].find((r) => r.length === groupCount);
-    if (joined) return joined.map((run) => [0, 1].map((side) => run.map((i) => boxes[i]![side]).join('')) as [string, string]);
-  }
-  // Boxes of several lines and no two parts, beside such boxes, are the same cells stacked by
-  // height (goal line, indicator, goal line): split at the widths the others show.
-  if (boxAt.length && boxAt.length < groupCount) {
-    const widths = widestColumns(boxAt.map((i) => columnWidths(texts[i]!)!));
-    const stackedAt = texts.flatMap((t, i) => (boxes[i] || t.lines.length >= 2 ? [i] : []));
-    if (stackedAt.length === groupCount) {
-      // A box whose lines all fit one centred reading exactly is surer than widths from elsewhere.
-      const centred = centredColumns(stackedAt.map((i) => texts[i]!));
-      const pairs = stackedAt.map((i, k) => boxes[i] ?? (centred[k]?.exact ? centred[k].pair : splitByWidths(texts[i]!, widths)));
-      if (pairs.every(([goal, indicator]) => goal && indicator)) return pairs;
-    }
-  }
-  // One outcome and no box: its goal may wrap over several texts, its indicator is the last;
-  // of two texts, the first when it reads as the indicator and the other as the goal (pdftotext
-  // prints the taller cell first, whichever column it is in).
-  if (groupCount === 1 && !boxAt.length && texts.length >= 2) {
-    const stacked = stackedColumns(texts);
-    if (stacked) return [readsAsIndicator(stacked[0]) > readsAsIndicator(stacked[1]) ? [stacked[1], stacked[0]] : stacked];
-    const parts = texts.map(textWithoutLabels);
-    if (parts.length === 2) return [inOrder(parts[0]!, parts[1]!)];
-    return [[parts.slice(0, -1).join(''), parts.at(-1)!]];
-  }
-  // A note (`※24年度は活動していない。`) printed in a box of its own ends the text before it.
+  const section: SectionTexts = { ctx, texts, end, boxes, boxAt: boxes.flatMap((box, i) => (box ? [i] : [])) };
+  const { boxAt } = section;
+  if (boxAt.length && boxAt.length === groupCount) return boxesOneARow(section);
+  const pieces = boxAt.length > groupCount ? boxesInPieces(section, groupCount) : null;
+  if (pieces) return pieces;
+  const stacked = boxAt.length && boxAt.length < groupCount ? stackedBesideBoxes(section, groupCount) : null;
+  if (stacked) return stacked;
+  if (groupCount === 1 && !boxAt.length && texts.length >= 2) return oneOutcome(texts);
+  return textsInTurn(section);
+}
+
+/** One box an outcome: the texts after a box, up to the next, are its wrapped lines. */
+function boxesOneARow({ ctx, texts, end, boxAt }: SectionTexts): Array<[string, string]> {
+  // A box's wrapped lines may be short (`た調査の割合`): any prose up to the next box.
+  const wrapped = (i: number, k: number) => ctx.tokens.slice(texts[i]!.index + 1, texts[boxAt[k + 1]!]?.index ?? end).filter((t) => isWrappedLine(ctx, t));
+  return boxAt.map((i, k) => {
+    const [goal, indicator] = splitTwoColumns(texts[i]!, wrapped(i, k))!;
+    // The box's first lines, stacked by height before a label's line cut them off (`果実績 ⏎
+    // goal line ⏎ indicator line`, `（アウトカム）`, the box): split at the box's widths.
+    const before = texts[i - 1];
+    const cut = before && (k === 0 || i - 1 > boxAt[k - 1]!) && before.lines.length >= 2 && ctx.tokens.slice(before.index + 1, texts[i]!.index).every(isLabel);
+    if (!cut) return [goal, indicator] as [string, string];
+    const [goalStart, indicatorStart] = splitByWidths(before, columnWidths(texts[i]!)!);
+    return [goalStart + goal, indicatorStart + indicator] as [string, string];
+  });
+}
+
+/**
+ * More boxes than outcomes: a box the labels' lines cut into pieces (`果実績 ⏎ goal indicator`,
+ * `（アウトカム）`, `goal indicator`): boxes one after another are one outcome's, in order.
+ */
+function boxesInPieces({ texts, boxes, boxAt }: SectionTexts, groupCount: number): Array<[string, string]> | null {
+  const runs = boxAt.reduce<number[][]>((out, i) => {
+    const last = out.at(-1);
+    if (last && last.at(-1) === i - 1) last.push(i);
+    else out.push([i]);
+    return out;
+  }, []);
+  // Else only a box whose both texts go on past its last line continues in the next.
+  const widths = widestColumns(boxAt.map((i) => columnWidths(texts[i]!)!));
+  const goingOn = boxAt.reduce<number[][]>((out, i) => {
+    const last = out.at(-1);
+    if (last && last.at(-1) === i - 1 && goesOnBelow(texts[i - 1]!, widths)) last.push(i);
+    else out.push([i]);
+    return out;
+  }, []);
+  const joined = [runs, goingOn].find((r) => r.length === groupCount);
+  return joined ? joined.map((run) => [0, 1].map((side) => run.map((i) => boxes[i]![side]).join('')) as [string, string]) : null;
+}
+
+/**
+ * Boxes of several lines and no two parts, beside such boxes, are the same cells stacked by
+ * height (goal line, indicator, goal line): split at the widths the others show.
+ */
+function stackedBesideBoxes({ texts, boxes, boxAt }: SectionTexts, groupCount: number): Array<[string, string]> | null {
+  const widths = widestColumns(boxAt.map((i) => columnWidths(texts[i]!)!));
+  const stackedAt = texts.flatMap((t, i) => (boxes[i] || t.lines.length >= 2 ? [i] : []));
+  if (stackedAt.length !== groupCount) return null;
+  // A box whose lines all fit one centred reading exactly is surer than widths from elsewhere.
+  const centred = centredColumns(stackedAt.map((i) => texts[i]!));
+  const pairs = stackedAt.map((i, k) => boxes[i] ?? (centred[k]?.exact ? centred[k].pair : splitByWidths(texts[i]!, widths)));
+  return pairs.every(([goal, indicator]) => goal && indicator) ? pairs : null;
+}
+
+/**
+ * One outcome and no box: its goal may wrap over several texts, its indicator is the last; of
+ * two texts, the first when it reads as the indicator and the other as the goal (pdftotext
+ * prints the taller cell first, whichever column it is in).
+ */
+function oneOutcome(texts: readonly Token[]): Array<[string, string]> {
+  const stacked = stackedColumns(texts);
+  if (stacked) return [readsAsIndicator(stacked[0]) > readsAsIndicator(stacked[1]) ? [stacked[1], stacked[0]] : stacked];
+  const parts = texts.map(textWithoutLabels);
+  if (parts.length === 2) return [inOrder(parts[0]!, parts[1]!)];
+  return [[parts.slice(0, -1).join(''), parts.at(-1)!]];
+}
+
+/** Boxes as they are, other texts two by two, a note (`※24年度は活動していない。`) in a box of its own ending the text before it. */
+function textsInTurn({ texts, boxes }: SectionTexts): Array<[string, string]> {
   const units: Array<{ text: string; box: [string, string] | null }> = [];
   texts.forEach((t, i) => {
     const last = units.at(-1);
