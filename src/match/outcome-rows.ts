@@ -65,8 +65,14 @@ export function finalColumn(ctx: MatchContext, from: number, outcomeCount: numbe
 export const isFinalYearCell = (t: Token | undefined) => t !== undefined && (t.folded === '年度' || FINAL_YEAR.test(t.folded));
 /** The one value a box holds, when it is a number or a dash (no rate); else null. */
 export function singleValueOf(t: Token | undefined): Value | null {
+  const value = oneValueOf(t);
+  return value?.cell.kind !== 'rate' ? value : null;
+}
+
+/** The one value a box holds, a rate included; else null. */
+export function oneValueOf(t: Token | undefined): Value | null {
   const values = t ? valuesOf(t) : null;
-  return values?.length === 1 && values[0]!.cell.kind !== 'rate' ? values[0]! : null;
+  return values?.length === 1 ? values[0]! : null;
 }
 
 /** The 目標最終年度 column as pdfminer prints it with the 活動見込 column below: see finalColumnRuns. */

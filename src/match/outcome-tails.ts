@@ -6,8 +6,8 @@
 // part starts; 達成度 = 成果実績 / 目標値 must bear out every year so completed.
 import type { Token } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, rateOf, valuesOf, type Value } from './values.js';
-import { isFinalYearCell, PAST_COLUMNS, rateHolds } from './outcome-rows.js';
+import { countOf, rateOf, type Value } from './values.js';
+import { isFinalYearCell, oneValueOf, PAST_COLUMNS, rateHolds } from './outcome-rows.js';
 import type { readRow } from './table-rows.js';
 
 type Row = ReturnType<typeof readRow>;
@@ -21,12 +21,6 @@ interface OutcomeRows {
 const leadingYears = (values: readonly Value[], isNumber: (v: Value) => boolean) => {
   const end = values.findIndex((v) => !isNumber(v));
   return (end < 0 ? values : values.slice(0, end)).slice(0, PAST_COLUMNS);
-};
-
-/** The one value a box holds, a rate included. */
-const oneValue = (t: Token | undefined): Value | null => {
-  const values = t ? valuesOf(t) : null;
-  return values?.length === 1 ? values[0]! : null;
 };
 
 /**
@@ -49,7 +43,7 @@ export function takeLeadingTails(ctx: MatchContext, rows: OutcomeRows, opener: T
   const cells = ctx.tokens.slice(opener.index - length, opener.index);
   const yearAt = na + 1;
   if (!isFinalYearCell(cells[yearAt])) return;
-  const values = cells.map((t, i) => (i === yearAt ? null : oneValue(t)));
+  const values = cells.map((t, i) => (i === yearAt ? null : oneValueOf(t)));
   if (values.some((v, i) => i !== yearAt && v === null)) return;
   const part = (from: number, count: number) => values.slice(from, from + count) as Value[];
   const full = {

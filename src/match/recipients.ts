@@ -24,17 +24,17 @@ import { isLetterMark, letterOf, tables } from './recipient-tables.js';
 const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
 
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
-function readRows(table: Table, summaries: Map<string, string>, names: ReadonlySet<string>): Recipient[] {
+function readRows(table: Table, flow: FlowCells): Recipient[] {
   const words = firstRowValuesInPlace(nameBeforeFirstRank(table.tokens.flatMap(wordsOf)));
-  const ranked = withTrailingColumns(readRankedRows(table.block, words, names), words);
+  const ranked = withTrailingColumns(readRankedRows(table.block, words, flow.names), words);
   // Rows read one after another, each with its name and amount, need no other reading.
   // A rank past the last row read may be a later row's, printed after the cells (… 2 3): then
   // the chunk reading is tried too.
   const lateRank = ranked !== null && words.some((w) => rankOf(w) === ranked.length + 1);
   const complete = ranked !== null && ranked.every((r) => r.name !== null && r.amount !== null) && highestNamedRank(words) <= ranked.length && !lateRank;
   const chunked = complete ? null : readByChunks(table.block, words);
-  if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(withReasonsInOrder(withNamesAfterLegalForms(chunked, ranked), words), summaries);
-  if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(withReasonsInOrder(ranked, words), summaries);
+  if (chunked && (!ranked || filled(chunked) > filled(ranked))) return completeSummaries(withReasonsInOrder(withNamesAfterLegalForms(chunked, ranked), words), flow);
+  if (ranked && ranked.every((r) => r.name !== null)) return completeSummaries(withReasonsInOrder(ranked, words), flow);
   const rows: Recipient[] = [];
   let row: Recipient | null = null;
   const valueQueue: Word[] = [];
@@ -78,9 +78,9 @@ function readRows(table: Table, summaries: Map<string, string>, names: ReadonlyS
     queuedIn.push(rows.length - 1);
   }
   const withOwnPairs = fillValuesWithOwnPairs(rows, valueQueue, queuedIn);
-  if (withOwnPairs) return completeSummaries(withReasonsInOrder(withOwnPairs, words), summaries);
+  if (withOwnPairs) return completeSummaries(withReasonsInOrder(withOwnPairs, words), flow);
   fillValues(rows, valueQueue);
-  return completeSummaries(withReasonsInOrder(rows, words), summaries);
+  return completeSummaries(withReasonsInOrder(rows, words), flow);
 }
 
 /**
@@ -96,11 +96,30 @@ function withNamesAfterLegalForms(rows: Recipient[], ranked: readonly Recipient[
   });
 }
 
+/** What the fund flow tells the tables: each box's role (業務概要) and its recipient's name. */
+interface FlowCells {
+  /** Roles by roleKey: by block and name, and by name alone while one box gives that name a role. */
+  roles: ReadonlyMap<string, string>;
+  /** The boxes' names, folded: a name the table prints in two parts is one of them. */
+  names: ReadonlySet<string>;
+}
+
 /** A fund-flow role's key: the recipient's folded name, with its block when given. */
 const roleKey = (name: string, block?: string | null) => (block === undefined ? fold(name) : `${block ?? ''}|${fold(name)}`);
 
+function flowCells(fundFlow: readonly FundFlow[]): FlowCells {
+  const roles = new Map<string, string>();
+  for (const f of fundFlow) {
+    if (!f.name || !f.role) continue;
+    roles.set(roleKey(f.name, f.block), f.role);
+    const byName = roleKey(f.name);
+    roles.set(byName, roles.has(byName) && roles.get(byName) !== f.role ? '' : f.role);
+  }
+  return { roles, names: new Set(fundFlow.flatMap((f) => (f.name ? [fold(f.name)] : []))) };
+}
+
 /** The stream text's tables read; of two cuttings into tables, the one that fills more cells. */
-function readTables(whole: readonly Token[], summaries: Map<string, string>, names: ReadonlySet<string>): Recipient[] {
+function readTables(whole: readonly Token[], flow: FlowCells): Recipient[] {
   const { rest: scope, tuples } = setApartTuples(whole, (i) => blockBefore(whole, i), isLetterMark);
   const cut = tables(scope);
   // The cuttings share most of their tables: each table is read once.
@@ -108,7 +127,7 @@ function readTables(whole: readonly Token[], summaries: Map<string, string>, nam
   const readOnce = (t: Table) => {
     const key = `${t.block}:${t.tokens.map((x) => x.index).join(',')}`;
     let rows = readings.get(key);
-    if (!rows) readings.set(key, (rows = readRows(t, summaries, names)));
+    if (!rows) readings.set(key, (rows = readRows(t, flow)));
     return rows;
   };
   const read = (c: Table[]) => c.flatMap(readOnce);
@@ -130,9 +149,9 @@ function blockBefore(scope: readonly Token[], i: number): string | null {
  * A summary the table lost or clipped is completed from the recipient's fund-flow box: its
  * block's, where one recipient heads several blocks (`B` and `C`, 学校法人早稲田大学).
  */
-function completeSummaries(rows: Recipient[], summaries: Map<string, string>): Recipient[] {
+function completeSummaries(rows: Recipient[], { roles }: FlowCells): Recipient[] {
   for (const r of rows) {
-    const full = r.name ? summaries.get(roleKey(r.name, r.block)) ?? summaries.get(roleKey(r.name)) : undefined;
+    const full = r.name ? roles.get(roleKey(r.name, r.block)) ?? roles.get(roleKey(r.name)) : undefined;
     if (!full) continue;
     if (roleCompletes(r.summary, full)) r.summary = full;
   }
@@ -142,16 +161,7 @@ function completeSummaries(rows: Recipient[], summaries: Map<string, string>): R
 export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { recipients: Recipient[]; debtContracts: Recipient[] } {
   const title = ctx.first('recipientsTitle');
   const debt = ctx.first('debtTitle');
-  const summaries = new Map<string, string>();
-  for (const f of fundFlow) {
-    if (!f.name || !f.role) continue;
-    summaries.set(roleKey(f.name, f.block), f.role);
-    // By name alone only while one box gives that name a role.
-    const byName = roleKey(f.name);
-    summaries.set(byName, summaries.has(byName) && summaries.get(byName) !== f.role ? '' : f.role);
-  }
-  // The fund flow's names, folded: a name the table prints in two parts is one of them.
-  const flowNames = new Set(fundFlow.flatMap((f) => (f.name ? [fold(f.name)] : [])));
+  const flow = flowCells(fundFlow);
   if (!title) {
     ctx.report('warning', 'missing-section', 'recipients', 'no 支出先上位１０者リスト was found');
     return { recipients: [], debtContracts: [] };
@@ -162,7 +172,7 @@ export function matchRecipients(ctx: MatchContext, fundFlow: FundFlow[]): { reci
   const end = debt && debt.index > title.index ? (debtHead ?? debt).index : ctx.tokens.length;
   let recipients = ctx.isLayout
     ? readRecipientLines(ctx.sheet.lines, title.row + 1, debt && debt.row > title.row ? debt.row : ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
-    : readTables(ctx.tokens.slice(title.index, end), summaries, flowNames);
+    : readTables(ctx.tokens.slice(title.index, end), flow);
   // Nothing read as a table: the rows the 法人番号 anchor, wherever the extractor put their cells.
   if (!ctx.isLayout && !recipients.some((r) => r.name || r.corporateNumber)) {
     recipients = readByCorporateNumbers(ctx.tokens.slice(title.index), fundFlow);
@@ -199,7 +209,7 @@ function readDebt(ctx: MatchContext, title: Token): Recipient[] {
   // Layout text is read line by line like the 支出先 table, the block column set aside.
   const rows = ctx.isLayout
     ? readRecipientLines(ctx.sheet.lines.map((l, i) => (i >= title.row ? l.replace(OPENED_ROW, (_, lead: string, letter: string) => lead + ' '.repeat(letter.length)) : l)), title.row + 1, ctx.sheet.lines.length + 1).flatMap((b) => b.rows)
-    : readTables(ctx.tokens.slice(title.index), new Map(), new Set());
+    : readTables(ctx.tokens.slice(title.index), flowCells([]));
   // A row opens with its block and rank (`A 1 日本電気（株）`): rows still without a block take
   // those letters, rank by rank, in order.
   const opened = lines.map((l) => OPENED_ROW.exec(l)).filter((m) => m !== null).map((m) => ({ block: m[2]!.normalize('NFKC'), rank: Number(fold(m[3]!)) }));

@@ -109,8 +109,6 @@ export function textWithoutLabels(token: Token): string {
   return lines.length ? lines.join('') : token.text;
 }
 
-/** A circled number opening an item of a list (`①…`, `②…`). */
-
 /** The number a text opens with (`①…` is 0, `②…` is 1), or null. */
 export const itemNumber = (text: string): number | null => (ITEM_MARK.test(text) ? text.codePointAt(0)! - '①'.codePointAt(0)! : null);
 

@@ -5,7 +5,7 @@
 // matchers see the same thing: boxes in reading order, each with its input line numbers and,
 // for layout text, its position on the page.
 
-import { ENDS_WITH_LEGAL_FORM, ITEM_MARK, LABELS } from './vocabulary.js';
+import { ENDS_WITH_LEGAL_FORM, LABELS, LONE_ITEM_MARK } from './vocabulary.js';
 import { endsSentence, fold } from './values.js';
 
 export type Extractor = 'layout' | 'pdfminer' | 'pdftotext';
@@ -175,7 +175,7 @@ function joinSpacedWords(segs: readonly Segment[], neighbours: ReadonlyArray<rea
     // A legal form and the name after it (`B．（研）   産業技術総合研究所`): one name.
     const nameAfterForm = prev !== undefined && isProseSegment(seg) && ENDS_WITH_LEGAL_FORM.test(fold(prev.text)) && seg.col - prev.end <= NAME_GAP;
     // A list's mark and its item's text (`①   備蓄穀物の保管を…`): no cell holds a mark alone.
-    const itemAfterMark = prev !== undefined && isProseSegment(seg) && ITEM_MARK.test(prev.text) && [...prev.text].length === 1 && seg.col - prev.end <= NAME_GAP;
+    const itemAfterMark = prev !== undefined && isProseSegment(seg) && LONE_ITEM_MARK.test(prev.text) && seg.col - prev.end <= NAME_GAP;
     if (oneCell || nameAfterForm || itemAfterMark) out[out.length - 1] = { ...prev, text: `${prev.text}\u3000${seg.text}`, end: seg.end };
     else out.push(seg);
   }
