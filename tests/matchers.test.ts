@@ -22,7 +22,7 @@ import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPastProjectNumbers } from '../src/match/past-numbers.js';
 import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
-import { splitTwoColumns } from '../src/match/text-columns.js';
+import { splitByWidths, splitTwoColumns } from '../src/match/text-columns.js';
 import { matchAll } from '../src/match/index.js';
 import { SELF_CHECK_GROUPS } from '../src/tokenize/vocabulary.js';
 
@@ -2587,6 +2587,13 @@ describe('two text cells printed across one box', () => {
     expect(splitTwoColumns(box(lines.join('\n')))).toEqual([
       '新たな港湾施設の耐震基準の策定に活用されるとともに、点検の手引の整備に活用されることを成果目標とする（平成25年度まで）。',
       '港湾施設の耐震化の基準への反映等を含め、当初の計画以上に調査の成果が得られたと専門家による外部評価において判断された調査数とした。',
+    ]);
+  });
+  it('gives a line that the next line of two prints again in one column to the other column: a goal restates its indicator', () => {
+    const lines = ['①【ASEAN・日本社会保障ハイレベル会', '合】', 'アンケート評価の平均値', '（会合参加者へのアンケート調査において アンケート評価の平均値', '「会合が有効だった」とする評価。5点満点', '中4点（80％以上）とする）'];
+    expect(splitByWidths(box(lines.join('\n')), [19, 15])).toEqual([
+      '①【ASEAN・日本社会保障ハイレベル会合】アンケート評価の平均値（会合参加者へのアンケート調査において「会合が有効だった」とする評価。5点満点中4点（80％以上）とする）',
+      'アンケート評価の平均値',
     ]);
   });
   it('gives a line a little short of the narrower column\'s width to that column', () => {

@@ -137,13 +137,22 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
   // the left column's: the goal's cell stands beside the title's.
   const below = continuation.flatMap((t) => partsOf(t).filter((p) => p.length === 1).map((p) => ({ line: p[0]!, besideTitle: holdsTitleLine(t) })));
   const alternate = split.at(-1)?.length === 2 && continuation.every((t) => t.lines.length === 1) ? alternation(below.map((b) => b.line)) : null;
-  const place = (parts: readonly string[]) => {
+  const place = (parts: readonly string[], next?: readonly string[]) => {
     if (parts.length === 2) {
       out[0].push(parts[0]!);
       out[1].push(parts[1]!);
       return;
     }
     const line = parts[0]!;
+    // A line the next line of two prints again in one column is the other's: a goal restates
+    // its indicator (`アンケート評価の平均値` ⏎ `（会合参加者へ… アンケート評価の平均値`), and a cell
+    // does not print one line twice.
+    const restated = ([0, 1] as const).filter((c) => next?.length === 2 && next[c] === line);
+    if (restated.length === 1) {
+      out[1 - restated[0]!]!.push(line);
+      lastSingle = (1 - restated[0]!) as 0 | 1;
+      return;
+    }
     if (top !== null && !out[0].length && !out[1].length) {
       out[top].push(line);
       return;
@@ -164,7 +173,7 @@ export function splitByWidths(token: Token, widths: readonly [number, number], c
     out[side].push(line);
     lastSingle = side;
   };
-  split.forEach(place);
+  split.forEach((parts, k) => place(parts, split[k + 1]));
   const inBox = [out[0].length, out[1].length] as const;
   if (alternate === null) below.forEach((b) => (b.besideTitle ? out[0].push(b.line) : place([b.line])));
   else below.forEach((b, k) => out[((alternate + k) % 2) as 0 | 1].push(b.line));
