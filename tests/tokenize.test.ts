@@ -26,6 +26,12 @@ describe('tokenizer', () => {
     const t = tokens('成果実\n法人数\n績\n\n630\n', 'pdfminer');
     expect(t.map((x) => [x.text, x.labels])).toEqual([['成果実績', ['outcomeActual']], ['法人数', []], ['630', []]]);
   });
+  it('takes a unit that wraps beside and under the halves of a vertical label (成果実 累積件⏎績⏎数) out of the label, the row\'s texts after it a box of their own', () => {
+    const t = tokens('成果実 累積件\n績\n数\n65,000件に対する累積デジタル\nこれまでに資料館が受け入れた資料\n', 'pdftotext');
+    expect(t.map((x) => [x.text, x.labels])).toEqual([['成果実績', ['outcomeActual']], ['累積件数', []], ['65,000件に対する累積デジタルこれまでに資料館が受け入れた資料', []]]);
+    // A longer text beside the label's head is the row's text, not a unit.
+    expect(tokens('成果実 本事業の成果を活用した\n績\n件数\n', 'pdftotext').map((x) => x.text)).not.toContain('本事業の成果を活用した件数');
+  });
   it('cuts a row label pdftotext printed beside a text box\'s last line (…報告書の参照数 目標値) into a box of its own', () => {
     const text = '国の戦略・政策文書、学会誌、科\n学雑誌等による、報告書の参照数 目標値\n\n件\n';
     expect(tokens(text, 'pdftotext').map((x) => [x.text, x.labels])).toEqual([['国の戦略・政策文書、学会誌、科学雑誌等による、報告書の参照数', []], ['目標値', ['outcomeTarget']], ['件', []]]);

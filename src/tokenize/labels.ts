@@ -146,16 +146,39 @@ function labelRuns(lines: readonly BoxLine[]): BoxLine[][] | null {
 
 /**
  * A vertical label whose halves enclose the row's unit cell (`成果実⏎法人数⏎績`): the label,
- * then the unit, which is where a row reader looks for it.
+ * then the unit, which is where a row reader looks for it. A unit that wraps in its narrow
+ * column too prints its first piece beside the label's and its last under the label's
+ * (`成果実 累積件⏎績⏎数`); the lines after those, the row's texts, stay a box of their own.
  */
 function labelAroundUnit(box: Box): Box[] | null {
   const [head, unit, tail] = box.lines;
-  if (box.lines.length !== 3 || !WHOLE.has(fold(head!.text + tail!.text)) || WHOLE.has(fold(unit!.text)) || fold(unit!.text).length > 6) return null;
-  const label = [head!, tail!];
-  return [
+  if (box.lines.length === 3 && WHOLE.has(fold(head!.text + tail!.text)) && !WHOLE.has(fold(unit!.text)) && fold(unit!.text).length <= MAX_UNIT) {
+    const label = [head!, tail!];
+    return [
+      { ...box, lines: label, text: joinLines(label) },
+      { ...box, lines: [unit!], text: unit!.text.trim(), row: unit!.line },
+    ];
+  }
+  return wrappedUnitBesideLabel(box);
+}
+
+/** The longest unit cell (`累積件数`, `百万kWh`): longer text beside a label is the row's text. */
+const MAX_UNIT = 6;
+
+function wrappedUnitBesideLabel(box: Box): Box[] | null {
+  const [first, labelTail, unitTail, ...rest] = box.lines;
+  const words = first?.text.trim().split(/ +/) ?? [];
+  if (words.length !== 2 || !labelTail || !unitTail) return null;
+  const [labelHead, unitHead] = words as [string, string];
+  const unit = fold(unitHead + unitTail.text);
+  if (!WHOLE.has(fold(labelHead + labelTail.text)) || unit.length > MAX_UNIT || WHOLE.has(unit) || WHOLE.has(fold(unitTail.text))) return null;
+  const label = [{ ...first!, text: labelHead }, labelTail];
+  const unitLines = [{ ...first!, text: unitHead }, unitTail];
+  const pieces: Box[] = [
     { ...box, lines: label, text: joinLines(label) },
-    { ...box, lines: [unit!], text: unit!.text.trim(), row: unit!.line },
+    { ...box, lines: unitLines, text: joinLines(unitLines), row: first!.line },
   ];
+  return rest.length ? [...pieces, { ...box, lines: rest, text: joinLines(rest), row: rest[0]!.line }] : pieces;
 }
 
 /** Shorter text beside a title is rather the end of a label cut in two. */
