@@ -3005,6 +3005,12 @@ describe('outputs', () => {
       '単位当たり\nコスト', '算出根拠', '測\n定\n指\n標', '8', '11', '事業に係る費用／取組件数'), 'pdftotext');
     expect(matchOutputs(ctx, 2015).map((o) => o.values[3]!.planned)).toEqual([8, 11]);
   });
+  it('reads a 当初見込み row printed headless before the next 活動実績 (its label printed after the table) as the first output\'s, and gives the column after the table to the outputs without a 活動見込', () => {
+    const ctx = contextOf(paragraphs('活動指標', '相談件数600件以上', '活動実績', '件', '634', '608', '627', '590', '件', '590', '590', '590',
+      '活動実績', '回', '50', '59', '52', '当初見込み', '回', '47', '47', '47', '活動実績', '件', '798', '673', '670', '当初見込み', '件', '590', '590', '590', '-', '590',
+      '講師派遣の回数47回以上', '就業相談件数600件以上', '単位当たり\nコスト', '算出根拠', '当初見込み', '政策'), 'pdftotext');
+    expect(matchOutputs(ctx, 2015).map((o) => o.values.map((v) => v.planned))).toEqual([[590, 590, 590, 590], [47, 47, 47, null], [590, 590, 590, 590]]);
+  });
   it('takes the 活動見込 that pdfminer prints after the outcome table\'s 目標最終年度 cells (年度 27年度 80 -), and leaves unit-cost year heads alone', () => {
     const sheet = (...after: string[]) => contextOf(paragraphs('成果実績', '活動指標', '24年度', '25年度', '26年度', '27年度活動見込', '活動指標及び活', '動実績', '（アウトプット）',
       '貸付実施件数', '活動実績', '当初見込み', '件', '件', '23', '65', '26', '65', '23', '51', ...after, '単位当たり\nコスト'), 'pdfminer');

@@ -176,13 +176,36 @@ export function headlessGroup(ctx: MatchContext, found: readonly RowGroup[]): { 
   const planned = ctx.find('activityPlanned').filter((t) => t.index > from && (!firstOpener || t.index < firstOpener.index));
   if (planned.length !== 1) return null;
   const label = planned[0]!;
+  const actual = rowBefore(ctx, label, from);
+  if (!actual) return null;
+  ctx.use(actual.unitCell);
+  return { group: { opener: [label], members: [label] }, rows: { actual: actual.row, planned: readRow(ctx, [label], COLUMNS) } };
+}
+
+/** A headless row just before a label: a unit cell, then the past years' cells, after `from`. */
+function rowBefore(ctx: MatchContext, label: Token, from: number): { row: Row; unitCell: Token } | null {
   const values: Value[] = [];
   let at = label.index - 1;
   for (; at > from && valuesOf(ctx.tokens[at]!); at--) values.unshift(...valuesOf(ctx.tokens[at]!)!);
   const unit = ctx.tokens[at];
-  if (values.length !== COLUMNS - 1 || !isUnitCell(unit)) return null;
-  ctx.use(unit);
-  return { group: { opener: [label], members: [label] }, rows: { actual: { unit: unit.text, values, cells: [] }, planned: readRow(ctx, [label], COLUMNS) } };
+  return values.length === COLUMNS - 1 && isUnitCell(unit) ? { row: { unit: unit.text, values, cells: [] }, unitCell: unit } : null;
+}
+
+/**
+ * A group's 当初見込み label may be printed far off, after the table; the group then has none
+ * of its own and shares the next group's. Its row is the headless one just before the next
+ * group's 活動実績, when that row counts in the unit of the group's own 活動実績 row.
+ */
+export function takeHeadlessPlans(ctx: MatchContext, groups: readonly RowGroup[], rows: ReadonlyArray<{ actual: Row; planned: Row }>): void {
+  if (ctx.isLayout) return;
+  groups.forEach((group, k) => {
+    const next = groups[k + 1];
+    if (!next || group.members[0] === undefined || group.members[0] !== next.members[0]) return;
+    const planned = rowBefore(ctx, next.opener[0]!, group.opener.at(-1)!.index);
+    if (!planned || rows[k]!.actual.unit === null || fold(planned.row.unit!) !== fold(rows[k]!.actual.unit!)) return;
+    ctx.use(planned.unitCell);
+    rows[k]!.planned = planned.row;
+  });
 }
 
 /**
@@ -225,19 +248,23 @@ const TRAILING_WINDOW = 40;
 
 /**
  * Stream text may print the 活動見込 column apart, after the table: a run of single values, one
- * for each output, top to bottom. Taken when no row has its own and the run is that long.
+ * for each output, top to bottom, but those whose 活動実績 run took their cell. Taken when no
+ * other row has its own and the run is that long.
  */
 export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actual: Row; planned: Row }>, after: number): void {
   const past = COLUMNS - 1;
-  if (rows.length < 2 || !rows.every((r) => r.actual.values.length === past)) return;
+  // A row whose 活動実績 run holds this year's cell too has its 活動見込: the run is the others'.
+  const planInRow = (r: { actual: Row; planned: Row }) => r.actual.values.length === COLUMNS && r.planned.values.length === past;
+  const open = rows.filter((r) => !planInRow(r));
+  if (open.length < 2 || !open.every((r) => r.actual.values.length === past)) return;
   // The run may follow the last row's cells at once, and that row's reading took it.
-  const last = rows.at(-1)!.planned;
-  if (last.values.length === past + rows.length && rows.slice(0, -1).every((r) => r.planned.values.length === past)) {
+  const last = open.at(-1)!.planned;
+  if (open.at(-1) === rows.at(-1) && last.values.length === past + open.length && open.slice(0, -1).every((r) => r.planned.values.length === past)) {
     const run = last.values.splice(past);
-    rows.forEach((r, k) => r.planned.values.push(run[k]!));
+    open.forEach((r, k) => r.planned.values.push(run[k]!));
     return;
   }
-  if (!rows.every((r) => r.planned.values.length === past)) return;
+  if (!open.every((r) => r.planned.values.length === past)) return;
   const singles: Value[] = [];
   const window = ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW);
   for (let i = 0; i < window.length; i++) {
@@ -247,19 +274,19 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
     // (`年度 27年度 84602 - 27年度 65 -`, finalColumnRuns): no plans.
     const finalColumn = finalColumnStart(window, i);
     if (finalColumn !== null) {
-      if (singles.length === rows.length) break;
+      if (singles.length === open.length) break;
       singles.length = 0;
       for (i = finalColumn; isFinalYearTriple(window, i); i += 3);
       i--;
     } else if (single) singles.push(single);
     // Vertical headings (測⏎定⏎指⏎標) may stand between; any other box ends a run.
     else if ([...t.folded].length > 1 || singles.length) {
-      if (singles.length === rows.length) break;
+      if (singles.length === open.length) break;
       singles.length = 0;
     }
   }
-  if (singles.length !== rows.length) return;
-  rows.forEach((r, k) => r.planned.values.push(singles[k]!));
+  if (singles.length !== open.length) return;
+  open.forEach((r, k) => r.planned.values.push(singles[k]!));
 }
 
 /**

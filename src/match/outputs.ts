@@ -10,7 +10,7 @@ import { takeColumnsAmidUnitCost } from './output-late-columns.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, numberedItems, stackedTexts, textWithoutLabels } from './text-field.js';
 import { columnText, labelColumnOf, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
-import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, rowsStart, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeColumnsAroundHeads, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
+import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, rowsStart, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeColumnsAroundHeads, takeHeadlessPlans, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
 
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
@@ -221,6 +221,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCost: Un
   const isOutput = (k: number) => found[k]!.opener[0]!.index < policyTable || read[k]!.actual.values.length + read[k]!.planned.values.length > 0;
   const rows = read.filter((_, k) => isOutput(k));
   found = found.filter((_, k) => isOutput(k));
+  takeHeadlessPlans(ctx, found, rows);
   if (!ctx.isLayout) spreadMatrix(rows.flatMap((r) => [r.actual, r.planned]), COLUMNS - 1, COLUMNS);
   if (!ctx.isLayout) takeTrailingPlans(ctx, rows, lastRowOf(found[found.length - 1]!).index);
   if (!ctx.isLayout) takeHeadedPlan(ctx, rows[rows.length - 1]!.planned);
