@@ -3039,6 +3039,17 @@ describe('outputs', () => {
     expect(matchOutputs(sheet('28年度活動見込', '12,647', '算出根拠'), 2016)[0]!.values[3]!.planned).toBeNull();
     expect(matchOutputs(sheet('25年度', '17', '26年度', '18', '算出根拠'), 2016)[0]!.values[3]!.planned).toBeNull();
   });
+  it('takes the only output\'s 活動見込 that pdftotext prints among the unit-cost cells when it alone repeats last year\'s 当初見込み, over a dash another reader took', () => {
+    const sheet = (...after: string[]) => contextOf(paragraphs('活動指標', '25年度', '活動実績', '件', '63', '58', '70', '当初見込み', '件', '20', '20', '20',
+      ...after, '政策'), 'pdftotext');
+    const plan = (...after: string[]) => matchOutputs(sheet(...after), 2016)[0]!.values[3]!.planned;
+    expect(plan('円', '-', '33,100,000', '百万円/件', '2,317／70', '20', '施策')).toBe(20);
+    expect(plan('百万円/件', '25年度', '27年度活動見込\n20', '-', '46', '-', '平成26年度', '26年度', '-', '目標')).toBe(20);
+    // Two repeats, a run of counts, a cell between two year heads: another table's, not the plan.
+    expect(plan('2,317／70', '20', '施策', '20', '目標')).toBeNull();
+    expect(plan('2,317／70', '20', '35', '施策')).toBeNull();
+    expect(plan('25年度', '20', '26年度', '18', '施策')).toBeNull();
+  });
   it('reads rows whose labels come together, their cells after them: the first row across, or the years down both rows', () => {
     const across = contextOf(paragraphs('活動指標', '都道府県のシステム入力数', '活動実績', '当初見込み', '件', '件', '625,769', '431,565', '-', '855,061', '810,653', '855,061', '855,061'));
     expect(matchOutputs(across, 2015)[0]!.values.map((v) => [v.actual, v.planned])).toEqual([[625769, 810653], [431565, 855061], [null, 855061], [null, 855061]]);

@@ -320,6 +320,36 @@ export function takeLonePlan(ctx: MatchContext, rows: ReadonlyArray<{ actual: Ro
   if (lone.length === 1) only!.planned.values.push(lone[0]!);
 }
 
+/**
+ * pdftotext prints the only output's 活動見込 cell, which spans both its rows, wherever its
+ * middle falls among the unit-cost cells below (`2,317／70 ⏎ 20`, `政策評価 ⏎ 15 ⏎ 27年度`,
+ * `27年度活動見込 ⏎ 250`). Most plans for this year repeat last year's 当初見込み: a count alone in
+ * its box (or under a year head) a little past the table and equal to that plan is taken when
+ * it is the only one. Not where the row labels stand together (the cells then follow in table
+ * order, the plan among them), nor from a run of counts or between two year heads (another
+ * table's row or columns); a dash another reader took for the plan yields to it.
+ */
+export function takeRepeatedPlan(ctx: MatchContext, group: RowGroup, rows: ReadonlyArray<{ actual: Row; planned: Row }>, after: number): void {
+  const past = COLUMNS - 1;
+  const [only] = rows;
+  const lastPlan = countOf(only?.planned.values[past - 1]);
+  const open = only?.planned.values.length === past || (only?.planned.values.length === COLUMNS && only.planned.values[past]!.cell.kind === 'dash');
+  const labelsTogether = group.members[0]?.index === group.opener.at(-1)!.index + 1;
+  if (ctx.isLayout || rows.length !== 1 || !open || labelsTogether || only!.actual.values.length > past || lastPlan === null) return;
+  // Past the row's own cells, which repeat the plan too.
+  const from = Math.max(after, ...[...only!.actual.values, ...only!.planned.values.slice(0, past)].map((v) => v.token.index)) + 1;
+  const window = ctx.tokens.slice(from, from + TRAILING_WINDOW);
+  const alone = (t: Token) => singleValueOf(t) ?? (opensWithYearHead(t) && t.lines.length === 2 ? valuesOf(t, t.lines[1]!.text)?.[0] ?? null : null);
+  const isCount = (t: Token | undefined) => t !== undefined && singleValueOf(t) !== null && singleValueOf(t)!.cell.kind !== 'dash';
+  const repeats = window.filter((t, i) => {
+    const value = alone(t);
+    if (!value || value.cell.kind === 'dash' || countOf(value) !== lastPlan) return false;
+    const [before, next] = [window[i - 1], window[i + 1]];
+    return !isCount(before) && !isCount(next) && !(before && next && isYearHead(before) && isYearHead(next));
+  });
+  if (repeats.length === 1) only!.planned.values[past] = alone(repeats[0]!)!;
+}
+
 /** The current year's column head (`28年度活動見込`). */
 const PLAN_HEAD = /活動見込み?$/;
 

@@ -10,7 +10,7 @@ import { takeColumnsAmidUnitCost } from './output-late-columns.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, numberedItems, stackedTexts, textWithoutLabels } from './text-field.js';
 import { columnText, labelColumnOf, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
-import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, rowsStart, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeColumnsAroundHeads, takeHeadlessPlans, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
+import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, rowsStart, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeColumnsAroundHeads, takeHeadlessPlans, takeRepeatedPlan, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
 
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
@@ -230,6 +230,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCost: Un
   if (unitCost) takeColumnsAmidUnitCost(ctx, rows, lastRowOf(found[found.length - 1]!).index, firstYear, unitCost);
   takeFinalColumnPlans(ctx, rows, ctx.first('outcomeActual')?.index ?? start, end);
   takeLonePlan(ctx, rows, lastRowOf(found[found.length - 1]!).index);
+  takeRepeatedPlan(ctx, found[0]!, rows, lastRowOf(found[found.length - 1]!).index);
   takeUnitsTogether(ctx, found, rows);
   const units = new Set([...rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold), ...repeatedShortTexts(ctx, start, end)]);
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
