@@ -3004,6 +3004,10 @@ describe('outputs', () => {
     const ctx = contextOf(paragraphs('活動指標', '24年度', '26年度', '27年度活動見込', ...rows('6', '8', '輸出振興体制の構築を図る取組'), ...rows('62', '11', '産地等の取組'),
       '単位当たり\nコスト', '算出根拠', '測\n定\n指\n標', '8', '11', '事業に係る費用／取組件数'), 'pdftotext');
     expect(matchOutputs(ctx, 2015).map((o) => o.values[3]!.planned)).toEqual([8, 11]);
+    // The column may open under its head, in one box with it.
+    const headed = contextOf(paragraphs('活動指標', '24年度', ...rows('6', '8', '輸出振興体制の構築を図る取組'), ...rows('62', '11', '産地等の取組'),
+      '百万円/件', '894／23', '27年度活動見込\n8', '11', '政\n策'), 'pdftotext');
+    expect(matchOutputs(headed, 2015).map((o) => o.values[3]!.planned)).toEqual([8, 11]);
   });
   it('reads a 当初見込み row printed headless before the next 活動実績 (its label printed after the table) as the first output\'s, and gives the column after the table to the outputs without a 活動見込', () => {
     const ctx = contextOf(paragraphs('活動指標', '相談件数600件以上', '活動実績', '件', '634', '608', '627', '590', '件', '590', '590', '590',

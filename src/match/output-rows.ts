@@ -269,7 +269,11 @@ export function takeTrailingPlans(ctx: MatchContext, rows: ReadonlyArray<{ actua
   const window = ctx.tokens.slice(after + 1, after + 1 + TRAILING_WINDOW);
   for (let i = 0; i < window.length; i++) {
     const t = window[i]!;
-    const single = singleValueOf(t);
+    // The column may open under its head (`27年度活動見込 ⏎ 1,075,569`, then the others' cells).
+    const headed = cellUnderHead(t);
+    if (headed && singles.length === open.length) break;
+    if (headed) singles.length = 0;
+    const single = singleValueOf(t) ?? headed;
     // The outcome table's 目標最終年度 column, each year with its 目標値 and 達成度
     // (`年度 27年度 84602 - 27年度 65 -`, finalColumnRuns): no plans.
     const finalColumn = finalColumnStart(window, i);
@@ -339,7 +343,7 @@ export function takeRepeatedPlan(ctx: MatchContext, group: RowGroup, rows: Reado
   // Past the row's own cells, which repeat the plan too.
   const from = Math.max(after, ...[...only!.actual.values, ...only!.planned.values.slice(0, past)].map((v) => v.token.index)) + 1;
   const window = ctx.tokens.slice(from, from + TRAILING_WINDOW);
-  const alone = (t: Token) => singleValueOf(t) ?? (opensWithYearHead(t) && t.lines.length === 2 ? valuesOf(t, t.lines[1]!.text)?.[0] ?? null : null);
+  const alone = (t: Token) => singleValueOf(t) ?? cellUnderHead(t);
   const isCount = (t: Token | undefined) => t !== undefined && singleValueOf(t) !== null && singleValueOf(t)!.cell.kind !== 'dash';
   const repeats = window.filter((t, i) => {
     const value = alone(t);
@@ -353,16 +357,18 @@ export function takeRepeatedPlan(ctx: MatchContext, group: RowGroup, rows: Reado
 /** The current year's column head (`28年度活動見込`). */
 const PLAN_HEAD = /活動見込み?$/;
 
-/**
- * pdftotext may print the last row's 活動見込 cell in one box with its column header, right
- * after the row (`27年度活動見込 ⏎ 138`).
- */
+/** A 活動見込 cell pdftotext printed in one box with a column head above it (`27年度活動見込 ⏎ 138`). */
+function cellUnderHead(t: Token | undefined): Value | null {
+  if (!t || !opensWithYearHead(t) || t.lines.length !== 2) return null;
+  const values = valuesOf(t, t.lines[1]!.text);
+  return values?.length === 1 ? values[0]! : null;
+}
+
+/** pdftotext may print the last row's 活動見込 cell under its column head, right after the row. */
 export function takeHeadedPlan(ctx: MatchContext, planned: Row): void {
   const last = planned.values.at(-1)?.token;
-  const next = last && ctx.tokens[last.index + 1];
-  if (!next || planned.values.length !== COLUMNS - 1 || !opensWithYearHead(next) || next.lines.length !== 2) return;
-  const values = valuesOf(next, next.lines[1]!.text);
-  if (values?.length === 1) planned.values.push(values[0]!);
+  const value = last ? cellUnderHead(ctx.tokens[last.index + 1]) : null;
+  if (value && planned.values.length === COLUMNS - 1) planned.values.push(value);
 }
 
 /**
