@@ -2574,6 +2574,17 @@ describe('outcomes in stream text', () => {
   });
 });
 
+describe('outcome final targets', () => {
+  it('does not take a past year\'s column head, which the 中間目標 and 目標最終年度 heads follow closely, for a target\'s final year', () => {
+    const ctx = contextOf(paragraphs('成果指標', '24年度', '単位', '成果実\n績', '日本の活動の理解を深めた招へい者を100%とする。', '達成度', '主な増減理由', '計', '定量的な成果目標', '28年度要求',
+      '25年度', '-', '-', '中間目標', '26年度', '目標最終年度', '年度', '年度', '人', '4', '4', '5', '-', '27年度', '人', '4', '4', '5', '-', '5', '％', '100', '100', '100', '-', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    const [outcome] = matchOutcomes(ctx, 2015);
+    expect(outcome!.values.map((v) => v.actual)).toEqual([4, 4, 5]);
+    expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 5 });
+  });
+});
+
 describe('two text cells printed across one box', () => {
   const box = (text: string) => contextOf(paragraphs(text)).tokens[0]!;
   it('splits the lines of both into the goal and the indicator, each wrapped line to the column of its width', () => {

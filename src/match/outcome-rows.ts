@@ -17,6 +17,17 @@ export const VALUE_COLUMNS = FINAL_COLUMN + 1;
 
 export const FINAL_YEAR = /^(?:平成|令和)?(\d{1,2}|元)年度$/;
 
+/** Tokens after a past year's column head within which the table's later heads follow it. */
+const HEADS_APART = 4;
+
+/**
+ * A year that heads one of the table's columns (25年度) rather than filling a 目標最終年度 cell:
+ * stream text prints the heads near the rows, and the 中間目標 and 目標最終年度 heads follow
+ * such a year closely.
+ */
+export const isColumnHead = (ctx: MatchContext, t: Token) =>
+  ctx.tokens.slice(t.index + 1, t.index + 1 + HEADS_APART).some((next) => next.labels.includes('midTarget') || next.labels.includes('finalTargetYear'));
+
 /** Most tokens between two outcomes' cells of the 目標最終年度 column (year, 目標値, 中間目標). */
 const FINAL_CELLS_APART = 4;
 
@@ -46,7 +57,7 @@ export function finalColumn(ctx: MatchContext, from: number, outcomeCount: numbe
   for (let i = from; i < end - 1; i++) {
     const year = ctx.tokens[i]!;
     const value = valuesOf(ctx.tokens[i + 1]!);
-    if (FINAL_YEAR.test(year.folded) && value?.length === 1) pairs.push({ at: i, cell: { fiscalYear: eraYear(year.folded), value: countOf(value[0]) } });
+    if (FINAL_YEAR.test(year.folded) && value?.length === 1 && !isColumnHead(ctx, year)) pairs.push({ at: i, cell: { fiscalYear: eraYear(year.folded), value: countOf(value[0]) } });
   }
   if (pairs.length === outcomeCount) return pairs.map((p) => p.cell);
   const ahead = pairs.filter((p) => p.cell.fiscalYear === null || !pastYears.includes(p.cell.fiscalYear));

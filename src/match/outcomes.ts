@@ -11,7 +11,7 @@ import { isUnitCell, labelGroups, readRow } from './table-rows.js';
 import { goalAndIndicator, inItemOrder, sectionStart, streamPairs } from './outcome-texts.js';
 import { takeBorneTriples, takeLateTriples, takeTriplesByFinalTarget } from './outcome-triples.js';
 import { takeLeadingTails } from './outcome-tails.js';
-import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
+import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, isColumnHead, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
 
 /**
  * pdftotext may print the 目標最終年度 cells just before the row's label, after the row's last
@@ -90,7 +90,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     const [goal, indicator] = regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);
     const opener = group.opener[0]!;
     // The first past year's column head (24年度) stands near the rows too; no target ends in that year.
-    const finalYearCell = [...actual.cells, ...ctx.tokens.slice(opener.index + 1, opener.index + 12)].find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear);
+    const finalYearCell = actual.cells.find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear)
+      ?? ctx.tokens.slice(opener.index + 1, opener.index + 12).find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear && !isColumnHead(ctx, t));
     const justBefore = finalCellsJustBefore(ctx, opener, reviewYear);
     ctx.trace(`outcomes[${k}]`, ...group.opener, ...group.members);
     return {
