@@ -2583,6 +2583,12 @@ describe('outcome final targets', () => {
     expect(outcome!.values.map((v) => v.actual)).toEqual([4, 4, 5]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 5 });
   });
+  it('reads a row whose unit cell holds a dash (目標値 - - - - - 16): the first of one cell too many is the unit', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '東京湾における新たな干潟域に底生生物の生息域を拡大する。', '中間目標', '目標最終年度', '年度', '年度',
+      '成果実\n績', '-', '-', '-', '-', '-', '29年度', '目標値', '-', '-', '-', '-', '-', '16', '達成度', '％', '-', '-', '-', '-', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015)[0]!.finalTarget).toEqual({ fiscalYear: 2017, value: 16 });
+  });
 });
 
 describe('two text cells printed across one box', () => {

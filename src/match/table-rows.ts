@@ -72,7 +72,10 @@ export function readRow(ctx: MatchContext, labelParts: ReadonlyArray<Token | und
     ctx.use(next);
     return { unit: next.text, values: runAfter(ctx, next), cells: [] };
   }
-  return { unit: null, values: runAfter(ctx, label), cells: [] };
+  const values = runAfter(ctx, label);
+  // A unit cell left as a dash (`目標値 - - - - - 16`): one cell more than the row has, the first a dash.
+  if (!own && values.length === columns + 1 && values[0]!.cell.kind === 'dash') return { unit: null, values: values.slice(1), cells: [] };
+  return { unit: null, values, cells: [] };
 }
 
 /**
