@@ -2583,6 +2583,12 @@ describe('outcome final targets', () => {
     expect(outcome!.values.map((v) => v.actual)).toEqual([4, 4, 5]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 5 });
   });
+  it('reads the 目標最終年度 year and 目標値 that pdftotext boxed together after the 成果実績 row\'s cells (3 3 2 - 年度 ⏎ 5)', () => {
+    const ctx = contextOf(paragraphs('成果指標', '単位', '中間目標', '目標最終年度', '成果実\n績', '件', '3', '3', '2', '-', '年度\n5',
+      '情報処理実態調査の二次利用申請件数5件を目指す', '目標値', '件', '5', '5', '5', '-', '達成度', '％', '60', '60', '40', '-', '-',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchOutcomes(ctx, 2015)[0]!.finalTarget).toEqual({ fiscalYear: null, value: 5 });
+  });
   it('reads a row whose unit cell holds a dash (目標値 - - - - - 16): the first of one cell too many is the unit', () => {
     const ctx = contextOf(paragraphs('成果指標', '単位', '東京湾における新たな干潟域に底生生物の生息域を拡大する。', '中間目標', '目標最終年度', '年度', '年度',
       '成果実\n績', '-', '-', '-', '-', '-', '29年度', '目標値', '-', '-', '-', '-', '-', '16', '達成度', '％', '-', '-', '-', '-', '-',

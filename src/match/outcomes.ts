@@ -5,7 +5,7 @@ import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, headedValue, headerYearOf, isYearHead, rateOf, type Value } from './values.js';
+import { countOf, headedValue, headerYearOf, isYearHead, rateOf, valuesOf, type Value } from './values.js';
 import { isProse, isVerticalHeading, textAfter } from './text-field.js';
 import { isUnitCell, labelGroups, readRow } from './table-rows.js';
 import { goalAndIndicator, inItemOrder, sectionStart, streamPairs } from './outcome-texts.js';
@@ -28,6 +28,18 @@ function finalCellsJustBefore(ctx: MatchContext, opener: Token, reviewYear: numb
   return year === null ? undefined : { year, value };
 }
 
+/**
+ * The 目標最終年度 column's year and 目標値 that pdftotext boxed together right after the 成果実績
+ * row's cells (`3 3 2 - 年度 ⏎ 5`: a year left blank; `29年度 ⏎ 16`).
+ */
+function finalCellsAfterRow(ctx: MatchContext, actual: readonly Value[]): { year: number | null; value: Value } | undefined {
+  const box = boxPastRow(ctx, actual);
+  const yearText = box?.lines.length === 2 ? fold(box.lines[0]!.text) : '';
+  if (!box || !(yearText === '年度' || FINAL_YEAR.test(yearText))) return undefined;
+  const values = valuesOf(box, box.lines[1]!.text);
+  return values?.length === 1 ? { year: eraYear(yearText), value: values[0]! } : undefined;
+}
+
 /** A 目標最終年度 year (`27年度`) no earlier than the review's; a past year is a column's head. */
 function yearAhead(folded: string | undefined, reviewYear: number): number | null {
   const year = folded && FINAL_YEAR.test(folded) ? eraYear(folded) : null;
@@ -39,11 +51,16 @@ const ROW_EXTRA_CELLS = 2;
 
 /** The 目標最終年度 year printed right after the 成果実績 row's cells, 中間目標's included (`- - 84,602 - 27年度`), far from its label. */
 function yearAfterRow(ctx: MatchContext, values: readonly Value[], reviewYear: number): number | null {
+  return yearAhead(boxPastRow(ctx, values)?.folded, reviewYear);
+}
+
+/** The box after a row's cells and its 中間目標 cells, if any. */
+function boxPastRow(ctx: MatchContext, values: readonly Value[]): Token | undefined {
   const last = values.at(-1)?.token;
-  if (!last) return null;
+  if (!last) return undefined;
   let at = last.index + 1;
   while (at <= last.index + 1 + ROW_EXTRA_CELLS && singleValueOf(ctx.tokens[at])) at++;
-  return yearAhead(ctx.tokens[at]?.folded, reviewYear);
+  return ctx.tokens[at];
 }
 
 /**
@@ -93,6 +110,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     const finalYearCell = actual.cells.find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear)
       ?? ctx.tokens.slice(opener.index + 1, opener.index + 12).find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear && !isColumnHead(ctx, t));
     const justBefore = finalCellsJustBefore(ctx, opener, reviewYear);
+    const afterRow = finalCellsAfterRow(ctx, actual.values);
     ctx.trace(`outcomes[${k}]`, ...group.opener, ...group.members);
     return {
       goal,
@@ -106,8 +124,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
         achievementRate: rateOf(rate.values[i]),
       })),
       finalTarget: {
-        fiscalYear: finalYearCell ? eraYear(finalYearCell.folded) : justBefore?.year ?? yearAfterRow(ctx, actual.values, reviewYear),
-        value: countOf(target.values[FINAL_COLUMN]) ?? countOf(justBefore?.value),
+        fiscalYear: finalYearCell ? eraYear(finalYearCell.folded) : afterRow ? afterRow.year : justBefore?.year ?? yearAfterRow(ctx, actual.values, reviewYear),
+        value: countOf(target.values[FINAL_COLUMN]) ?? countOf(afterRow?.value) ?? countOf(justBefore?.value),
       },
     };
   });

@@ -6,7 +6,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { fold } from '../tokenize/values.js';
-import { countOf, headerYearOf, isYearHead, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
+import { countOf, headedValue, headerYearOf, isYearHead, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
 import { isUnitCell, readRow, type RowGroup } from './table-rows.js';
 import { finalColumnRuns, finalColumnStart, isFinalYearCell, isFinalYearTriple, singleValueOf } from './outcome-rows.js';
 
@@ -358,11 +358,7 @@ export function takeRepeatedPlan(ctx: MatchContext, group: RowGroup, rows: Reado
 const PLAN_HEAD = /活動見込み?$/;
 
 /** A 活動見込 cell pdftotext printed in one box with a column head above it (`27年度活動見込 ⏎ 138`). */
-function cellUnderHead(t: Token | undefined): Value | null {
-  if (!t || !opensWithYearHead(t) || t.lines.length !== 2) return null;
-  const values = valuesOf(t, t.lines[1]!.text);
-  return values?.length === 1 ? values[0]! : null;
-}
+const cellUnderHead = (t: Token | undefined): Value | null => (t ? headedValue(t)?.[0] ?? null : null);
 
 /** pdftotext may print the last row's 活動見込 cell under its column head, right after the row. */
 export function takeHeadedPlan(ctx: MatchContext, planned: Row): void {
