@@ -2272,6 +2272,16 @@ describe('outcomes in stream text', () => {
     expect(outcome!.values.map((v) => [v.actual, v.target, v.achievementRate])).toEqual([[68321, 59367, 115.1], [77883, 68321, 114], [84602, 77883, 108.6]]);
     expect(outcome!.finalTarget).toEqual({ fiscalYear: 2015, value: 84602 });
   });
+  it('reads the 成果実績 row printed away from its label as a unit and run when every 達成度 is blank and the next run is the 目標値 row its label reads', () => {
+    const sheet = (target: string) => contextOf(paragraphs('成果指標', '単位', '成果実\n績', '一定割合以上の邦人職員を確保する。', '主な増減理由', '25年度', '26年度', '中間目標', '目標最終年度',
+      '件', '-', '295', '-', '-', '30年度', '国の戦略・政策文書、学会誌、科学雑誌等による、報告書の参照数', target, '件', '-', '-', '345', '-', '495',
+      '達成度', '％', '-', '-', '-', '-', '-', '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    const [outcome] = matchOutcomes(sheet('目標値'), 2016);
+    expect(outcome!.values.map((v) => [v.actual, v.target])).toEqual([[null, null], [295, null], [null, 345]]);
+    expect(outcome!.finalTarget).toEqual({ fiscalYear: 2018, value: 495 });
+    // Without the 目標値 label nothing bears the runs out.
+    expect(matchOutcomes(sheet('参照数'), 2016)[0]!.values.map((v) => v.actual)).toEqual([null, null, null]);
+  });
   it('reads boxes that stack a row\'s goal and indicator centred beside each other, a line of both or none, by their heights and widths', () => {
     const first = ['（H28年度～）', 'ア 干潟・藻場の保全', '対象干潟での二枚貝の生息密度の', '平成32年度までの5年間で対象干潟での 増加割合（5%/年）', '目標値', '二枚貝の生息密度の20%の増加（基準時点は', '平成28年度）'];
     const second = ['（H28年度～）', 'イ 漁場の安全確保', '見回りによる異変への早期対応', '平成32年度までの5年間で、見回りによる', '件数の増加割合（5%/年）', '異変への早期対応件数の20%の増加（基準', '時点は平成28年度）'];

@@ -175,7 +175,8 @@ function unitRuns(ctx: MatchContext, from: number, to: number): UnitRun[] {
 /**
  * pdftotext may print a 成果実績 label away from its row and leave the 目標値 row (and the 達成度
  * row) without its label: the group's rows are then the runs of a unit and values between the
- * label and 達成度 (or the next group), when 達成度 bears them out (成果実績 / 目標値).
+ * label and 達成度 (or the next group), when 達成度 bears them out (成果実績 / 目標値), or, every
+ * 達成度 left blank, when the second run is the row its 目標値 label reads.
  */
 export function rowsByRuns(ctx: MatchContext, rows: { actual: Row; target: Row; rate: Row }, group: RowGroup, next: number): void {
   const rateLabel = group.members[1];
@@ -186,7 +187,10 @@ export function rowsByRuns(ctx: MatchContext, rows: { actual: Row; target: Row; 
   if (runs.length !== (ownRate ? 2 : 3)) return;
   const [actual, target, rate] = runs as [UnitRun, UnitRun, UnitRun | undefined];
   const rates = ownRate ? rows.rate.values : rate!.values;
-  if (!rates.some((r, y) => rateHolds(actual.values[y], target.values[y], r))) return;
+  // With every 達成度 left blank, the 目標値 row read at its own label bears the runs out instead.
+  const blankRates = rates.every((r) => rateOf(r) === null);
+  const targetAsLabelled = target.values.length === rows.target.values.length && target.values.every((v, y) => v.token === rows.target.values[y]?.token);
+  if (!rates.some((r, y) => rateHolds(actual.values[y], target.values[y], r)) && !(blankRates && targetAsLabelled)) return;
   rows.actual = { unit: actual.unit.text, values: actual.values.slice(0, PAST_COLUMNS), cells: actual.after ? [actual.after] : [] };
   rows.target = { unit: target.unit.text, values: target.values.slice(0, VALUE_COLUMNS), cells: [] };
   if (!ownRate) rows.rate = { unit: rate!.unit.text, values: rate!.values.slice(0, PAST_COLUMNS), cells: [] };
