@@ -1024,6 +1024,17 @@ describe('recipients', () => {
       ['A', 168, '随意契約（企画競争）', 1, null], ['B', 32, '一般競争入札', 5, 80.8],
     ]);
   });
+  it('gives the right halves printed after a block\'s rows, under heads of their own, to later blocks even when that block\'s first row left its right half as dashes', () => {
+    const leftHeads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
+    const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率', '一者応札・一者応募又は\n競争性のない随意契約となった\n理由及び改善策\n（支出額10億円以上）'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...leftHeads, '1', '（株）甲', '-', '調査', '328', '-', '-', '-', '-',
+      '2', '（株）乙', '-', '装置', '158', '総合評価入札', '2', '70.0％', '-',
+      ...rightHeads, 'その他', '1', '-', ...rightHeads, '一般競争入札', '1', '88.3％', '-',
+      'B.', ...leftHeads, '1', '（株）丙', '-', '補用品', '34', 'C.', ...leftHeads, '1', '（株）丁', '-', '修理', '33'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.amount, r.contractMethod, r.bidders, r.winningBidRate])).toEqual([
+      ['A', 328, null, null, null], ['A', 158, '総合評価入札', 2, 70], ['B', 34, 'その他', 1, null], ['C', 33, '一般競争入札', 1, 88.3],
+    ]);
+  });
   it('lets a right half of dashes take its block\'s row when there is one right half for each block\'s first row', () => {
     const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率'];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', '支', '1', '(一社)日本建築学会', '-', '所在状況調査', '6.954', ...rightHeads, '一般競争入札', '2', '-',

@@ -12,6 +12,8 @@ import { headerGroups, RIGHT_HALF, setCell, wordsOf, type Kind, type Word } from
 export interface ApartTuple {
   /** The block whose table the tuple was printed in: it fills rows of that block or later ones. */
   block: string | null;
+  /** Printed after rows of its block's table, under heads of its own: it fills later blocks' rows. */
+  afterRows: boolean;
   /** The cells the words fill, left to right: from the method on, or from the bidders on when the heads start there. */
   fields: ReadonlyArray<keyof Recipient>;
   words: Word[];
@@ -64,7 +66,8 @@ export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => 
   const ends = (t: Token) => t.labels.length > 0 || isLetter(t);
   const apart = new Set<Token>();
   const tuples: ApartTuple[] = [];
-  for (const { start, body } of headerGroups(scope)) {
+  const groups = headerGroups(scope);
+  for (const [g, { start, body }] of groups.entries()) {
     const first = firstFieldAfter(scope.slice(start, body));
     if (first === null) continue;
     let stop = body;
@@ -73,20 +76,24 @@ export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => 
     if (!fit) continue;
     fit.cells.forEach((t) => apart.add(t));
     const words = fit.cells.flatMap(wordsOf);
-    tuples.push({ block: blockAt(start), fields: fit.glued ? ['amount', ...FIELDS.slice(first)] : FIELDS.slice(first), words });
+    const block = blockAt(start);
+    // Rows of the block, with their contract methods, came before these heads, which head a
+    // whole right half (from 契約方式 on; a row's own cells may stand between its heads).
+    const afterRows = first === 0 && groups.slice(0, g).some((earlier) => blockAt(earlier.start) === block && scope.slice(earlier.body, start).some((t) => !apart.has(t) && wordsOf(t).some((w) => w.kind === 'method')));
+    tuples.push({ block, afterRows, fields: fit.glued ? ['amount', ...FIELDS.slice(first)] : FIELDS.slice(first), words });
   }
   return { rest: scope.filter((t) => !apart.has(t)), tuples };
 }
 
 /**
  * Each tuple fills the first row of its block or a later one whose cell it starts at is still
- * empty. A tuple that brings a 支出額 is placed first: it is its own block's first row's when
+ * empty; one printed after its block's rows, a later block's only. A tuple that brings a 支出額 is placed first: it is its own block's first row's when
  * that row has no amount, else a later block's.
  */
 export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Recipient[] {
   // A block's right-half heads stand beside its first row: the tuple after them is a first row's.
   const firsts = rows.filter((r) => r.rank === 1);
-  const inScope = (r: Recipient, tuple: ApartTuple) => tuple.block === null || r.block === null || r.block >= tuple.block;
+  const inScope = (r: Recipient, tuple: ApartTuple) => tuple.block === null || r.block === null || (tuple.afterRows ? r.block > tuple.block : r.block >= tuple.block);
   const place = (tuple: ApartTuple, row: Recipient | undefined) => {
     if (!row) return;
     tuple.words.forEach((w, k) => {
