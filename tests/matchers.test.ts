@@ -739,6 +739,14 @@ describe('recipients', () => {
     // Without the fund flow's name the parts are not joined.
     expect(table([])[0]![0]).toBe('非特定営利活動法人');
   });
+  it('takes a name the fund flow gives, printed before the first row\'s rank among the heads\' letters, for that row\'s name', () => {
+    const table = (flow: FundFlow[]) => matchRecipients(contextOf(paragraphs('支出先上位１０者リスト\nA.', '支', '出', '先', '法', '人', 'エム・アール・アイ リサーチアソシエイツ（\n株）', '1', '番', '号',
+      '業', '務', '概', '要', '規制改革の利用者メリットの推計及び新\nたな分析手法の検討を実施', '-', '8.64', '随意契約（少額）', '-', '-'), 'pdftotext'), flow).recipients.map((r) => [r.name, r.summary, r.amount]);
+    const box: FundFlow = { block: 'A', name: 'エム・アール・アイ リサーチアソシエイツ（株）', amount: 8.64, role: null };
+    expect(table([box])).toEqual([['エム・アール・アイ リサーチアソシエイツ（株）', '規制改革の利用者メリットの推計及び新たな分析手法の検討を実施', 8.64]]);
+    // Without the fund flow's name the text before the rank is not the row's.
+    expect(table([])[0]![0]).toBe('規制改革の利用者メリットの推計及び新たな分析手法の検討を実施');
+  });
   it('leaves out a 理由及び改善策 read for a row of less than 10億円, which the column is not for, and says so', () => {
     const row = (rank: string, amount: string, reason: string) => [`${rank} 富士ソフト（株）`, '2020001043507', 'システムの運用業務', amount, '随意契約（その他）', '1', '-', reason];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, ...row('1', '1,200', '他に実施できる者がないため。'), ...row('2', '27', '地震リスク情報の説明技法の整備')));

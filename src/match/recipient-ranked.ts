@@ -24,8 +24,12 @@ export function readRankedRows(block: string | null, words: Word[], names: Reado
   const biddersRead = new Set<Recipient>();
   // Rows with a cell of their right half read (契約方式 on), a dash included.
   const rightRead = new Set<Recipient>();
+  // pdftotext may print the first row's name before its rank, among the column heads' letters
+  // (`法 人 エム・アール・アイ リサーチアソシエイツ（株） 1 番 号`): a name the fund flow gives.
+  let leadingName: string | null = null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    if (!rows.length && w.kind === 'text' && names.has(fold(w.text))) leadingName = w.text;
     const twoRanks = isRank(w, rows.length + 1) && words[i + 1] !== undefined && isRank(words[i + 1]!, rows.length + 2) && words[i + 2]?.kind === 'text';
     // A dash between a rank and its name (`10 - 個人Ｊ - …`) is the row above's last cell, printed late.
     const dashBeforeName = isRank(w, rows.length + 1) && words[i + 1]?.kind === 'dash' && words[i + 2]?.kind === 'text' && isNameLength(words[i + 2]!)
@@ -33,6 +37,10 @@ export function readRankedRows(block: string | null, words: Word[], names: Reado
     if (opensRow(words, i, rows.length + 1) || twoRanks || dashBeforeName) {
       rows.push(emptyRow(block, rows.length + 1));
       slot = 0;
+      if (rows.length === 1 && leadingName !== null && !(words[i + 1]?.kind === 'text' && names.has(fold(words[i + 1]!.text)))) {
+        rows[0]!.name = leadingName;
+        slot = 1;
+      }
       if (twoRanks) pendingRank = true;
       if (twoRanks || dashBeforeName) i++;
       continue;
