@@ -1043,6 +1043,15 @@ describe('recipients', () => {
       ['A', 328, null, null, null], ['A', 158, '総合評価入札', 2, 70], ['B', 34, 'その他', 1, null], ['C', 33, '一般競争入札', 1, 88.3],
     ]);
   });
+  it('gives several rows\' right halves printed one after another under one group of heads, after a block\'s rows, to the next block\'s rows in turn', () => {
+    const leftHeads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...leftHeads, '1', '個人Ｃ', '-', '意見聴取', '0.02', 'その他', '1', '-', '-',
+      '契約方式', '入札者数\n（応募者\n数）', '落札率', '随意契約（少額）', '-', '-', '-', 'その他', '1', '-', '-',
+      'B.', ...leftHeads, '1', '個人A', '-', '外国語通訳', '0.3', '2', '個人Ｂ', '-', '外国語通訳', '0.001'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.amount, r.contractMethod, r.bidders])).toEqual([
+      ['A', 1, 0.02, 'その他', 1], ['B', 1, 0.3, '随意契約（少額）', null], ['B', 2, 0.001, 'その他', 1],
+    ]);
+  });
   it('lets a right half of dashes take its block\'s row when there is one right half for each block\'s first row', () => {
     const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率'];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', '支', '1', '(一社)日本建築学会', '-', '所在状況調査', '6.954', ...rightHeads, '一般競争入札', '2', '-',

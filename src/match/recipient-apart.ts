@@ -2,7 +2,8 @@
 // group of that half's own column heads, and print several blocks' right halves in a row inside
 // an earlier block's table (0019: B's rows, then `契約方式 … その他 - - -`, `契約方式 … 総合評価入札
 // 5 82.5％ -` for C and D). Each such tuple is set apart before the tables are read; afterwards
-// it fills the first row, of its own block or a later one, whose cells it brings are still empty.
+// it fills the first row, of its own block or a later one, whose cells it brings are still empty
+// (several under one group of heads: rows in turn).
 import type { Recipient } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { fold } from '../tokenize/values.js';
@@ -14,6 +15,8 @@ export interface ApartTuple {
   block: string | null;
   /** Printed after rows of its block's table, under heads of its own: it fills later blocks' rows. */
   afterRows: boolean;
+  /** The tuple printed just before it under the same heads, whose row's next row it fills. */
+  follows: ApartTuple | null;
   /** The cells the words fill, left to right: from the method on, or from the bidders on when the heads start there. */
   fields: ReadonlyArray<keyof Recipient>;
   words: Word[];
@@ -45,17 +48,33 @@ const fitsFrom = (first: number, words: readonly Word[]) =>
 /**
  * The cells up to the next label that make a tuple: they fit the right half's places (after a
  * 支出額 glued to the method, `2 随意契約（企画競争）`, as pdftotext prints a row's amount with
- * it), and whatever follows them is dashes only (another row's empty cells, left in place).
+ * it), and whatever follows them is dashes only (another row's empty cells, left in place) or,
+ * for a whole right half, the next row's right half, which opens with its method.
  */
-function fittingCells(first: number, cells: readonly Token[]): { cells: Token[]; glued: boolean } | null {
+function fittingCells(first: number, cells: readonly Token[]): { cells: Token[]; glued: boolean; more: boolean } | null {
   for (let n = Math.min(cells.length, PLACES.length - first); n > 0; n--) {
     const words = cells.slice(0, n).flatMap(wordsOf);
     const glued = words[0]?.kind === 'amount' && words[1]?.kind === 'method' && words[0].token === words[1].token;
     if (!fitsFrom(first, glued ? words.slice(1) : words)) continue;
-    if (!cells.slice(n).flatMap(wordsOf).every((w) => w.kind === 'dash')) return null;
-    return { cells: cells.slice(0, n), glued };
+    const after = cells.slice(n).flatMap(wordsOf);
+    const more = first === 0 && !glued && after[0]?.kind === 'method' && after[0].token !== words.at(-1)?.token;
+    if (!more && !after.every((w) => w.kind === 'dash')) return null;
+    return { cells: cells.slice(0, n), glued, more };
   }
   return null;
+}
+
+/** The tuples the cells after a group of heads make, one after another; none unless all of them fit. */
+function fittingChain(first: number, cells: readonly Token[]): Array<{ cells: Token[]; glued: boolean }> {
+  const chain: Array<{ cells: Token[]; glued: boolean }> = [];
+  let at = 0;
+  for (;;) {
+    const fit = fittingCells(first, cells.slice(at));
+    if (!fit) return [];
+    chain.push(fit);
+    if (!fit.more) return chain;
+    at += fit.cells.length;
+  }
 }
 
 /**
@@ -72,22 +91,27 @@ export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => 
     if (first === null) continue;
     let stop = body;
     while (stop < scope.length && !ends(scope[stop]!)) stop++;
-    const fit = fittingCells(first, scope.slice(body, stop));
-    if (!fit) continue;
-    fit.cells.forEach((t) => apart.add(t));
-    const words = fit.cells.flatMap(wordsOf);
     const block = blockAt(start);
     // Rows of the block, with their contract methods, came before these heads, which head a
     // whole right half (from 契約方式 on; a row's own cells may stand between its heads).
     const afterRows = first === 0 && groups.slice(0, g).some((earlier) => blockAt(earlier.start) === block && scope.slice(earlier.body, start).some((t) => !apart.has(t) && wordsOf(t).some((w) => w.kind === 'method')));
-    tuples.push({ block, afterRows, fields: fit.glued ? ['amount', ...FIELDS.slice(first)] : FIELDS.slice(first), words });
+    // Several rows' right halves may follow one group of heads, each opening with its method.
+    const chain = fittingChain(first, scope.slice(body, stop));
+    let follows: ApartTuple | null = null;
+    for (const fit of chain) {
+      fit.cells.forEach((t) => apart.add(t));
+      const tuple: ApartTuple = { block, afterRows, follows, fields: fit.glued ? ['amount', ...FIELDS.slice(first)] : FIELDS.slice(first), words: fit.cells.flatMap(wordsOf) };
+      tuples.push(tuple);
+      follows = tuple;
+    }
   }
   return { rest: scope.filter((t) => !apart.has(t)), tuples };
 }
 
 /**
  * Each tuple fills the first row of its block or a later one whose cell it starts at is still
- * empty; one printed after its block's rows, a later block's only. A tuple that brings a 支出額 is placed first: it is its own block's first row's when
+ * empty; one printed after its block's rows, a later block's only; one that follows another
+ * under the same heads, the row after that one's. A tuple that brings a 支出額 is placed first: it is its own block's first row's when
  * that row has no amount, else a later block's.
  */
 export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Recipient[] {
@@ -105,15 +129,24 @@ export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Re
     const own = firsts.find((r) => r.block === tuple.block && r.amount === null);
     place(tuple, own ?? firsts.find((r) => inScope(r, tuple) && r.amount === null && r.contractMethod === null));
   }
-  const rest = tuples.filter((t) => t.fields[0] !== 'amount');
+  const rest = tuples.filter((t) => t.fields[0] !== 'amount' && t.follows === null);
   // A tuple of dashes is a row's right half left empty: when there is one tuple for each first
   // row from the first tuple's block on, each takes its row in turn, dashes or not.
   const oneEach = rest.length > 0 && rest.length === firsts.filter((r) => inScope(r, rest[0]!)).length;
   const given = new Set<Recipient>();
+  const rowOf = new Map<ApartTuple, Recipient>();
   for (const tuple of rest) {
     if (!oneEach && tuple.words.every((w) => w.kind === 'dash')) continue;
     const row = firsts.find((r) => inScope(r, tuple) && !(oneEach && given.has(r)) && r[tuple.fields[0]!] === null);
     if (row) given.add(row);
+    if (row) rowOf.set(tuple, row);
+    place(tuple, row);
+  }
+  // A tuple that follows another under the same heads fills the next row of that one's block.
+  for (const tuple of tuples.filter((t) => t.follows !== null)) {
+    const previous = rowOf.get(tuple.follows!);
+    const row = previous && rows.find((r) => r.block === previous.block && r.rank === previous.rank + 1 && r[tuple.fields[0]!] === null);
+    if (row) rowOf.set(tuple, row);
     place(tuple, row);
   }
   return rows;
