@@ -1621,6 +1621,15 @@ describe('expenses', () => {
     expect(a).toMatchObject({ block: 'A', recipient: '富士ソフト（株）', total: 16.4 });
     expect(a!.items.map((i) => i.amount)).toEqual([13.3, 3.1]);
   });
+  it('passes over a fund-flow arrow word (再委託) that pdftotext printed amid a band\'s cells', () => {
+    // A band of two blocks printed row by row, A's rows and B's mixed.
+    const ctx = contextOf(paragraphs('A.（公財）新国立劇場運営財団', '費', '再委託', 'B.（公財）新国立劇場運営財団', '目', '使', '途', '金 額\n(百万円）', '費', '目', '使',
+      '外注費', 'データ入力業務', '964.1 旅費', '現地調査に係る旅費', 'その他', '消費税等', '771.4 事業費', '普及啓発費', '一般管理費', '事務経費', '1,246.5 人件費', '職員給与',
+      '計', '2,982', '91', '125.4', '99.6', '計', '316', '支出先上位１０者リスト'), 'pdftotext');
+    expect(matchExpenses(ctx, []).map((b) => [b.block, b.items.map((i) => i.purpose)])).toEqual([
+      ['A', ['データ入力業務', '消費税等', '事務経費']], ['B', ['現地調査に係る旅費', '普及啓発費', '職員給与']],
+    ]);
+  });
   it('reads a lone block whose cells come in runs, by the 計 its amounts add up to', () => {
     const ctx = contextOf(paragraphs('A.（株）ケー・デー・シー', 'B.', '費　目', '使　途', '金　額(百万円）', '人件費', '研究員の人件費', '一般管理費', '事務経費',
       '計', '0.6', '1.4', '2', '計', '0', '支出先上位１０者リスト'));

@@ -14,7 +14,7 @@ import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { lineWords } from '../tokenize/document.js';
 import { fold, parseNumber, roundAmount } from '../tokenize/values.js';
-import { EXPENSE_BLOCK_HEADER, EXPENSE_CATEGORIES_UNNAMED, EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK, LABELS } from '../tokenize/vocabulary.js';
+import { EXPENSE_BLOCK_HEADER, EXPENSE_CATEGORIES_UNNAMED, EXPENSE_CATEGORY, EXPENSE_CATEGORY_PREFIX, EXPENSE_COLUMN_HEAD_WORD, EXPENSE_EMPTY_BLOCK, FLOW_CONNECTOR, LABELS } from '../tokenize/vocabulary.js';
 import { beamSearch, walk, type Offer } from './beam.js';
 import { decodeRuns, interleavedRuns, otherSplits, runFromTotal, sameAmount, zeroShifts, type Run } from './expense-runs.js';
 
@@ -143,7 +143,8 @@ function cellsOf(tokens: readonly Token[], blocks: readonly StreamBlock[]): { am
   return { amounts, glued, texts };
 }
 
-const isCell = (f: string) => f !== '計' && !EXPENSE_COLUMN_HEAD_WORD.test(f) && !isNoteWord(f);
+// The fund flow's arrow words (再委託) that pdftotext prints amid the 費目・使途 tables are no cells.
+const isCell = (f: string) => f !== '計' && !EXPENSE_COLUMN_HEAD_WORD.test(f) && !isNoteWord(f) && !FLOW_CONNECTOR.test(f);
 
 /** A word as one text cell, or two when a 費目 is glued to its 使途. */
 function textCellsOf(text: string): Array<Pick<TextCell, 'text' | 'isCategory'>> {

@@ -3,14 +3,12 @@ import type { FundFlow } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
-import { EXPENSE_CATEGORY, LABELS, LEGAL_FORM, MINISTRIES } from '../tokenize/vocabulary.js';
+import { EXPENSE_CATEGORY, FLOW_CONNECTOR, LABELS, LEGAL_FORM, MINISTRIES } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { centre, nearestColumn } from './values.js';
 
 const BLOCK_NAME = /^([A-ZＡ-Ｚ])\s*[.．]\s*(.+)$/;
 const FLOW_AMOUNT = /^([△▲-]?[\d,.]+)百万円$/;
-/** Words that label the arrows between boxes, and 【contract method】 notes. */
-const CONNECTOR = /^(再委託|再々委託|補助|委託|交付|負担|貸付|請負|出資|再補助|間接補助|直接補助|委託・請負|【.*】|\[.*\])$/;
 /** Layout text: how many lines below a box's name its amount may stand. */
 const AMOUNT_BELOW = 4;
 /** A wrapped role line fills its box; the next piece continues it. */
@@ -83,7 +81,7 @@ function readBoxes(ctx: MatchContext): FlowBox[] {
 
 function isRoleText(t: Token, boxes: Set<Token>): boolean {
   const own = withoutTitleNotes(t.folded);
-  return !boxes.has(t) && !isLabel(t) && !CONNECTOR.test(own) && flowAmount(t.text) === null && !BLOCK_NAME.test(t.text) && own.length > 1;
+  return !boxes.has(t) && !isLabel(t) && !FLOW_CONNECTOR.test(own) && flowAmount(t.text) === null && !BLOCK_NAME.test(t.text) && own.length > 1;
 }
 
 /** The section title's bracketed notes, which pdftotext may box with an arrow's word (`（単位：百万円）再委託`). */

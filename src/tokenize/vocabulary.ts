@@ -263,6 +263,9 @@ export const MAIN_EXPENSES = [
   '東日本大震災復興経費', '復旧・復興対策経費',
 ] as const;
 
+/** 資金の流れ: words that label the arrows between boxes (再委託, 補助), and 【contract method】 notes. */
+export const FLOW_CONNECTOR = /^(再委託|再々委託|補助|委託|交付|負担|貸付|請負|出資|再補助|間接補助|直接補助|委託・請負|【.*】|\[.*\])$/;
+
 export const IMPLEMENTATION_METHODS = ['直接実施', '補助', '負担', '交付', '貸付', '委託・請負', 'その他'] as const;
 
 /** Verdicts printed vertically beside the 推進チームの所見 and the 反映状況. */
