@@ -1630,6 +1630,11 @@ describe('expenses', () => {
       ['A', ['データ入力業務', '消費税等', '事務経費']], ['B', ['現地調査に係る旅費', '普及啓発費', '職員給与']],
     ]);
   });
+  it('takes no sentence after a letter (a review opinion `B.退院後…を行う`) for a block\'s header', () => {
+    const ctx = contextOf(paragraphs('B.退院後生活環境相談員の役割等に対する理解を深め、各都道府県における地域移行の推進を図るとともに、精神科病院の現場における安全な医療を提供するための研修を行う\nことにより、精神科医療の質の向上を図る。',
+      '外部有識者の所見', '厚生労働省\n０百万円', 'A.富士ソフト（株）', '費　目', '使　途', '金　額\n(百万円）', '人件費', '研究員の人件費', '13.3', 'その他', '通信運搬費', '3.1', '計', '16.4', '支出先上位１０者リスト'), 'pdftotext');
+    expect(matchExpenses(ctx, []).map((b) => b.block)).toEqual(['A']);
+  });
   it('reads a lone block whose cells come in runs, by the 計 its amounts add up to', () => {
     const ctx = contextOf(paragraphs('A.（株）ケー・デー・シー', 'B.', '費　目', '使　途', '金　額(百万円）', '人件費', '研究員の人件費', '一般管理費', '事務経費',
       '計', '0.6', '1.4', '2', '計', '0', '支出先上位１０者リスト'));

@@ -248,10 +248,14 @@ function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }
     const lines = t.lines.filter((l, k) => holdsHeader(l.text) && (k === 0 || k === t.lines.length - 1 || !/百万円$/.test(fold(t.lines[k + 1]!.text))));
     if (!lines.length) continue;
     if ([t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f))) continue;
-    for (const line of lines) for (const block of headersOf(line.text, line.line)) if (block.letter && block.recipient) byLetter.set(block.letter, { index: i, block });
+    for (const line of lines) for (const block of headersOf(line.text, line.line)) if (block.letter && isName(block.recipient)) byLetter.set(block.letter, { index: i, block });
   }
   return [...byLetter.values()];
 }
+
+/** The longest recipient a header names; longer text after a letter is a sentence (a review opinion `B.退院後…を行う`). */
+const MAX_RECIPIENT = 50;
+const isName = (text: string) => text.length > 0 && [...fold(text)].length <= MAX_RECIPIENT;
 
 function isBalanced(block: Block): boolean {
   return block.items.length > 0 && block.total !== null && Math.abs(itemsSum(block) - block.total) < 0.0051 * block.items.length;
