@@ -391,6 +391,13 @@ const years = (current: number, request: number): BudgetYear[] => [
 
 describe('予算内訳 in stream text', () => {
   const head = ['歳出予算目', '27年度\n当初予算', '28年度要求', '主な増減理由'];
+  it('starts the reasons left mid-word (`19 る減`) with the first lines pdftotext printed after the rows, one box each, in order', () => {
+    const rows = ['負担金', '11', '26 前年同', '委員等旅費', '11', '9', '交付金', '24', '19 る減', '諸謝金', '31', '27 る減'];
+    const reasons = (...after: string[]) => breakdown(contextOf(paragraphs(...head, ...rows, ...after, '（単位：百万円）'), 'pdftotext'), years(77, 81)).map((r) => r.reason);
+    expect(reasons('事業の見直しによ', '事業の見直しによ')).toEqual(['前年同', null, '事業の見直しによる減', '事業の見直しによる減']);
+    // One line for two such reasons: which is whose is unknown.
+    expect(reasons('事業の見直しによ')).toEqual(['前年同', null, 'る減', 'る減']);
+  });
   it('reads a 内訳 of one item, whose row is its 計, when the row is named as an item and holds the budget\'s amounts', () => {
     const ctx = contextOf(paragraphs('歳出予算目', '当初予算', '（単位:百万円）', '26年度', '平', '成', '職員旅費', '成果指標', '単位', '24年度', '主な増減理由', '42', '47 実績を踏まえた増', '42', '47'), 'pdftotext');
     expect(breakdown(ctx, years(42, 47))).toEqual([{ item: '職員旅費', currentYear: 42, nextYearRequest: 47, reason: '実績を踏まえた増' }]);

@@ -56,7 +56,29 @@ const headsFrom = (ctx: MatchContext, header: Token): Token[] =>
 /** The rows taken, each traced to its item's box. */
 function traced(ctx: MatchContext, rows: readonly FoundRow[]): BudgetBreakdown[] {
   rows.forEach((row, n) => ctx.trace(`budget.breakdown[${n}]`, row.token, ...(row.more ?? [])));
-  return withoutBoxes(rows);
+  return withReasonHeads(ctx, withoutBoxes(rows), rows.at(-1)?.token);
+}
+
+/** A reason's later line, which no reason starts with: okurigana or a particle (`る減`). */
+const CONTINUED_REASON = /^[ぁ-ゖ]/;
+/** Boxes after the last row within which pdftotext prints the reasons' first lines it left behind. */
+const REASON_HEADS_REACH = 12;
+
+/**
+ * pdftotext may print the first line of wrapped reasons (`事業の見直しによ`) after the rows, each
+ * in a box of its own, and leave the rows their later lines (`19 る減`): when the reasons that
+ * start mid-word are as many as the short lines of one box after the last row, before the next
+ * label, those lines start them in order.
+ */
+function withReasonHeads(ctx: MatchContext, rows: BudgetBreakdown[], last: Token | undefined): BudgetBreakdown[] {
+  const continued = rows.filter((r) => r.reason !== null && CONTINUED_REASON.test(r.reason));
+  if (ctx.isLayout || !last || !continued.length) return rows;
+  const after = ctx.tokens.slice(last.index + 1, last.index + 1 + REASON_HEADS_REACH);
+  const end = after.findIndex(isLabel);
+  const heads = (end < 0 ? after : after.slice(0, end)).filter((t) => t.lines.length === 1 && isReasonLine(t.text) && !isItemName(t.text) && parseAmount(t.text.split(/\s+/)[0]!) === null && !/。$/.test(t.text) && !CONTINUED_REASON.test(t.text));
+  if (heads.length !== continued.length) return rows;
+  continued.forEach((r, k) => { r.reason = heads[k]!.text + r.reason; });
+  return rows;
 }
 
 const withoutBoxes = (rows: readonly FoundRow[]): BudgetBreakdown[] => rows.map(({ token: _, more: __, ...row }) => row);
