@@ -102,7 +102,8 @@ function withHeadlessRow(ctx: MatchContext, heads: readonly Token[], readAt: (he
     // One row adds up to itself: the 内訳's own 計 would pass for it.
     if (!first || (!headless && (!rest.length || isItemName(first.item)))) continue;
     for (const item of unread) {
-      const named = [{ ...first, item: item.text, reason: isReasonLine(first.item) ? first.item + (first.reason ?? '') : first.reason, token: item }, ...rest];
+      const reasonStart = isReasonLine(first.item) && [...fold(first.item)].length >= MIN_REASON_LINE;
+      const named = [{ ...first, item: item.text, reason: reasonStart ? first.item + (first.reason ?? '') : first.reason, token: item }, ...rest];
       // Amounts before the first item may be another table's (the budget's 要求 printed with the
       // 内訳's heads): then the first row read, under a text that is no item name, is the item's.
       const readings = headless ? [[{ item: item.text, ...headless, token: item }, ...rows], ...(isItemName(first.item) ? [] : [named])] : [named];
