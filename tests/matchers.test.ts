@@ -2767,6 +2767,12 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('joins the second part of a 施策 cell that pdftotext boxed apart, right before the next label, but not a formula printed there', () => {
+    const measure = (...after: string[]) => matchPolicy(contextOf(paragraphs('政策', 'Ⅶ．海洋政策の充実', '施策', '６．固定翼哨戒機', ...after, '定性的指標', '目標'), 'pdftotext')).measure;
+    expect(measure('Ｐ-１等の推進')).toBe('６．固定翼哨戒機Ｐ-１等の推進');
+    expect(measure('80,706／26')).toBe('６．固定翼哨戒機');
+    expect(measure('Ｐ-１等の推進', '要保護児童等の保護')).toBe('６．固定翼哨戒機');
+  });
   it('takes the 関係 text printed just before the 2016 sheets\' reform table (分野：), which comes before the next section', () => {
     const ctx = contextOf(paragraphs('政策', 'Ⅷ．その他', '施策', '８．技能講習修了者のデータ一元管理の強化', '本事業の成果と上位施策・測定指標との関係',
       '施策の進捗状況（目標）', '平成27年度', '増加に向けた取組を推進。', 'ホームレス等の就労・職場定着を図るため、職業相談・職業紹介を行う。',

@@ -19,8 +19,12 @@ function inlineOrNext(ctx: MatchContext, label: 'policy' | 'measure'): string | 
   }
   const line = ctx.tokens.find((t) => POLICY_TEXT.test(t.text) && t.text.startsWith(label === 'policy' ? '政策' : '施策'));
   if (line) return POLICY_TEXT.exec(line.text)![2]!.trim();
-  const after = textAfter(ctx, label, `policy.${label}`, (t) => isProse(t) && NUMBERED.test(t.folded), 6);
-  if (after !== null) return after;
+  const numbered = (t: Token) => isProse(t) && NUMBERED.test(t.folded);
+  // The box textAfter takes, looked up before it marks it used.
+  const anchor = ctx.first(label);
+  const cell = anchor && !ctx.isLayout ? ctx.valueOf(anchor, numbered, 6) : undefined;
+  const after = textAfter(ctx, label, `policy.${label}`, numbered, 6);
+  if (after !== null) return after + (cell ? continuation(ctx, label, cell) : '');
   if (label === 'measure') return byForm(ctx, label, MEASURE_NUMBER);
   // pdftotext may print the 政策 cell just before the 施策 label, its own label far away.
   const measure = ctx.first('measure');
@@ -30,6 +34,22 @@ function inlineOrNext(ctx: MatchContext, label: 'policy' | 'measure'): string | 
     return before.text;
   }
   return byForm(ctx, label, POLICY_NUMBER);
+}
+
+/** The longest second part of a 政策 or 施策 cell that pdftotext boxed apart. */
+const CELL_PART = 20;
+
+/**
+ * pdftotext may box a cell's second part apart, cut at a wide space (`６．固定翼哨戒機` ⏎
+ * `Ｐ-１等の推進`): a short line of prose right after the cell, not numbered, the next label after it.
+ */
+function continuation(ctx: MatchContext, label: 'policy' | 'measure', cell: Token): string {
+  const next = ctx.tokens[cell.index + 1];
+  // Not a unit cost's formula printed there (`80,706／26`).
+  const fits = next && next.lines.length === 1 && !isLabel(next) && isProse(next) && !NUMBERED.test(next.folded) && !/[／/]/.test(next.folded) && [...next.folded].length <= CELL_PART;
+  if (!fits || !isLabel(ctx.tokens[next.index + 1] ?? next)) return '';
+  ctx.trace(`policy.${label}`, next);
+  return next.text;
 }
 
 /** 政策 are numbered in Roman numerals (Ⅲ．その他), 施策 in Arabic ones and a full-width stop (８．日仏…). */
