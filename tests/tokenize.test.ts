@@ -32,6 +32,13 @@ describe('tokenizer', () => {
     // A longer text beside the label's head is the row's text, not a unit.
     expect(tokens('成果実 本事業の成果を活用した\n績\n件数\n', 'pdftotext').map((x) => x.text)).not.toContain('本事業の成果を活用した件数');
   });
+  it('cuts the 単位 head from the unit pdftotext boxed under it (算出根拠 ⏎ 単位 ⏎ 円), in stream text only', () => {
+    const text = '算出根拠\n単位\n円\n\n25年度\n';
+    expect(tokens(text, 'pdftotext').map((x) => [x.text, x.labels])).toEqual([['算出根拠', ['unitCostBasis']], ['単位', ['unit']], ['円', []], ['25年度', []]]);
+    // Another short label over a short line is left alone: the two may be one cell's pieces.
+    expect(tokens('施策\n円\n', 'pdftotext').map((x) => x.text)).toEqual(['施策円']);
+    expect(tokens('単位\n円\n', 'layout').map((x) => x.text)).toEqual(['単位円']);
+  });
   it('cuts a row label pdftotext printed beside a text box\'s last line (…報告書の参照数 目標値) into a box of its own', () => {
     const text = '国の戦略・政策文書、学会誌、科\n学雑誌等による、報告書の参照数 目標値\n\n件\n';
     expect(tokens(text, 'pdftotext').map((x) => [x.text, x.labels])).toEqual([['国の戦略・政策文書、学会誌、科学雑誌等による、報告書の参照数', []], ['目標値', ['outcomeTarget']], ['件', []]]);

@@ -162,6 +162,16 @@ function labelAroundUnit(box: Box): Box[] | null {
   return wrappedUnitBesideLabel(box);
 }
 
+/** The 単位 head boxed over the unit cell below it (`単位 ⏎ 円`): the head, then the unit. */
+function labelOverUnit(box: Box): Box[] | null {
+  const [label, unit] = box.lines;
+  if (box.lines.length !== 2 || !WHOLE.get(fold(label!.text))?.includes('unit') || labelsOf(fold(unit!.text)).length || fold(unit!.text).length > MAX_UNIT) return null;
+  return [
+    { ...box, lines: [label!], text: label!.text.trim() },
+    { ...box, lines: [unit!], text: unit!.text.trim(), row: unit!.line },
+  ];
+}
+
 /** The longest unit cell (`累積件数`, `百万kWh`): longer text beside a label is the row's text. */
 const MAX_UNIT = 6;
 
@@ -211,7 +221,7 @@ function labelColumns(box: Box): Box[] | null {
  * which the matchers read line by line, and are left whole.
  */
 function splitLabelLines(box: Box, stream: boolean): Box[] {
-  const aroundUnit = stream ? labelAroundUnit(box) : null;
+  const aroundUnit = stream ? labelAroundUnit(box) ?? labelOverUnit(box) : null;
   if (aroundUnit) return aroundUnit;
   const columns = stream ? labelColumns(box) : null;
   if (columns) return columns;
@@ -231,7 +241,8 @@ function splitLabelLines(box: Box, stream: boolean): Box[] {
     groups[groups.length - 1]!.push(line);
     previousWasLabel = label;
   }
-  return groups.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line }));
+  const pieces = groups.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line }));
+  return stream ? pieces.flatMap((piece) => labelOverUnit(piece) ?? [piece]) : pieces;
 }
 
 /** The review's verdicts (推進チームの所見, 反映状況), folded. */
