@@ -16,7 +16,7 @@ import { matchExpenses } from '../src/match/expenses.js';
 import { decodeRuns, runFromTotal } from '../src/match/expense-runs.js';
 import { matchUnitCost } from '../src/match/unit-cost.js';
 import { matchReview } from '../src/match/review.js';
-import { matchOutcomes } from '../src/match/outcomes.js';
+import { matchNoTargetReason, matchOutcomes } from '../src/match/outcomes.js';
 import { takeTriplesByFinalTarget } from '../src/match/outcome-triples.js';
 import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPastProjectNumbers } from '../src/match/past-numbers.js';
@@ -2633,6 +2633,20 @@ describe('outcomes in stream text', () => {
     const [outcome] = matchOutcomes(ctx, 2015);
     expect(outcome).toMatchObject({ goal: '調査票の回収率50%を目指す', indicator: '調査票の回収率' });
     expect(outcome!.values.map((v) => v.actual)).toEqual([52.3, 54.8, 44.6]);
+  });
+});
+
+describe('the reason no quantitative target is set', () => {
+  const sheet = (...rows: string[]) => contextOf(paragraphs('成果指標', '単位', '成果実\n績', '目標値', '達成度', '定量的な成果目標の設定が困難な場合はその理由', '％', '主な増減理由', '12', '15',
+    ...rows, '成果目標は，米国との協力関係の維持を通じた日米安保体制の確保であることから，定量的な効果的な目標設定は困難である。',
+    '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載', '活動指標'), 'pdftotext');
+  it('takes the sentence pdftotext printed just before the section\'s note, when the sheet has no outcome', () => {
+    expect(matchNoTargetReason(sheet('-', '-', '-'), [])).toBe('成果目標は，米国との協力関係の維持を通じた日米安保体制の確保であることから，定量的な効果的な目標設定は困難である。');
+  });
+  it('leaves that sentence to the outcomes where there are some: it may be a goal', () => {
+    const ctx = sheet('-', '-', '-');
+    const outcome = { goal: null, indicator: '件数', unit: '件', values: [], finalTarget: { fiscalYear: null, value: null } };
+    expect(matchNoTargetReason(ctx, [outcome])).toBeNull();
   });
 });
 

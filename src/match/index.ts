@@ -59,7 +59,7 @@ export function matchAll(ctx: MatchContext): Sections {
   }
   const budget = year === null ? undatedBudget() : guarded(ctx, 'budget', undatedBudget, () => matchBudget(ctx, year));
   const outcomes = year === null ? [] : guarded(ctx, 'outcomes', none, () => matchOutcomes(ctx, year));
-  const noQuantitativeTargetReason = guarded(ctx, 'noQuantitativeTargetReason', () => null, () => matchNoTargetReason(ctx));
+  const noQuantitativeTargetReason = guarded(ctx, 'noQuantitativeTargetReason', () => null, () => matchNoTargetReason(ctx, outcomes));
   // The unit cost and the policy first: stream text can print their cells (a 算出根拠
   // `費用／入力数`, a numbered 施策) where an output's indicator is looked for.
   const unitCost = year === null ? undatedUnitCost() : guarded(ctx, 'unitCost', undatedUnitCost, () => matchUnitCost(ctx, year));

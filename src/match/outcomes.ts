@@ -145,6 +145,19 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
   return kept;
 }
 
-export function matchNoTargetReason(ctx: MatchContext): string | null {
-  return textAfter(ctx, 'noQuantitativeTargetReason', 'noQuantitativeTargetReason', (t) => isProse(t) && t.folded.length > 4);
+export function matchNoTargetReason(ctx: MatchContext, outcomes: readonly Outcome[] = []): string | null {
+  return textAfter(ctx, 'noQuantitativeTargetReason', 'noQuantitativeTargetReason', (t) => isProse(t) && t.folded.length > 4) ?? reasonBeforeNote(ctx, outcomes);
+}
+
+/**
+ * pdftotext prints the reason's cell, which spans the table's width below the rows, last in the
+ * section: the sentence just before the section's note (…欄についてさらに記載が必要な場合は…).
+ * Only on a sheet without outcomes, where that sentence can be no goal's.
+ */
+function reasonBeforeNote(ctx: MatchContext, outcomes: readonly Outcome[]): string | null {
+  const note = ctx.first('outcomeNote');
+  const before = note ? ctx.tokens[note.index - 1] : undefined;
+  if (ctx.isLayout || outcomes.length || !ctx.first('noQuantitativeTargetReason') || !before || isLabel(before) || ctx.isUsed(before) || !isProse(before) || !/。$/.test(before.text)) return null;
+  ctx.trace('noQuantitativeTargetReason', before);
+  return before.text;
 }
