@@ -2643,6 +2643,12 @@ describe('the reason no quantitative target is set', () => {
   it('takes the sentence pdftotext printed just before the section\'s note, when the sheet has no outcome', () => {
     expect(matchNoTargetReason(sheet('-', '-', '-'), [])).toBe('成果目標は，米国との協力関係の維持を通じた日米安保体制の確保であることから，定量的な効果的な目標設定は困難である。');
   });
+  it('passes over a vertical title printed after the label (平⏎成⏎2⏎7⏎…予算内訳)', () => {
+    const ctx = contextOf(paragraphs('定量的な成果目標の設定が困難な場合はその理由', '％', '主な増減理由', '平\n成\n2\n7\n・\n2\n8\n年\n度\n予\n算\n内\n訳', '計', '-', '-',
+      '本事業は景気判断や経済財政運営等に寄与することを目的としてモデル開発・分析を実施するものであり、定量的な目標設定は困難である。',
+      '成果目標及び成果実績（アウトカム）欄についてさらに記載が必要な場合はチェックの上【別紙１】に記載'), 'pdftotext');
+    expect(matchNoTargetReason(ctx, [])).toMatch(/^本事業は景気判断/);
+  });
   it('leaves that sentence to the outcomes where there are some: it may be a goal', () => {
     const ctx = sheet('-', '-', '-');
     const outcome = { goal: null, indicator: '件数', unit: '件', values: [], finalTarget: { fiscalYear: null, value: null } };

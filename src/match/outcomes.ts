@@ -146,7 +146,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
 }
 
 export function matchNoTargetReason(ctx: MatchContext, outcomes: readonly Outcome[] = []): string | null {
-  return textAfter(ctx, 'noQuantitativeTargetReason', 'noQuantitativeTargetReason', (t) => isProse(t) && t.folded.length > 4) ?? reasonBeforeNote(ctx, outcomes);
+  // A vertical title printed after the label (平⏎成⏎2⏎7⏎…予算内訳) is no reason.
+  return textAfter(ctx, 'noQuantitativeTargetReason', 'noQuantitativeTargetReason', (t) => isProse(t) && t.folded.length > 4 && !isVerticalHeading(t)) ?? reasonBeforeNote(ctx, outcomes);
 }
 
 /**
