@@ -582,6 +582,8 @@ describe('fund flow', () => {
     expect(matchFundFlow(contextOf(text, 'layout')).map((f) => [f.block, f.name])).toEqual([['A', '甲リサーチ（株）'], ['B', '（研）\u3000産業技術総合研究所']]);
     const stream = contextOf(paragraphs('Ａ．甲リサーチ（株）\n２０百万円', 'B ．（研）', '調査・分析', '産業技術総合研究所\n２百万円', '事故事例解析'), 'pdftotext');
     expect(matchFundFlow(stream).map((f) => [f.block, f.name])).toEqual([['A', '甲リサーチ（株）'], ['B', '（研）\u3000産業技術総合研究所']]);
+    // A's role, printed between B's legal form and the rest of B's name, is A's.
+    expect(matchFundFlow(stream).map((f) => f.role)).toEqual(['調査・分析', '事故事例解析']);
   });
   it('reads a layout row of boxes whose names start a line apart, each with the role under it', () => {
     const text = [

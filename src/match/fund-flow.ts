@@ -129,7 +129,9 @@ export function matchFundFlow(ctx: MatchContext): FundFlow[] {
     const withRoles = rowBoxes.filter((b) => b.block !== null || !isMinistry(b.name));
     const roles = roleScope
       ? rolesByColumn(rowBoxes, roleScope, taken)
-      : splitToCount(roleTexts(ctx, lastIndex + 1, Math.max(lastIndex + 1, nextIndex), taken), withRoles.length).map((p) => p.map((t) => t.text).join(''));
+      // A role may stand among the row's own boxes, where pdftotext printed a box's letter apart
+      // from its name (`A．… 20百万円`, `B．（研）`, A's role, `産業技術総合研究所 2百万円`, B's role).
+      : splitToCount(roleTexts(ctx, rowBoxes[0]!.tokens[0]!.index + 1, Math.max(lastIndex + 1, nextIndex), taken), withRoles.length).map((p) => p.map((t) => t.text).join(''));
     rowBoxes.forEach((b) => {
       const role = b.block === null && isMinistry(b.name) ? null : withoutContractNote(roles[withRoles.indexOf(b)] ?? null);
       flows.push({ block: b.block, name: b.name, amount: b.amount, role });
