@@ -585,6 +585,12 @@ describe('fund flow', () => {
     // A's role, printed between B's legal form and the rest of B's name, is A's.
     expect(matchFundFlow(stream).map((f) => f.role)).toEqual(['調査・分析', '事故事例解析']);
   });
+  it('takes a role that is a 費目 word (旅費) when a box\'s contract note follows it, not the 費目・使途 table\'s first cell', () => {
+    const roles = (...after: string[]) => matchFundFlow(contextOf(paragraphs('Ａ．（株）ＪＴＢコミュニケーションズ\n２２ . ９百万円', 'Ｄ．職員 A\n０ . ３百万円',
+      'ASEAN ･日本社会保障ハイレベル\n会合開催事業', '旅費', ...after), 'pdftotext')).map((f) => f.role);
+    expect(roles('【一般競争入札】', '資金の流れ')).toEqual(['ASEAN ･日本社会保障ハイレベル会合開催事業', '旅費']);
+    expect(roles('調査旅費', '0.3')).toEqual(['ASEAN ･日本社会保障ハイレベル会合開催事業', null]);
+  });
   it('reads a layout row of boxes whose names start a line apart, each with the role under it', () => {
     const text = [
       line([14, 'Ａ．甲リサーチ（株）'], [44, 'Ｂ．乙リサーチ（株）']),

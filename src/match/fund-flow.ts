@@ -93,7 +93,9 @@ function roleTexts(ctx: MatchContext, from: number, to: number, boxes: Set<Token
   const pieces: Token[][] = [];
   // The 費目・使途 table follows the last boxes: its first 費目 or amount ends their roles.
   const scope = ctx.tokens.slice(from, to);
-  const tableAt = scope.findIndex((t) => EXPENSE_CATEGORY.test(t.folded) || /^[\d,.]+$/.test(t.folded));
+  // A 費目 word followed by a box's contract note (`旅費`, `【一般競争入札】`) is a role still.
+  const isNote = (t: Token | undefined) => t !== undefined && /^【.*】$/.test(t.folded);
+  const tableAt = scope.findIndex((t, i) => (EXPENSE_CATEGORY.test(t.folded) && !isNote(scope[i + 1])) || /^[\d,.]+$/.test(t.folded));
   const candidates = (tableAt < 0 ? scope : scope.slice(0, tableAt)).filter((t) => isRoleText(t, boxes));
   for (const t of candidates) {
     const last = pieces[pieces.length - 1];
