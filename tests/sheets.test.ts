@@ -47,7 +47,7 @@ describe('the seed sheet (h28 総務省 0092, pdfminer)', () => {
 
 describe('corpus fixtures, every extractor', () => {
   const dir = fixture('corpus');
-  const floors = { pdfminer: 0.987, pdftotext: 0.96, layout: 0.996 } as const;
+  const floors = { pdfminer: 0.987, pdftotext: 0.964, layout: 0.996 } as const;
   // Issue 3 asks that no sheet score below 90%; -layout text holds that already, with room to spare.
   const sheetFloors: Partial<Record<keyof typeof floors, number>> = { layout: 0.95 };
   for (const kind of Object.keys(floors) as Array<keyof typeof floors>) {
