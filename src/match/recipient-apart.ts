@@ -111,8 +111,8 @@ export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => 
 /**
  * Each tuple fills the first row of its block or a later one whose cell it starts at is still
  * empty; one printed after its block's rows, a later block's only; one that follows another
- * under the same heads, the row after that one's. A tuple that brings a 支出額 is placed first: it is its own block's first row's when
- * that row has no amount, else a later block's.
+ * under the same heads, the row after that one's. A tuple that brings a 支出額 is placed first:
+ * it is its own block's first row's when that row has no amount, else a later block's.
  */
 export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Recipient[] {
   // A block's right-half heads stand beside its first row: the tuple after them is a first row's.

@@ -129,6 +129,9 @@ function splitTrailingLabel(box: Box): Box[] {
 /** A box's text from some of its lines: trimmed and joined with no space, as stream text wraps. */
 const joinLines = (lines: readonly BoxLine[]) => lines.map((l) => l.text.trim()).join('');
 
+/** A box cut from another: some of its lines, from the first of which it starts. */
+const pieceOf = (box: Box, lines: BoxLine[]): Box => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line });
+
 /**
  * A paragraph that is several labels, each over one or more lines (`単位⏎成果実⏎績`), cut into
  * them; null when its lines do not fall into whole labels.
@@ -153,11 +156,7 @@ function labelRuns(lines: readonly BoxLine[]): BoxLine[][] | null {
 function labelAroundUnit(box: Box): Box[] | null {
   const [head, unit, tail] = box.lines;
   if (box.lines.length === 3 && WHOLE.has(fold(head!.text + tail!.text)) && !WHOLE.has(fold(unit!.text)) && fold(unit!.text).length <= MAX_UNIT) {
-    const label = [head!, tail!];
-    return [
-      { ...box, lines: label, text: joinLines(label) },
-      { ...box, lines: [unit!], text: unit!.text.trim(), row: unit!.line },
-    ];
+    return [pieceOf(box, [head!, tail!]), pieceOf(box, [unit!])];
   }
   return wrappedUnitBesideLabel(box);
 }
@@ -166,10 +165,7 @@ function labelAroundUnit(box: Box): Box[] | null {
 function labelOverUnit(box: Box): Box[] | null {
   const [label, unit] = box.lines;
   if (box.lines.length !== 2 || !WHOLE.get(fold(label!.text))?.includes('unit') || labelsOf(fold(unit!.text)).length || fold(unit!.text).length > MAX_UNIT) return null;
-  return [
-    { ...box, lines: [label!], text: label!.text.trim() },
-    { ...box, lines: [unit!], text: unit!.text.trim(), row: unit!.line },
-  ];
+  return [pieceOf(box, [label!]), pieceOf(box, [unit!])];
 }
 
 /** The longest unit cell (`累積件数`, `百万kWh`): longer text beside a label is the row's text. */
@@ -182,13 +178,8 @@ function wrappedUnitBesideLabel(box: Box): Box[] | null {
   const [labelHead, unitHead] = words as [string, string];
   const unit = fold(unitHead + unitTail.text);
   if (!WHOLE.has(fold(labelHead + labelTail.text)) || unit.length > MAX_UNIT || WHOLE.has(unit) || WHOLE.has(fold(unitTail.text))) return null;
-  const label = [{ ...first!, text: labelHead }, labelTail];
-  const unitLines = [{ ...first!, text: unitHead }, unitTail];
-  const pieces: Box[] = [
-    { ...box, lines: label, text: joinLines(label) },
-    { ...box, lines: unitLines, text: joinLines(unitLines), row: first!.line },
-  ];
-  return rest.length ? [...pieces, { ...box, lines: rest, text: joinLines(rest), row: rest[0]!.line }] : pieces;
+  const pieces = [pieceOf(box, [{ ...first!, text: labelHead }, labelTail]), pieceOf(box, [{ ...first!, text: unitHead }, unitTail])];
+  return rest.length ? [...pieces, pieceOf(box, rest)] : pieces;
 }
 
 /** Shorter text beside a title is rather the end of a label cut in two. */
@@ -212,7 +203,7 @@ function labelColumns(box: Box): Box[] | null {
   // right part is rather the end of a label cut in two (`予算 し ⏎ の状 ⏎ 況`: 繰越し).
   const labels = labelRuns(left);
   if (!labels || left.length < 2 || fold(rightText.text).length < MIN_VALUE_BESIDE_TITLE || labelsOf(fold(rightText.text)).length) return null;
-  return [...labels.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line })), rightText];
+  return [...labels.map((lines) => pieceOf(box, lines)), rightText];
 }
 
 /**
@@ -226,7 +217,7 @@ function splitLabelLines(box: Box, stream: boolean): Box[] {
   const columns = stream ? labelColumns(box) : null;
   if (columns) return columns;
   const runs = stream && box.lines.length <= 6 && !WHOLE.has(fold(box.text)) ? labelRuns(box.lines) : null;
-  if (runs && runs.length > 1) return runs.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line }));
+  if (runs && runs.length > 1) return runs.map((lines) => pieceOf(box, lines));
   // A short label is one at the box's top or under another label: the pieces of a title cut
   // over lines, the text beside them after (`成果目標及び成 ⏎ 果実績 ⏎ ②【水道…`).
   const folded = box.lines.map((l) => fold(l.text));
@@ -241,7 +232,7 @@ function splitLabelLines(box: Box, stream: boolean): Box[] {
     groups[groups.length - 1]!.push(line);
     previousWasLabel = label;
   }
-  const pieces = groups.map((lines) => ({ ...box, lines, text: joinLines(lines), row: lines[0]!.line }));
+  const pieces = groups.map((lines) => pieceOf(box, lines));
   return stream ? pieces.flatMap((piece) => labelOverUnit(piece) ?? [piece]) : pieces;
 }
 
