@@ -22,6 +22,8 @@ import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPastProjectNumbers } from '../src/match/past-numbers.js';
 import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
+import { takeRepeatedPlan } from '../src/match/output-rows.js';
+import { valuesOf } from '../src/match/values.js';
 import { splitByWidths, splitTwoColumns } from '../src/match/text-columns.js';
 import { matchAll } from '../src/match/index.js';
 import { SELF_CHECK_GROUPS } from '../src/tokenize/vocabulary.js';
@@ -3172,6 +3174,14 @@ describe('outputs', () => {
     expect(plan('2,317／70', '20', '施策', '20', '目標')).toBeNull();
     expect(plan('2,317／70', '20', '35', '施策')).toBeNull();
     expect(plan('25年度', '20', '26年度', '18', '施策')).toBeNull();
+  });
+  it('reads a row with holes (its first years left unread) without failing when it looks for a repeated plan', () => {
+    const ctx = contextOf(paragraphs('活動指標', '活動実績', '件', '当初見込み', '件', '20', '施策'), 'pdftotext');
+    const [actualLabel, plannedLabel] = [ctx.first('activityActual')!, ctx.first('activityPlanned')!];
+    const twenty = valuesOf(ctx.tokens.find((t) => t.text === '20')!)![0]!;
+    const sparse = <T,>(...cells: T[]) => { const out: T[] = []; out[2] = cells[0]!; return out; };
+    const rows = [{ actual: { unit: '件', values: sparse(twenty), cells: [] }, planned: { unit: '件', values: sparse(twenty), cells: [] } }];
+    expect(() => takeRepeatedPlan(ctx, { opener: [actualLabel], members: [plannedLabel] }, rows, plannedLabel.index)).not.toThrow();
   });
   it('reads rows whose labels come together, their cells after them: the first row across, or the years down both rows', () => {
     const across = contextOf(paragraphs('活動指標', '都道府県のシステム入力数', '活動実績', '当初見込み', '件', '件', '625,769', '431,565', '-', '855,061', '810,653', '855,061', '855,061'));

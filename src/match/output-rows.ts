@@ -337,11 +337,11 @@ export function takeRepeatedPlan(ctx: MatchContext, group: RowGroup, rows: Reado
   const past = COLUMNS - 1;
   const [only] = rows;
   const lastPlan = countOf(only?.planned.values[past - 1]);
-  const planOpen = only?.planned.values.length === past || (only?.planned.values.length === COLUMNS && only.planned.values[past]!.cell.kind === 'dash');
+  const planOpen = only?.planned.values.length === past || (only?.planned.values.length === COLUMNS && only.planned.values[past]?.cell.kind === 'dash');
   const labelsTogether = group.members[0]?.index === group.opener.at(-1)!.index + 1;
   if (ctx.isLayout || rows.length !== 1 || !planOpen || labelsTogether || only!.actual.values.length > past || lastPlan === null) return;
-  // Past the row's own cells, which repeat the plan too.
-  const from = Math.max(after, ...[...only!.actual.values, ...only!.planned.values.slice(0, past)].map((v) => v.token.index)) + 1;
+  // Past the row's own cells, which repeat the plan too (a row read in columns may have holes).
+  const from = Math.max(after, ...[...only!.actual.values, ...only!.planned.values.slice(0, past)].flatMap((v) => (v ? [v.token.index] : []))) + 1;
   const window = ctx.tokens.slice(from, from + TRAILING_WINDOW);
   const alone = (t: Token) => singleValueOf(t) ?? cellUnderHead(t);
   const isCount = (t: Token | undefined) => t !== undefined && singleValueOf(t) !== null && singleValueOf(t)!.cell.kind !== 'dash';
