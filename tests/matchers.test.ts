@@ -22,7 +22,7 @@ import { matchRelatedProjects } from '../src/match/related-projects.js';
 import { matchPastProjectNumbers } from '../src/match/past-numbers.js';
 import { matchPolicy } from '../src/match/policy.js';
 import { matchOutputs } from '../src/match/outputs.js';
-import { takeRepeatedPlan } from '../src/match/output-rows.js';
+import { takeRepeatedPlan } from '../src/match/output-plans.js';
 import { valuesOf } from '../src/match/values.js';
 import { splitByWidths, splitTwoColumns } from '../src/match/text-columns.js';
 import { matchAll } from '../src/match/index.js';

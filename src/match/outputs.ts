@@ -10,7 +10,8 @@ import { takeColumnsAmidUnitCost } from './output-late-columns.js';
 import { COST_UNIT, EXPENSE_CATEGORY, FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { isProse, isVerticalHeading, numberedItems, stackedTexts, textWithoutLabels } from './text-field.js';
 import { columnText, labelColumnOf, labelGroups, lastRowOf, readRow, spreadMatrix, type RowGroup } from './table-rows.js';
-import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, rowsStart, takeHeadedPlan, takeFinalColumnPlans, takeLonePlan, takeRowAfterHeads, takeColumnsAroundHeads, takeHeadlessPlans, takeRepeatedPlan, takeTrailingPlans, takeUnitsTogether } from './output-rows.js';
+import { COLUMNS, headlessGroup, headlessPair, isStrayHeading, labelsTogetherFrom, readAllLabelsFirst, readLabelsFirst, rowLabels, rowsStart, takeRowAfterHeads, takeColumnsAroundHeads, takeHeadlessPlans, takeUnitsTogether } from './output-rows.js';
+import { takeFinalColumnPlans, takeHeadedPlan, takeLonePlan, takeRepeatedPlan, takeTrailingPlans } from './output-plans.js';
 
 /** `課題件数 件`: a pdf.js-style copy glues the unit to the indicator's last line. */
 const GLUED_UNIT = / (\S{1,4})$/;
