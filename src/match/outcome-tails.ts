@@ -6,8 +6,9 @@
 // part starts; 達成度 = 成果実績 / 目標値 must bear out every year so completed.
 import type { Token } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, rateOf, type Value } from './values.js';
-import { isFinalYearCell, oneValueOf, PAST_COLUMNS, rateHolds } from './outcome-rows.js';
+import { countOf, oneValueOf, rateOf, type Value } from './values.js';
+import { PAST_COLUMNS, rateHolds } from './outcome-rows.js';
+import { isFinalYearCell } from './outcome-final-column.js';
 import type { readRow } from './table-rows.js';
 
 type Row = ReturnType<typeof readRow>;

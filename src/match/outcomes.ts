@@ -5,13 +5,14 @@ import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import { eraYear, fold } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, headedValue, headerYearOf, isYearHead, rateOf, valuesOf, type Value } from './values.js';
+import { countOf, headedValue, headerYearOf, isYearHead, rateOf, singleValueOf, valuesOf, type Value } from './values.js';
 import { isProse, isVerticalHeading, textAfter } from './text-field.js';
 import { isUnitCell, labelGroups, readRow } from './table-rows.js';
 import { goalAndIndicator, inItemOrder, sectionStart, streamPairs } from './outcome-texts.js';
 import { takeBorneTriples, takeLateTriples, takeTriplesByFinalTarget } from './outcome-triples.js';
 import { takeLeadingTails } from './outcome-tails.js';
-import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, FINAL_YEAR, finalColumn, isColumnHead, PAST_COLUMNS, rowsByRuns, singleValueOf, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
+import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
+import { FINAL_YEAR, finalColumn, isColumnHead } from './outcome-final-column.js';
 
 /**
  * pdftotext may print the 目標最終年度 cells just before the row's label, after the row's last

@@ -6,7 +6,7 @@ import type { Token } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
 import { countOf, headerYear } from './values.js';
-import { singleValueOf } from './outcome-rows.js';
+import { singleValueOf } from './values.js';
 import type { Row } from './output-rows.js';
 import { isFormula as isFormulaWord } from './unit-cost.js';
 

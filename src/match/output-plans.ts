@@ -4,9 +4,9 @@
 // printing shows.
 import type { Token } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
-import { countOf, headedValue, isYearHead, type Value } from './values.js';
+import { countOf, headedValue, isYearHead, singleValueOf, type Value } from './values.js';
 import type { RowGroup } from './table-rows.js';
-import { finalColumnRuns, finalColumnStart, isFinalYearCell, isFinalYearTriple, singleValueOf } from './outcome-rows.js';
+import { finalColumnRuns, finalColumnStart, isFinalYearCell, isFinalYearTriple } from './outcome-final-column.js';
 import { COLUMNS, type Row } from './output-rows.js';
 
 /** Tokens after the table within which its 活動見込 column may stand. */

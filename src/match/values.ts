@@ -112,3 +112,15 @@ export const isYearHead = (token: Token): boolean => token.folded === '年度' |
 
 /** A box that opens with a column header (`27年度活動見込 ⏎ 138`): a header and its cell, not prose. */
 export const opensWithYearHead = (token: Token): boolean => headerYearOf(fold(token.lines[0]?.text ?? '')) !== null;
+
+/** The one value a box holds, when it is a number or a dash (no rate); else null. */
+export function singleValueOf(t: Token | undefined): Value | null {
+  const value = oneValueOf(t);
+  return value?.cell.kind !== 'rate' ? value : null;
+}
+
+/** The one value a box holds, a rate included; else null. */
+export function oneValueOf(t: Token | undefined): Value | null {
+  const values = t ? valuesOf(t) : null;
+  return values?.length === 1 ? values[0]! : null;
+}
