@@ -1063,6 +1063,14 @@ describe('recipients', () => {
       ['A', 328, null, null, null], ['A', 158, '総合評価入札', 2, 70], ['B', 34, 'その他', 1, null], ['C', 33, '一般競争入札', 1, 88.3],
     ]);
   });
+  it('gives a lone method printed after a block\'s rows, which no later first row lacks, to the one row of the block that has bidders but no method', () => {
+    const leftHeads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
+    const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率', '一者応札・一者応募又は\n競争性のない随意契約となった\n理由及び改善策\n（支出額10億円以上）'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...leftHeads, '1', '（株）甲', '-', '製造', '180 随意契約（企画競争）', '2', '-', '-',
+      '2', '（株）乙', '-', '製造', '140', '1', '58.6％', '-', ...rightHeads, '一般競争入札',
+      'B.', ...leftHeads, '1', '米空軍省', '-', '調達', '54 随意契約（企画競争）', '-', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.contractMethod])).toEqual([['A', 1, '随意契約（企画競争）'], ['A', 2, '一般競争入札'], ['B', 1, '随意契約（企画競争）']]);
+  });
   it('gives several rows\' right halves printed one after another under one group of heads, after a block\'s rows, to the next block\'s rows in turn', () => {
     const leftHeads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...leftHeads, '1', '個人Ｃ', '-', '意見聴取', '0.02', 'その他', '1', '-', '-',

@@ -64,6 +64,17 @@ function fittingCells(first: number, cells: readonly Token[]): { cells: Token[];
   return null;
 }
 
+/**
+ * A lone method printed after its block's rows that no later block's first row takes: the one
+ * row of its block whose method is missing beside the bidders or rate it has (a row's method
+ * printed late, under heads of its own).
+ */
+function lackingMethod(rows: readonly Recipient[], tuple: ApartTuple): Recipient | undefined {
+  if (!tuple.afterRows || tuple.words.length !== 1 || tuple.fields[0] !== 'contractMethod') return undefined;
+  const lacking = rows.filter((r) => r.block === tuple.block && r.contractMethod === null && (r.bidders !== null || r.winningBidRate !== null));
+  return lacking.length === 1 ? lacking[0] : undefined;
+}
+
 /** The tuples the cells after a group of heads make, one after another; none unless all of them fit. */
 function fittingChain(first: number, cells: readonly Token[]): Array<{ cells: Token[]; glued: boolean }> {
   const chain: Array<{ cells: Token[]; glued: boolean }> = [];
@@ -137,7 +148,7 @@ export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Re
   const rowOf = new Map<ApartTuple, Recipient>();
   for (const tuple of rest) {
     if (!oneEach && tuple.words.every((w) => w.kind === 'dash')) continue;
-    const row = firsts.find((r) => inScope(r, tuple) && !(oneEach && given.has(r)) && r[tuple.fields[0]!] === null);
+    const row = firsts.find((r) => inScope(r, tuple) && !(oneEach && given.has(r)) && r[tuple.fields[0]!] === null) ?? lackingMethod(rows, tuple);
     if (row) given.add(row);
     if (row) rowOf.set(tuple, row);
     place(tuple, row);
