@@ -6,10 +6,9 @@ import type { Outcome } from '../assemble/schema.js';
 import { isLabel, type Token } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { countOf, headedValue, isYearHead, rateOf, valuesOf, type Value } from './values.js';
-import { isUnitCell, type readRow, type RowGroup } from './table-rows.js';
+import { isUnitCell, type Row, type RowGroup } from './table-rows.js';
 import { FINAL_YEAR } from './outcome-final-column.js';
 
-type Row = ReturnType<typeof readRow>;
 
 export const PAST_COLUMNS = 3;
 /** Value columns of a row: three past years, 中間目標, 目標最終年度. */

@@ -9,9 +9,8 @@ import type { MatchContext } from './context.js';
 import { countOf, oneValueOf, rateOf, type Value } from './values.js';
 import { PAST_COLUMNS, rateHolds } from './outcome-rows.js';
 import { isFinalYearCell } from './outcome-final-column.js';
-import type { readRow } from './table-rows.js';
+import type { Row } from './table-rows.js';
 
-type Row = ReturnType<typeof readRow>;
 interface OutcomeRows {
   actual: Row;
   target: Row;

@@ -5,9 +5,8 @@ import type { UnitCost } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { fold, parseNumber } from '../tokenize/values.js';
 import type { MatchContext } from './context.js';
-import { countOf, headerYear } from './values.js';
-import { singleValueOf } from './values.js';
-import type { Row } from './output-rows.js';
+import { countOf, headerYear, singleValueOf } from './values.js';
+import type { Row } from './table-rows.js';
 import { isFormula as isFormulaWord } from './unit-cost.js';
 
 /** The past years the unit cost's heads name, and the later two of them the rows still lack. */

@@ -5,9 +5,9 @@
 import type { Token } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { countOf, headedValue, isYearHead, singleValueOf, type Value } from './values.js';
-import type { RowGroup } from './table-rows.js';
+import type { Row, RowGroup } from './table-rows.js';
 import { finalColumnRuns, finalColumnStart, isFinalYearCell, isFinalYearTriple } from './outcome-final-column.js';
-import { COLUMNS, type Row } from './output-rows.js';
+import { COLUMNS } from './output-rows.js';
 
 /** Tokens after the table within which its 活動見込 column may stand. */
 const TRAILING_WINDOW = 40;
@@ -110,7 +110,10 @@ export function takeRepeatedPlan(ctx: MatchContext, group: RowGroup, rows: Reado
   const from = Math.max(after, ...[...only!.actual.values, ...only!.planned.values.slice(0, past)].flatMap((v) => (v ? [v.token.index] : []))) + 1;
   const window = ctx.tokens.slice(from, from + TRAILING_WINDOW);
   const alone = (t: Token) => singleValueOf(t) ?? cellUnderHead(t);
-  const isCount = (t: Token | undefined) => t !== undefined && singleValueOf(t) !== null && singleValueOf(t)!.cell.kind !== 'dash';
+  const isCount = (t: Token | undefined) => {
+    const value = singleValueOf(t);
+    return value !== null && value.cell.kind !== 'dash';
+  };
   const repeats = window.filter((t, i) => {
     const value = alone(t);
     if (!value || value.cell.kind === 'dash' || countOf(value) !== lastPlan) return false;

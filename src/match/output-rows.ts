@@ -7,7 +7,7 @@ import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
 import { fold } from '../tokenize/values.js';
 import { countOf, headerYearOf, isYearHead, opensWithYearHead, runAfter, valuesOf, type Value } from './values.js';
-import { isUnitCell, readRow, type RowGroup } from './table-rows.js';
+import { isUnitCell, readRow, type Row, type RowGroup } from './table-rows.js';
 
 /** Three past years and the current year's 活動見込. */
 export const COLUMNS = 4;
@@ -60,7 +60,6 @@ const carriedPlans = ({ actual, planned }: { actual: { values: Value[] }; planne
 const uniform = (rows: { actual: { values: Value[] }; planned: { values: Value[] } }) =>
   [rows.actual, rows.planned].every((r) => r.values.every((v) => v.cell.kind === 'dash') || r.values.every((v) => v.cell.kind !== 'dash'));
 
-export type Row = ReturnType<typeof readRow>;
 
 /** After the last of row labels printed together: up to `count` short unit boxes, then the run of values. */
 function unitsThenValues(ctx: MatchContext, lastLabel: Token, count: number): { units: string[]; values: Value[]; end: number } {

@@ -97,6 +97,7 @@ export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => 
   const apart = new Set<Token>();
   const tuples: ApartTuple[] = [];
   const groups = headerGroups(scope);
+  const holdsMethod = scope.map((t) => wordsOf(t).some((w) => w.kind === 'method'));
   for (const [g, { start, body }] of groups.entries()) {
     const first = firstFieldAfter(scope.slice(start, body));
     if (first === null) continue;
@@ -105,7 +106,9 @@ export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => 
     const block = blockAt(start);
     // Rows of the block, with their contract methods, came before these heads, which head a
     // whole right half (from 契約方式 on; a row's own cells may stand between its heads).
-    const afterRows = first === 0 && groups.slice(0, g).some((earlier) => blockAt(earlier.start) === block && scope.slice(earlier.body, start).some((t) => !apart.has(t) && wordsOf(t).some((w) => w.kind === 'method')));
+    // The block's first group of heads spans all its later ones' cells.
+    const opening = groups.slice(0, g).find((earlier) => blockAt(earlier.start) === block);
+    const afterRows = first === 0 && opening !== undefined && scope.slice(opening.body, start).some((t, i) => holdsMethod[opening.body + i]! && !apart.has(t));
     // Several rows' right halves may follow one group of heads, each opening with its method.
     const chain = fittingChain(first, scope.slice(body, stop));
     let follows: ApartTuple | null = null;

@@ -50,11 +50,18 @@ export const lastRowOf = (g: RowGroup): Token => [...g.members].reverse().find((
 /** The column of a group's row labels, left of which its text columns stand (layout text). */
 export const labelColumnOf = (g: RowGroup): number => Math.min(...[...g.opener, ...g.members].filter((t) => t !== undefined).map((t) => t.col));
 
+/** A row's unit, its values, and the boxes read with it (a final year printed after the row). */
+export interface Row {
+  unit: string | null;
+  values: Value[];
+  cells: Token[];
+}
+
 /**
  * A row's unit and value cells. The unit is the first cell when the row has one cell more
  * than `columns` (even a printed dash), or when that cell is short text.
  */
-export function readRow(ctx: MatchContext, labelParts: ReadonlyArray<Token | undefined>, columns: number): { unit: string | null; values: Value[]; cells: Token[] } {
+export function readRow(ctx: MatchContext, labelParts: ReadonlyArray<Token | undefined>, columns: number): Row {
   const parts = labelParts.filter((t): t is Token => t !== undefined);
   const label = parts[0];
   if (!label) return { unit: null, values: [], cells: [] };
