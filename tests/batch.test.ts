@@ -52,6 +52,8 @@ describe('review-parse batch', () => {
     const two = runCli(['batch', `${join(sheets, 'in')}/**/*.txt`, '--ndjson', '-', '--jobs', '2']);
     const good = allFiles(join(sheets, 'in')).filter((f) => f.endsWith('.txt') && !f.includes('bad')).length;
     expect(good).toBeGreaterThan(16); // more than one chunk, so that two workers share the work
+    // Exit 1 for the two bad files; a child killed mid-output would have no status at all.
+    expect([one.status, two.status]).toEqual([1, 1]);
     expect(one.stdout.split('\n').filter(Boolean)).toHaveLength(good);
     expect(two.stdout).toBe(one.stdout);
     const keys = one.stdout.trim().split('\n').map((l) => JSON.parse(l).sheet.projectNumber);

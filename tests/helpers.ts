@@ -22,5 +22,6 @@ export const layoutLine = (...cells: Array<[number, string]>) => cells.reduce((l
 
 /** The built command, as a user runs it (npm test builds dist/ first). */
 export function runCli(args: string[], input?: Buffer | string, cwd?: string) {
-  return spawnSync(join(root, 'bin/review-parse'), args, { input, cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  // NDJSON of every fixture runs to megabytes: past spawnSync's 1 MB default the child is killed.
+  return spawnSync(join(root, 'bin/review-parse'), args, { input, cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } });
 }
