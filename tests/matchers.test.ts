@@ -673,6 +673,20 @@ describe('recipients', () => {
     const cut = tables(ctx.tokens.filter((t) => !t.labels.includes('recipientsTitle'))).tables;
     expect(cut.map((t) => [t.block, t.tokens[0]!.text, t.tokens.at(-1)!.text])).toEqual([['J', '（独）国立印刷局', '-'], ['K', '1', '-'], ['L', '1 出張者Ａ', '0.1']]);
   });
+  it('gives the ranks and names pdfminer boxed together for two blocks and printed after a later block\'s rows (1 2 1 2 C. then the names) back to the tables that lack them', () => {
+    // Block letters out of order (A. B. D. … C.): the groups of heads take them alphabetically.
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header, '1 （株）テリオ', '4011101013737 コーヒー等', '0.3 随意契約（少額）', '-', '-',
+      'B.', ...header, 'SONESTA HOTEL BOGOTA', '-', '-', '作業室等借料（１１月）', '0.1 随意契約（少額）', '作業室等借料（第１２回）', '0.1 随意契約（その他）', '1', '2', '-', '-',
+      ...header, '3 MITANI TRAVEL SERVICE', '-', '-', '-', '車両借上', '車両借上', '車両借上', '0.05 随意契約（その他）', '0.02 随意契約（その他）', '0.01 随意契約（少額）', '-', '-',
+      'D.', ...header, '1 出張者Ａ', '2 出張者Ｂ', '-', '-', '出張旅費', '出張旅費', '1.6 随意契約（少額）', '1.1 随意契約（その他）', '-', '-',
+      '1', '2', '1', '2', 'C.', 'CROWNE PLAZA', 'Across', "Limo Car's"), 'pdfminer');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.name, r.summary, r.amount, r.contractMethod])).toEqual([
+      ['A', 1, '（株）テリオ', 'コーヒー等', 0.3, '随意契約（少額）'],
+      ['B', 1, 'SONESTA HOTEL BOGOTA', '作業室等借料（１１月）', 0.1, '随意契約（少額）'], ['B', 2, 'CROWNE PLAZA', '作業室等借料（第１２回）', 0.1, '随意契約（その他）'],
+      ['C', 1, 'Across', '車両借上', 0.05, '随意契約（その他）'], ['C', 2, "Limo Car's", '車両借上', 0.02, '随意契約（その他）'], ['C', 3, 'MITANI TRAVEL SERVICE', '車両借上', 0.01, '随意契約（少額）'],
+      ['D', 1, '出張者Ａ', '出張旅費', 1.6, '随意契約（少額）'], ['D', 2, '出張者Ｂ', '出張旅費', 1.1, '随意契約（その他）'],
+    ]);
+  });
   it('keeps a 支出額 and 契約方式 printed on their row\'s line that row\'s, and gives the run printed after every other column to the rows left without (ranks printed last)', () => {
     const row = (name: string, number: string, pair?: string) => [name, number, '耕作放棄地所有者への意向確認', ...(pair ? [pair] : [])];
     const ctx = contextOf(paragraphs('支出先上位１０者リスト\nA.', ...header,

@@ -4,7 +4,7 @@
 // recipients.ts reads and compares.
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
-import { headerGroups, isDashToken, isRank, wordsOf } from './recipient-cells.js';
+import { headerGroups, isDashToken, isRank, rankOf, wordsOf } from './recipient-cells.js';
 import { tablesFromPieces, type Mark, type Table } from './recipient-pieces.js';
 import { isCount, isNameLength } from './recipient-ranked.js';
 
@@ -85,7 +85,7 @@ function tablesByHeaders(scope: readonly Token[], marks: readonly number[]): Tab
  * 1 出張者Ａ 2 出張者Ｂ`, then L's heads): from a letter whose next box opens a row ranked 1, after
  * a table's own first row, the cells are the next table's.
  */
-function headerCells(scope: readonly Token[]): Token[][] {
+export function headerCells(scope: readonly Token[]): Token[][] {
   const groups = headerGroups(scope);
   const stretches = groups.map((g, k) => scope.slice(g.body, groups[k + 1]?.start ?? scope.length));
   for (let k = 0; k + 1 < stretches.length; k++) {
@@ -100,10 +100,13 @@ function headerCells(scope: readonly Token[]): Token[][] {
 }
 
 /** Box i opens a table's first row: rank 1, then the row's name or 法人番号 (`1 出張者Ａ`, `1 ⏎ ＡＴＨＯＳ`). */
-function opensFirstRow(tokens: readonly Token[], i: number): boolean {
+export const opensFirstRow = (tokens: readonly Token[], i: number) => rowOpenedAt(tokens, i) === 1;
+
+/** The rank of the row box i opens: a rank, then the row's name or 法人番号; null if it opens none. */
+export function rowOpenedAt(tokens: readonly Token[], i: number): number | null {
   const [first, second] = tokens[i] ? wordsOf(tokens[i]!) : [];
   const after = second ?? (tokens[i + 1] ? wordsOf(tokens[i + 1]!)[0] : undefined);
-  return first !== undefined && isRank(first, 1) && (after?.kind === 'text' || after?.kind === 'corporate');
+  return first !== undefined && (after?.kind === 'text' || after?.kind === 'corporate') ? rankOf(first) : null;
 }
 
 /**
@@ -141,11 +144,7 @@ function takeBackRows(tables: Table[]): void {
   tables.forEach((t, k) => {
     const next = tables[k + 1];
     if (!next || !t.tokens.length || !t.tokens.every(isBareRank)) return;
-    const opens = next.tokens.findIndex((x, i) => {
-      const [first, second] = wordsOf(x);
-      const after = second ?? (next.tokens[i + 1] ? wordsOf(next.tokens[i + 1]!)[0] : undefined);
-      return first !== undefined && isRank(first, 1) && (after?.kind === 'text' || after?.kind === 'corporate');
-    });
+    const opens = next.tokens.findIndex((_, i) => opensFirstRow(next.tokens, i));
     if (opens <= 0) return;
     t.tokens.push(...next.tokens.splice(0, opens));
   });
@@ -171,13 +170,13 @@ function takeBackLateValues(tables: Table[]): void {
 }
 
 /** How many bare ranks, 1, 2, …, open the tokens. */
-function leadingRanks(tokens: readonly Token[]): number {
+export function leadingRanks(tokens: readonly Token[]): number {
   let n = 0;
   while (n < tokens.length && isBareRank(tokens[n]!) && Number(tokens[n]!.folded) === n + 1) n++;
   return n;
 }
 
-const isBareName = (t: Token | undefined) => {
+export const isBareName = (t: Token | undefined) => {
   const words = t ? wordsOf(t) : [];
   return words.length === 1 && words[0]!.kind === 'text';
 };

@@ -19,6 +19,7 @@ import type { Table } from './recipient-pieces.js';
 import { surplusBackward, surplusForward } from './recipient-surplus.js';
 import { emptyRow, opensRow, rankOf, roleCompletes, wordsOf, type Word } from './recipient-cells.js';
 import { firstRowValuesInPlace, highestNamedRank, nameBeforeFirstRank, readRankedRows, REASON_FROM_AMOUNT, withReasonsInOrder, withTrailingColumns } from './recipient-ranked.js';
+import { tablesWithLateBand } from './recipient-late-band.js';
 import { isLetterMark, letterOf, tables } from './recipient-tables.js';
 
 const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
@@ -131,7 +132,7 @@ function readTables(whole: readonly Token[], flow: FlowCells): Recipient[] {
     return rows;
   };
   const read = (c: Table[]) => c.flatMap(readOnce);
-  const candidates = [cut.tables, cut.pieces, cut.byHeaders, surplusForward(cut.tables), surplusBackward(cut.tables), cut.byLetter && surplusBackward(cut.byLetter)].filter((c) => c !== null).map(read);
+  const candidates = [cut.tables, cut.pieces, cut.byHeaders, tablesWithLateBand(scope), surplusForward(cut.tables), surplusBackward(cut.tables), cut.byLetter && surplusBackward(cut.byLetter)].filter((c) => c !== null).map(read);
   // The letters' own cutting is read only for the blocks the others leave without a name.
   const letters = new Set(cut.byLetter?.map((t) => t.block));
   const best = fullest(candidates);
