@@ -1663,6 +1663,10 @@ describe('expenses', () => {
     expect(a).toMatchObject({ block: 'A', recipient: '富士ソフト（株）', total: 16.4 });
     expect(a!.items.map((i) => i.amount)).toEqual([13.3, 3.1]);
   });
+  it('keeps the one space a header\'s name prints between its words (`C.SONESTA HOTEL BOGOTA`, `B.㈱　電通`), not the gap between two headers', () => {
+    const ctx = contextOf(paragraphs('A.SONESTA HOTEL BOGOTA    B.㈱　電通', '費　目', '使　途', '金　額\n(百万円）', '人件費', '職員給与', '0.1', '計', '0.1'));
+    expect(matchExpenses(ctx, []).map((b) => b.recipient)).toEqual(['SONESTA HOTEL BOGOTA', '㈱　電通']);
+  });
   it('passes over a fund-flow arrow word (再委託) that pdftotext printed amid a band\'s cells', () => {
     // A band of two blocks printed row by row, A's rows and B's mixed.
     const ctx = contextOf(paragraphs('A.（公財）新国立劇場運営財団', '費', '再委託', 'B.（公財）新国立劇場運営財団', '目', '使', '途', '金 額\n(百万円）', '費', '目', '使',

@@ -39,15 +39,19 @@ interface Block {
 /** The blocks a header line opens; a name's words run to the next header. */
 function headersOf(line: string, row: number): Block[] {
   const out: Block[] = [];
+  let end = 0;
   for (const w of lineWords(line)) {
     const m = HEADER.exec(w.text);
     // An unused block of the template prints as a bare `D.` or `.`; it still takes its column.
     if (m || EXPENSE_EMPTY_BLOCK.test(w.text)) {
       out.push({ letter: m ? m[1]!.normalize('NFKC') : '', recipient: m?.[2] ?? '', col: w.col, row, items: [], total: null });
     } else if (out.length) {
-      out[out.length - 1]!.recipient += w.text;
+      // One space is the name's own, as printed (`SONESTA HOTEL BOGOTA`, `㈱　電通`); a wider gap is the layout's.
+      const gap = line.slice(end, w.col);
+      out[out.length - 1]!.recipient += (gap.length === 1 ? gap : '') + w.text;
     }
     // Words before the first header are the section title running down the margin.
+    end = w.col + w.text.length;
   }
   return out.some((b) => b.recipient) ? out : [];
 }
