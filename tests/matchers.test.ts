@@ -1077,6 +1077,17 @@ describe('recipients', () => {
       ['A', 328, null, null, null], ['A', 158, '総合評価入札', 2, 70], ['B', 34, 'その他', 1, null], ['C', 33, '一般競争入札', 1, 88.3],
     ]);
   });
+  it('gives bidders printed after a block\'s rows, under heads from 入札者数 on, to a later block, and lets a block\'s own right half with its amount take its first row before one printed earlier does', () => {
+    const leftHeads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...leftHeads, '1', '出張者Ａ', '-', '出張旅費', '1.6', '-', '-', '-',
+      '2', '出張者Ｂ', '-', '出張旅費', '1.1', '随意契約（その他）', '1', '-',
+      '入札者数\n（応募者\n数）', '落札率', '3', '-', '契約方式', '入札者数\n（応募者\n数）', '落札率', '0 随意契約（企画競争）', '8', '-',
+      'B.', '支', '1', '出', '先', '（株）高島屋', '法', '人', '番', '号', '5120001077467', '業', '務', '概', '要', '消耗品購入', '支 出 額', '（百万円）', '契約方式', '0.01 随意契約（企画競争）', '-',
+      'C.', '支', '1', '出', '先', '法', '人', '出張者Ｃ', '番', '号', '-', '業', '務', '概', '要', '支 出 額', '（百万円）', '出張旅費', '-'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.block, r.rank, r.amount, r.contractMethod, r.bidders])).toEqual([
+      ['A', 1, 1.6, null, null], ['A', 2, 1.1, '随意契約（その他）', 1], ['B', 1, 0.01, '随意契約（企画競争）', 3], ['C', 1, 0, '随意契約（企画競争）', 8],
+    ]);
+  });
   it('gives a lone method printed after a block\'s rows, which no later first row lacks, to the one row of the block that has bidders but no method', () => {
     const leftHeads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
     const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率', '一者応札・一者応募又は\n競争性のない随意契約となった\n理由及び改善策\n（支出額10億円以上）'];

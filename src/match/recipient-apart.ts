@@ -108,7 +108,9 @@ export function setApartTuples(scope: readonly Token[], blockAt: (i: number) => 
     // whole right half (from 契約方式 on; a row's own cells may stand between its heads).
     // The block's first group of heads spans all its later ones' cells.
     const opening = groups.slice(0, g).find((earlier) => blockAt(earlier.start) === block);
-    const afterRows = first === 0 && opening !== undefined && scope.slice(opening.body, start).some((t, i) => holdsMethod[opening.body + i]! && !apart.has(t));
+    // Heads from 入札者数 on: after rows that printed their own bidders beside their methods.
+    const rowHalf = (i: number) => holdsMethod[i]! && !apart.has(scope[i]!) && (first === 0 || wordsOf(scope[i + 1]!).some((w) => w.kind === 'amount' || w.kind === 'dash'));
+    const afterRows = opening !== undefined && scope.slice(opening.body, start).some((_, k) => rowHalf(opening.body + k));
     // Several rows' right halves may follow one group of heads, each opening with its method.
     const chain = fittingChain(first, scope.slice(body, stop));
     let follows: ApartTuple | null = null;
@@ -138,11 +140,15 @@ export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Re
       if (row[tuple.fields[k]!] === null) setCell(row, tuple.fields[k]!, w);
     });
   };
-  const withAmount = tuples.filter((t) => t.fields[0] === 'amount');
-  for (const tuple of withAmount) {
+  // Tuples that find their own block's first row without an amount take it before any tuple
+  // looks for a later block's row: one printed earlier, after another block's rows, must not take it.
+  const forLater: ApartTuple[] = [];
+  for (const tuple of tuples.filter((t) => t.fields[0] === 'amount')) {
     const own = firsts.find((r) => r.block === tuple.block && r.amount === null);
-    place(tuple, own ?? firsts.find((r) => inScope(r, tuple) && r.amount === null && r.contractMethod === null));
+    if (own) place(tuple, own);
+    else forLater.push(tuple);
   }
+  for (const tuple of forLater) place(tuple, firsts.find((r) => inScope(r, tuple) && r.amount === null && r.contractMethod === null));
   const rest = tuples.filter((t) => t.fields[0] !== 'amount' && t.follows === null);
   // A tuple of dashes is a row's right half left empty: when there is one tuple for each first
   // row from the first tuple's block on, each takes its row in turn, dashes or not.
