@@ -1088,6 +1088,15 @@ describe('recipients', () => {
       ['A', 1, 1.6, null, null], ['A', 2, 1.1, '随意契約（その他）', 1], ['B', 1, 0.01, '随意契約（企画競争）', 3], ['C', 1, 0, '随意契約（企画競争）', 8],
     ]);
   });
+  it('gives the last row the 支出額 pdftotext printed after every other cell of the table, past a run of dashes', () => {
+    const heads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）', '契約方式', '入札者数\n（応募者\n数）', '落札率'];
+    const ctx = contextOf(paragraphs('支出先上位１０者リスト', 'A.', ...heads, '1', '出張者Ａ', '-', '出張旅費', '2.1', '随意契約（少額）', '1', '-', '-',
+      '2', '出張者Ｂ', '-', '出張旅費', '1', '随意契約（企画競争）', '2', '-', '-', '3', '出張者Ｃ', '-', '出張旅費', '随意契約（その他）', '1', '-', '-',
+      '契約方式', '入札者数\n（応募者\n数）', '落札率', '-', '-', '-', '-', '0.9'), 'pdftotext');
+    expect(matchRecipients(ctx, []).recipients.map((r) => [r.rank, r.amount, r.contractMethod, r.bidders])).toEqual([
+      [1, 2.1, '随意契約（少額）', 1], [2, 1, '随意契約（企画競争）', 2], [3, 0.9, '随意契約（その他）', 1],
+    ]);
+  });
   it('gives a lone method printed after a block\'s rows, which no later first row lacks, to the one row of the block that has bidders but no method', () => {
     const leftHeads = ['支', '出', '先', '法', '人', '番', '号', '業', '務', '概', '要', '支 出 額', '（百万円）'];
     const rightHeads = ['契約方式', '入札者数\n（応募者\n数）', '落札率', '一者応札・一者応募又は\n競争性のない随意契約となった\n理由及び改善策\n（支出額10億円以上）'];

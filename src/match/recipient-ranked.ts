@@ -187,6 +187,23 @@ export function withTrailingColumns(rows: Recipient[] | null, words: readonly Wo
 }
 
 /**
+ * pdftotext may print the last row's 支出額 after every other cell of the table, past a run of
+ * dashes (`10 出張者Ｊ - 出張旅費 随意契約（その他） 1 - - … - - - - 0.9`): when the last row
+ * alone has no amount but has its right half, and the words end with an amount after a dash
+ * that keeps the list sorted (largest first), it is that row's.
+ */
+export function withLateAmount(rows: Recipient[] | null, words: readonly Word[]): Recipient[] | null {
+  const last = rows?.at(-1);
+  const [before, end] = words.slice(-2);
+  if (!rows || !last || last.amount !== null || rows.slice(0, -1).some((r) => r.amount === null) || last.contractMethod === null || last.bidders === null) return rows;
+  if (end?.kind !== 'amount' || before?.kind !== 'dash') return rows;
+  const row = { ...last };
+  setCell(row, 'amount', end);
+  const above = rows.at(-2)?.amount;
+  return row.amount !== null && (above === undefined || above === null || row.amount <= above) ? [...rows.slice(0, -1), row] : rows;
+}
+
+/**
  * pdftotext may print the first row's name before its rank, the heads' letters between
  * (`(株）ＩＨＩ 1 - Ｐ－１用エンジン 4,897`): the name goes after the rank.
  */

@@ -18,7 +18,7 @@ import { filled, fullest, fullestByBlock, namesByCorporateNumber, relabelByFundF
 import type { Table } from './recipient-pieces.js';
 import { surplusBackward, surplusForward } from './recipient-surplus.js';
 import { emptyRow, opensRow, rankOf, roleCompletes, wordsOf, type Word } from './recipient-cells.js';
-import { firstRowValuesInPlace, highestNamedRank, nameBeforeFirstRank, readRankedRows, REASON_FROM_AMOUNT, withReasonsInOrder, withTrailingColumns } from './recipient-ranked.js';
+import { firstRowValuesInPlace, highestNamedRank, nameBeforeFirstRank, readRankedRows, REASON_FROM_AMOUNT, withLateAmount, withReasonsInOrder, withTrailingColumns } from './recipient-ranked.js';
 import { tablesWithLateBand } from './recipient-late-band.js';
 import { isLetterMark, letterOf, tables } from './recipient-tables.js';
 
@@ -27,7 +27,7 @@ const DEBT_HEAD = /契約先|ﾌﾞﾛｯｸ|ブロック|契約額/;
 /** Reads a table's words in order: text before a 法人番号 is a name, text after it a summary. */
 function readRows(table: Table, flow: FlowCells): Recipient[] {
   const words = firstRowValuesInPlace(nameBeforeFirstRank(table.tokens.flatMap(wordsOf)));
-  const ranked = withTrailingColumns(readRankedRows(table.block, words, flow.names), words);
+  const ranked = withLateAmount(withTrailingColumns(readRankedRows(table.block, words, flow.names), words), words);
   // Rows read one after another, each with its name and amount, need no other reading.
   // A rank past the last row read may be a later row's, printed after the cells (… 2 3): then
   // the chunk reading is tried too.
