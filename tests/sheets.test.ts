@@ -49,11 +49,11 @@ describe('corpus fixtures, every extractor', () => {
   const dir = fixture('corpus');
   // The whole development corpus is here, so these are issue 3's own measures: overall at least
   // 98% for pdfminer text and 97% for pdftotext and -layout text, and no sheet under 90%. The
-  // floors are the scores measured when they were set (overall 98.32%, 97.01%, 99.91%; the
-  // lowest sheets 91.9%, 88.2%, 98.6%). One sheet (2016 外務省 0025) is still under 90% in
+  // floors are the scores measured when they were set (overall 98.32%, 97.05%, 99.91%; the
+  // lowest sheets 91.9%, 89.2%, 98.6%). One sheet (2016 外務省 0025) is still under 90% in
   // pdftotext text.
   const floors = { pdfminer: 0.983, pdftotext: 0.97, layout: 0.999 } as const;
-  const sheetFloors: Record<keyof typeof floors, number> = { pdfminer: 0.919, pdftotext: 0.881, layout: 0.986 };
+  const sheetFloors: Record<keyof typeof floors, number> = { pdfminer: 0.919, pdftotext: 0.891, layout: 0.986 };
   for (const kind of Object.keys(floors) as Array<keyof typeof floors>) {
     it(`${kind} text scores at least ${floors[kind] * 100}% and always passes the schema`, () => {
       let right = 0;

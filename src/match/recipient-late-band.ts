@@ -29,7 +29,8 @@ export function tablesWithLateBand(scope: readonly Token[]): Table[] | null {
       out[j]!.tokens = [...band.runs[r]!, ...tokens.slice(0, ownNames), ...band.names.slice(taken, taken + lacked), ...tokens.slice(ownNames)];
       taken += lacked;
     });
-    out[k]!.tokens = groups[k]!.filter((t) => !band.runs.flat().includes(t) && !band.names.includes(t));
+    const moved = new Set([...band.runs.flat(), ...band.names]);
+    out[k]!.tokens = groups[k]!.filter((t) => !moved.has(t));
     return out;
   }
   return null;
