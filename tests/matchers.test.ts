@@ -1420,6 +1420,18 @@ describe('self-check', () => {
     const rows = matchSelfCheck(contextOf(paragraphs(...boxes, '点検結果'), 'pdftotext'));
     expect(rows.map((r) => r.mark)).toEqual(items.map((_, k) => mark(k)));
   });
+  it('gives the text after a mark that stands between two texts to that mark\'s item, whose own text was printed elsewhere, when most rows are printed whole', () => {
+    const items = SELF_CHECK_GROUPS.flatMap((g) => g.items);
+    const mark = (k: number) => (k === 4 ? '有' : k === 5 ? '無' : '○');
+    const explanation = (k: number) => `説明の文その${k + 1}。`;
+    // pdftotext: rows whole, but the first 有/無 item's text printed after the last row's mark
+    // and text, beside the last item's, its own mark and text in their row's place; the last
+    // row's mark and text printed again after the related projects' heads.
+    const row = (k: number) => (k === 4 ? [mark(k), explanation(k)]
+      : k === 16 ? [mark(k), explanation(k), items[4]!, items[k]!, '所管府省・部局名', '事業番号', '事業名', mark(k), explanation(k)] : [items[k]!, mark(k), explanation(k)]);
+    const rows = matchSelfCheck(contextOf(paragraphs(...items.flatMap((_, k) => row(k)), '点検結果'), 'pdftotext'));
+    expect(rows.map((r) => [r.mark, r.explanation])).toEqual(items.map((_, k) => [mark(k), explanation(k)]));
+  });
   it('gives the text between an item\'s mark and the next item to that item when most rows are printed whole, even where one row\'s text comes late', () => {
     const items = SELF_CHECK_GROUPS.flatMap((g) => g.items).slice(0, 16);
     const mark = (k: number) => (k === 4 ? '無' : k === 5 ? '有' : k === 9 || k === 10 ? '-' : '○');

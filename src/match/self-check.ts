@@ -184,17 +184,33 @@ function rowsPrintedWhole(region: readonly Token[], printed: readonly Token[], i
 
 /**
  * pdftotext prints a row as item, mark, explanation: where most marks dealt (MOST_ROWS) stand
- * so, between an item and a text, each such text is its mark's item's. Empty otherwise.
+ * so, between an item and a text, each such text is its mark's item's. So is the text after a
+ * mark that stands between two texts, its item printed elsewhere (`…行う。 有 さらに、…`, the
+ * item later), when no other mark's row holds it. Empty otherwise.
  */
 function textsOfWholeRows(region: readonly Token[], marks: ReadonlyArray<Token | undefined>, isText: (t: Token) => boolean, isItem: (t: Token) => boolean): Array<Token | undefined> {
   const at = (t: Token, offset: number) => region[region.indexOf(t) + offset];
-  const texts = marks.map((m) => {
-    const previous = m && !isDash(m.text) ? at(m, -1) : undefined;
-    const next = previous && isItem(previous) ? at(m!, 1) : undefined;
+  const textAfter = (m: Token | undefined) => {
+    const next = m && !isDash(m.text) ? at(m, 1) : undefined;
     return next && isText(next) ? next : undefined;
-  });
+  };
+  const besideItem = (m: Token) => {
+    const before = at(m, -1);
+    return before !== undefined && isItem(before);
+  };
+  const texts = marks.map((m) => (m && besideItem(m) ? textAfter(m) : undefined));
   const marked = marks.filter((m) => m && !isDash(m.text)).length;
-  return marked >= 3 && texts.filter(Boolean).length >= MOST_ROWS * marked ? texts : [];
+  if (marked < 3 || texts.filter(Boolean).length < MOST_ROWS * marked) return [];
+  // A mark between two texts: the row before it ended, its own item printed elsewhere.
+  const betweenTexts = (m: Token | undefined) => {
+    const before = m ? at(m, -1) : undefined;
+    return before !== undefined && isText(before);
+  };
+  const taken = new Set(texts.filter((t) => t !== undefined));
+  return texts.map((t, k) => {
+    const after = t ?? (betweenTexts(marks[k]) ? textAfter(marks[k]) : undefined);
+    return after && (t || !taken.has(after)) ? after : undefined;
+  });
 }
 
 /**
