@@ -60,6 +60,17 @@ describe('review-parse batch', () => {
     expect(keys).toContain('0092');
   });
 
+  it('converts in a worker the largest text it accepts, whatever the workers\' heap limits', () => {
+    // 17 files, one worker chunk and more, so that workers parse them; one just under the 4 MB limit.
+    const dir = mkdtempSync(join(tmpdir(), 'rp-batch-big-'));
+    const sheet = readFileSync(join(root, 'fixtures', 'corpus', '2015_厚生労働省_0471.pdftotext.txt'), 'utf8');
+    const copies = Math.floor((4 * 1024 * 1024 - 1024) / Buffer.byteLength(`${sheet}\n`));
+    writeFileSync(join(dir, 'big.txt'), Array(copies).fill(sheet).join('\n'));
+    for (let i = 0; i < 16; i++) writeFileSync(join(dir, `small-${String(i).padStart(2, '0')}.txt`), sheet);
+    const r = runCli(['batch', dir, '--out', join(dir, 'out'), '--jobs', '2']);
+    expect(r.stderr).toMatch(/17 sheets, \d+ converted, \d+ converted with warnings, 0 failed/);
+    expect(existsSync(join(dir, 'out', 'big.json'))).toBe(true);
+  }, 60_000);
   it('writes CSV tables with a BOM that join on the sheet key', () => {
     const csv = join(sheets, 'csv');
     const r = runCli(['batch', join(sheets, 'in', 'h28-soumu-0092.pdfminer.txt'), '--csv', csv]);

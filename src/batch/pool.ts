@@ -4,12 +4,19 @@ import { Worker } from 'node:worker_threads';
 import { convertFile, failed, type FileResult, type FileTask, type TaskOptions } from './convert-file.js';
 
 /**
- * Each worker's young generation, in MB. Parsing allocates fast and V8 lets a worker's young
- * generation grow with it: by default two workers peaked at 283–294 MB on 5,000 files against
- * 231–234 MB with 12 MB, at the same throughput within the machine's noise (scripts/bench-rss.mjs
- * running `batch --jobs 2` over 5,000 fixture copies).
+ * Each worker's heap limits, in MB. Given none, V8 lets a worker's heap grow far past what it
+ * holds live (about 20 MB after a collection), and the peak grows with the number of files:
+ * two workers peaked at 312 MB on 8,000 fixture copies and 281 MB on 2,000. With an old
+ * generation limit V8 collects sooner: 274 and 254 MB at those counts, at the same speed
+ * within the machine's noise (77 and 73 sheets/s against 83 and 76 in the same minutes), given
+ * a young generation of 48 MB; a smaller one keeps less (12 MB: 184–198 MB) but runs 20–40%
+ * slower, more of each parse's short-lived garbage surviving into the old generation. The
+ * old generation's limit leaves room for the largest text the batch accepts (MAX_INPUT_BYTES,
+ * 4 MB: some 1.3 million characters, which take about 130 MB to parse); a worker that still
+ * runs out is replaced, and only that file fails. (scripts/bench-rss.mjs running `batch --jobs 2`.)
  */
-const YOUNG_GENERATION_MB = 12;
+const YOUNG_GENERATION_MB = 48;
+const OLD_GENERATION_MB = 192;
 
 /** Files per message: enough to make messaging cheap, few enough to keep the workers even. */
 const CHUNK = 16;
@@ -55,7 +62,7 @@ export async function runTasks(tasks: readonly FileTask[], options: TaskOptions,
       handing.catch(reject);
     };
     const startWorker = () => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } });
       const inFlight: FileTask[][] = [];
       let alive = true;
       const feed = () => {
