@@ -9,11 +9,12 @@ import { convertFile, failed, type FileResult, type FileTask, type TaskOptions }
  * two workers peaked at 312 MB on 8,000 fixture copies and 281 MB on 2,000. With an old
  * generation limit V8 collects sooner: 274 and 254 MB at those counts, at the same speed
  * within the machine's noise (77 and 73 sheets/s against 83 and 76 in the same minutes), given
- * a young generation of 48 MB; a smaller one keeps less (12 MB: 184–198 MB) but runs 20–40%
- * slower, more of each parse's short-lived garbage surviving into the old generation. The
- * old generation's limit leaves room for the largest text the batch accepts (MAX_INPUT_BYTES,
- * 4 MB: some 1.3 million characters, which take about 130 MB to parse); a worker that still
- * runs out is replaced, and only that file fails. (scripts/bench-rss.mjs running `batch --jobs 2`.)
+ * a young generation of 48 MB. With a 12 MB one the workers kept less (181–198 MB) but ran
+ * 13–50% slower in alternated pairs, presumably as more of each parse's short-lived garbage
+ * reached the old generation. The old generation's limit leaves room for the largest text the
+ * batch accepts (MAX_INPUT_BYTES, 4 MB: some 1.3 million characters, which take about 130 MB
+ * to parse); a worker that still runs out is replaced, and only that file fails.
+ * (scripts/bench-rss.mjs running `batch --jobs 2`.)
  */
 const YOUNG_GENERATION_MB = 48;
 const OLD_GENERATION_MB = 192;
