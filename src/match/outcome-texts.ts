@@ -109,21 +109,16 @@ function boxesOneARow({ ctx, texts, end, boxAt }: SectionTexts): Array<[string, 
  * `（アウトカム）`, `goal indicator`): boxes one after another are one outcome's, in order.
  */
 function boxesInPieces({ texts, boxes, boxAt }: SectionTexts, groupCount: number): Array<[string, string]> | null {
-  const runs = boxAt.reduce<number[][]>((out, i) => {
+  // Boxes that follow one another, where `joins` lets box i go on from box i - 1.
+  const runsOf = (joins: (i: number) => boolean) => boxAt.reduce<number[][]>((out, i) => {
     const last = out.at(-1);
-    if (last && last.at(-1) === i - 1) last.push(i);
+    if (last && last.at(-1) === i - 1 && joins(i)) last.push(i);
     else out.push([i]);
     return out;
   }, []);
   // Else only a box whose both texts go on past its last line continues in the next.
   const widths = widestColumns(boxAt.map((i) => columnWidths(texts[i]!)!));
-  const goingOn = boxAt.reduce<number[][]>((out, i) => {
-    const last = out.at(-1);
-    if (last && last.at(-1) === i - 1 && goesOnBelow(texts[i - 1]!, widths)) last.push(i);
-    else out.push([i]);
-    return out;
-  }, []);
-  const joined = [runs, goingOn].find((r) => r.length === groupCount);
+  const joined = [runsOf(() => true), runsOf((i) => goesOnBelow(texts[i - 1]!, widths))].find((r) => r.length === groupCount);
   return joined ? joined.map((run) => [0, 1].map((side) => run.map((i) => boxes[i]![side]).join('')) as [string, string]) : null;
 }
 

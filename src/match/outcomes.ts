@@ -108,8 +108,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
     const [goal, indicator] = regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);
     const opener = group.opener[0]!;
     // The first past year's column head (24年度) stands near the rows too; no target ends in that year.
-    const finalYearCell = actual.cells.find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear)
-      ?? ctx.tokens.slice(opener.index + 1, opener.index + 12).find((t) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear && !isColumnHead(ctx, t));
+    const isFinalYear = (t: Token) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear;
+    const finalYearCell = actual.cells.find(isFinalYear) ?? ctx.tokens.slice(opener.index + 1, opener.index + 12).find((t) => isFinalYear(t) && !isColumnHead(ctx, t));
     const justBefore = finalCellsJustBefore(ctx, opener, reviewYear);
     const afterRow = finalCellsAfterRow(ctx, actual.values);
     ctx.trace(`outcomes[${k}]`, ...group.opener, ...group.members);

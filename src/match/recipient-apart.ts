@@ -158,8 +158,10 @@ export function giveTuples(rows: Recipient[], tuples: readonly ApartTuple[]): Re
   for (const tuple of rest) {
     if (!oneEach && tuple.words.every((w) => w.kind === 'dash')) continue;
     const row = firsts.find((r) => inScope(r, tuple) && !(oneEach && given.has(r)) && r[tuple.fields[0]!] === null) ?? lackingMethod(rows, tuple);
-    if (row) given.add(row);
-    if (row) rowOf.set(tuple, row);
+    if (row) {
+      given.add(row);
+      rowOf.set(tuple, row);
+    }
     place(tuple, row);
   }
   // A tuple that follows another under the same heads fills the next row of that one's block.

@@ -194,22 +194,19 @@ function textsOfWholeRows(region: readonly Token[], marks: ReadonlyArray<Token |
     const next = m && !isDash(m.text) ? at(m, 1) : undefined;
     return next && isText(next) ? next : undefined;
   };
-  const besideItem = (m: Token) => {
-    const before = at(m, -1);
-    return before !== undefined && isItem(before);
+  const after = (before: (t: Token) => boolean) => (m: Token | undefined) => {
+    const previous = m ? at(m, -1) : undefined;
+    return previous !== undefined && before(previous) ? textAfter(m) : undefined;
   };
-  const texts = marks.map((m) => (m && besideItem(m) ? textAfter(m) : undefined));
+  const texts = marks.map(after(isItem));
   const marked = marks.filter((m) => m && !isDash(m.text)).length;
   if (marked < 3 || texts.filter(Boolean).length < MOST_ROWS * marked) return [];
-  // A mark between two texts: the row before it ended, its own item printed elsewhere.
-  const betweenTexts = (m: Token | undefined) => {
-    const before = m ? at(m, -1) : undefined;
-    return before !== undefined && isText(before);
-  };
   const taken = new Set(texts.filter((t) => t !== undefined));
+  // A mark between two texts: the row before it ended, its own item printed elsewhere.
+  const betweenTexts = after(isText);
   return texts.map((t, k) => {
-    const after = t ?? (betweenTexts(marks[k]) ? textAfter(marks[k]) : undefined);
-    return after && (t || !taken.has(after)) ? after : undefined;
+    const text = t ?? betweenTexts(marks[k]);
+    return text && (t || !taken.has(text)) ? text : undefined;
   });
 }
 
