@@ -45,6 +45,30 @@ describe('review-parse batch', () => {
     expect(seed.sha256).toBe(createHash('sha256').update(readFileSync(seed.input)).digest('hex'));
     expect(seed.output).toBe(seedOut);
     expect(manifest.files.find((f) => f.input.endsWith('scan.txt'))).toMatchObject({ status: 'failed', output: null });
+    // Streamed entry by entry, it still reads as JSON.stringify(..., null, 2) would write it.
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(`${JSON.stringify(manifest, null, 2)}\n`);
+  });
+
+  it('refuses an output that would overwrite an input, another output or the manifest, and converts the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-batch-clash-'));
+    const seed = readFileSync(join(root, 'fixtures', 'h28-soumu-0092.pdfminer.txt'));
+    for (const name of ['one/x.txt', 'two/x.txt', 'manifest.txt', 'self/s.txt']) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), seed);
+    }
+    writeFileSync(join(dir, 'self', 's.json'), '{}');
+    const out = join(dir, 'out');
+    const r = runCli(['batch', join(dir, 'one'), join(dir, 'two'), join(dir, 'manifest.txt'), '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`its output ${join(out, 'x.json')} would overwrite the output of ${join(dir, 'one', 'x.txt')}`);
+    expect(r.stderr).toContain(`its output ${join(out, 'manifest.json')} would overwrite the manifest`);
+    expect(r.stderr).toMatch(/3 sheets, 0 converted, 1 converted with warnings, 2 failed/);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.files.map((f) => f.status)).toEqual(['failed', 'warnings', 'failed']);
+
+    const self = runCli(['batch', `${join(dir, 'self')}/*`, '--out', join(dir, 'self')]);
+    expect(self.stderr).toContain(`would overwrite ${join(dir, 'self', 's.json')}`);
+    expect(readFileSync(join(dir, 'self', 's.json'), 'utf8')).toBe('{}');
   });
 
   it('gives byte-identical NDJSON in input order whatever the number of workers', () => {

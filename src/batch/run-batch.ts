@@ -2,9 +2,10 @@
 // manifest. A file that fails is reported and skipped; the others still convert.
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AtomicFileStream, writeFileAtomic } from '../output/atomic-write.js';
+import { AtomicFileStream } from '../output/atomic-write.js';
 import { CSV_BOM, TABLES, csvHeader } from '../output/csv.js';
 import { expandInputs, outputPathFor } from '../input/files.js';
+import { ManifestStream, manifestEntryOf } from './manifest.js';
 import { runTasks } from './pool.js';
 import type { FileResult, FileStatus, FileTask, TaskOptions } from './convert-file.js';
 
@@ -39,15 +40,6 @@ export class BatchSetupError extends Error {}
 
 const MANIFEST = 'manifest.json';
 
-export interface ManifestEntry {
-  input: string;
-  sha256: string | null;
-  status: FileStatus;
-  diagnostics: FileResult['diagnostics'];
-  output: string | null;
-  message?: string;
-}
-
 function ensureWritableFolder(dir: string, what: string): void {
   try {
     mkdirSync(dir, { recursive: true });
@@ -57,21 +49,30 @@ function ensureWritableFolder(dir: string, what: string): void {
   }
 }
 
-/** Inputs and their output paths; an output that would overwrite an input is refused. */
+/**
+ * Inputs and their output paths. An output that would overwrite an input, another input's
+ * output or the manifest is refused. Outputs all end in `.json`, so only inputs that do are
+ * looked up by their full path, and outputs, all joined to the same folder, by their own.
+ */
 function planTasks(options: BatchOptions): FileTask[] {
   const inputs = expandInputs(options.inputs);
   if (!inputs.length) throw new BatchSetupError(`no files match ${options.inputs.join(' ')}`);
+  const jsonInputs = new Map<string, string>();
+  for (const input of inputs) if (/\.json$/i.test(input.path)) jsonInputs.set(resolve(input.path), input.path);
   const claimed = new Map<string, string>();
-  for (const input of inputs) claimed.set(resolve(input.path), input.path);
-  if (options.out) claimed.set(resolve(options.out, MANIFEST), 'the manifest');
+  if (options.out) claimed.set(join(options.out, MANIFEST), 'the manifest');
+  const claimant = (output: string, input: string) => {
+    const other = claimed.get(output) ?? (jsonInputs.size ? jsonInputs.get(resolve(output)) : undefined);
+    return other === input ? 'the input itself' : other;
+  };
   return inputs.map((input, id) => {
     const output = options.out ? outputPathFor(options.out, input) : null;
     const task: FileTask = { id, input: input.path, output };
     if (input.problem) task.problem = input.problem;
     if (output) {
-      const other = claimed.get(resolve(output));
-      if (other) task.problem = `its output ${output} would overwrite ${other === input.path ? 'the input itself' : other}`;
-      else claimed.set(resolve(output), input.path);
+      const other = claimant(output, input.path);
+      if (other) task.problem = `its output ${output} would overwrite ${other}`;
+      else claimed.set(output, `the output of ${input.path}`);
     }
     return task;
   });
@@ -83,19 +84,17 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   if (options.out) ensureWritableFolder(options.out, 'the output folder');
   if (options.csv) ensureWritableFolder(options.csv, 'the CSV folder');
   hooks.onStart?.(tasks.length);
+  const manifest = options.out ? new ManifestStream(join(options.out, MANIFEST)) : null;
   const ndjson = options.ndjson && options.ndjson !== '-' ? new AtomicFileStream(options.ndjson) : null;
   const csvFiles = options.csv ? TABLES.map((t) => ({ name: t.name, file: new AtomicFileStream(join(options.csv!, `${t.name}.csv`)) })) : [];
   for (const { name, file } of csvFiles) void file.write(CSV_BOM + csvHeader(TABLES.find((t) => t.name === name)!));
 
   const taskOptions: TaskOptions = { pretty: options.pretty ?? false, provenance: options.provenance ?? false, ndjson: Boolean(options.ndjson), csv: Boolean(options.csv) };
   const counts: Record<FileStatus, number> = { ok: 0, warnings: 0, failed: 0 };
-  const manifest: ManifestEntry[] = [];
   try {
     await runTasks(tasks, taskOptions, options.jobs, async (r) => {
       counts[r.status]++;
-      const entry: ManifestEntry = { input: r.input, sha256: r.sha256, status: r.status, diagnostics: r.diagnostics, output: r.output };
-      if (r.message) entry.message = r.message;
-      manifest.push(entry);
+      await manifest?.add(manifestEntryOf(r));
       hooks.onResult?.(r);
       if (r.ndjson !== undefined) {
         const line = `${r.ndjson}\n`;
@@ -105,15 +104,12 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
     });
     await ndjson?.commit();
     for (const { file } of csvFiles) await file.commit();
+    await manifest?.commit(counts);
   } catch (e) {
+    await manifest?.abandon();
     await ndjson?.abandon();
     for (const { file } of csvFiles) await file.abandon();
     throw e;
   }
-  let manifestPath: string | null = null;
-  if (options.out) {
-    manifestPath = join(options.out, MANIFEST);
-    writeFileAtomic(manifestPath, `${JSON.stringify({ files: manifest, counts }, null, 2)}\n`);
-  }
-  return { total: tasks.length, counts, elapsedMs: Date.now() - started, manifest: manifestPath };
+  return { total: tasks.length, counts, elapsedMs: Date.now() - started, manifest: manifest?.path ?? null };
 }
