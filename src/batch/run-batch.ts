@@ -1,13 +1,13 @@
 // `review-parse batch`: many sheets → one JSON each under --out, plus NDJSON, CSV tables and a
 // manifest. A file that fails is reported and skipped; the others still convert.
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { AtomicFileStream } from '../output/atomic-write.js';
 import { CSV_BOM, TABLES, csvHeader } from '../output/csv.js';
-import { expandInputs, outputPathFor } from '../input/files.js';
 import { ManifestStream, manifestEntryOf } from './manifest.js';
+import { BatchSetupError, MANIFEST, planInWorker } from './plan.js';
 import { runTasks } from './pool.js';
-import type { FileResult, FileStatus, FileTask, TaskOptions } from './convert-file.js';
+import type { FileResult, FileStatus, TaskOptions } from './convert-file.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -35,10 +35,7 @@ export interface BatchSummary {
   manifest: string | null;
 }
 
-/** Problems with the batch as a whole (nothing to convert, an output folder that cannot be written). */
-export class BatchSetupError extends Error {}
-
-const MANIFEST = 'manifest.json';
+export { BatchSetupError };
 
 function ensureWritableFolder(dir: string, what: string): void {
   try {
@@ -49,38 +46,9 @@ function ensureWritableFolder(dir: string, what: string): void {
   }
 }
 
-/**
- * Inputs and their output paths. An output that would overwrite an input, another input's
- * output or the manifest is refused. Outputs all end in `.json`, so only inputs that do are
- * looked up by their full path, and outputs, all joined to the same folder, by their own.
- */
-function planTasks(options: BatchOptions): FileTask[] {
-  const inputs = expandInputs(options.inputs);
-  if (!inputs.length) throw new BatchSetupError(`no files match ${options.inputs.join(' ')}`);
-  const jsonInputs = new Map<string, string>();
-  for (const input of inputs) if (/\.json$/i.test(input.path)) jsonInputs.set(resolve(input.path), input.path);
-  const claimed = new Map<string, string>();
-  if (options.out) claimed.set(join(options.out, MANIFEST), 'the manifest');
-  const claimant = (output: string, input: string) => {
-    const other = claimed.get(output) ?? (jsonInputs.size ? jsonInputs.get(resolve(output)) : undefined);
-    return other === input ? 'the input itself' : other;
-  };
-  return inputs.map((input, id) => {
-    const output = options.out ? outputPathFor(options.out, input) : null;
-    const task: FileTask = { id, input: input.path, output };
-    if (input.problem) task.problem = input.problem;
-    if (output) {
-      const other = claimant(output, input.path);
-      if (other) task.problem = `its output ${output} would overwrite ${other}`;
-      else claimed.set(output, `the output of ${input.path}`);
-    }
-    return task;
-  });
-}
-
 export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promise<BatchSummary> {
   const started = Date.now();
-  const tasks = planTasks(options);
+  const tasks = await planInWorker({ inputs: options.inputs, out: options.out });
   if (options.out) ensureWritableFolder(options.out, 'the output folder');
   if (options.csv) ensureWritableFolder(options.csv, 'the CSV folder');
   hooks.onStart?.(tasks.length);

@@ -1,0 +1,12 @@
+// The batch's planning thread (see planInWorker): plans once, posts the plan and ends.
+import { parentPort, workerData } from 'node:worker_threads';
+import { BatchSetupError, planTasks, type PlanMessage, type PlanOptions } from './plan.js';
+
+let message: PlanMessage;
+try {
+  message = { tasks: planTasks(workerData as PlanOptions) };
+} catch (e) {
+  if (!(e instanceof BatchSetupError)) throw e;
+  message = { setupError: e.message };
+}
+parentPort!.postMessage(message);
