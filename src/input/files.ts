@@ -52,8 +52,8 @@ function expandOne(arg: string, options: ExpandOptions): BatchInput[] {
 /** All inputs, each file once, in path order: the order of the batch's outputs. */
 export function expandInputs(args: readonly string[], options: ExpandOptions = { extension: 'txt' }): BatchInput[] {
   const byPath = (a: BatchInput, b: BatchInput) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  // One argument names each file once (fast-glob's results are unique), and resolving every
-  // path of a folder of thousands only to find that out cost the batch a heap of garbage.
+  // One argument names each file once (fast-glob's results are unique): no need to resolve
+  // every path of a folder of thousands to find that out.
   if (args.length === 1) return expandOne(args[0]!, options).sort(byPath);
   const seen = new Map<string, BatchInput>();
   for (const arg of args) {
