@@ -1,10 +1,30 @@
 // `review-parse batch`, through the built command.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { root, runCli } from './helpers.js';
+
+/** Runs the built command, sends it `signal` once `ready()` holds, and resolves with its exit code and stderr. */
+function interruptCli(args: string[], ready: () => boolean, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(root, 'bin/review-parse'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const poll = setInterval(() => {
+      if (!ready()) return;
+      clearInterval(poll);
+      child.kill(signal);
+    }, 20);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, stderr });
+    });
+  });
+}
 
 interface Manifest {
   files: Array<{ input: string; sha256: string | null; status: string; output: string | null; message?: string; diagnostics: Record<string, number> }>;
@@ -70,6 +90,23 @@ describe('review-parse batch', () => {
     expect(self.stderr).toContain(`would overwrite ${join(dir, 'self', 's.json')}`);
     expect(readFileSync(join(dir, 'self', 's.json'), 'utf8')).toBe('{}');
   });
+
+  it.each([['SIGINT', 1, 130], ['SIGTERM', 2, 143]] as const)('stops on %s (--jobs %i) exiting %i, keeping the JSON written and leaving no partial manifest, NDJSON or CSV', async (signal, jobs, code) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-batch-stop-'));
+    const [out, ndjson, csv] = [join(dir, 'out'), join(dir, 'all.ndjson'), join(dir, 'csv')];
+    const someWritten = () => existsSync(out) && allFiles(out).some((f) => f.endsWith('.json'));
+    const r = await interruptCli(['batch', join(sheets, 'in'), '--out', out, '--ndjson', ndjson, '--csv', csv, '--jobs', String(jobs)], someWritten, signal);
+    expect(r.code).toBe(code);
+    const total = allFiles(join(sheets, 'in')).filter((f) => f.endsWith('.txt')).length;
+    const done = Number(new RegExp(`interrupted by ${signal} after (\\d+) of ${total} sheets`).exec(r.stderr)?.[1]);
+    expect(done).toBeLessThan(total);
+    expect(r.stderr).toContain(`not written: manifest.json, ${ndjson}, the CSV tables`);
+    expect(allFiles(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect([existsSync(join(out, 'manifest.json')), existsSync(ndjson), readdirSync(csv)]).toEqual([false, false, []]);
+    const written = allFiles(out).filter((f) => f.endsWith('.json'));
+    expect(written.length).toBeGreaterThanOrEqual(done - 2); // the two bad files, first in path order, write none
+    for (const f of written) expect(JSON.parse(readFileSync(f, 'utf8')).sheet).toBeDefined();
+  }, 60_000);
 
   it('gives byte-identical NDJSON in input order whatever the number of workers', () => {
     const one = runCli(['batch', `${join(sheets, 'in')}/**/*.txt`, '--ndjson', '-', '--jobs', '1']);

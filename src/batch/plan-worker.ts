@@ -1,6 +1,7 @@
 // The batch's planning thread (see planInWorker): plans once, posts the plan and ends.
 import { parentPort, workerData } from 'node:worker_threads';
-import { BatchSetupError, planTasks, type PlanMessage, type PlanOptions } from './plan.js';
+import { BatchSetupError } from './errors.js';
+import { planTasks, type PlanMessage, type PlanOptions } from './plan.js';
 
 let message: PlanMessage;
 try {

@@ -2,15 +2,13 @@
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { expandInputs, outputPathFor } from '../input/files.js';
+import { BatchSetupError } from './errors.js';
 import type { FileTask } from './convert-file.js';
 
 export interface PlanOptions {
   inputs: string[];
   out?: string | undefined;
 }
-
-/** Problems with the batch as a whole (nothing to convert, an output folder that cannot be written). */
-export class BatchSetupError extends Error {}
 
 export const MANIFEST = 'manifest.json';
 

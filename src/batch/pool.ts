@@ -2,6 +2,7 @@
 // number of workers: the batch's outputs are then the same for any --jobs.
 import { Worker } from 'node:worker_threads';
 import { convertFile, failed, type FileResult, type FileTask, type TaskOptions } from './convert-file.js';
+import { interruption } from './errors.js';
 
 /**
  * Each worker's heap limits, in MB. Given none, V8 lets a worker's heap grow far past what it
@@ -28,9 +29,17 @@ export type ResultHandler = (result: FileResult) => void | Promise<void>;
 
 const crashed = (task: FileTask, error: Error): FileResult => failed(task, `internal error: the worker stopped (${error.message})`);
 
-export async function runTasks(tasks: readonly FileTask[], options: TaskOptions, jobs: number, onResult: ResultHandler): Promise<void> {
+/** Lets the event loop run (a signal's handler among others) between files parsed inline. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Rejects with BatchInterrupted once `signal` aborts: no result is handed on after that. */
+export async function runTasks(tasks: readonly FileTask[], options: TaskOptions, jobs: number, onResult: ResultHandler, signal?: AbortSignal): Promise<void> {
   if (jobs <= 1 || tasks.length <= CHUNK) {
-    for (const task of tasks) await onResult(convertFile(task, options));
+    for (const task of tasks) {
+      await yieldToEventLoop();
+      if (signal?.aborted) throw interruption(signal);
+      await onResult(convertFile(task, options));
+    }
     return;
   }
   const queue: FileTask[][] = [];
@@ -39,10 +48,12 @@ export async function runTasks(tasks: readonly FileTask[], options: TaskOptions,
   let nextToHand = 0;
   let handing: Promise<void> = Promise.resolve();
   const workers = new Set<Worker>();
+  /** Set once every result is handed on, or the batch is interrupted. */
+  let finished = false;
 
   // Results arrive out of order; each is handed on once all before it have been.
   const handInOrder = async () => {
-    while (ready.has(nextToHand)) {
+    while (!finished && ready.has(nextToHand)) {
       const result = ready.get(nextToHand)!;
       ready.delete(nextToHand);
       nextToHand++;
@@ -51,13 +62,23 @@ export async function runTasks(tasks: readonly FileTask[], options: TaskOptions,
   };
 
   await new Promise<void>((resolve, reject) => {
-    let finished = false;
+    const stop = () => {
+      finished = true;
+      signal?.removeEventListener('abort', interrupt);
+      for (const w of workers) void w.terminate();
+    };
+    const interrupt = () => {
+      if (finished) return;
+      stop();
+      reject(interruption(signal!));
+    };
+    if (signal?.aborted) return interrupt();
+    signal?.addEventListener('abort', interrupt);
     const accept = (results: FileResult[]) => {
       for (const r of results) ready.set(r.id, r);
       handing = handing.then(handInOrder).then(() => {
         if (finished || nextToHand < tasks.length) return;
-        finished = true;
-        for (const w of workers) void w.terminate();
+        stop();
         resolve();
       });
       handing.catch(reject);
@@ -67,7 +88,7 @@ export async function runTasks(tasks: readonly FileTask[], options: TaskOptions,
       const inFlight: FileTask[][] = [];
       let alive = true;
       const feed = () => {
-        while (alive && inFlight.length < QUEUED_PER_WORKER && queue.length) {
+        while (alive && !finished && inFlight.length < QUEUED_PER_WORKER && queue.length) {
           const chunk = queue.shift()!;
           inFlight.push(chunk);
           worker.postMessage(chunk);
@@ -90,7 +111,7 @@ export async function runTasks(tasks: readonly FileTask[], options: TaskOptions,
           if (chunk.length > 1) queue.unshift(...chunk.map((t) => [t]));
           else accept([crashed(chunk[0]!, e)]);
         }
-        if (queue.length) startWorker();
+        if (queue.length && !finished) startWorker();
       });
       workers.add(worker);
       feed();

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { AtomicFileStream } from '../output/atomic-write.js';
 import { CSV_BOM, TABLES, csvHeader } from '../output/csv.js';
 import { ManifestStream, manifestEntryOf } from './manifest.js';
-import { BatchSetupError, MANIFEST, planInWorker } from './plan.js';
+import { BatchInterrupted, BatchSetupError } from './errors.js';
+import { MANIFEST, planInWorker } from './plan.js';
 import { runTasks } from './pool.js';
 import type { FileResult, FileStatus, TaskOptions } from './convert-file.js';
 
@@ -26,6 +27,8 @@ export interface BatchHooks {
   onStart?: (total: number) => void;
   /** Called once per file, in input order. */
   onResult?: (result: FileResult) => void;
+  /** Stops the batch (Ctrl-C): runBatch then rejects with BatchInterrupted, having written no manifest, NDJSON or CSV file. */
+  signal?: AbortSignal;
 }
 
 export interface BatchSummary {
@@ -35,7 +38,7 @@ export interface BatchSummary {
   manifest: string | null;
 }
 
-export { BatchSetupError };
+export { BatchInterrupted, BatchSetupError };
 
 function ensureWritableFolder(dir: string, what: string): void {
   try {
@@ -69,7 +72,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
         await (ndjson ? ndjson.write(line) : hooks.stdout(line));
       }
       if (r.csv) for (const { name, file } of csvFiles) if (r.csv[name]) await file.write(r.csv[name]!);
-    });
+    }, hooks.signal);
     await ndjson?.commit();
     for (const { file } of csvFiles) await file.commit();
     await manifest?.commit(counts);

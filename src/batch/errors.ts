@@ -1,0 +1,16 @@
+// Why a batch stops as a whole, rather than one file failing.
+
+/** Problems with the batch as a whole (nothing to convert, an output folder that cannot be written). */
+export class BatchSetupError extends Error {}
+
+/** The batch was stopped by a signal (Ctrl-C): what was not finished is not written. */
+export class BatchInterrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+  }
+}
+
+/** The reason an aborted batch gives: the signal, where one stopped it. */
+export function interruption(signal: AbortSignal): BatchInterrupted {
+  return signal.reason instanceof BatchInterrupted ? signal.reason : new BatchInterrupted('SIGINT');
+}
