@@ -108,6 +108,16 @@ describe('review-parse batch', () => {
     for (const f of written) expect(JSON.parse(readFileSync(f, 'utf8')).sheet).toBeDefined();
   }, 60_000);
 
+  it('leaves no temporary file when the reader of its NDJSON closes the pipe early (`| head`)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-batch-pipe-'));
+    const child = spawn(join(root, 'bin/review-parse'), ['batch', join(sheets, 'in'), '--out', join(dir, 'out'), '--csv', join(dir, 'csv'), '--ndjson', '-', '--jobs', '2'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, 'out', 'manifest.json'))).toBe(false); // it stopped early
+    expect(allFiles(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
   it('gives byte-identical NDJSON in input order whatever the number of workers', () => {
     const one = runCli(['batch', `${join(sheets, 'in')}/**/*.txt`, '--ndjson', '-', '--jobs', '1']);
     const two = runCli(['batch', `${join(sheets, 'in')}/**/*.txt`, '--ndjson', '-', '--jobs', '2']);

@@ -19,6 +19,21 @@ export function writeFileAtomic(path: string, data: string): void {
   }
 }
 
+/**
+ * The temporary files of streams neither committed nor abandoned. A process that ends first (the
+ * CLI exits at once when a reader closes its stdout, `| head`) removes them as it exits.
+ */
+const unfinished = new Set<string>();
+let removesUnfinishedOnExit = false;
+
+function removeOnExit(path: string): void {
+  if (!removesUnfinishedOnExit) {
+    process.on('exit', () => { for (const p of unfinished) rmSync(p, { force: true }); });
+    removesUnfinishedOnExit = true;
+  }
+  unfinished.add(path);
+}
+
 /** A file written as a stream (NDJSON, CSV) that appears under its name only when complete. */
 export class AtomicFileStream {
   private readonly temporary: string;
@@ -28,6 +43,7 @@ export class AtomicFileStream {
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
     this.temporary = temporaryPathFor(path);
+    removeOnExit(this.temporary);
     this.stream = createWriteStream(this.temporary);
     this.stream.on('error', (e) => { this.failure = e; });
   }
@@ -41,14 +57,20 @@ export class AtomicFileStream {
   async commit(): Promise<void> {
     await new Promise<void>((resolve) => this.stream.end(resolve));
     if (this.failure) {
-      rmSync(this.temporary, { force: true });
+      this.removeTemporary();
       throw this.failure;
     }
     renameSync(this.temporary, this.path);
+    unfinished.delete(this.temporary);
   }
 
   async abandon(): Promise<void> {
     await new Promise<void>((resolve) => this.stream.end(resolve));
+    this.removeTemporary();
+  }
+
+  private removeTemporary(): void {
     rmSync(this.temporary, { force: true });
+    unfinished.delete(this.temporary);
   }
 }
