@@ -164,6 +164,12 @@ describe('review-parse batch', () => {
     expect(r.stderr).toContain(out);
     expect(r.stderr).toContain('cannot be written');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // An NDJSON file there is refused as plainly, before any sheet is converted, its name given.
+    const ndjson = join(blocker, 'all.ndjson');
+    const n = runCli(['batch', join(sheets, 'in'), '--ndjson', ndjson, '--csv', join(sheets, 'csv-unused')]);
+    expect(n.status).toBe(1);
+    expect(n.stderr.trim()).toMatch(new RegExp(`^review-parse batch: ${ndjson.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be written: E[A-Z]+$`));
+    expect(allFiles(join(sheets, 'csv-unused'))).toEqual([]);
   });
 
   it('says what is missing: no output option is a usage error, no matching file a failure', () => {

@@ -1,7 +1,7 @@
 // Why a batch stops as a whole, rather than one file failing.
 
-/** Problems with the batch as a whole (nothing to convert, an output folder that cannot be written). */
-export class BatchSetupError extends Error {}
+/** Problems with the batch as a whole: nothing to convert, an output that cannot be written. */
+export class BatchError extends Error {}
 
 /** The batch was stopped by a signal (Ctrl-C): what was not finished is not written. */
 export class BatchInterrupted extends Error {

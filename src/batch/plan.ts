@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { expandInputs, outputPathFor } from '../input/files.js';
-import { BatchSetupError } from './errors.js';
+import { BatchError } from './errors.js';
 import type { FileTask } from './convert-file.js';
 
 export interface PlanOptions {
@@ -19,7 +19,7 @@ export const MANIFEST = 'manifest.json';
  */
 export function planTasks(options: PlanOptions): FileTask[] {
   const inputs = expandInputs(options.inputs);
-  if (!inputs.length) throw new BatchSetupError(`no files match ${options.inputs.join(' ')}`);
+  if (!inputs.length) throw new BatchError(`no files match ${options.inputs.join(' ')}`);
   const jsonInputs = new Map<string, string>();
   for (const input of inputs) if (/\.json$/i.test(input.path)) jsonInputs.set(resolve(input.path), input.path);
   const claimed = new Map<string, string>();
@@ -56,7 +56,7 @@ export function planInWorker(options: PlanOptions): Promise<FileTask[]> {
     worker.once('message', (message: PlanMessage) => {
       void worker.terminate();
       if ('tasks' in message) resolvePlan(message.tasks);
-      else reject(new BatchSetupError(message.setupError));
+      else reject(new BatchError(message.setupError));
     });
     worker.once('error', reject);
     worker.once('exit', () => reject(new Error('the planning worker stopped without a plan')));

@@ -2,10 +2,10 @@
 // manifest. A file that fails is reported and skipped; the others still convert.
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AtomicFileStream } from '../output/atomic-write.js';
+import { AtomicFileStream, OutputWriteError } from '../output/atomic-write.js';
 import { CSV_BOM, TABLES, csvHeader } from '../output/csv.js';
 import { ManifestStream, manifestEntryOf } from './manifest.js';
-import { BatchInterrupted, BatchSetupError } from './errors.js';
+import { BatchInterrupted, BatchError } from './errors.js';
 import { MANIFEST, planInWorker } from './plan.js';
 import { runTasks } from './pool.js';
 import type { FileResult, FileStatus, TaskOptions } from './convert-file.js';
@@ -38,14 +38,14 @@ export interface BatchSummary {
   manifest: string | null;
 }
 
-export { BatchInterrupted, BatchSetupError };
+export { BatchInterrupted, BatchError };
 
 function ensureWritableFolder(dir: string, what: string): void {
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (e) {
-    throw new BatchSetupError(`${what} ${dir} cannot be written: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new BatchError(`${what} ${dir} cannot be written: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
@@ -55,14 +55,19 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   if (options.out) ensureWritableFolder(options.out, 'the output folder');
   if (options.csv) ensureWritableFolder(options.csv, 'the CSV folder');
   hooks.onStart?.(tasks.length);
-  const manifest = options.out ? new ManifestStream(join(options.out, MANIFEST)) : null;
-  const ndjson = options.ndjson && options.ndjson !== '-' ? new AtomicFileStream(options.ndjson) : null;
-  const csvFiles = options.csv ? TABLES.map((t) => ({ name: t.name, file: new AtomicFileStream(join(options.csv!, `${t.name}.csv`)) })) : [];
-  for (const { name, file } of csvFiles) void file.write(CSV_BOM + csvHeader(TABLES.find((t) => t.name === name)!));
-
   const taskOptions: TaskOptions = { pretty: options.pretty ?? false, provenance: options.provenance ?? false, ndjson: Boolean(options.ndjson), csv: Boolean(options.csv) };
   const counts: Record<FileStatus, number> = { ok: 0, warnings: 0, failed: 0 };
+  let manifest: ManifestStream | null = null;
+  let ndjson: AtomicFileStream | null = null;
+  const csvFiles: Array<{ name: string; file: AtomicFileStream }> = [];
   try {
+    if (options.out) manifest = new ManifestStream(join(options.out, MANIFEST));
+    if (options.ndjson && options.ndjson !== '-') ndjson = new AtomicFileStream(options.ndjson);
+    for (const table of options.csv ? TABLES : []) {
+      const file = new AtomicFileStream(join(options.csv!, `${table.name}.csv`));
+      csvFiles.push({ name: table.name, file });
+      void file.write(CSV_BOM + csvHeader(table));
+    }
     await runTasks(tasks, taskOptions, options.jobs, async (r) => {
       counts[r.status]++;
       await manifest?.add(manifestEntryOf(r));
@@ -80,7 +85,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
     await manifest?.abandon();
     await ndjson?.abandon();
     for (const { file } of csvFiles) await file.abandon();
-    throw e;
+    throw e instanceof OutputWriteError ? new BatchError(e.message) : e;
   }
   return { total: tasks.length, counts, elapsedMs: Date.now() - started, manifest: manifest?.path ?? null };
 }

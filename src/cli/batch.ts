@@ -1,7 +1,7 @@
 // `review-parse batch <globs|folders...>`: the batch runner with a progress bar and a summary.
 import { availableParallelism } from 'node:os';
 import { Chalk } from 'chalk';
-import { runBatch, BatchInterrupted, BatchSetupError, type BatchOptions } from '../batch/run-batch.js';
+import { runBatch, BatchInterrupted, BatchError, type BatchOptions } from '../batch/run-batch.js';
 import { ProgressBar } from '../output/progress.js';
 import { EXIT, exitCodeOnSignal } from './exit-codes.js';
 import type { Io } from './convert.js';
@@ -57,7 +57,7 @@ export async function batch(inputs: string[], options: BatchCliOptions, io: Io):
     return failed ? EXIT.failed : EXIT.ok;
   } catch (e) {
     (bar as ProgressBar | null)?.clear();
-    if (e instanceof BatchSetupError) {
+    if (e instanceof BatchError) {
       io.stderr(`review-parse batch: ${e.message}\n`);
       return EXIT.failed;
     }

@@ -1,6 +1,6 @@
 // Output files are written whole or not at all: into a temporary file beside the target, then
 // renamed over it. A crash or a full disk leaves the old file (or none), never half a document.
-import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 function temporaryPathFor(path: string): string {
@@ -34,17 +34,34 @@ function removeOnExit(path: string): void {
   unfinished.add(path);
 }
 
-/** A file written as a stream (NDJSON, CSV) that appears under its name only when complete. */
+/** A stream's file that cannot be written, named, with the system's reason (`ENOSPC`). */
+export class OutputWriteError extends Error {
+  constructor(readonly path: string, cause: unknown) {
+    super(`${path} cannot be written: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
+  }
+}
+
+/**
+ * A file written as a stream (NDJSON, CSV) that appears under its name only when complete. Its
+ * temporary file is opened at once, so that a path that cannot be written fails before a batch
+ * converts anything, not when it ends.
+ */
 export class AtomicFileStream {
   private readonly temporary: string;
   private readonly stream: WriteStream;
   private failure: Error | null = null;
 
   constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
     this.temporary = temporaryPathFor(path);
+    let fd: number;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(this.temporary, 'w');
+    } catch (e) {
+      throw new OutputWriteError(path, e);
+    }
     removeOnExit(this.temporary);
-    this.stream = createWriteStream(this.temporary);
+    this.stream = createWriteStream(this.temporary, { fd });
     this.stream.on('error', (e) => { this.failure = e; });
   }
 
@@ -58,7 +75,7 @@ export class AtomicFileStream {
     await new Promise<void>((resolve) => this.stream.end(resolve));
     if (this.failure) {
       this.removeTemporary();
-      throw this.failure;
+      throw new OutputWriteError(this.path, this.failure);
     }
     renameSync(this.temporary, this.path);
     unfinished.delete(this.temporary);
