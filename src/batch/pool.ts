@@ -67,11 +67,13 @@ export async function runTasks(tasks: readonly FileTask[], options: TaskOptions,
       signal?.removeEventListener('abort', interrupt);
       for (const w of workers) void w.terminate();
     };
-    const interrupt = () => {
+    // A result that cannot be handed on (its output cannot be written) stops the batch too.
+    const fail = (e: unknown) => {
       if (finished) return;
       stop();
-      reject(interruption(signal!));
+      reject(e);
     };
+    const interrupt = () => fail(interruption(signal!));
     if (signal?.aborted) return interrupt();
     signal?.addEventListener('abort', interrupt);
     const accept = (results: FileResult[]) => {
@@ -81,7 +83,7 @@ export async function runTasks(tasks: readonly FileTask[], options: TaskOptions,
         stop();
         resolve();
       });
-      handing.catch(reject);
+      handing.catch(fail);
     };
     const startWorker = () => {
       const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } });
@@ -99,7 +101,7 @@ export async function runTasks(tasks: readonly FileTask[], options: TaskOptions,
         accept(results);
         // The next chunk goes out once these results are handed on, so a slow writer holds
         // the workers back instead of letting results pile up in memory.
-        handing.then(feed, reject);
+        handing.then(feed, fail);
       });
       // A worker that dies (out of memory, a bug) is replaced. Its files are tried again one
       // by one, so that only the file that kills a worker fails.

@@ -65,14 +65,25 @@ export class AtomicFileStream {
     this.stream.on('error', (e) => { this.failure = e; });
   }
 
-  /** Resolves when the stream can take more, so that a slow disk holds the batch back. */
+  /**
+   * Resolves when the stream can take more, so that a slow disk holds the batch back; rejects
+   * once the file cannot be written (a full disk), which would otherwise never drain.
+   */
   write(text: string): Promise<void> | void {
+    if (this.failure) return Promise.reject(new OutputWriteError(this.path, this.failure));
     if (this.stream.write(text)) return;
-    return new Promise((resolve) => this.stream.once('drain', resolve));
+    return new Promise((resolve, reject) => {
+      const settle = () => {
+        this.stream.off('drain', settle).off('close', settle);
+        if (this.failure) reject(new OutputWriteError(this.path, this.failure));
+        else resolve();
+      };
+      this.stream.on('drain', settle).on('close', settle);
+    });
   }
 
   async commit(): Promise<void> {
-    await new Promise<void>((resolve) => this.stream.end(resolve));
+    await this.end();
     if (this.failure) {
       this.removeTemporary();
       throw new OutputWriteError(this.path, this.failure);
@@ -82,8 +93,14 @@ export class AtomicFileStream {
   }
 
   async abandon(): Promise<void> {
-    await new Promise<void>((resolve) => this.stream.end(resolve));
+    await this.end();
     this.removeTemporary();
+  }
+
+  /** Flushes and closes the file; a stream an error destroyed is closed already. */
+  private end(): Promise<void> {
+    if (this.stream.destroyed) return Promise.resolve();
+    return new Promise((resolve) => this.stream.end(() => resolve()));
   }
 
   private removeTemporary(): void {
