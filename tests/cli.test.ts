@@ -1,8 +1,8 @@
 // The built command, as a user runs it (npm test builds dist/ first).
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fixture, root, runCli as run } from './helpers.js';
 const seed = fixture('h28-soumu-0092.pdfminer.txt');
@@ -61,4 +61,18 @@ describe('review-parse CLI', () => {
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
+
+  it.runIf(existsSync('/dev/full'))('says it cannot write its stdout to a full disk, exiting 1 without a stack trace', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [[seed, '-q'], ['batch', join(root, 'fixtures', 'corpus'), '--ndjson', '-', '--jobs', '2']]) {
+        const r = spawnSync(join(root, 'bin/review-parse'), args, { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        expect(r.status).toBe(1);
+        expect(r.stderr).toContain('review-parse: cannot write to stdout: ENOSPC');
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      closeSync(full);
+    }
+  }, 60_000);
 });

@@ -3,10 +3,12 @@ import { readStdinBounded } from '../input/read-file.js';
 import { run } from './program.js';
 
 // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
+// Any other failure to write (a full disk) ends the command with a message, not a stack trace.
+for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (name === 'stdout') process.stderr.write(`review-parse: cannot write to stdout: ${e.code ?? e.message}\n`);
+    process.exit(1);
   });
 }
 
