@@ -62,6 +62,16 @@ describe('review-parse CLI', () => {
     expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 
+  it.runIf(existsSync('/dev/zero'))('reads a pipe given as a path, and refuses an endless one past 4 MB instead of reading on', () => {
+    // A shell's pipe, as `<(pdftotext …)` gives (Node's own stdin for a child is a socket, which /dev/stdin cannot open).
+    const piped = spawnSync('sh', ['-c', `cat "$0" | "$1" /dev/stdin -q`, seed, join(root, 'bin/review-parse')], { encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout).sheet.projectNumber).toBe('0092');
+    const endless = spawnSync(join(root, 'bin/review-parse'), ['/dev/zero'], { encoding: 'utf8', timeout: 20_000 });
+    expect(endless.status).toBe(1);
+    expect(endless.stderr.trim()).toBe("review-parse: /dev/zero: is over 4 MB; a review sheet's text is far smaller, so it is refused");
+  }, 30_000);
+
   it.runIf(existsSync('/dev/full'))('says it cannot write its stdout to a full disk, exiting 1 without a stack trace', () => {
     const full = openSync('/dev/full', 'w');
     try {

@@ -1,6 +1,6 @@
 // Stage 1a: a path → its bytes, or one clear sentence on why not. Every command reads through
 // here, so a missing path, a folder or an oversized file is said the same way everywhere.
-import { readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 export class InputError extends Error {}
 
@@ -10,10 +10,12 @@ export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
 export function readInputFile(path: string): Buffer {
   let size: number;
+  let regular: boolean;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError('is a folder, not a file');
     size = stat.size;
+    regular = stat.isFile();
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -23,14 +25,28 @@ export function readInputFile(path: string): Buffer {
     throw new InputError(`is ${(size / 1024 / 1024).toFixed(0)} MB; a review sheet's text is far smaller, so it is refused unread (limit ${MAX_INPUT_BYTES / 1024 / 1024} MB)`);
   }
   try {
-    return readFileSync(path);
+    // A pipe (`<(pdftotext …)`) or a device has no size to check first: it is read in pieces,
+    // and refused past the limit, rather than read to an end that may never come (/dev/zero).
+    return regular ? readFileSync(path) : readOpened(path);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
+function readOpened(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    return readBounded(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Standard input, read in pieces so that an endless or oversized stream is refused, not hoarded. */
-export function readStdinBounded(fd = 0): Buffer {
+export const readStdinBounded = (): Buffer => readBounded(0);
+
+function readBounded(fd: number): Buffer {
   const pieces: Buffer[] = [];
   let total = 0;
   const piece = Buffer.alloc(1 << 16);
