@@ -23,7 +23,7 @@ describe('review-parse validate', () => {
     const r = runCli(['validate', write('clean.json', expected())]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('1 documents: 1 clean');
+    expect(r.stderr).toContain('1 document: 1 clean');
   });
   it('reports schema errors with the file and JSON path, exit 1', () => {
     const doc = expected();
@@ -62,12 +62,23 @@ describe('review-parse validate', () => {
     writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ files: [] }));
     const r = runCli(['validate', folder]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('1 documents');
+    expect(r.stderr).toContain('1 document:');
     const ndjson = write('all.ndjson', `${JSON.stringify(expected())}\n{"schemaVersion":"1"}\n`);
     const n = runCli(['validate', ndjson]);
     expect(n.status).toBe(1);
     expect(n.stdout).toContain('line 2: sheet');
     expect(n.stdout).not.toContain('line 1:');
+    expect(n.stderr).toContain('2 documents in 1 file: 1 clean, 0 with warnings, 1 with errors');
+  });
+  it('reads NDJSON far over the 4 MB a document may take, line by line; a line over it is reported and skipped', () => {
+    const line = JSON.stringify(expected());
+    const copies = Math.ceil((5 * 1024 * 1024) / line.length);
+    const huge = `{"note":"${'x'.repeat(4 * 1024 * 1024)}"}`;
+    const path = write('year.ndjson', `${Array(copies).fill(line).join('\r\n')}\r\n${huge}\n${line}\n`);
+    const r = runCli(['validate', path]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`line ${copies + 1}: is over 4 MB.*\\[unreadable\\]$`))]);
+    expect(r.stderr).toContain(`${copies + 2} documents in 1 file: ${copies + 1} clean, 0 with warnings, 1 with errors`);
   });
   it('fails clearly on text that is not JSON, a missing file, and a bad --format', () => {
     const r = runCli(['validate', write('not.json', '{"schemaVersion": '), join(dir, 'missing.json')]);

@@ -67,3 +67,50 @@ function readBounded(fd: number): Buffer {
   }
   return Buffer.concat(pieces, total);
 }
+
+export interface TextLine {
+  /** 1-based. */
+  number: number;
+  /** The line without its end (`\n`, `\r\n`), or null for one longer than the limit, left unread. */
+  text: string | null;
+}
+
+/**
+ * A file's lines, read in pieces: an NDJSON file of a year's sheets runs to a hundred MB or
+ * more, which no one document comes near, so the limit holds for each line, not for the file.
+ */
+export function* linesOf(path: string, maxLineBytes = MAX_INPUT_BYTES): Generator<TextLine> {
+  const fd = openSync(path, 'r');
+  try {
+    const piece = Buffer.alloc(1 << 16);
+    let parts: Buffer[] = [];
+    let size = 0;
+    let tooLong = false;
+    let number = 0;
+    const take = (bytes: Buffer) => {
+      size += bytes.length;
+      if (size > maxLineBytes) tooLong = true;
+      if (tooLong) parts = [];
+      else parts.push(Buffer.from(bytes));
+    };
+    const line = (): TextLine => {
+      const text = tooLong ? null : Buffer.concat(parts, size).toString('utf8').replace(/\r$/, '');
+      [parts, size, tooLong] = [[], 0, false];
+      number++;
+      return { number, text: number === 1 && text ? text.replace(/^\uFEFF/, '') : text };
+    };
+    for (let n = readSync(fd, piece); n > 0; n = readSync(fd, piece)) {
+      let start = 0;
+      for (let end = piece.indexOf(10, start); end !== -1 && end < n; end = piece.indexOf(10, start)) {
+        take(piece.subarray(start, end));
+        yield line();
+        start = end + 1;
+      }
+      take(piece.subarray(start, n));
+    }
+    if (size > 0) yield line();
+  } finally {
+    closeSync(fd);
+  }
+}
+

@@ -27,17 +27,13 @@ export function validateDocument(value: unknown): Finding[] {
   return consistencyFindings(parsed.data).map((d) => ({ level: d.level === 'error' ? 'error' : 'warning', code: d.code, path: d.field ?? '', message: d.message }));
 }
 
-/** Findings for a file's text: one JSON document, or NDJSON with one document per line. */
-export function validateText(text: string, ndjson: boolean): Finding[] {
-  const documents = ndjson ? text.split('\n').map((line, i) => ({ line, prefix: `line ${i + 1}: ` })).filter((d) => d.line.trim()) : [{ line: text, prefix: '' }];
-  if (!documents.length) return [{ level: 'error', code: 'empty', path: '', message: 'the file is empty' }];
-  return documents.flatMap(({ line, prefix }) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      return [{ level: 'error' as const, code: 'invalid-json', path: '', message: `${prefix}not JSON: ${(e as Error).message}` }];
-    }
-    return validateDocument(value).map((f) => (prefix ? { ...f, path: `${prefix}${f.path}` } : f));
-  });
+/** Findings for one document's JSON text; `prefix` places it in its file (`line 12: `). */
+export function validateJsonText(text: string, prefix = ''): Finding[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return [{ level: 'error', code: 'invalid-json', path: '', message: `${prefix}not JSON: ${(e as Error).message}` }];
+  }
+  return validateDocument(value).map((f) => (prefix ? { ...f, path: `${prefix}${f.path}` } : f));
 }
