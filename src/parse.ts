@@ -1,20 +1,37 @@
 // The library's one entry point: text in, { sheet, diagnostics } out. Each stage is a folder:
-// input → tokenize → match → assemble. Nothing here throws on bad input; problems are diagnostics.
+// input → tokenize → match → assemble. What a sheet lacks or gets wrong is a diagnostic; only a
+// text that is no review sheet at all throws (NotASheetError; safeParseSheet returns it
+// instead), and a wrong argument (TypeError), which is the caller's bug, said once, plainly.
+import { z } from 'zod';
 import type { Diagnostic, ReviewSheet } from './assemble/schema.js';
 import { assemble } from './assemble/assemble.js';
 import { consistencyFindings } from './assemble/checks.js';
 import { decode, normalizeText } from './input/decode.js';
-import { buildDocument, type Extractor } from './tokenize/document.js';
+import { EXTRACTORS, buildDocument, type Extractor } from './tokenize/document.js';
 import { tokenize } from './tokenize/labels.js';
 import { MatchContext } from './match/context.js';
 import { matchAll } from './match/index.js';
 
-export interface ParseOptions {
-  /** Add, for every value, the input lines it came from (JSON path → 1-based line numbers). */
-  provenance?: boolean;
-  /** Which extractor produced the text; detected when absent. */
-  extractor?: Extractor;
+const parseOptionsSchema = z
+  .object({
+    /** Add, for every value, the input lines it came from (JSON path → 1-based line numbers). */
+    provenance: z.boolean().optional(),
+    /** Which extractor produced the text; detected when absent. */
+    extractor: z.enum(EXTRACTORS).optional(),
+  })
+  .strict();
+
+export type ParseOptions = z.infer<typeof parseOptionsSchema>;
+
+/** The options, checked once per call: a misspelt key or a wrong value is a TypeError naming it. */
+function checkOptions(options: unknown): ParseOptions {
+  const checked = parseOptionsSchema.safeParse(options ?? {});
+  if (checked.success) return checked.data;
+  const problems = checked.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  throw new TypeError(`review-parse options: ${problems.join('; ')}`);
 }
+
+const kindOf = (value: unknown) => (value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value);
 
 export interface ParseResult {
   sheet: ReviewSheet;
@@ -34,6 +51,8 @@ export class NotASheetError extends Error {
 const MIN_LABELS = 5;
 
 export function parseSheet(text: string, options: ParseOptions = {}): ParseResult {
+  if (typeof text !== 'string') throw new TypeError(`parseSheet takes the sheet's text as a string, not ${kindOf(text)}; bytes go to parseSheetBytes`);
+  options = checkOptions(options);
   const doc = buildDocument(normalizeText(text), options.extractor);
   const sheet = tokenize(doc);
   const labelled = new Set(sheet.tokens.flatMap((t) => t.labels));
@@ -50,6 +69,7 @@ export function parseSheet(text: string, options: ParseOptions = {}): ParseResul
 
 /** Bytes from a file or stdin: decoded (UTF-8, UTF-16, Shift_JIS) before parsing. */
 export function parseSheetBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(`parseSheetBytes takes the file's bytes (a Buffer or Uint8Array), not ${kindOf(bytes)}; text goes to parseSheet`);
   const decoded = decode(bytes);
   if (!decoded.ok) throw new NotASheetError(decoded.code, decoded.message);
   return parseSheet(decoded.text, options);

@@ -8,7 +8,9 @@
 import { ENDS_WITH_LEGAL_FORM, LABELS, LONE_ITEM_MARK } from './vocabulary.js';
 import { endsSentence, fold } from './values.js';
 
-export type Extractor = 'layout' | 'pdfminer' | 'pdftotext';
+/** The extractors whose text is told apart (others' text is read as the one it resembles). */
+export const EXTRACTORS = ['layout', 'pdfminer', 'pdftotext'] as const;
+export type Extractor = (typeof EXTRACTORS)[number];
 
 export interface BoxLine {
   text: string;
