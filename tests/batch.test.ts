@@ -1,7 +1,7 @@
 // `review-parse batch`, through the built command.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,24 @@ describe('review-parse batch', () => {
     expect(code).toBe(0);
     expect(existsSync(join(dir, 'out', 'manifest.json'))).toBe(false); // it stopped early
     expect(allFiles(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
+  it('writes --ndjson into a pipe (a FIFO, /dev/stdout, /dev/null) as it is, never replacing it with a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-batch-fifo-'));
+    const fifo = join(dir, 'fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo here: nothing to check
+    const reader = spawn('sh', ['-c', 'cat "$0" | wc -l', fifo], { stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+    let lines = '';
+    reader.stdout.on('data', (d: Buffer) => (lines += d.toString()));
+    const readerDone = new Promise((resolve) => reader.on('close', resolve));
+    const r = runCli(['batch', join(root, 'fixtures', 'corpus', '2016_総務省_0039.layout.txt'), '--ndjson', fifo]);
+    const stillAPipe = statSync(fifo).isFIFO();
+    if (!stillAPipe) process.kill(-reader.pid!); // replaced by a file, the pipe never gets its writer: stop sh and cat
+    await readerDone;
+    expect(r.status).toBe(0);
+    expect(stillAPipe).toBe(true);
+    expect(lines.trim()).toBe('1');
+    expect(readdirSync(dir)).toEqual(['fifo']);
   }, 60_000);
 
   it('gives byte-identical NDJSON in input order whatever the number of workers', () => {

@@ -1,13 +1,28 @@
 // Output files are written whole or not at all: into a temporary file beside the target, then
 // renamed over it. A crash or a full disk leaves the old file (or none), never half a document.
-import { createWriteStream, mkdirSync, openSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
 }
 
+/**
+ * A device or a pipe (`--ndjson /dev/null`, `/dev/stdout`, a FIFO) is written to as it is: a
+ * file renamed over it would replace it (run as root, /dev/null became a plain file), and what
+ * it passes on was never a file to be left half written.
+ */
+function isSpecial(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function writeFileAtomic(path: string, data: string): void {
+  if (isSpecial(path)) return writeFileSync(path, data);
   mkdirSync(dirname(path), { recursive: true });
   const temporary = temporaryPathFor(path);
   try {
@@ -51,8 +66,12 @@ export class AtomicFileStream {
   private readonly stream: WriteStream;
   private failure: Error | null = null;
 
+  /** A device or a pipe, written to directly (isSpecial). */
+  private readonly direct: boolean;
+
   constructor(readonly path: string) {
-    this.temporary = temporaryPathFor(path);
+    this.direct = isSpecial(path);
+    this.temporary = this.direct ? path : temporaryPathFor(path);
     let fd: number;
     try {
       mkdirSync(dirname(path), { recursive: true });
@@ -60,7 +79,7 @@ export class AtomicFileStream {
     } catch (e) {
       throw new OutputWriteError(path, e);
     }
-    removeOnExit(this.temporary);
+    if (!this.direct) removeOnExit(this.temporary);
     this.stream = createWriteStream(this.temporary, { fd });
     this.stream.on('error', (e) => { this.failure = e; });
   }
@@ -88,6 +107,7 @@ export class AtomicFileStream {
       this.removeTemporary();
       throw new OutputWriteError(this.path, this.failure);
     }
+    if (this.direct) return;
     renameSync(this.temporary, this.path);
     unfinished.delete(this.temporary);
   }
@@ -104,6 +124,7 @@ export class AtomicFileStream {
   }
 
   private removeTemporary(): void {
+    if (this.direct) return;
     rmSync(this.temporary, { force: true });
     unfinished.delete(this.temporary);
   }
