@@ -1,7 +1,7 @@
 // `review-parse batch`, through the built command.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,17 @@ describe('review-parse batch', () => {
     expect(lines.trim()).toBe('1');
     expect(readdirSync(dir)).toEqual(['fifo']);
   }, 60_000);
+
+  it('converts a file reached by several paths once: a link back up the tree, a link to it, the file named again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rp-batch-links-'));
+    mkdirSync(join(dir, 'a'));
+    cpSync(join(root, 'fixtures', 'h28-soumu-0092.pdfminer.txt'), join(dir, 'a', 's.txt'));
+    symlinkSync('..', join(dir, 'a', 'up'));
+    symlinkSync(join(dir, 'a', 's.txt'), join(dir, 'a', 't.txt'));
+    const r = runCli(['batch', dir, join(dir, 'a', 'up', 'a', 's.txt'), '--out', join(dir, 'out')]);
+    expect(r.stderr).toMatch(/^1 sheets, /);
+    expect(allFiles(join(dir, 'out')).sort()).toEqual([join(dir, 'out', 'a'), join(dir, 'out', 'a', 's.json'), join(dir, 'out', 'manifest.json')]);
+  });
 
   it('gives byte-identical NDJSON in input order whatever the number of workers', () => {
     const one = runCli(['batch', `${join(sheets, 'in')}/**/*.txt`, '--ndjson', '-', '--jobs', '1']);

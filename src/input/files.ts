@@ -1,7 +1,7 @@
 // Which files a command works on: globs (fast-glob), folders (every file of the kind below
 // them) and plain paths, each with the path relative to where it was found, so that batch's
 // --out can mirror it.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import fg from 'fast-glob';
 
@@ -49,20 +49,29 @@ function expandOne(arg: string, options: ExpandOptions): BatchInput[] {
   return fg.sync(arg, { onlyFiles: true }).map((path) => ({ path, relative: relative(base, path) }));
 }
 
-/** All inputs, each file once, in path order: the order of the batch's outputs. */
-export function expandInputs(args: readonly string[], options: ExpandOptions = { extension: 'txt' }): BatchInput[] {
-  const byPath = (a: BatchInput, b: BatchInput) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  // One argument names each file once (fast-glob's results are unique): no need to resolve
-  // every path of a folder of thousands to find that out.
-  if (args.length === 1) return expandOne(args[0]!, options).sort(byPath);
-  const seen = new Map<string, BatchInput>();
-  for (const arg of args) {
-    for (const input of expandOne(arg, options)) {
-      const key = resolve(input.path);
-      if (!seen.has(key)) seen.set(key, input);
-    }
+/** The file a path leads to, through symbolic links; the path itself when it leads nowhere. */
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
-  return [...seen.values()].sort(byPath);
+}
+
+/**
+ * All inputs, each file once, in path order: the order of the batch's outputs. A file reached
+ * by several paths (two arguments, a symbolic link, a link back up the tree that fast-glob
+ * follows round and round) is kept under the first of them.
+ */
+export function expandInputs(args: readonly string[], options: ExpandOptions = { extension: 'txt' }): BatchInput[] {
+  const all = args.flatMap((arg) => expandOne(arg, options)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const seen = new Set<string>();
+  return all.filter((input) => {
+    const key = realPathOf(input.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** `2016/soumu-0092.pdfminer.txt` → `OUT/2016/soumu-0092.pdfminer.json`. */
