@@ -8,6 +8,6 @@ try {
   message = { tasks: planTasks(workerData as PlanOptions) };
 } catch (e) {
   if (!(e instanceof BatchError)) throw e;
-  message = { setupError: e.message };
+  message = { batchError: e.message };
 }
 parentPort!.postMessage(message);

@@ -41,7 +41,7 @@ export function planTasks(options: PlanOptions): FileTask[] {
   });
 }
 
-export type PlanMessage = { tasks: FileTask[] } | { setupError: string };
+export type PlanMessage = { tasks: FileTask[] } | { batchError: string };
 
 /**
  * Plans in a worker thread of its own. Listing and naming tens of thousands of files leaves
@@ -56,7 +56,7 @@ export function planInWorker(options: PlanOptions): Promise<FileTask[]> {
     worker.once('message', (message: PlanMessage) => {
       void worker.terminate();
       if ('tasks' in message) resolvePlan(message.tasks);
-      else reject(new BatchError(message.setupError));
+      else reject(new BatchError(message.batchError));
     });
     worker.once('error', reject);
     worker.once('exit', () => reject(new Error('the planning worker stopped without a plan')));

@@ -67,7 +67,7 @@ export async function batch(inputs: string[], options: BatchCliOptions, io: Io):
       const dropped = [options.out && 'manifest.json', options.ndjson && options.ndjson !== '-' && options.ndjson, options.csv && 'the CSV tables'].filter(Boolean);
       const notWritten = dropped.length ? `; not written: ${dropped.join(', ')}` : '';
       io.stderr(`review-parse batch: ${e.message} after ${done} of ${total} sheets${kept}${notWritten}\n`);
-      return exitCodeOnSignal(e.signal);
+      return exitCodeOnSignal(e.signal ?? 'SIGINT');
     }
     io.stderr(`review-parse batch: internal error: ${(e as Error).message}\n`);
     if (options.debug) io.stderr(`${(e as Error).stack}\n`);

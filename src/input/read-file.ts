@@ -113,4 +113,3 @@ export function* linesOf(path: string, maxLineBytes = MAX_INPUT_BYTES): Generato
     closeSync(fd);
   }
 }
-
