@@ -3,5 +3,9 @@
 import { writeSync } from 'node:fs';
 
 process.argv.splice(1, 1, new URL('../bin/review-parse', import.meta.url).pathname);
-process.on('exit', () => writeSync(2, `peak-rss-kb ${process.resourceUsage().maxRSS}\n`));
+// maxRSS is in KiB; the MB beside it are MiB, as scripts/bench.ts reports them.
+process.on('exit', () => {
+  const kib = process.resourceUsage().maxRSS;
+  writeSync(2, `peak-rss-kb ${kib} (${(kib / 1024).toFixed(0)} MB)\n`);
+});
 await import('../dist/cli/main.js');
