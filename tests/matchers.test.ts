@@ -86,6 +86,26 @@ describe('sheet header and project', () => {
       overview: '①沖縄事務所運営経費：沖縄事務所を運営する。②セミナー開催経費：政策立案に関し論するためのセミナーを開催する。',
     });
   });
+  it('takes into a layout 事業概要 the lines above its label that an item number or an indent sets a few columns apart', () => {
+    const text = [
+      '  事業の目的',
+      ' （目指す姿を簡           水産業の再生・漁村の活性化を図るものである。',
+      '     内）',
+      '',
+      '',
+      '                 １ 水産多面的機能発揮対策事業',
+      '                      漁業者等が行う活動について支援',
+      '    事業概要           ア 環境・生態系保全',
+      '  （5行程度以内。',
+      '    別添可）           イ 海の安全確保',
+      '',
+      '   実施方法          補助',
+    ].join('\n');
+    expect(matchProject(contextOf(text, 'layout'))).toMatchObject({
+      purpose: '水産業の再生・漁村の活性化を図るものである。',
+      overview: '１ 水産多面的機能発揮対策事業漁業者等が行う活動について支援ア 環境・生態系保全イ 海の安全確保',
+    });
+  });
   it('joins to each line of a layout 事業概要 the piece a wide space cut off it (：最高限度額    78,430円)', () => {
     const text = [
       '                   以下の介護料を支給する。',

@@ -127,12 +127,17 @@ function implementationMethods(ctx: MatchContext): string[] {
 
 /** Blank lines a long text cell's column may have between its lines. */
 const COLUMN_GAP = 1;
+/**
+ * Columns by which a cell's lines may start apart: an item's number and the lines under it
+ * (`１ 水産多面的…` at one column, `漁業者等が…` indented by three, `ア 環境…` by two).
+ */
+const COLUMN_INDENT = 3;
 
 /**
  * Layout text: a long text cell (事業の目的, 事業概要) is a column of lines beside its label,
  * above and below the label's own line: the boxes that start where the text on the label's
- * line starts, on lines joined to it with at most COLUMN_GAP blank lines between, up to a line
- * where another label stands on the left.
+ * line starts (give or take COLUMN_INDENT), on lines joined to it with at most COLUMN_GAP
+ * blank lines between, up to a line where another label stands on the left.
  */
 function layoutTextColumn(ctx: MatchContext, label: LabelId): string | null {
   const anchor = ctx.first(label);
@@ -142,7 +147,7 @@ function layoutTextColumn(ctx: MatchContext, label: LabelId): string | null {
   if (!anchor || !first) return null;
   const others = ctx.tokens.filter((t) => isLabel(t) && t.col < first.col && !t.labels.includes(label));
   const blocked = (line: number) => others.some((t) => t.lines.some((l) => l.line === line));
-  const inColumn = ctx.tokens.filter((t) => !isLabel(t) && !ctx.isUsed(t) && Math.abs(t.col - first.col) <= 1 && isText(t));
+  const inColumn = ctx.tokens.filter((t) => !isLabel(t) && !ctx.isUsed(t) && Math.abs(t.col - first.col) <= COLUMN_INDENT && isText(t));
   const cells = new Set([first]);
   const lines = (t: Token) => t.lines.map((l) => l.line);
   for (let grown = true; grown;) {
