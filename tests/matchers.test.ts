@@ -1952,6 +1952,22 @@ describe('unit cost', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '補助に係る費用／計画数', '単位', '25年度', '26年度', '円', '3,656,959,352.9', '3,222,292,716.9', 'チェック', '算出根拠'), 'pdftotext');
     expect(matchUnitCost(ctx, 2016).values.map((v) => v.value)).toEqual([3656959352.9, 3222292716.9, null]);
   });
+  it('reads a layout 算出根拠 over the lines of its cell above and below the label\'s own', () => {
+    const text = [
+      '           当該メニューに係る活動組織数',
+      '                                                       当初見込み         組織数               90                85       100',
+      '                               補助に係る費用／（～H27年度）',
+      '単位当たり',
+      ' コスト         算出根拠              ①地球環境保全',
+      '                               当該メニューに係る活動組織',
+      '',
+      '                  単位                 25年度                        26年度                    27年度',
+      '単位当たり',
+      ' コスト',
+      '                  円                                  -                      -                   2,543,299',
+    ].join('\n');
+    expect(matchUnitCost(contextOf(text, 'layout'), 2016).basis).toBe('補助に係る費用／（～H27年度）①地球環境保全当該メニューに係る活動組織');
+  });
   it('takes the text that divides a cost (…費用／…) for the 算出根拠 over another text with a slash printed nearer the label', () => {
     const ctx = contextOf(paragraphs('単位当たり\nコスト', '補助に係る費用／社会資本総合整備計画数', '単位', '円', '算出根拠', '【補助率：１／２以内】水産加工業者等の取組を支援', '計算式', '百万円/計画数'), 'pdftotext');
     expect(matchUnitCost(ctx, 2016).basis).toBe('補助に係る費用／社会資本総合整備計画数');

@@ -9,7 +9,7 @@ import {
 import type { MatchContext } from './context.js';
 import { END_OPEN, isText, isYear, textField, YEAR_TEXT } from './header-cells.js';
 import { responsibleOfficial } from './officials.js';
-import { withGapped } from './text-field.js';
+import { layoutTextColumn } from './text-field.js';
 
 const TITLE = /(平成|令和)(\d{1,2}|元)年度行政事業レビューシート/;
 const PROJECT_NUMBER = /^(?:新\d{2}-)?\d{4}$/;
@@ -125,49 +125,6 @@ function implementationMethods(ctx: MatchContext): string[] {
   return IMPLEMENTATION_METHODS.filter((m) => withoutMainExpenses(source.folded).includes(m));
 }
 
-/** Blank lines a long text cell's column may have between its lines. */
-const COLUMN_GAP = 1;
-/**
- * Columns by which a cell's lines may start apart: an item's number and the lines under it
- * (`１ 水産多面的…` at one column, `漁業者等が…` indented by three, `ア 環境…` by two).
- */
-const COLUMN_INDENT = 3;
-
-/**
- * Layout text: a long text cell (事業の目的, 事業概要) is a column of lines beside its label,
- * above and below the label's own line: the boxes that start where the text on the label's
- * line starts (give or take COLUMN_INDENT), on lines joined to it with at most COLUMN_GAP
- * blank lines between, up to a line where another label stands on the left.
- */
-function layoutTextColumn(ctx: MatchContext, label: LabelId): string | null {
-  const anchor = ctx.first(label);
-  // The text's box may start above the label's line and run past it.
-  const onLabelLines = (t: Token) => t.col >= (anchor?.end ?? 0) && t.lines.some((l) => anchor!.lines.some((a) => a.line === l.line));
-  const first = anchor && ctx.isLayout ? ctx.tokens.filter((t) => !isLabel(t) && !ctx.isUsed(t) && isText(t) && onLabelLines(t)).sort((a, b) => a.col - b.col)[0] : undefined;
-  if (!anchor || !first) return null;
-  const others = ctx.tokens.filter((t) => isLabel(t) && t.col < first.col && !t.labels.includes(label));
-  const blocked = (line: number) => others.some((t) => t.lines.some((l) => l.line === line));
-  const inColumn = ctx.tokens.filter((t) => !isLabel(t) && !ctx.isUsed(t) && Math.abs(t.col - first.col) <= COLUMN_INDENT && isText(t));
-  const cells = new Set([first]);
-  const lines = (t: Token) => t.lines.map((l) => l.line);
-  for (let grown = true; grown;) {
-    grown = false;
-    const rows = [...cells].flatMap(lines);
-    const [top, bottom] = [Math.min(...rows), Math.max(...rows)];
-    for (const t of inColumn) {
-      if (cells.has(t)) continue;
-      const [from, to] = [Math.min(...lines(t)), Math.max(...lines(t))];
-      const joins = (to < top && top - to <= COLUMN_GAP + 1) || (from > bottom && from - bottom <= COLUMN_GAP + 1);
-      if (!joins || lines(t).some(blocked)) continue;
-      cells.add(t);
-      grown = true;
-    }
-  }
-  const ordered = [...cells].sort((a, b) => a.row - b.row || a.col - b.col).map((t) => withGapped(ctx, t));
-  ctx.trace(`project.${label}`, ...ordered.flatMap((g) => g.tokens));
-  return ordered.map((g) => g.text).join('');
-}
-
 export function matchProject(ctx: MatchContext): Project {
   const text = (label: LabelId, field: string) => textField(ctx, label, `project.${field}`)?.text ?? null;
   const name = text('projectName', 'name');
@@ -195,8 +152,8 @@ export function matchProject(ctx: MatchContext): Project {
     relatedPlans: relatedPlans(ctx),
     mainPolicies: policiesText ? splitList(policiesText) : [],
     mainExpense: mainExpense ?? text('mainExpense', 'mainExpense'),
-    purpose: layoutTextColumn(ctx, 'purpose') ?? text('purpose', 'purpose'),
-    overview: layoutTextColumn(ctx, 'overview') ?? text('overview', 'overview'),
+    purpose: layoutTextColumn(ctx, 'purpose', 'project.purpose') ?? text('purpose', 'purpose'),
+    overview: layoutTextColumn(ctx, 'overview', 'project.overview') ?? text('overview', 'overview'),
     implementationMethods: implementationMethods(ctx),
   };
   for (const [key, value] of Object.entries(project)) {

@@ -4,6 +4,7 @@ import { ITEM_MARK, LONE_ITEM_MARK, type LabelId } from '../tokenize/vocabulary.
 import type { MatchContext } from './context.js';
 import { isLabel, labelsOf } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash } from '../tokenize/values.js';
+import { isText } from './header-cells.js';
 
 const isDashCell = (t: Token | undefined) => t !== undefined && isDash(t.text);
 
@@ -162,3 +163,49 @@ export const textParts = (line: string, minLength: number) =>
  * short of the width where they wrap before punctuation or a wide letter.
  */
 export const FULL_LINE = 0.8;
+
+/** Blank lines a long text cell's column may have between its lines. */
+const COLUMN_GAP = 1;
+/**
+ * Columns by which a cell's lines may start apart: an item's number and the lines under it
+ * (`１ 水産多面的…` at one column, `漁業者等が…` indented by three, `ア 環境…` by two).
+ */
+const COLUMN_INDENT = 3;
+
+/**
+ * Layout text: a long text cell (事業の目的, 事業概要, 算出根拠) is a column of lines beside its
+ * label, above and below the label's own line: the boxes that start where the text on the
+ * label's line starts (give or take COLUMN_INDENT), on lines joined to it with at most
+ * COLUMN_GAP blank lines between, up to a line where another label stands on the left. The
+ * cells are taken (traced to `field`) only when `accept` takes their text.
+ */
+export function layoutTextColumn(ctx: MatchContext, label: LabelId, field: string, accept: (text: string) => boolean = () => true): string | null {
+  const anchor = ctx.first(label);
+  // The text's box may start above the label's line and run past it.
+  const onLabelLines = (t: Token) => t.col >= (anchor?.end ?? 0) && t.lines.some((l) => anchor!.lines.some((a) => a.line === l.line));
+  const first = anchor && ctx.isLayout ? ctx.tokens.filter((t) => !isLabel(t) && !ctx.isUsed(t) && isText(t) && onLabelLines(t)).sort((a, b) => a.col - b.col)[0] : undefined;
+  if (!anchor || !first) return null;
+  const others = ctx.tokens.filter((t) => isLabel(t) && t.col < first.col && !t.labels.includes(label));
+  const blocked = (line: number) => others.some((t) => t.lines.some((l) => l.line === line));
+  const inColumn = ctx.tokens.filter((t) => !isLabel(t) && !ctx.isUsed(t) && Math.abs(t.col - first.col) <= COLUMN_INDENT && isText(t));
+  const cells = new Set([first]);
+  const lines = (t: Token) => t.lines.map((l) => l.line);
+  for (let grown = true; grown;) {
+    grown = false;
+    const rows = [...cells].flatMap(lines);
+    const [top, bottom] = [Math.min(...rows), Math.max(...rows)];
+    for (const t of inColumn) {
+      if (cells.has(t)) continue;
+      const [from, to] = [Math.min(...lines(t)), Math.max(...lines(t))];
+      const joins = (to < top && top - to <= COLUMN_GAP + 1) || (from > bottom && from - bottom <= COLUMN_GAP + 1);
+      if (!joins || lines(t).some(blocked)) continue;
+      cells.add(t);
+      grown = true;
+    }
+  }
+  const ordered = [...cells].sort((a, b) => a.row - b.row || a.col - b.col).map((t) => withGapped(ctx, t));
+  const text = ordered.map((g) => g.text).join('');
+  if (!accept(text)) return null;
+  ctx.trace(field, ...ordered.flatMap((g) => g.tokens));
+  return text;
+}

@@ -6,7 +6,7 @@ import type { MatchContext } from './context.js';
 import { COST_UNIT, FORMULA_UNIT, MONEY_UNIT_YEN, UNIT_ABOVE_FORMULA_UNIT } from '../tokenize/vocabulary.js';
 import { countOf, headerYear, isYearHead, runAfter, valuesOf, type Value } from './values.js';
 import type { Token } from '../tokenize/labels.js';
-import { textAfter, isProse, isVerticalHeading } from './text-field.js';
+import { layoutTextColumn, textAfter, isProse, isVerticalHeading } from './text-field.js';
 
 const PAST_COLUMNS = 3;
 const FORMULA = /^[\d,.]+[／/][\d,.]+$/;
@@ -33,8 +33,10 @@ function onlyBasis(ctx: MatchContext): string | null {
 
 export function matchUnitCost(ctx: MatchContext, reviewYear: number): UnitCost {
   const firstYear = reviewYear - PAST_COLUMNS;
-  // A text dividing a cost (`…費用／…`) is surer than any text with a slash after the label.
-  const basis = textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isBasis(t) && COST_DIVIDED.test(t.folded), BASIS_REACH) ?? onlyBasis(ctx)
+  // A text dividing a cost (`…費用／…`) is surer than any text with a slash after the label;
+  // in layout text, the cell's lines above and below the label's are its too.
+  const basis = layoutTextColumn(ctx, 'unitCostBasis', 'unitCost.basis', (text) => /[／/]/.test(text))
+    ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isBasis(t) && COST_DIVIDED.test(t.folded), BASIS_REACH) ?? onlyBasis(ctx)
     ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', isBasis, BASIS_REACH)
     ?? textAfter(ctx, 'unitCostBasis', 'unitCost.basis', (t) => isProse(t) && !COST_UNIT.test(t.folded) && !isYearHead(t) && !isVerticalHeading(t), 8);
   const formulaTokens = ctx.tokens.filter((t) => !isLabel(t) && t.folded.includes('/')).flatMap((t) => t.text.split(/\s+/).map((w) => ({ w, t }))).filter(({ w }) => isFormula(w));
