@@ -2,7 +2,7 @@
 // the batch needs to know. It runs in a worker thread or inline; it never throws.
 import { createHash } from 'node:crypto';
 import { parseSheetBytes, NotASheetError } from '../parse.js';
-import { readInputFile } from '../input/read-file.js';
+import { readInputFile, systemReason } from '../input/read-file.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { csvRowsOf } from '../output/csv.js';
 import type { Diagnostic } from '../assemble/schema.js';
@@ -60,7 +60,7 @@ export function convertFile(task: FileTask, options: TaskOptions): FileResult {
       try {
         writeFileAtomic(task.output, `${json}\n`);
       } catch (e) {
-        return failed(task, `cannot write ${task.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, sha256);
+        return failed(task, `cannot write ${task.output}: ${systemReason(e)}`, sha256);
       }
     }
     // Failed means what `review-parse FILE` exits 1 for: no valid document. A sheet whose

@@ -4,6 +4,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtomicFileStream, OutputWriteError } from '../output/atomic-write.js';
 import { CSV_BOM, TABLES, csvHeader } from '../output/csv.js';
+import { systemReason } from '../input/read-file.js';
 import { ManifestStream, manifestEntryOf } from './manifest.js';
 import { BatchInterrupted, BatchError } from './errors.js';
 import { MANIFEST, planInWorker } from './plan.js';
@@ -45,7 +46,7 @@ function ensureWritableFolder(dir: string, what: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (e) {
-    throw new BatchError(`${what} ${dir} cannot be written: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new BatchError(`${what} ${dir} cannot be written: ${systemReason(e)}`);
   }
 }
 

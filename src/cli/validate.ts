@@ -63,7 +63,7 @@ function check(path: string, problem: string | undefined): Checked {
     return whole(validateJsonText(readInputFile(path).toString('utf8').replace(/^\uFEFF/, '')));
   } catch (e) {
     if (e instanceof InputError) return whole([unreadable(e.message)]);
-    return whole([unreadable(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)]);
+    throw e;
   }
 }
 

@@ -8,6 +8,9 @@ export class InputError extends Error {}
  * sheet and still parses in about two seconds, so anything larger is refused unread. */
 export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
+/** Why the system would not do it: its code (`EACCES`), or the message when there is none. */
+export const systemReason = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+
 export function readInputFile(path: string): Buffer {
   let size: number;
   let regular: boolean;
@@ -19,27 +22,18 @@ export function readInputFile(path: string): Buffer {
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be read: ${code ?? (e as Error).message}`);
+    throw new InputError(code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : `cannot be read: ${systemReason(e)}`);
   }
   if (size > MAX_INPUT_BYTES) {
     throw new InputError(`is ${(size / 1024 / 1024).toFixed(0)} MB; a review sheet's text is far smaller, so it is refused unread (limit ${MAX_INPUT_BYTES / 1024 / 1024} MB)`);
   }
+  // A pipe (`<(pdftotext …)`) or a device has no size to check first: it is read in pieces,
+  // and refused past the limit, rather than read to an end that may never come (/dev/zero).
+  if (!regular) return readOpened(path);
   try {
-    // A pipe (`<(pdftotext …)`) or a device has no size to check first: it is read in pieces,
-    // and refused past the limit, rather than read to an end that may never come (/dev/zero).
-    return regular ? readFileSync(path) : readOpened(path);
+    return readFileSync(path);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
-function readOpened(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    return readBounded(fd);
-  } finally {
-    closeSync(fd);
+    throw new InputError(`cannot be read: ${systemReason(e)}`);
   }
 }
 
@@ -49,6 +43,34 @@ export const readStdinBounded = (): Buffer => readBounded(0);
 function readBounded(fd: number): Buffer {
   const pieces: Buffer[] = [];
   let total = 0;
+  for (const piece of piecesOf(fd)) {
+    total += piece.length;
+    if (total > MAX_INPUT_BYTES) throw new InputError(`is over ${MAX_INPUT_BYTES / 1024 / 1024} MB; a review sheet's text is far smaller, so it is refused`);
+    pieces.push(Buffer.from(piece));
+  }
+  return Buffer.concat(pieces, total);
+}
+
+/** A path opened for reading; what cannot be opened is an InputError. */
+function openForReading(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (e) {
+    throw new InputError(`cannot be read: ${systemReason(e)}`);
+  }
+}
+
+function readOpened(path: string): Buffer {
+  const fd = openForReading(path);
+  try {
+    return readBounded(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A descriptor's bytes, 64 KB at a time, until its end. The buffer is reused: copy what you keep. */
+function* piecesOf(fd: number): Generator<Buffer> {
   const piece = Buffer.alloc(1 << 16);
   for (;;) {
     let n: number;
@@ -57,15 +79,12 @@ function readBounded(fd: number): Buffer {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue;
-      if (code === 'EOF') break;
-      throw new InputError(`cannot be read: ${code ?? (e as Error).message}`);
+      if (code === 'EOF') return;
+      throw new InputError(`cannot be read: ${systemReason(e)}`);
     }
-    if (n === 0) break;
-    total += n;
-    if (total > MAX_INPUT_BYTES) throw new InputError(`is over ${MAX_INPUT_BYTES / 1024 / 1024} MB; a review sheet's text is far smaller, so it is refused`);
-    pieces.push(Buffer.from(piece.subarray(0, n)));
+    if (n === 0) return;
+    yield piece.subarray(0, n);
   }
-  return Buffer.concat(pieces, total);
 }
 
 export interface TextLine {
@@ -80,9 +99,8 @@ export interface TextLine {
  * more, which no one document comes near, so the limit holds for each line, not for the file.
  */
 export function* linesOf(path: string, maxLineBytes = MAX_INPUT_BYTES): Generator<TextLine> {
-  const fd = openSync(path, 'r');
+  const fd = openForReading(path);
   try {
-    const piece = Buffer.alloc(1 << 16);
     let parts: Buffer[] = [];
     let size = 0;
     let tooLong = false;
@@ -99,14 +117,14 @@ export function* linesOf(path: string, maxLineBytes = MAX_INPUT_BYTES): Generato
       number++;
       return { number, text: number === 1 && text ? text.replace(/^\uFEFF/, '') : text };
     };
-    for (let n = readSync(fd, piece); n > 0; n = readSync(fd, piece)) {
+    for (const piece of piecesOf(fd)) {
       let start = 0;
-      for (let end = piece.indexOf(10, start); end !== -1 && end < n; end = piece.indexOf(10, start)) {
+      for (let end = piece.indexOf(10); end !== -1; end = piece.indexOf(10, start)) {
         take(piece.subarray(start, end));
         yield line();
         start = end + 1;
       }
-      take(piece.subarray(start, n));
+      take(piece.subarray(start));
     }
     if (size > 0) yield line();
   } finally {
