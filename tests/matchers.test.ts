@@ -1837,6 +1837,25 @@ describe('expenses', () => {
       ['A', ['借料及び損料', '調査員人件費']], ['B', ['通信運搬費', '施設整備費補助', '調査旅費']],
     ]);
   });
+  it('takes a block\'s 計 from the amount its recipient is given, and leaves out items read to another 計', () => {
+    const text = [
+      line([4, 'A.甲社'], [40, 'B.乙社']),
+      line([4, '費目'], [12, '使途'], [24, '金額(百万円）'], [40, '費目'], [48, '使途'], [60, '金額(百万円）']),
+      line([4, '人件費'], [12, '職員給与'], [26, '5'], [40, '旅費'], [48, '調査旅費'], [62, '3']),
+      line([4, '計'], [26, '5'], [40, '計'], [62, '3']),
+      line([4, 'C.丙社']),
+      line([4, '費目'], [12, '使途'], [24, '金額(百万円）']),
+      '支出先上位１０者リスト', '',
+    ].join('\n');
+    const recipient = (block: string, name: string, amount: number) => ({ block, rank: 1, name, corporateNumber: null, summary: null, amount, contractMethod: null, bidders: null, winningBidRate: null, reason: null });
+    const ctx = contextOf(text, 'layout');
+    // A's 計 5 is not the 8 its recipient was paid: its one item was read from other cells.
+    expect(matchExpenses(ctx, [recipient('A', '甲社', 8), recipient('B', '乙社', 3)], [{ block: 'C', name: '丙社', amount: 4, role: null }])
+      .map((b) => [b.block, b.total, b.items.map((i) => i.amount)])).toEqual([['A', 8, []], ['B', 3, [3]], ['C', 4, []]]);
+    expect(ctx.diagnostics.filter((d) => d.code === 'expenses-total-given').map((d) => [d.level, d.field])).toEqual([['warning', 'expenses[0].total'], ['info', 'expenses[2].total']]);
+    // The fund flow and the recipients table disagree: nothing is taken from them.
+    expect(matchExpenses(contextOf(text, 'layout'), [recipient('A', '甲社', 8)], [{ block: 'A', name: '甲社', amount: 9, role: null }])[0]).toMatchObject({ total: 5, items: [{ amount: 5 }] });
+  });
   it('completes a header\'s name the extractor cut from the fund flow, and does not read its rest as a 使途', () => {
     const ctx = contextOf(paragraphs('A.（株）', '費\n目', '使\n途', '金 額\n(百万円）', 'リベルタス・コンサルティング', '事業費', '検討会運営費', '4.264',
       '計', '4.264', '支出先上位１０者リスト'), 'pdftotext');

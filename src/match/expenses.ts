@@ -141,8 +141,10 @@ export function matchExpenses(ctx: MatchContext, recipients: readonly Recipient[
   const blocks = readLines(ctx);
   if (!ctx.isLayout) readStream(ctx, blocks, recipients, fundFlow);
   const out: Expense[] = [];
+  const namers = [...fundFlow, ...recipients];
   for (const block of blocks) {
     completeByArithmetic(block);
+    takeGivenTotal(ctx, block, out.length, givenTotal(block, namers));
     // Items that do not add up to 計 were not read in their rows: better none than wrong ones.
     const sum = itemsSum(block);
     if (block.total !== null && block.items.length && Math.abs(sum - block.total) > 0.051 + 0.01 * block.items.length) {
@@ -154,6 +156,33 @@ export function matchExpenses(ctx: MatchContext, recipients: readonly Recipient[
   }
   if (!out.length) ctx.report('warning', 'missing-section', 'expenses', 'no 費目・使途 block (a header like `A.name` over 費目 使途 金額) was found');
   return out;
+}
+
+type Namer = { block: string | null; name: string | null; amount: number | null };
+
+/** The amounts the fund flow's boxes and the recipients table's rows give the block's recipient, in that order. */
+const amountsGiven = (block: Block, namers: readonly Namer[]) =>
+  namers.filter((r) => r.amount !== null && r.block === block.letter && fold(r.name ?? '') === fold(block.recipient)).map((r) => r.amount!);
+
+/**
+ * The amount the fund flow and the recipients table agree to give the block's recipient, which
+ * is its 計 (the block describes the recipient paid most); null where they give none or differ.
+ */
+function givenTotal(block: Block, namers: readonly Namer[]): number | null {
+  const amounts = amountsGiven(block, namers);
+  return amounts.length && amounts.every((a) => sameAmount(a, amounts[0]!)) ? amounts[0]! : null;
+}
+
+/**
+ * A 計 not read is the given one; a 計 read as another amount was read from other cells than the
+ * block's, and so were the items that add up to it: they are left out below, as not adding up.
+ */
+function takeGivenTotal(ctx: MatchContext, block: Block, k: number, given: number | null): void {
+  if (given === null || (block.total !== null && sameAmount(block.total, given))) return;
+  const whose = `the amount of its recipient ${block.recipient}, as the fund flow and the recipients table give it`;
+  if (block.total === null) ctx.report('info', 'expenses-total-given', `expenses[${k}].total`, `the 計 of block ${block.letter} was not found; it is ${given}, ${whose}`);
+  else ctx.report('warning', 'expenses-total-given', `expenses[${k}].total`, `the 計 of block ${block.letter} was read as ${block.total}; it is ${given}, ${whose}`);
+  block.total = given;
 }
 
 /** The blocks as the text's lines show them: whole in layout text and row-style copies. */
@@ -200,8 +229,7 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   // recipients table give it; the box first, whose amount stands alone, not among a table's cells.
   const namers = [...fundFlow, ...recipients];
   for (const b of named) b.recipient = fullName(b, namers);
-  const namesIt = (block: string | null, name: string | null, b: Block) => block === b.letter && fold(name ?? '') === fold(b.recipient);
-  const totalHints = (b: Block) => namers.filter((r) => r.amount !== null && namesIt(r.block, r.name, b)).map((r) => r.amount!);
+  const totalHints = (b: Block) => amountsGiven(b, namers);
   const printedAt = (b: Block) => headers.find((h) => h.block.letter === b.letter)?.index ?? Infinity;
   const streamBlocks = named.map((b) => ({ letter: b.letter, recipient: b.recipient, totalHints: totalHints(b), printedAt: printedAt(b), readFromLines: b.items.length > 0 && b.total !== null && !b.misjoined }));
   const readings = readStreamBlocks(ctx.tokens.slice(start, end), streamBlocks);
