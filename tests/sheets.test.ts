@@ -88,3 +88,26 @@ describe('full-width digits', () => {
     }
   });
 });
+
+describe('form feeds', () => {
+  // pdftotext ends each page with a form feed and so does pdfminer's extract_text; a copy may
+  // have lost them. Stream text must read the same either way (-layout text still leans on them
+  // to end a page's boxes).
+  const dir = fixture('corpus');
+  it('stream text scores the same without them', () => {
+    for (const f of readdirSync(dir).filter((f) => /\.(pdfminer|pdftotext)\.txt$/.test(f))) {
+      const text = readFileSync(`${dir}/${f}`, 'utf8');
+      const want = JSON.parse(readFileSync(`${dir}/${f.replace(/\.(pdfminer|pdftotext)\.txt$/, '.expected.json')}`, 'utf8'));
+      const given = scorer.scoreSheet(want, parseSheetBytes(Buffer.from(text)).sheet);
+      const without = scorer.scoreSheet(want, parseSheetBytes(Buffer.from(text.replace(/\f/g, ''))).sheet);
+      expect([without.right, without.total], f).toEqual([given.right, given.total]);
+    }
+  });
+  it('do not make pdfminer text read as pdftotext text', () => {
+    const text = readFileSync(fixture('h28-soumu-0092.pdfminer.txt'), 'utf8');
+    const want = load('h28-soumu-0092.expected.json');
+    const paged = parseSheetBytes(Buffer.from(`${text}\f`)).sheet;
+    expect(paged.diagnostics.find((d) => d.code === 'extractor')?.message).toBe('read as pdfminer text');
+    expect(scorer.scoreSheet(want, paged).right).toBe(scorer.scoreSheet(want, parseSheetBytes(Buffer.from(text)).sheet).right);
+  });
+});

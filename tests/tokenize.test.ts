@@ -63,6 +63,12 @@ describe('tokenizer', () => {
     expect(t[0]!.labels).toContain('executionRate');
     expect(t[1]!.text).toBe('- - 79%');
   });
+  it('tells pdfminer text from pdftotext text by the ideographic spaces of the template\'s spaced headings, not by form feeds', () => {
+    const detect = (text: string) => detectExtractor(text, text.split('\n'));
+    expect(detect('費　目\n\n使　途\n\f金　額\n')).toBe('pdfminer');
+    expect(detect('費 目\n\n使 途\n\n金 額\n')).toBe('pdftotext');
+    expect(detect('費 目\n\n使 途\n\f金 額\n')).toBe('pdftotext');
+  });
   it('reads layout text into positioned boxes', () => {
     const text = '   当初予算        140        393\n   補正予算          -          -\n';
     expect(detectExtractor(text, text.split('\n'))).toBe('layout');

@@ -5,7 +5,7 @@
 // matchers see the same thing: boxes in reading order, each with its input line numbers and,
 // for layout text, its position on the page.
 
-import { ENDS_WITH_LEGAL_FORM, LABELS, LONE_ITEM_MARK } from './vocabulary.js';
+import { ENDS_WITH_LEGAL_FORM, IDEOGRAPHIC_SPACED_HEADINGS, LABELS, LONE_ITEM_MARK } from './vocabulary.js';
 import { endsSentence, fold } from './values.js';
 
 /** The extractors whose text is told apart (others' text is read as the one it resembles). */
@@ -62,9 +62,9 @@ function isLayout(lines: readonly string[]): boolean {
 
 export function detectExtractor(text: string, lines: readonly string[]): Extractor {
   if (isLayout(lines)) return 'layout';
-  // pdftotext ends every page with a form feed, which decoding turned into a blank-line pair;
-  // pdfminer's text starts with a box of its own and never a lone form feed.
-  return text.includes('\f') ? 'pdftotext' : 'pdfminer';
+  // Form feeds do not tell them apart: pdfminer's extract_text ends pages with them as pdftotext
+  // does, and a user's copy may have lost them.
+  return IDEOGRAPHIC_SPACED_HEADINGS.some((heading) => text.includes(heading)) ? 'pdfminer' : 'pdftotext';
 }
 
 function makeBox(index: number, lines: BoxLine[], row: number, col: number, end: number): Box {

@@ -197,6 +197,13 @@ export const ITEM_MARK = /^[①-⑳]/;
 /** A list's mark standing alone before its item's text: a circled number or a katakana one (`ア`, `イ`...). */
 export const LONE_ITEM_MARK = /^[①-⑳アイウエオカキクケコ]$/;
 
+/**
+ * Headings the template spaces out with ideographic spaces. pdfminer prints those spaces as they
+ * are; pdftotext prints ASCII spaces (no pdftotext text of the dev corpus holds one U+3000), so
+ * these headings tell the two extractors apart, form feeds or not.
+ */
+export const IDEOGRAPHIC_SPACED_HEADINGS = ['費　目', '使　途', '金　額', '支　出　先', '支　出　額', '法　人　番　号', '業　務　概　要'] as const;
+
 /** A fund-flow box that stands for several recipients says how many, folded (`民間企業等(10者)`). */
 export const RECIPIENT_COUNT = /\(\s*(\d+)\s*者\s*\)/;
 /**
