@@ -254,14 +254,32 @@ function unfinishedAbove(ctx: MatchContext, box: Token): Token | undefined {
 }
 
 /**
- * Layout text may join two items printed a blank line apart into one box (`政策目的の…事業か。 ⏎
- * 競争性が確保…妥当か。`): a box whose every line is an item is read as those items, each on
- * its own line's row, where its mark stands.
+ * Layout text may join items into one box: two printed a blank line apart (`政策目的の…事業か。 ⏎
+ * 競争性が確保…妥当か。`), or the last of a page and the first of the next where no form feed
+ * parts the pages. A box made of whole items, each starting a line and perhaps wrapping onto the
+ * next (`…具体的な内容を ⏎ 各事業の右に記載）`), is read as those items, each on its first line's
+ * row, where its mark stands.
  */
 function splitItemLines(t: Token): Token[] {
-  if (t.lines.length < 2 || !t.lines.every((l) => ITEMS.some((i) => i.key === fold(l.text)))) return [t];
-  return t.lines.map((l) => ({ ...t, lines: [l], text: l.text.trim(), folded: fold(l.text), row: l.line }));
+  if (t.lines.length < 2) return [t];
+  const pieces: Array<Token['lines'][number][]> = [];
+  for (const line of t.lines) {
+    const startsItem = ITEMS.some((i) => i.key.startsWith(fold(line.text)) || fold(line.text).startsWith(i.key));
+    const last = pieces.at(-1);
+    if (!last || (startsItem && isWholeItem(last))) pieces.push([line]);
+    else last.push(line);
+  }
+  if (pieces.length < 2 || !pieces.every(isWholeItem)) return [t];
+  return pieces.map((lines) => {
+    const text = lines.map((l) => l.text.trim()).join('');
+    return { ...t, lines, text, folded: fold(text), row: lines[0]!.line };
+  });
 }
+
+const isWholeItem = (lines: ReadonlyArray<{ text: string }>) => {
+  const folded = fold(lines.map((l) => l.text).join(''));
+  return ITEMS.some((i) => i.key === folded);
+};
 
 export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
   const tokens = ctx.isLayout ? ctx.tokens.flatMap(splitItemLines) : ctx.tokens.flatMap(splitLeadingMark);
