@@ -22,6 +22,9 @@ const VARIANTS: Record<string, (text: string) => string> = {
   'no form feeds': (t) => t.replace(/\f/g, ''),
   'spaces at line ends': (t) => t.replace(/(\S)\n/g, '$1  \n'),
   '％ for %': (t) => t.replace(/%/g, '％'),
+  'no-break spaces': (t) => t.replace(/ /g, '\u00A0'),
+  // `unexpand -a`, counting characters: runs of spaces that end at a stop of eight become a tab.
+  'tabs at stops of 8': (t) => t.split('\n').map((line) => (line.match(/.{1,8}/gu) ?? []).map((c) => (c.length === 8 && c.endsWith('  ') ? c.replace(/ +$/, '\t') : c)).join('')).join('\n'),
 };
 
 for (const kind of ['pdfminer', 'pdftotext', 'layout']) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, runCli } from './helpers.js';
+import { parseSheetBytes } from '../src/parse.js';
 
 const seedPath = fixture('h28-soumu-0092.pdfminer.txt');
 const seedText = readFileSync(seedPath, 'utf8');
@@ -77,6 +78,20 @@ describe('bad input', () => {
     expect(convert('crlf.txt', seedText.replace(/\n/g, '\r\n')).stdout).toBe(seedJson);
     expect(convert('cr.txt', seedText.replace(/\n/g, '\r')).stdout).toBe(seedJson);
     expect(convert('nul.txt', seedText.replace(/。/g, '。\u0000')).stdout).toBe(seedJson);
+  });
+  it('no-break and thin spaces read as spaces', () => {
+    expect(convert('nbsp.txt', seedText.replace(/ /g, '\u00A0')).stdout).toBe(seedJson);
+    expect(convert('thin.txt', seedText.replace(/ /g, '\u2009')).stdout).toBe(seedJson);
+  });
+  it('tabs in -layout text stand for the spaces to the next stop of eight, which keeps its columns', () => {
+    // What `unexpand -a` does, counting characters: runs of spaces that end at a stop become a tab.
+    const unexpand = (line: string) => (line.match(/.{1,8}/gu) ?? []).map((chunk) => (chunk.length === 8 && chunk.endsWith('  ') ? chunk.replace(/ +$/, '\t') : chunk)).join('');
+    for (const name of ['2015_内閣府_0136', '2016_外務省_0025']) {
+      const text = readFileSync(fixture(`corpus/${name}.layout.txt`), 'utf8');
+      const tabbed = text.split('\n').map(unexpand).join('\n');
+      expect(tabbed).toContain('\t');
+      expect(parseSheetBytes(Buffer.from(tabbed)).sheet, name).toEqual(parseSheetBytes(Buffer.from(text)).sheet);
+    }
   });
   it('a 100 MB file is refused unread, in bounded time and memory', () => {
     const path = join(dir, 'huge.txt');

@@ -57,9 +57,29 @@ function looksLikeShiftJis(bytes: Uint8Array): boolean {
   return tryDecode(bytes.subarray(0, 1 << 20), 'shift_jis') !== null || tryDecode(bytes, 'shift_jis') !== null;
 }
 
-/** Line ends become \n and NUL bytes go; form feeds stay, as page breaks the tokenizer reads. */
+/**
+ * Spaces of other kinds than the ASCII one and the ideographic one (which the template's
+ * headings are spaced with): a viewer's copy may bring no-break or thin spaces.
+ */
+const OTHER_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F]/g;
+/** Tab stops, as `expand` sets them. */
+const TAB_WIDTH = 8;
+
+/** Tabs become the spaces that reach the next tab stop, so that layout text keeps its columns. */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const c of line) out += c === '\t' ? ' '.repeat(TAB_WIDTH - (out.length % TAB_WIDTH)) : c;
+  return out;
+}
+
+/**
+ * Line ends become \n, NUL bytes go, tabs and spaces of other kinds become spaces; form feeds
+ * stay, as page breaks the tokenizer reads.
+ */
 export function normalizeText(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').replace(/\r\n?/g, '\n');
+  const lines = text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').replace(/\r\n?/g, '\n').replace(OTHER_SPACES, ' ');
+  return lines.includes('\t') ? lines.split('\n').map(expandTabs).join('\n') : lines;
 }
 
 export function decode(bytes: Uint8Array): DecodeResult {
