@@ -4,6 +4,7 @@
 // Usage: tsx scripts/score-variants.ts [CORPUS_DIR]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { parseSheetBytes } from '../src/parse.js';
 
 interface Tally {
@@ -26,6 +27,8 @@ const VARIANTS: Record<string, (text: string) => string> = {
   // `unexpand -a`, counting characters: runs of spaces that end at a stop of eight become a tab.
   'tabs at stops of 8': (t) => t.split('\n').map((line) => (line.match(/.{1,8}/gu) ?? []).map((c) => (c.length === 8 && c.endsWith('  ') ? c.replace(/ +$/, '\t') : c)).join('')).join('\n'),
 };
+// GNU unexpand counts bytes, not characters: its tabs after Japanese text stand elsewhere.
+if (spawnSync('unexpand', ['--version']).status === 0) VARIANTS['GNU unexpand -a'] = (t) => execFileSync('unexpand', ['-a'], { input: t, maxBuffer: 1 << 26 }).toString('utf8');
 
 for (const kind of ['pdfminer', 'pdftotext', 'layout']) {
   const files = readdirSync(dir).filter((f) => f.endsWith(`.${kind}.txt`));
