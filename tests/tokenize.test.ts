@@ -69,6 +69,14 @@ describe('tokenizer', () => {
     expect(detect('費 目\n\n使 途\n\n金 額\n')).toBe('pdftotext');
     expect(detect('費 目\n\n使 途\n\f金 額\n')).toBe('pdftotext');
   });
+  it('reads stream text without blank lines line by line, a long line that ends no sentence going on in the next', () => {
+    const cells = ['事業名', 'M2Mセキュリティ実証事業', '事業概要', '端末の処理能力やライフサイクル等のM2Mの特徴を踏まえ、省エネ・省リソースで', 'セキュアなデータ通信を可能とする。', '当初予算', '150'];
+    const text = Array.from({ length: 10 }, () => cells.join('\n')).join('\n');
+    const boxes = buildDocument(text, 'pdfminer').boxes.slice(0, 6).map((b) => b.text);
+    expect(boxes).toEqual(['事業名', 'M2Mセキュリティ実証事業', '事業概要', '端末の処理能力やライフサイクル等のM2Mの特徴を踏まえ、省エネ・省リソースでセキュアなデータ通信を可能とする。', '当初予算', '150']);
+    // A few lines without a blank between them are one box, as a wrapped cell is.
+    expect(buildDocument(cells.join('\n'), 'pdfminer').boxes).toHaveLength(1);
+  });
   it('reads layout text into positioned boxes', () => {
     const text = '   当初予算        140        393\n   補正予算          -          -\n';
     expect(detectExtractor(text, text.split('\n'))).toBe('layout');

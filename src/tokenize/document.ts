@@ -71,7 +71,28 @@ function makeBox(index: number, lines: BoxLine[], row: number, col: number, end:
   return { index, lines, text: lines.map((l) => l.text.trim()).join(''), row, col, end };
 }
 
-/** Paragraph boxes: pdfminer and pdftotext separate cells with blank lines. */
+/**
+ * Below this share of blank lines a stream text has had them taken out (a viewer's copy, a
+ * clean-up): pdfminer's and pdftotext's texts are over a third blank lines.
+ */
+const FEW_BLANK_LINES = 0.05;
+/** More lines than a cell's text wraps over (32 at most in the dev corpus): a text, not a box. */
+const LONGEST_BOX = 60;
+
+/** A line at least this long is a wrapped cell's line, which may go on in the next: labels and values are shorter. */
+const WRAPPED_WIDTH = 20;
+
+/**
+ * Without blank lines, a line goes on in the next when it is as long as a wrapped cell's and
+ * ends no sentence or bracket, and the next is no number.
+ */
+const goesOn = (line: string, next: string) => [...line.trim()].length >= WRAPPED_WIDTH && !/[。）)]$/.test(line.trim()) && !/^[\d,.%△▲\-\s]+$/.test(next.trim());
+
+/**
+ * Paragraph boxes: pdfminer and pdftotext separate cells with blank lines. Without them each
+ * line is a box of its own, or goes on in the next (goesOn): cells are kept apart, though a
+ * wrapped text may be cut.
+ */
 function paragraphBoxes(lines: readonly string[]): Box[] {
   const boxes: Box[] = [];
   let current: BoxLine[] = [];
@@ -79,8 +100,9 @@ function paragraphBoxes(lines: readonly string[]): Box[] {
     if (current.length) boxes.push(makeBox(boxes.length, current, current[0]!.line, 0, 0));
     current = [];
   };
+  const linePerBox = lines.length > LONGEST_BOX && lines.filter((l) => l.trim() === '').length < FEW_BLANK_LINES * lines.length;
   lines.forEach((text, i) => {
-    if (text.trim() === '' || text.includes('\f')) flush();
+    if (text.trim() === '' || text.includes('\f') || (linePerBox && !(i > 0 && goesOn(lines[i - 1]!, text)))) flush();
     if (text.trim() === '') return;
     current.push({ text: text.replace(/\f/g, '').trim(), line: i + 1 });
   });
