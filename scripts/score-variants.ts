@@ -20,6 +20,7 @@ const VARIANTS: Record<string, (text: string) => string> = {
   'as given': (t) => t,
   'full-width digits': (t) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
   'CRLF line ends': (t) => t.replace(/\n/g, '\r\n'),
+  'CR CR LF line ends': (t) => t.replace(/\n/g, '\r\r\n'),
   'no form feeds': (t) => t.replace(/\f/g, ''),
   'spaces at line ends': (t) => t.replace(/(\S)\n/g, '$1  \n'),
   '％ for %': (t) => t.replace(/%/g, '％'),

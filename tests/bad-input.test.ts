@@ -73,10 +73,12 @@ describe('bad input', () => {
     const be = Buffer.from(seedText, 'utf16le').swap16();
     expect(convert('utf16be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), be])).stdout).toBe(seedJson);
   });
-  it('a UTF-8 BOM, CRLF or CR line ends and NUL bytes change nothing', () => {
+  it('a UTF-8 BOM, CRLF, CR or doubled CR line ends and NUL bytes change nothing', () => {
     expect(convert('bom.txt', `\uFEFF${seedText}`).stdout).toBe(seedJson);
     expect(convert('crlf.txt', seedText.replace(/\n/g, '\r\n')).stdout).toBe(seedJson);
     expect(convert('cr.txt', seedText.replace(/\n/g, '\r')).stdout).toBe(seedJson);
+    // A CRLF file converted to CRLF again: CR CR LF ends every line, and is one line end.
+    expect(convert('crcrlf.txt', seedText.replace(/\n/g, '\r\r\n')).stdout).toBe(seedJson);
     expect(convert('nul.txt', seedText.replace(/。/g, '。\u0000')).stdout).toBe(seedJson);
   });
   it('no-break and thin spaces read as spaces', () => {

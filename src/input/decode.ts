@@ -74,11 +74,17 @@ function expandTabs(line: string): string {
 }
 
 /**
+ * Line ends: LF, CRLF or CR; or CR CR LF where every line end is one, a CRLF file that went
+ * through a second conversion to CRLF (each line would otherwise be followed by a blank one).
+ */
+const lineEnd = (text: string) => (text.includes('\r\r\n') && text.split('\r\r\n').every((piece) => !piece.includes('\r') && !piece.includes('\n')) ? /\r\r\n/g : /\r\n?/g);
+
+/**
  * Line ends become \n, NUL bytes go, tabs and spaces of other kinds become spaces; form feeds
  * stay, as page breaks the tokenizer reads.
  */
 export function normalizeText(text: string): string {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').replace(/\r\n?/g, '\n').replace(OTHER_SPACES, ' ');
+  const lines = text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').replace(lineEnd(text), '\n').replace(OTHER_SPACES, ' ');
   return lines.includes('\t') ? lines.split('\n').map(expandTabs).join('\n') : lines;
 }
 
