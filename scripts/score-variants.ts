@@ -23,6 +23,7 @@ const VARIANTS: Record<string, (text: string) => string> = {
   'CR CR LF line ends': (t) => t.replace(/\n/g, '\r\r\n'),
   'no form feeds': (t) => t.replace(/\f/g, ''),
   'spaces at line ends': (t) => t.replace(/(\S)\n/g, '$1  \n'),
+  'every line indented': (t) => t.replace(/^/gm, '    '),
   '％ for %': (t) => t.replace(/%/g, '％'),
   'no-break spaces': (t) => t.replace(/ /g, '\u00A0'),
   'no blank lines': (t) => t.replace(/\n\s*\n/g, '\n'),

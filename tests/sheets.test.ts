@@ -131,3 +131,15 @@ describe('blank lines', () => {
     }
   });
 });
+
+describe('-layout text moved right', () => {
+  // A quoting or a code block indents every line: the columns keep their places to each other.
+  const dir = fixture('corpus');
+  it('reads every fixture the same', () => {
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.layout.txt'))) {
+      const text = readFileSync(`${dir}/${f}`, 'utf8');
+      const moved = parseSheetBytes(Buffer.from(text.replace(/^/gm, '    '))).sheet;
+      expect(moved, f).toEqual(parseSheetBytes(Buffer.from(text)).sheet);
+    }
+  });
+});

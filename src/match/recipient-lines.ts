@@ -122,9 +122,14 @@ function addWrapped(r: Recipient, above: LineWord[][], below: LineWord[][], name
 }
 
 /** Reads the tables on lines `from`..`to` (1-based, `to` excluded). */
+/** Columns from the table's left edge within which a row's rank stands. */
+const RANK_REACH = 10;
+
 export function readRecipientLines(lines: readonly string[], from: number, to: number): RecipientBlock[] {
   const blocks: Array<{ block: string | null; rows: RowLine[]; other: Array<{ row: number; words: LineWord[] }> }> = [];
   let current: (typeof blocks)[number] | null = null;
+  // A rank stands at the table's left edge: near the region's leftmost text, wherever the page's margin is.
+  const margin = Math.min(...lines.slice(from - 1, to - 1).filter((l) => l.trim()).map((l) => l.search(/\S/)));
   for (let row = from; row < to; row++) {
     const line = lines[row - 1] ?? '';
     const trimmed = line.trim();
@@ -141,7 +146,7 @@ export function readRecipientLines(lines: readonly string[], from: number, to: n
       blocks.push(current);
     }
     const words = lineWords(line);
-    const rank = /^\d{1,2}$/.test(fold(words[0]!.text)) && words[0]!.col < 10 ? Number(fold(words[0]!.text)) : null;
+    const rank = /^\d{1,2}$/.test(fold(words[0]!.text)) && words[0]!.col - margin < RANK_REACH ? Number(fold(words[0]!.text)) : null;
     if (rank === current.rows.length + 1 && words.length > 1) current.rows.push({ row, rank, words: words.slice(1) });
     else current.other.push({ row, words });
   }
