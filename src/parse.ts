@@ -67,7 +67,7 @@ export function parseSheet(text: string, options: ParseOptions = {}): ParseResul
   return { sheet: result, diagnostics: result.diagnostics, extractor: doc.extractor };
 }
 
-/** Bytes from a file or stdin: decoded (UTF-8, UTF-16, Shift_JIS) before parsing. */
+/** Bytes from a file or stdin: decoded (UTF-8, UTF-16, Shift_JIS, EUC-JP) before parsing. */
 export function parseSheetBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
   if (!(bytes instanceof Uint8Array)) throw new TypeError(`parseSheetBytes takes the file's bytes (a Buffer or Uint8Array), not ${kindOf(bytes)}; text goes to parseSheet`);
   const decoded = decode(bytes);

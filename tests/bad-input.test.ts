@@ -67,6 +67,11 @@ describe('bad input', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(seedJson);
   });
+  it('EUC-JP text parses exactly like UTF-8', () => {
+    const r = runCli([fixture('encodings/h28-soumu-0092.eucjp.txt')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(seedJson);
+  });
   it('UTF-16 with a byte-order mark parses exactly like UTF-8', () => {
     const le = convert('utf16le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]));
     expect(le.stdout).toBe(seedJson);

@@ -160,6 +160,11 @@ describe('decoding', () => {
     expect(utf16).toMatchObject({ ok: true, text: '事業名\nテスト\n' });
     expect(sjis).toMatchObject({ ok: true, text: '事業名', encoding: 'shift_jis' });
   });
+  it('decodes EUC-JP, also where its bytes read as Shift_JIS without a fault (as half-width katakana)', () => {
+    const eucJp = new Uint8Array([0xbb, 0xf6, 0xb6, 0xc8, 0xcc, 0xbe]); // 事業名 in EUC-JP; ｻ, a private-use kanji, ﾈﾌｾ in Shift_JIS
+    expect(new TextDecoder('shift_jis', { fatal: true }).decode(eucJp)).toMatch(/ﾈﾌｾ$/);
+    expect(decode(eucJp)).toMatchObject({ ok: true, text: '事業名', encoding: 'euc-jp' });
+  });
   it('refuses empty and binary input with a reason', () => {
     expect(decode(new Uint8Array())).toMatchObject({ ok: false, code: 'empty' });
     expect(decode(Buffer.from('%PDF-1.4\n...'))).toMatchObject({ ok: false, code: 'binary' });

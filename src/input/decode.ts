@@ -1,8 +1,9 @@
 // Stage 1: bytes → text. Users bring files from many tools, so the encoding is detected
-// rather than asked for: UTF-8 (with or without BOM), UTF-16 with a BOM, and Shift_JIS (CP932),
-// the encoding of most Japanese government downloads before 2020.
+// rather than asked for: UTF-8 (with or without BOM), UTF-16 with a BOM, Shift_JIS (CP932),
+// the encoding of most Japanese government downloads before 2020, and EUC-JP, which
+// `pdftotext -enc EUC-JP` and older Unix tools write.
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp';
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: Encoding }
@@ -48,13 +49,21 @@ function detectEncoding(bytes: Uint8Array): Encoding {
   if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
   if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return 'utf-8';
-  if (tryDecode(bytes.subarray(0, 1 << 20), 'utf-8') !== null || !looksLikeShiftJis(bytes)) return 'utf-8';
-  return 'shift_jis';
+  if (tryDecode(bytes.subarray(0, 1 << 20), 'utf-8') !== null) return 'utf-8';
+  const decoded = LEGACY_ENCODINGS.flatMap((encoding) => {
+    const text = cleanDecoding(bytes, encoding);
+    return text === null ? [] : [{ encoding, halfWidthKana: text.match(HALF_WIDTH_KANA)?.length ?? 0 }];
+  });
+  // EUC-JP's two-byte kanji may read as Shift_JIS without a fault, as pairs of half-width katakana.
+  return decoded.sort((a, b) => a.halfWidthKana - b.halfWidthKana)[0]?.encoding ?? 'utf-8';
 }
 
-function looksLikeShiftJis(bytes: Uint8Array): boolean {
-  // A truncated first megabyte may cut a UTF-8 sequence; Shift_JIS must decode cleanly instead.
-  return tryDecode(bytes.subarray(0, 1 << 20), 'shift_jis') !== null || tryDecode(bytes, 'shift_jis') !== null;
+const LEGACY_ENCODINGS = ['shift_jis', 'euc-jp'] as const;
+const HALF_WIDTH_KANA = /[\uFF61-\uFF9F]/g;
+
+/** The text, if the bytes decode without a fault; a truncated first megabyte may cut a sequence, so the whole is tried too. */
+function cleanDecoding(bytes: Uint8Array, encoding: Encoding): string | null {
+  return tryDecode(bytes.subarray(0, 1 << 20), encoding) ?? tryDecode(bytes, encoding);
 }
 
 /**
