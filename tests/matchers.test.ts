@@ -38,6 +38,15 @@ describe('sheet header and project', () => {
     const p = matchProject(ctx);
     expect(p).toMatchObject({ name: 'Ｍ２Ｍ実証事業', bureau: '情報流通行政局', division: '情報セキュリティ対策室', responsibleOfficial: '室長　大森　一顕', accounts: ['一般会計'] });
   });
+  it('warns of a text that holds two sheets\' titles, but not of a title quoted in a sentence', () => {
+    const sheet = (year: string, number: string) => [`平成${year}年度行政事業レビューシート 総務省`, '事業番号', number];
+    const two = contextOf(paragraphs(...sheet('２８', '0092'), ...sheet('２７', '0093')));
+    expect(matchSheetKey(two).reviewYear).toBe(2016);
+    expect(two.diagnostics.filter((d) => d.code === 'several-titles').map((d) => d.message)).toEqual([expect.stringMatching(/^the text holds 2 .* titles \(lines 1, 7\)/)]);
+    const quoted = contextOf(paragraphs(...sheet('２８', '0092'), '前年度の平成２７年度行政事業レビューシートの指摘を踏まえ、見直しを行った。'));
+    matchSheetKey(quoted);
+    expect(quoted.diagnostics.map((d) => d.code)).not.toContain('several-titles');
+  });
   it('reads a dash right after a label as its cell printed empty, not the text pdftotext printed before the label', () => {
     const ctx = contextOf(paragraphs('事業の目的', '（目指す姿を簡\n潔に。3行程度以\n内）', '社会資本整備総合交付金は、地方公共団体の計画に基づく\n取組を支援する。', '関係する計画、\n通知等', '-', '主要経費', '食料安定供給関係費'), 'pdftotext');
     expect(matchProject(ctx)).toMatchObject({ purpose: '社会資本整備総合交付金は、地方公共団体の計画に基づく取組を支援する。', relatedPlans: null });

@@ -24,6 +24,11 @@ export function matchSheetKey(ctx: MatchContext): SheetKey {
   const reviewYear = m ? eraYear(`${m[1]}${m[2]}年度`) : null;
   if (title) ctx.trace('sheet.reviewYear', title);
   else ctx.report('error', 'missing-title', 'sheet.reviewYear', 'no 行政事業レビューシート title with its year was found');
+  // One sheet prints its title once: more are likely sheets run together, read as one.
+  const titles = ctx.tokens.filter((t) => TITLE.exec(t.folded)?.index === 0);
+  if (titles.length > 1) {
+    ctx.report('warning', 'several-titles', 'sheet', `the text holds ${titles.length} 行政事業レビューシート titles (lines ${titles.map((t) => t.row).join(', ')}): if it is several sheets run together, their values are mixed in this one document; give each sheet its own file`);
+  }
 
   const ministryToken = ctx.tokens.find((t) => ministryIn(t.folded));
   const ministry = ministryToken ? ministryIn(ministryToken.folded) : null;
