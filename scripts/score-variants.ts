@@ -27,6 +27,8 @@ const VARIANTS: Record<string, (text: string) => string> = {
   '％ for %': (t) => t.replace(/%/g, '％'),
   'no-break spaces': (t) => t.replace(/ /g, '\u00A0'),
   'no blank lines': (t) => t.replace(/\n\s*\n/g, '\n'),
+  // A viewer's copy keeps a row's cells on a line, one space apart: -layout text without its columns.
+  'cells one space apart': (t) => t.replace(/ {2,}/g, ' ').replace(/^ /gm, ''),
   // `unexpand -a`, counting characters: runs of spaces that end at a stop of eight become a tab.
   'tabs at stops of 8': (t) => t.split('\n').map((line) => (line.match(/.{1,8}/gu) ?? []).map((c) => (c.length === 8 && c.endsWith('  ') ? c.replace(/ +$/, '\t') : c)).join('')).join('\n'),
 };

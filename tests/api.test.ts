@@ -18,7 +18,7 @@ describe('parseSheet arguments', () => {
   });
 
   it('refuses an unknown extractor, a misspelt option and a value of the wrong kind, naming each', () => {
-    expect(() => loose(text, { extractor: 'pdfjs' })).toThrow(new TypeError('review-parse options: extractor: Invalid option: expected one of "layout"|"pdfminer"|"pdftotext"'));
+    expect(() => loose(text, { extractor: 'pdfjs' })).toThrow(new TypeError('review-parse options: extractor: Invalid option: expected one of "layout"|"pdfminer"|"pdftotext"|"rows"'));
     expect(() => loose(text, { provenance: 'yes' })).toThrow(/^review-parse options: provenance: .*expected boolean/);
     expect(() => loose(text, { provenence: true })).toThrow(/Unrecognized key: "provenence"/);
     expect(() => loose(text, 'pdfminer')).toThrow(TypeError);

@@ -4,7 +4,7 @@ import { tokenize } from '../src/tokenize/labels.js';
 import { decode } from '../src/input/decode.js';
 import { ORGANIZATION_NAME } from '../src/tokenize/vocabulary.js';
 
-const tokens = (text: string, kind?: 'pdfminer' | 'pdftotext' | 'layout') => tokenize(buildDocument(text, kind)).tokens;
+const tokens = (text: string, kind?: 'pdfminer' | 'pdftotext' | 'layout' | 'rows') => tokenize(buildDocument(text, kind)).tokens;
 
 describe('tokenizer', () => {
   it('makes one box per paragraph and joins wrapped lines with no space', () => {
@@ -59,15 +59,16 @@ describe('tokenizer', () => {
     expect(tokens('研究成果の普及を図る\n目標値\n', 'pdftotext').map((x) => x.text)).toEqual(['研究成果の普及を図る目標値']);
   });
   it('keeps the values of a label glued to them', () => {
-    const t = tokens('執行率（％） - - 79%\n');
+    const t = tokens('執行率（％） - - 79%\n', 'pdfminer');
     expect(t[0]!.labels).toContain('executionRate');
     expect(t[1]!.text).toBe('- - 79%');
   });
   it('tells pdfminer text from pdftotext text by the ideographic spaces of the template\'s spaced headings, not by form feeds', () => {
     const detect = (text: string) => detectExtractor(text, text.split('\n'));
-    expect(detect('費　目\n\n使　途\n\f金　額\n')).toBe('pdfminer');
-    expect(detect('費 目\n\n使 途\n\n金 額\n')).toBe('pdftotext');
-    expect(detect('費 目\n\n使 途\n\f金 額\n')).toBe('pdftotext');
+    const cells = '\n\n事業名\n\n当初予算\n\n150\n\n計\n\n執行額\n\n118\n\n執行率\n\n79%\n';
+    expect(detect(`費　目\n\n使　途\n\f金　額${cells}`)).toBe('pdfminer');
+    expect(detect(`費 目\n\n使 途\n\n金 額${cells}`)).toBe('pdftotext');
+    expect(detect(`費 目\n\n使 途\n\f金 額${cells}`)).toBe('pdftotext');
   });
   it('reads stream text without blank lines line by line, a long line that ends no sentence going on in the next', () => {
     const cells = ['事業名', 'M2Mセキュリティ実証事業', '事業概要', '端末の処理能力やライフサイクル等のM2Mの特徴を踏まえ、省エネ・省リソースで', 'セキュアなデータ通信を可能とする。', '当初予算', '150'];
@@ -76,6 +77,13 @@ describe('tokenizer', () => {
     expect(boxes).toEqual(['事業名', 'M2Mセキュリティ実証事業', '事業概要', '端末の処理能力やライフサイクル等のM2Mの特徴を踏まえ、省エネ・省リソースでセキュアなデータ通信を可能とする。', '当初予算', '150']);
     // A few lines without a blank between them are one box, as a wrapped cell is.
     expect(buildDocument(cells.join('\n'), 'pdfminer').boxes).toHaveLength(1);
+  });
+  it('reads row text (cells one space apart on most lines) cell by cell, each at its line and column', () => {
+    const text = '事業名 経済財政政策の効果分析 担当部局庁 政策統括官\n\n当初予算 14.664 13.237 23.166\n計 14.636 13.237\n会計区分\n';
+    expect(detectExtractor(text, text.split('\n'))).toBe('rows');
+    const t = tokens(text, 'rows');
+    expect(t.map((x) => x.text)).toEqual(['事業名', '経済財政政策の効果分析', '担当部局庁', '政策統括官', '当初予算', '14.664', '13.237', '23.166', '計', '14.636', '13.237', '会計区分']);
+    expect(t.find((x) => x.text === '23.166')).toMatchObject({ row: 3, col: 19 });
   });
   it('reads layout text into positioned boxes', () => {
     const text = '   当初予算        140        393\n   補正予算          -          -\n';
