@@ -8,6 +8,7 @@ import { assemble } from './assemble/assemble.js';
 import { consistencyFindings } from './assemble/checks.js';
 import { decode, normalizeText } from './input/decode.js';
 import { EXTRACTORS, buildDocument, type Extractor } from './tokenize/document.js';
+import { EXTRACTOR_NAMES } from './tokenize/extractors.js';
 import { tokenize } from './tokenize/labels.js';
 import { MatchContext } from './match/context.js';
 import { matchAll } from './match/index.js';
@@ -60,7 +61,7 @@ export function parseSheet(text: string, options: ParseOptions = {}): ParseResul
     throw new NotASheetError('not-a-sheet', `this text is not a 行政事業レビューシート: only ${labelled.size} of the template's labels were found`);
   }
   const ctx = new MatchContext(sheet);
-  ctx.report('info', 'extractor', null, `read as ${doc.extractor} text`);
+  ctx.report('info', 'extractor', null, `read as ${EXTRACTOR_NAMES[doc.extractor]}`);
   const sections = matchAll(ctx);
   ctx.diagnostics.push(...consistencyFindings(sections));
   const result = assemble(sections, ctx.diagnostics, { provenance: options.provenance ? ctx.provenance : undefined });

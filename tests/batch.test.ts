@@ -69,6 +69,25 @@ describe('review-parse batch', () => {
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(`${JSON.stringify(manifest, null, 2)}\n`);
   });
 
+  it('applies its own --pretty and --provenance, which the program once took for itself', () => {
+    const out = join(sheets, 'out-pretty');
+    const r = runCli(['batch', join(sheets, 'in', 'h28-soumu-0092.pdfminer.txt'), '--out', out, '--pretty', '--provenance', '--jobs', '1']);
+    expect(r.status).toBe(0);
+    const written = readFileSync(join(out, 'h28-soumu-0092.pdfminer.json'), 'utf8');
+    expect(written.startsWith('{\n  "schemaVersion": "1",')).toBe(true);
+    expect(JSON.parse(written).provenance['sheet.projectNumber']).toHaveLength(1);
+  });
+
+  it('reads every input as the kind --extractor names, in the worker threads too', () => {
+    const seed = join(sheets, 'in', 'h28-soumu-0092.pdfminer.txt');
+    for (const jobs of ['1', '2']) {
+      const r = runCli(['batch', seed, join(sheets, 'in', 'corpus', '2015_内閣府_0136.pdftotext.txt'), '--ndjson', '-', '--extractor', 'pdftotext', '--jobs', jobs]);
+      expect(r.status).toBe(0);
+      const kinds = r.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { diagnostics: Array<{ code: string; message: string }> }).diagnostics.find((d) => d.code === 'extractor')?.message);
+      expect(kinds).toEqual(['read as pdftotext text', 'read as pdftotext text']);
+    }
+  });
+
   it('refuses an output that would overwrite an input, another output or the manifest, and converts the rest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rp-batch-clash-'));
     const seed = readFileSync(join(root, 'fixtures', 'h28-soumu-0092.pdfminer.txt'));

@@ -25,6 +25,15 @@ describe('review-parse CLI', () => {
     const sheet = JSON.parse(run([seed, '--provenance']).stdout);
     expect(sheet.provenance['sheet.projectNumber']).toEqual([readFileSync(seed, 'utf8').split('\n').findIndex((l) => l.includes('0092')) + 1]);
   });
+  it('reads the text as the kind --extractor names, and refuses a kind it does not know', () => {
+    const r = run([seed, '--extractor', 'pdftotext']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('"message":"read as pdftotext text"');
+    expect(run([seed]).stderr).toContain('"message":"read as pdfminer text"');
+    const wrong = run([seed, '--extractor', 'pdfjs']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/'pdfjs' is invalid.*layout, pdfminer, pdftotext, rows/);
+  });
   it('exits 1 naming the file for a missing, empty, binary or foreign file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rp-'));
     writeFileSync(join(dir, 'empty.txt'), '');

@@ -6,6 +6,7 @@ import { readInputFile, systemReason } from '../input/read-file.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { csvRowsOf } from '../output/csv.js';
 import type { Diagnostic } from '../assemble/schema.js';
+import type { Extractor } from '../tokenize/extractors.js';
 
 export interface FileTask {
   id: number;
@@ -18,6 +19,8 @@ export interface FileTask {
 export interface TaskOptions {
   pretty: boolean;
   provenance: boolean;
+  /** Read every text as this kind instead of detecting it. */
+  extractor?: Extractor | undefined;
   /** Return the document as one NDJSON line. */
   ndjson: boolean;
   /** Return each table's CSV lines. */
@@ -52,7 +55,7 @@ export function convertFile(task: FileTask, options: TaskOptions): FileResult {
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const { sheet, diagnostics } = parseSheetBytes(bytes, { provenance: options.provenance });
+    const { sheet, diagnostics } = parseSheetBytes(bytes, { provenance: options.provenance, extractor: options.extractor });
     const counts = { error: 0, warning: 0, info: 0 };
     for (const d of diagnostics) counts[d.level]++;
     const json = JSON.stringify(sheet, null, options.pretty ? 2 : undefined);

@@ -10,6 +10,7 @@ import { BatchInterrupted, BatchError } from './errors.js';
 import { MANIFEST, planInWorker } from './plan.js';
 import { runTasks } from './pool.js';
 import type { FileResult, FileStatus, TaskOptions } from './convert-file.js';
+import type { Extractor } from '../tokenize/extractors.js';
 
 export interface BatchOptions {
   inputs: string[];
@@ -20,6 +21,7 @@ export interface BatchOptions {
   jobs: number;
   pretty?: boolean | undefined;
   provenance?: boolean | undefined;
+  extractor?: Extractor | undefined;
 }
 
 export interface BatchHooks {
@@ -56,7 +58,7 @@ export async function runBatch(options: BatchOptions, hooks: BatchHooks): Promis
   if (options.out) ensureWritableFolder(options.out, 'the output folder');
   if (options.csv) ensureWritableFolder(options.csv, 'the CSV folder');
   hooks.onStart?.(tasks.length);
-  const taskOptions: TaskOptions = { pretty: options.pretty ?? false, provenance: options.provenance ?? false, ndjson: Boolean(options.ndjson), csv: Boolean(options.csv) };
+  const taskOptions: TaskOptions = { pretty: options.pretty ?? false, provenance: options.provenance ?? false, extractor: options.extractor, ndjson: Boolean(options.ndjson), csv: Boolean(options.csv) };
   const counts: Record<FileStatus, number> = { ok: 0, warnings: 0, failed: 0 };
   let manifest: ManifestStream | null = null;
   let ndjson: AtomicFileStream | null = null;

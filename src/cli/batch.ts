@@ -5,6 +5,7 @@ import { runBatch, BatchInterrupted, BatchError, type BatchOptions } from '../ba
 import { ProgressBar } from '../output/progress.js';
 import { EXIT, exitCodeOnSignal } from './exit-codes.js';
 import type { Io } from './convert.js';
+import type { Extractor } from '../tokenize/extractors.js';
 
 export interface BatchCliOptions {
   out?: string;
@@ -13,6 +14,7 @@ export interface BatchCliOptions {
   jobs?: number;
   pretty?: boolean;
   provenance?: boolean;
+  extractor?: Extractor;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -27,7 +29,7 @@ export async function batch(inputs: string[], options: BatchCliOptions, io: Io):
   const chalk = new Chalk({ level: io.stderrIsTTY ? 1 : 0 });
   let bar: ProgressBar | null = null;
   const report = (line: string) => (bar ? bar.above(line) : io.stderr(`${line}\n`));
-  const batchOptions: BatchOptions = { inputs, out: options.out, ndjson: options.ndjson, csv: options.csv, jobs: options.jobs ?? defaultJobs(), pretty: options.pretty, provenance: options.provenance };
+  const batchOptions: BatchOptions = { inputs, out: options.out, ndjson: options.ndjson, csv: options.csv, jobs: options.jobs ?? defaultJobs(), pretty: options.pretty, provenance: options.provenance, extractor: options.extractor };
   // Ctrl-C stops the batch cleanly: the unfinished manifest, NDJSON and CSV files are removed,
   // the JSON files already written (each whole) are kept, and the exit code says which signal.
   const stopper = new AbortController();

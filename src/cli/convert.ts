@@ -3,10 +3,12 @@ import { InputError, readInputFile } from '../input/read-file.js';
 import { parseSheetBytes, NotASheetError } from '../parse.js';
 import { formatDiagnostics } from '../output/diagnostics.js';
 import { EXIT } from './exit-codes.js';
+import type { Extractor } from '../tokenize/extractors.js';
 
 export interface ConvertOptions {
   pretty?: boolean;
   provenance?: boolean;
+  extractor?: Extractor;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -32,7 +34,7 @@ export function readInput(path: string, io: Io): Buffer {
 export function convert(path: string, options: ConvertOptions, io: Io): number {
   const name = path === '-' ? '<stdin>' : path;
   try {
-    const { sheet, diagnostics } = parseSheetBytes(readInput(path, io), { provenance: options.provenance ?? false });
+    const { sheet, diagnostics } = parseSheetBytes(readInput(path, io), { provenance: options.provenance ?? false, extractor: options.extractor });
     io.stdout(`${JSON.stringify(sheet, null, options.pretty ? 2 : undefined)}\n`);
     const text = formatDiagnostics(name, diagnostics, { color: io.stderrIsTTY, quiet: options.quiet ?? io.stderrIsTTY });
     if (text) io.stderr(`${text}\n`);

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { EXTRACTORS } from '../tokenize/extractors.js';
 import type { Io } from './convert.js';
 
 function version(): string {
@@ -16,14 +17,21 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+/** Detection may be overruled: rows is a viewer's copy, a table row a line. */
+const extractorOption = () => new Option('--extractor <kind>', 'read the text as this kind instead of detecting it (rows: a viewer\'s copy, a table row a line)').choices(EXTRACTORS);
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('review-parse');
+  // The commands share option names (--pretty, --provenance, --extractor): without this, the
+  // program took them from `batch …` as its own, and batch never saw them.
+  program.enablePositionalOptions();
   program
     .description('Turn the extracted text of a 行政事業レビューシート into one validated JSON document.')
     .version(version(), '-V, --version')
     .argument('<file>', "the sheet's extracted text (pdfminer, pdftotext, pdftotext -layout, a viewer's copy); - for stdin")
     .option('--pretty', 'indent the JSON')
     .option('--provenance', 'add, for every value, the input line numbers it came from')
+    .addOption(extractorOption())
     .option('-q, --quiet', 'do not print info-level diagnostics')
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXIT_CODES_HELP)
@@ -43,6 +51,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', positiveInteger)
     .option('--pretty', 'indent the JSON files')
     .option('--provenance', 'add the input line numbers of every value')
+    .addOption(extractorOption())
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (inputs: string[], options) => {

@@ -1,19 +1,16 @@
 // Stage 2a: text → boxes. Every extractor prints the sheet's cells as runs of text; we call
 // one cell's text a box. pdfminer and pdftotext print a box as a paragraph (lines with no blank
 // line between them) in an order of their own; `pdftotext -layout` keeps the page's columns
-// with spaces, so there a box is a run of segments stacked at the same column. Either way the
-// matchers see the same thing: boxes in reading order, each with its input line numbers and,
-// for layout text, its position on the page.
+// with spaces, so there a box is a run of segments stacked at the same column; a viewer's copy
+// puts a table row on a line, and there each cell, one space from the next, is a box. Either
+// way the matchers see the same thing: boxes in reading order, each with its input line numbers
+// and, for layout and row text, its position on the page.
 
 import { ENDS_WITH_LEGAL_FORM, IDEOGRAPHIC_SPACED_HEADINGS, LABELS, LONE_ITEM_MARK } from './vocabulary.js';
 import { endsSentence, fold } from './values.js';
+import type { Extractor } from './extractors.js';
 
-/**
- * The kinds of text told apart (others' text is read as the one it resembles). `rows`: a PDF
- * viewer's or pdf.js copy, each table row on a line, its cells one space apart.
- */
-export const EXTRACTORS = ['layout', 'pdfminer', 'pdftotext', 'rows'] as const;
-export type Extractor = (typeof EXTRACTORS)[number];
+export { EXTRACTORS, type Extractor } from './extractors.js';
 
 export interface BoxLine {
   text: string;
