@@ -52,6 +52,11 @@ describe('review-parse CLI', () => {
   it('exits 2 on a usage error and 0 for --version', () => {
     expect(run(['--no-such-option']).status).toBe(2);
     expect(run([]).status).toBe(2);
+    // Two sheets to the one-sheet command: a usage error that names the command for several.
+    const two = run([seed, seed]);
+    expect([two.status, two.stdout]).toEqual([2, '']);
+    expect(two.stderr).toContain('review-parse batch');
+    expect(run(['schema', 'extra']).stderr).not.toContain('review-parse batch');
     const v = run(['--version']);
     expect(v.status).toBe(0);
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);

@@ -87,6 +87,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
+      // Several sheets given to the one-sheet command: say which command takes them.
+      if (e.code === 'commander.excessArguments' && !['batch', 'validate', 'schema'].includes(argv[0] ?? '')) io.stderr('(several sheets: review-parse batch FILES… --out DIR)\n');
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     throw e;
