@@ -177,6 +177,8 @@ describe('decoding', () => {
     expect(decode(new Uint8Array())).toMatchObject({ ok: false, code: 'empty' });
     expect(decode(Buffer.from('%PDF-1.4\n...'))).toMatchObject({ ok: false, code: 'binary' });
     expect(decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).toMatchObject({ ok: false, code: 'binary' });
+    // The sheets were also published as Excel files, whose old format is no ZIP.
+    expect(decode(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0x3e, 0]))).toMatchObject({ ok: false, code: 'binary', message: expect.stringContaining('.xls') });
   });
 });
 

@@ -15,6 +15,7 @@ const SIGNATURES: Array<[string, number[]]> = [
   ['a JPEG image', [0xff, 0xd8, 0xff]],
   ['a ZIP archive (an Excel or Word file?)', [0x50, 0x4b, 0x03, 0x04]],
   ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['an Excel or Word file of the old format (.xls, .doc)', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
 ];
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
@@ -100,7 +101,7 @@ export function normalizeText(text: string): string {
 export function decode(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, code: 'empty', message: 'the file is empty' };
   const kind = knownBinaryKind(bytes);
-  if (kind) return { ok: false, code: 'binary', message: `this is ${kind}, not extracted text; run a text extractor (pdftotext, pdfminer) on it first` };
+  if (kind) return { ok: false, code: 'binary', message: `this is ${kind}, not extracted text; run a text extractor (pdftotext, pdfminer) on the sheet's PDF first` };
   const encoding = detectEncoding(bytes);
   const text = new TextDecoder(encoding, { fatal: false }).decode(bytes);
   if (controlShare(text) > 0.05) {
