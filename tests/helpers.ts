@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDocument, type Extractor } from '../src/tokenize/document.js';
+import { buildDocument } from '../src/tokenize/document.js';
+import type { Extractor } from '../src/tokenize/extractors.js';
 import { tokenize } from '../src/tokenize/labels.js';
 import { MatchContext } from '../src/match/context.js';
 

@@ -88,7 +88,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Several sheets given to the one-sheet command: say which command takes them.
-      if (e.code === 'commander.excessArguments' && !['batch', 'validate', 'schema'].includes(argv[0] ?? '')) io.stderr('(several sheets: review-parse batch FILES… --out DIR)\n');
+      const toCommand = program.commands.some((c) => c.name() === argv[0]);
+      if (e.code === 'commander.excessArguments' && !toCommand) io.stderr('(several sheets: review-parse batch FILES… --out DIR)\n');
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     throw e;

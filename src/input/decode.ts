@@ -94,8 +94,8 @@ const lineEnd = (text: string) => (text.includes('\r\r\n') && text.split('\r\r\n
  * stay, as page breaks the tokenizer reads.
  */
 export function normalizeText(text: string): string {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').replace(lineEnd(text), '\n').replace(OTHER_SPACES, ' ');
-  return lines.includes('\t') ? lines.split('\n').map(expandTabs).join('\n') : lines;
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\u0000/g, '').replace(lineEnd(text), '\n').replace(OTHER_SPACES, ' ');
+  return normalized.includes('\t') ? normalized.split('\n').map(expandTabs).join('\n') : normalized;
 }
 
 export function decode(bytes: Uint8Array): DecodeResult {

@@ -121,10 +121,10 @@ function addWrapped(r: Recipient, above: LineWord[][], below: LineWord[][], name
   }
 }
 
-/** Reads the tables on lines `from`..`to` (1-based, `to` excluded). */
 /** Columns from the table's left edge within which a row's rank stands. */
 const RANK_REACH = 10;
 
+/** Reads the tables on lines `from`..`to` (1-based, `to` excluded). */
 export function readRecipientLines(lines: readonly string[], from: number, to: number): RecipientBlock[] {
   const blocks: Array<{ block: string | null; rows: RowLine[]; other: Array<{ row: number; words: LineWord[] }> }> = [];
   let current: (typeof blocks)[number] | null = null;

@@ -10,8 +10,6 @@ import { ENDS_WITH_LEGAL_FORM, IDEOGRAPHIC_SPACED_HEADINGS, LABELS, LONE_ITEM_MA
 import { endsSentence, fold } from './values.js';
 import type { Extractor } from './extractors.js';
 
-export { EXTRACTORS, type Extractor } from './extractors.js';
-
 export interface BoxLine {
   text: string;
   /** 1-based input line number, for provenance. */
@@ -65,11 +63,12 @@ function isLayout(lines: readonly string[]): boolean {
  * inside at most a tenth of their lines (the seed 11%, the corpus 6% at most); a row copy of
  * the corpus's sheets, half of them.
  */
+const ROW_LINES = 0.3;
+
 function isRows(lines: readonly string[]): boolean {
   const filled = lines.filter((l) => l.trim() !== '');
   return filled.length > 0 && filled.filter((l) => / \S/.test(l.trim())).length > ROW_LINES * filled.length;
 }
-const ROW_LINES = 0.3;
 
 export function detectExtractor(text: string, lines: readonly string[]): Extractor {
   if (isLayout(lines)) return 'layout';
