@@ -2922,6 +2922,11 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('reads no 関係 text into a label whose cell beside it is a number (row text), and does not fail', () => {
+    const text = ['施策の進捗状況をはかる指標として平成27年度までに全国展開を進めている', '本事業の成果と上位施策・測定指標との関係 12', '事業所管部局による点検・改善'].join('\n');
+    const ctx = contextOf(text, 'rows');
+    expect(matchPolicy(ctx).contribution).not.toBe('施策の進捗状況をはかる指標として平成27年度までに全国展開を進めている');
+  });
   it('joins the second part of a 施策 cell that pdftotext boxed apart, right before the next label, but not a formula printed there', () => {
     const measure = (...after: string[]) => matchPolicy(contextOf(paragraphs('政策', 'Ⅶ．海洋政策の充実', '施策', '６．固定翼哨戒機', ...after, '定性的指標', '目標'), 'pdftotext')).measure;
     expect(measure('Ｐ-１等の推進')).toBe('６．固定翼哨戒機Ｐ-１等の推進');

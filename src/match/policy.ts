@@ -131,7 +131,8 @@ const LABEL_PIECE = 4;
 function textAroundLabel(ctx: MatchContext): string | null {
   const label = ctx.first('contribution');
   const parts = label && !ctx.isLayout ? labelInText(ctx, label, label.index + 2) : null;
-  if (!parts) return null;
+  // The cell after the label may be no text (a number of the 施策 tables): then there is no box to go on in.
+  if (!parts || parts.length < 2) return null;
   const [above, rest] = parts as [Token, Token];
   // The box goes on past the label only when its line above breaks off mid-sentence.
   if (endsSentence(above.lines.at(-1)!.text)) return null;
