@@ -2922,6 +2922,43 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('reads row text\'s self-check explanations and opinions as the paragraphs around their items and labels', () => {
+    const text = [
+      '①リウマチ及びアレルギー対策を総合的・体',
+      '事業の目的は国民や社会のニーズを的確に反映しているか。 ○ 系的に実施するための検討会を開催する。',
+      '',
+      '国',
+      '費',
+      '地方自治体、民間等に委ねることができない事業なのか。 ○ 更生保護において，犯罪被害者等に',
+      '十分な配慮をする。',
+      '',
+      '独立行政法人農業生物資源研究所が調査',
+      '点検結果 及び研究等を行う。',
+      '',
+      '改善の 平成26年度をもって事業終了。',
+      '方向性',
+      '',
+      '事',
+      '業',
+      '内',
+      '容',
+      '行政事業レビュー推進チームの',
+      '所見 の 被災した施設等の復旧を図る。',
+      '一',
+      '部',
+      '改',
+      '善',
+    ].join('\n');
+    const ctx = contextOf(text, 'rows');
+    const [needs, local] = matchSelfCheck(ctx);
+    expect([needs!.mark, needs!.explanation]).toEqual(['○', '①リウマチ及びアレルギー対策を総合的・体系的に実施するための検討会を開催する。']);
+    // The group's vertical heading letters (国, 費) are no part of the text.
+    expect([local!.mark, local!.explanation]).toEqual(['○', '更生保護において，犯罪被害者等に十分な配慮をする。']);
+    const review = matchReview(ctx);
+    expect([review.checkResult, review.improvementDirection]).toEqual(['独立行政法人農業生物資源研究所が調査及び研究等を行う。', '平成26年度をもって事業終了。']);
+    // A verdict spelt down the lines around its label, above and below it.
+    expect([review.reviewTeamOpinion, review.reviewTeamVerdict]).toEqual(['被災した施設等の復旧を図る。', '事業内容の一部改善']);
+  });
   it('reads no 関係 text into a label whose cell beside it is a number (row text), and does not fail', () => {
     const text = ['施策の進捗状況をはかる指標として平成27年度までに全国展開を進めている', '本事業の成果と上位施策・測定指標との関係 12', '事業所管部局による点検・改善'].join('\n');
     const ctx = contextOf(text, 'rows');

@@ -3,10 +3,11 @@
 import type { Review } from '../assemble/schema.js';
 import { isLabel, VERDICT_WORDS, type Token } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash } from '../tokenize/values.js';
-import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
+import { LABELS, REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isProse, textAfter } from './text-field.js';
 import { isYearHead } from './values.js';
+import { paragraphCells } from './row-paragraphs.js';
 
 const VERDICT_LIST = [...VERDICT_WORDS];
 
@@ -169,7 +170,42 @@ function cellsAfter(ctx: MatchContext, last: number, window: number): Token[] {
   return (table < 0 ? boxes : boxes.slice(0, table)).filter((t) => isOpinion(t) || isDash(t.text));
 }
 
+/**
+ * Row text: each text is the paragraph around its label's line (row-paragraphs.ts), without
+ * labels and the letters of a vertical verdict, which spell the label's verdict where one stands.
+ */
+function readRows(ctx: MatchContext): Review {
+  const anchors = TEXT_LABELS.map((id) => ctx.first(id));
+  const anchorRows = anchors.flatMap((t) => (t ? [t.row] : []));
+  const paragraph = (id: (typeof TEXT_LABELS)[number], keep: (t: Token) => boolean) => {
+    const anchor = anchors[TEXT_LABELS.indexOf(id)];
+    // The label's own rest, wrapped onto the next line (改善の ⏎ 方向性), is no text.
+    const labelPiece = (t: Token) => t.folded.length >= 2 && LABELS[id].forms.some((form) => fold(form).endsWith(t.folded));
+    return anchor ? paragraphCells(ctx, anchor.row, anchorRows, (t) => !isLabel(t) && !labelPiece(t) && keep(t)) : [];
+  };
+  const text = (id: (typeof TEXT_LABELS)[number]) => {
+    const cells = paragraph(id, (t) => [...t.folded].length > 1 && !isDash(t.text));
+    cells.forEach((t) => ctx.trace(`review.${id}`, t));
+    return cells.length ? cells.map((t) => t.text).join('') : null;
+  };
+  const verdict = (id: (typeof TEXT_LABELS)[number], verdicts: readonly string[]) => {
+    const spelt = paragraph(id, (t) => [...t.folded].length === 1 && !isDash(t.text)).map((t) => t.folded).join('');
+    return verdicts.find((v) => fold(v) === spelt) ?? null;
+  };
+  return {
+    checkResult: text('checkResult'),
+    improvementDirection: text('improvementDirection'),
+    externalOpinion: text('externalOpinion'),
+    reviewTeamOpinion: text('reviewTeamOpinion'),
+    reviewTeamVerdict: verdict('reviewTeamOpinion', REVIEW_TEAM_VERDICTS),
+    reflection: text('reflection'),
+    reflectionVerdict: verdict('reflection', REFLECTION_VERDICTS),
+    remarks: text('remarks'),
+  };
+}
+
 export function matchReview(ctx: MatchContext): Review {
+  if (ctx.sheet.extractor === 'rows') return readRows(ctx);
   const text = (label: (typeof TEXT_LABELS)[number], field: string) => textAfter(ctx, label, `review.${field}`, isOpinion, windowOf(ctx, label, 6));
   // Layout text: the 改善点's verdict first, as every sheet has one while the team may give none;
   // then the team's, from the verdicts left. Stream text tells them apart by order instead.

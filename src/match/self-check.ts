@@ -5,6 +5,7 @@ import { isLabel } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash, printedOnce } from '../tokenize/values.js';
 import { ORGANIZATION_NAME, SELF_CHECK_GROUPS, SELF_CHECK_MARKS, YES_NO_ITEMS, YES_NO_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
+import { paragraphCells } from './row-paragraphs.js';
 
 const MARKS = new Set<string>(SELF_CHECK_MARKS);
 /** The groups' names, which a stream extractor prints among the explanations. */
@@ -316,7 +317,7 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     });
   }
   const explanations = stream ? stream.explanations : chosen.map(explanationBeside);
-  const layoutTexts = stream ? null : explanationTexts(ctx, explanations, chosen);
+  const layoutTexts = ctx.sheet.extractor === 'rows' ? paragraphTexts(ctx, found.map((f) => f.token), chosen) : stream ? null : explanationTexts(ctx, explanations, chosen);
   return found.map((f, k) => {
     const mark = chosen[k];
     const explanation = explanations[k];
@@ -327,6 +328,25 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     return { group: f.group, item: f.item, mark: text(mark), explanation: layoutTexts ? layoutTexts[k]! : text(explanation) };
   });
 }
+
+/**
+ * Row text: an explanation is the paragraph its item's line stands in (paragraphCells), the
+ * item, its mark and the group's vertical heading letters left out.
+ */
+function paragraphTexts(ctx: MatchContext, items: ReadonlyArray<Token | undefined>, marks: ReadonlyArray<Token | undefined>): Array<string | null> {
+  const itemRows = items.flatMap((t) => (t ? [t.row] : []));
+  const isCell = (t: Token) => !isLabel(t) && !isMark(t) && !isItemText(t) && !isItemPiece(t) && [...t.folded].length > 1 && !GROUPS.has(t.folded);
+  return items.map((item, k) => {
+    const mark = marks[k];
+    if (!item || !mark || isDash(mark.text)) return null;
+    const cells = paragraphCells(ctx, item.row, itemRows, isCell);
+    cells.forEach((t) => ctx.trace(`selfCheck[${k}].explanation`, t));
+    return cells.length ? cells.map((t) => t.text).join('') : null;
+  });
+}
+
+/** The end of an item wrapped onto the next line (`のはないか。`), which is no explanation. */
+const isItemPiece = (t: Token) => t.folded.length >= 3 && ITEMS.some((i) => i.key.endsWith(t.folded));
 
 /**
  * Layout text: each item's explanation text. A box that several items' marks chose runs over
