@@ -2922,6 +2922,22 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('reads row text\'s 事業の目的 and 事業概要 as the paragraphs around their labels, without the labels\' notes', () => {
+    const text = [
+      '事業の目的',
+      '（目指す姿を簡',
+      '潔に。3行程度以 経済財政政策が経済社会に及ぼす影響を分析することを目的とする。',
+      '内）',
+      '',
+      '事業概要 ・日本経済が直面する課題を取り上げ、その分析を行う。',
+      '（5行程度以内。',
+      '別添可） ・都道府県別経済財政モデルの改良を行う。',
+    ].join('\n');
+    expect(matchProject(contextOf(text, 'rows'))).toMatchObject({
+      purpose: '経済財政政策が経済社会に及ぼす影響を分析することを目的とする。',
+      overview: '・日本経済が直面する課題を取り上げ、その分析を行う。・都道府県別経済財政モデルの改良を行う。',
+    });
+  });
   it('reads row text\'s self-check explanations and opinions as the paragraphs around their items and labels', () => {
     const text = [
       '①リウマチ及びアレルギー対策を総合的・体',

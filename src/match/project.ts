@@ -10,6 +10,10 @@ import type { MatchContext } from './context.js';
 import { END_OPEN, isText, isYear, textField, YEAR_TEXT } from './header-cells.js';
 import { responsibleOfficial } from './officials.js';
 import { layoutTextColumn } from './text-field.js';
+import { paragraphText } from './row-paragraphs.js';
+
+/** The header's texts of several lines, one above the other (row text cuts a paragraph they share between them). */
+const LONG_TEXTS = ['purpose', 'overview'] as const;
 
 const TITLE = /(平成|令和)(\d{1,2}|元)年度行政事業レビューシート/;
 const PROJECT_NUMBER = /^(?:新\d{2}-)?\d{4}$/;
@@ -157,8 +161,8 @@ export function matchProject(ctx: MatchContext): Project {
     relatedPlans: relatedPlans(ctx),
     mainPolicies: policiesText ? splitList(policiesText) : [],
     mainExpense: mainExpense ?? text('mainExpense', 'mainExpense'),
-    purpose: layoutTextColumn(ctx, 'purpose', 'project.purpose') ?? text('purpose', 'purpose'),
-    overview: layoutTextColumn(ctx, 'overview', 'project.overview') ?? text('overview', 'overview'),
+    purpose: layoutTextColumn(ctx, 'purpose', 'project.purpose') ?? paragraphText(ctx, 'purpose', 'project.purpose', LONG_TEXTS) ?? text('purpose', 'purpose'),
+    overview: layoutTextColumn(ctx, 'overview', 'project.overview') ?? paragraphText(ctx, 'overview', 'project.overview', LONG_TEXTS) ?? text('overview', 'overview'),
     implementationMethods: implementationMethods(ctx),
   };
   for (const [key, value] of Object.entries(project)) {

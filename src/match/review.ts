@@ -3,11 +3,11 @@
 import type { Review } from '../assemble/schema.js';
 import { isLabel, VERDICT_WORDS, type Token } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash } from '../tokenize/values.js';
-import { LABELS, REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
+import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 import { isProse, textAfter } from './text-field.js';
 import { isYearHead } from './values.js';
-import { paragraphCells } from './row-paragraphs.js';
+import { isLabelPiece, paragraphCells } from './row-paragraphs.js';
 
 const VERDICT_LIST = [...VERDICT_WORDS];
 
@@ -179,9 +179,7 @@ function readRows(ctx: MatchContext): Review {
   const anchorRows = anchors.flatMap((t) => (t ? [t.row] : []));
   const paragraph = (id: (typeof TEXT_LABELS)[number], keep: (t: Token) => boolean) => {
     const anchor = anchors[TEXT_LABELS.indexOf(id)];
-    // The label's own rest, wrapped onto the next line (改善の ⏎ 方向性), is no text.
-    const labelPiece = (t: Token) => t.folded.length >= 2 && LABELS[id].forms.some((form) => fold(form).endsWith(t.folded));
-    return anchor ? paragraphCells(ctx, anchor.row, anchorRows, (t) => !isLabel(t) && !labelPiece(t) && keep(t)) : [];
+    return anchor ? paragraphCells(ctx, anchor.row, anchorRows, (t) => !isLabel(t) && !isLabelPiece(id, t) && keep(t)) : [];
   };
   const text = (id: (typeof TEXT_LABELS)[number]) => {
     const cells = paragraph(id, (t) => [...t.folded].length > 1 && !isDash(t.text));
