@@ -2922,6 +2922,24 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('reads row text\'s 活動指標 as the paragraph around its group\'s rows, without the section title\'s pieces', () => {
+    const text = [
+      '活動指標 24年度 25年度 26年度 27年度活動見込',
+      '活動指標及び活',
+      '動実績 活動実績 件 2 2 2 2',
+      '「政策課題分析シリーズ」の改良',
+      '（アウトプット） 結果や試算等成果物の公表（経済財政白書における',
+      'を含む）。 当初見込み 件 2 2 2',
+      '',
+      '活動実績 回 50 59 52 -',
+      '講師派遣の回数47回以上',
+      '当初見込み 回 47 47 47',
+    ].join('\n');
+    expect(matchOutputs(contextOf(text, 'rows'), 2015).map((o) => [o.indicator, o.unit, o.values.map((v) => v.actual)])).toEqual([
+      ['「政策課題分析シリーズ」の改良結果や試算等成果物の公表（経済財政白書におけるを含む）。', '件', [2, 2, 2, null]],
+      ['講師派遣の回数47回以上', '回', [50, 59, 52, null]],
+    ]);
+  });
   it('reads row text\'s 事業の目的 and 事業概要 as the paragraphs around their labels, without the labels\' notes', () => {
     const text = [
       '事業の目的',

@@ -4,6 +4,7 @@ import type { Output, UnitCost } from '../assemble/schema.js';
 import type { Token } from '../tokenize/labels.js';
 import { isLabel } from '../tokenize/labels.js';
 import type { MatchContext } from './context.js';
+import { isLabelPiece, paragraphCells } from './row-paragraphs.js';
 import { countOf, isYearHead, opensWithYearHead, valuesOf } from './values.js';
 import { fold } from '../tokenize/values.js';
 import { takeColumnsAmidUnitCost } from './output-late-columns.js';
@@ -41,6 +42,12 @@ function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: numb
   const previous = groups[k - 1];
   const top = previous ? lastRowOf(previous).row + 1 : group.opener[0]!.row - 2;
   return { text: columnText(ctx, top, lastRowOf(group).row, 'outputTitle', labelColumnOf(group)) ?? null, lastPlanned: undefined };
+}
+
+/** Row text: the indicator is the paragraph around its group's first row (row-paragraphs.ts). */
+function rowsIndicator(ctx: MatchContext, group: RowGroup, groups: readonly RowGroup[], units: ReadonlySet<string>): Found {
+  const cells = paragraphCells(ctx, group.opener[0]!.row, groups.map((g) => g.opener[0]!.row), (t) => indicatorText(ctx, units)(t) && !isLabelPiece('outputTitle', t));
+  return cells.length ? { text: cells.map((t) => t.text).join(''), lastPlanned: undefined, source: cells[0] } : { text: null, lastPlanned: undefined };
 }
 
 /**
@@ -235,7 +242,9 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCost: Un
   takeUnitsTogether(ctx, found, rows);
   const units = new Set([...rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold), ...repeatedShortTexts(ctx, start, end)]);
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
-  const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k)) : streamIndicators(ctx, found, trailing, units, divisorOf(unitCost?.basis ?? null));
+  const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k))
+    : ctx.sheet.extractor === 'rows' ? found.map((group) => rowsIndicator(ctx, group, found, units))
+    : streamIndicators(ctx, found, trailing, units, divisorOf(unitCost?.basis ?? null));
   return found.map((_, k): Output => {
     const { actual, planned } = rows[k]!;
     const { text, lastPlanned, source } = indicators[k]!;
