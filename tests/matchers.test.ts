@@ -2922,6 +2922,22 @@ describe('policy', () => {
       'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。', '事業所管部局による点検・改善'));
     expect(matchPolicy(ctx)).toEqual({ policy: 'Ⅷ．その他', measure: '８．技能講習修了者のデータ一元管理の強化', contribution: 'GDFが製薬企業等から検査機器や治療薬を購入し、貧困国や感染地域等への提供を行う。' });
   });
+  it('reads row text\'s outcome goal and indicator from the paragraph around their rows, side by side on its lines', () => {
+    const text = [
+      '中間目標 目標最終年度',
+      '定量的な成果目標 成果指標 単位 24年度 25年度 26年度',
+      '',
+      '成果実',
+      '績 件 11,230 3,783 2,562 - 年度',
+      '「政策課題分析シリーズ」のホーム 「政策課題分析シリーズ」のホ',
+      '成果目標及び成 ページアクセス回数を維持する。 ームページアクセス回数（※アク',
+      '果実績 セス件数はサーバのログによる。）',
+      '（アウトカム） 目標値 件 - - 3,783 - 2562',
+      '達成度 ％ - - 67.7 - -',
+    ].join('\n');
+    const [outcome] = matchOutcomes(contextOf(text, 'rows'), 2015);
+    expect([outcome!.goal, outcome!.indicator]).toEqual(['「政策課題分析シリーズ」のホームページアクセス回数を維持する。', '「政策課題分析シリーズ」のホームページアクセス回数（※アクセス件数はサーバのログによる。）']);
+  });
   it('reads row text\'s 活動指標 as the paragraph around its group\'s rows, without the section title\'s pieces', () => {
     const text = [
       '活動指標 24年度 25年度 26年度 27年度活動見込',

@@ -10,6 +10,7 @@ import { isProse, isVerticalHeading, itemNumber, textWithoutLabels } from './tex
 import { columnWidths, goesOnBelow, partsOf, splitByWidths, splitTwoColumns, stackedColumns } from './text-columns.js';
 import { centredColumns } from './centred-columns.js';
 import { columnTexts, labelColumnOf, lastRowOf, type RowGroup } from './table-rows.js';
+import { isLabelPiece, paragraphCells } from './row-paragraphs.js';
 
 /** Goal and indicator: the two text columns beside the group (layout), or the prose before it. */
 export function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup | undefined): [string | null, string | null] {
@@ -27,6 +28,26 @@ export function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: R
   const [goal, indicator] = prose.slice(-2);
   if (prose.length >= 2) return [goal!.text, indicator!.text];
   return [null, goal?.text ?? null];
+}
+
+/**
+ * Row text: the goal and indicator are the two texts of each line of the paragraph around the
+ * group's first row, side by side (row-paragraphs.ts); a line with one text continues the goal
+ * until the goal ends (。 or a closing bracket), then the indicator.
+ */
+export function rowsGoalAndIndicator(ctx: MatchContext, group: RowGroup, groups: readonly RowGroup[]): [string | null, string | null] {
+  const isText = (t: Token) => !isLabel(t) && isProse(t) && [...t.folded].length > 1 && !isYearHead(t) && !isLabelPiece('outcomeTitle', t);
+  const cells = paragraphCells(ctx, group.opener[0]!.row, groups.map((g) => g.opener[0]!.row), isText);
+  const goal: string[] = [];
+  const indicator: string[] = [];
+  for (const row of [...new Set(cells.map((t) => t.row))]) {
+    const [first, second, ...rest] = cells.filter((t) => t.row === row).map((t) => t.text);
+    const goalEnded = goal.length > 0 && /[。）)]$/.test(goal.at(-1)!);
+    if (second !== undefined) goal.push(first!), indicator.push([second, ...rest].join(''));
+    else (goalEnded ? indicator : goal).push(first!);
+  }
+  cells.forEach((t, i) => ctx.trace(`outcomes[${groups.indexOf(group)}].${i === 0 ? 'goal' : 'indicator'}`, t));
+  return [goal.join('') || null, indicator.join('') || null];
 }
 
 /** The section's first label: its title or its 成果指標 column head, whichever comes first. */

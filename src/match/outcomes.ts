@@ -8,7 +8,7 @@ import type { MatchContext } from './context.js';
 import { countOf, headedValue, headerYearOf, isYearHead, rateOf, singleValueOf, valuesOf, type Value } from './values.js';
 import { isProse, isVerticalHeading, textAfter } from './text-field.js';
 import { isUnitCell, labelGroups, readRow } from './table-rows.js';
-import { goalAndIndicator, inItemOrder, sectionStart, streamPairs } from './outcome-texts.js';
+import { goalAndIndicator, inItemOrder, rowsGoalAndIndicator, sectionStart, streamPairs } from './outcome-texts.js';
 import { takeBorneTriples, takeLateTriples, takeTriplesByFinalTarget } from './outcome-triples.js';
 import { takeLeadingTails } from './outcome-tails.js';
 import { completeByRates, dealRun, dealStackedPair, dealTriples, dealYearByYear, FINAL_COLUMN, PAST_COLUMNS, rowsByRuns, takeRateBorneRuns, VALUE_COLUMNS } from './outcome-rows.js';
@@ -105,7 +105,8 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
   const regionPairs = ctx.isLayout ? null : inItemOrder(streamPairs(ctx, end, found.length));
   const outcomes = found.map((group, k): Outcome => {
     const { actual, target, rate } = rows[k]!;
-    const [goal, indicator] = regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);
+    const [goal, indicator] = ctx.sheet.extractor === 'rows' ? rowsGoalAndIndicator(ctx, group, found)
+      : regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);
     const opener = group.opener[0]!;
     // The first past year's column head (24年度) stands near the rows too; no target ends in that year.
     const isFinalYear = (t: Token) => FINAL_YEAR.test(t.folded) && eraYear(t.folded) !== firstYear;
