@@ -10,7 +10,7 @@ import { isProse, isVerticalHeading, itemNumber, textWithoutLabels } from './tex
 import { columnWidths, goesOnBelow, partsOf, splitByWidths, splitTwoColumns, stackedColumns } from './text-columns.js';
 import { centredColumns } from './centred-columns.js';
 import { columnTexts, labelColumnOf, lastRowOf, type RowGroup } from './table-rows.js';
-import { isLabelPiece, paragraphCells } from './row-paragraphs.js';
+import { isLabelPiece, joinedText, paragraphCells } from './row-paragraphs.js';
 
 /** Goal and indicator: the two text columns beside the group (layout), or the prose before it. */
 export function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: RowGroup | undefined): [string | null, string | null] {
@@ -38,16 +38,16 @@ export function goalAndIndicator(ctx: MatchContext, group: RowGroup, previous: R
 export function rowsGoalAndIndicator(ctx: MatchContext, group: RowGroup, groups: readonly RowGroup[]): [string | null, string | null] {
   const isText = (t: Token) => !isLabel(t) && isProse(t) && [...t.folded].length > 1 && !isYearHead(t) && !isLabelPiece('outcomeTitle', t);
   const cells = paragraphCells(ctx, group.opener[0]!.row, groups.map((g) => g.opener[0]!.row), isText);
-  const goal: string[] = [];
-  const indicator: string[] = [];
+  const goal: Token[] = [];
+  const indicator: Token[] = [];
   for (const row of [...new Set(cells.map((t) => t.row))]) {
-    const [first, second, ...rest] = cells.filter((t) => t.row === row).map((t) => t.text);
-    const goalEnded = goal.length > 0 && /[。）)]$/.test(goal.at(-1)!);
-    if (second !== undefined) goal.push(first!), indicator.push([second, ...rest].join(''));
+    const [first, ...rest] = cells.filter((t) => t.row === row);
+    const goalEnded = goal.length > 0 && /[。）)]$/.test(goal.at(-1)!.text);
+    if (rest.length) goal.push(first!), indicator.push(...rest);
     else (goalEnded ? indicator : goal).push(first!);
   }
-  cells.forEach((t, i) => ctx.trace(`outcomes[${groups.indexOf(group)}].${i === 0 ? 'goal' : 'indicator'}`, t));
-  return [goal.join('') || null, indicator.join('') || null];
+  const k = groups.indexOf(group);
+  return [joinedText(ctx, goal, `outcomes[${k}].goal`), joinedText(ctx, indicator, `outcomes[${k}].indicator`)];
 }
 
 /** The section's first label: its title or its 成果指標 column head, whichever comes first. */

@@ -47,7 +47,7 @@ function layoutIndicator(ctx: MatchContext, groups: readonly RowGroup[], k: numb
 /** Row text: the indicator is the paragraph around its group's first row (row-paragraphs.ts). */
 function rowsIndicator(ctx: MatchContext, group: RowGroup, groups: readonly RowGroup[], units: ReadonlySet<string>): Found {
   const cells = paragraphCells(ctx, group.opener[0]!.row, groups.map((g) => g.opener[0]!.row), (t) => indicatorText(ctx, units)(t) && !isLabelPiece('outputTitle', t));
-  return cells.length ? { text: cells.map((t) => t.text).join(''), lastPlanned: undefined, source: cells[0] } : { text: null, lastPlanned: undefined };
+  return { text: cells.length ? cells.map((t) => t.text).join('') : null, lastPlanned: undefined, source: cells[0] };
 }
 
 /**

@@ -7,7 +7,7 @@ import { REFLECTION_VERDICTS, REVIEW_TEAM_VERDICTS } from '../tokenize/vocabular
 import type { MatchContext } from './context.js';
 import { isProse, textAfter } from './text-field.js';
 import { isYearHead } from './values.js';
-import { isLabelPiece, paragraphCells } from './row-paragraphs.js';
+import { paragraphCells, paragraphText } from './row-paragraphs.js';
 
 const VERDICT_LIST = [...VERDICT_WORDS];
 
@@ -175,19 +175,12 @@ function cellsAfter(ctx: MatchContext, last: number, window: number): Token[] {
  * labels and the letters of a vertical verdict, which spell the label's verdict where one stands.
  */
 function readRows(ctx: MatchContext): Review {
-  const anchors = TEXT_LABELS.map((id) => ctx.first(id));
-  const anchorRows = anchors.flatMap((t) => (t ? [t.row] : []));
-  const paragraph = (id: (typeof TEXT_LABELS)[number], keep: (t: Token) => boolean) => {
-    const anchor = anchors[TEXT_LABELS.indexOf(id)];
-    return anchor ? paragraphCells(ctx, anchor.row, anchorRows, (t) => !isLabel(t) && !isLabelPiece(id, t) && keep(t)) : [];
-  };
-  const text = (id: (typeof TEXT_LABELS)[number]) => {
-    const cells = paragraph(id, (t) => [...t.folded].length > 1 && !isDash(t.text));
-    cells.forEach((t) => ctx.trace(`review.${id}`, t));
-    return cells.length ? cells.map((t) => t.text).join('') : null;
-  };
+  const text = (id: (typeof TEXT_LABELS)[number]) => paragraphText(ctx, id, `review.${id}`, TEXT_LABELS);
+  const anchorRows = TEXT_LABELS.flatMap((id) => ctx.first(id)?.row ?? []);
   const verdict = (id: (typeof TEXT_LABELS)[number], verdicts: readonly string[]) => {
-    const spelt = paragraph(id, (t) => [...t.folded].length === 1 && !isDash(t.text)).map((t) => t.folded).join('');
+    const anchor = ctx.first(id);
+    const letters = anchor ? paragraphCells(ctx, anchor.row, anchorRows, (t) => [...t.folded].length === 1 && !isDash(t.text)) : [];
+    const spelt = letters.map((t) => t.folded).join('');
     return verdicts.find((v) => fold(v) === spelt) ?? null;
   };
   return {

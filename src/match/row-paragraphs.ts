@@ -3,7 +3,7 @@
 // is that the cell's lines run without a blank line between them, around the line of the label
 // or item they belong to. So a text is read as the paragraph around its anchor's line.
 import { isLabel, type Token } from '../tokenize/labels.js';
-import { fold } from '../tokenize/values.js';
+import { fold, isDash } from '../tokenize/values.js';
 import { LABELS, type LabelId } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
 
@@ -26,16 +26,20 @@ export function paragraphCells(ctx: MatchContext, row: number, anchorRows: reado
 /** A label's rest or note wrapped onto the lines beside (改善の ⏎ 方向性, （目指す姿を簡 ⏎ 潔に。…）, which is no text. */
 export const isLabelPiece = (id: LabelId, t: Token) => t.folded.length >= 2 && LABELS[id].forms.some((form) => fold(form).includes(t.folded));
 
+/** The cells' texts joined, traced to `field`; null for none. */
+export function joinedText(ctx: MatchContext, cells: readonly Token[], field: string): string | null {
+  cells.forEach((t) => ctx.trace(field, t));
+  return cells.length ? cells.map((t) => t.text).join('') : null;
+}
+
 /**
- * Row text: the text of a label's cell, the paragraph around the label's line without labels
- * and the label's wrapped pieces (a paragraph another of `sharing`'s labels stands in is cut
- * between them); null where there is none or the text is not row text.
+ * Row text: the text of a label's cell, the paragraph around the label's line without labels,
+ * the label's wrapped pieces, letters and dashes (a paragraph another of `sharing`'s labels
+ * stands in is cut between them); null where there is none or the text is not row text.
  */
 export function paragraphText(ctx: MatchContext, id: LabelId, field: string, sharing: readonly LabelId[]): string | null {
   const anchor = ctx.first(id);
   if (ctx.sheet.extractor !== 'rows' || !anchor) return null;
   const rows = sharing.flatMap((other) => ctx.first(other)?.row ?? []);
-  const cells = paragraphCells(ctx, anchor.row, rows, (t) => !isLabel(t) && !isLabelPiece(id, t) && [...t.folded].length > 1);
-  cells.forEach((t) => ctx.trace(field, t));
-  return cells.length ? cells.map((t) => t.text).join('') : null;
+  return joinedText(ctx, paragraphCells(ctx, anchor.row, rows, (t) => !isLabel(t) && !isLabelPiece(id, t) && [...t.folded].length > 1 && !isDash(t.text)), field);
 }

@@ -5,7 +5,7 @@ import { isLabel } from '../tokenize/labels.js';
 import { endsSentence, fold, isDash, printedOnce } from '../tokenize/values.js';
 import { ORGANIZATION_NAME, SELF_CHECK_GROUPS, SELF_CHECK_MARKS, YES_NO_ITEMS, YES_NO_MARKS } from '../tokenize/vocabulary.js';
 import type { MatchContext } from './context.js';
-import { paragraphCells } from './row-paragraphs.js';
+import { joinedText, paragraphCells } from './row-paragraphs.js';
 
 const MARKS = new Set<string>(SELF_CHECK_MARKS);
 /** The groups' names, which a stream extractor prints among the explanations. */
@@ -339,9 +339,7 @@ function paragraphTexts(ctx: MatchContext, items: ReadonlyArray<Token | undefine
   return items.map((item, k) => {
     const mark = marks[k];
     if (!item || !mark || isDash(mark.text)) return null;
-    const cells = paragraphCells(ctx, item.row, itemRows, isCell);
-    cells.forEach((t) => ctx.trace(`selfCheck[${k}].explanation`, t));
-    return cells.length ? cells.map((t) => t.text).join('') : null;
+    return joinedText(ctx, paragraphCells(ctx, item.row, itemRows, isCell), `selfCheck[${k}].explanation`);
   });
 }
 
