@@ -1849,6 +1849,11 @@ describe('expenses', () => {
       ['A', ['借料及び損料', '調査員人件費']], ['B', ['通信運搬費', '施設整備費補助', '調査旅費']],
     ]);
   });
+  it('takes no header whose letter runs far past the blocks\' (a policy heading Ⅹ． that NFKC made an X.)', () => {
+    const ctx = contextOf(paragraphs('X.犯罪被害者等施策', '施策の進捗状況', 'A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',
+      '計', '0.1', '0.1', '0.2', '0.1', '0.1', '計', '支出先上位１０者リスト'));
+    expect(matchExpenses(ctx, []).map((b) => [b.block, b.total, b.items.map((i) => i.purpose)])).toEqual([['A', 0.2, ['研究員の人件費', '調査旅費']], ['B', 0.1, [null]]]);
+  });
   it('takes a block\'s 計 from the amount its recipient is given, and leaves out items read to another 計', () => {
     const text = [
       line([4, 'A.甲社'], [40, 'B.乙社']),

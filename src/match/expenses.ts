@@ -209,7 +209,7 @@ function readLines(ctx: MatchContext): Block[] {
       out.push(block);
     }
   });
-  return out;
+  return inLetterRun(out, (b) => b.letter);
 }
 
 /**
@@ -282,7 +282,23 @@ function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }
     if ([t.folded, ctx.tokens[i + 1]?.folded ?? ''].some((f) => /百万円$/.test(f))) continue;
     for (const line of lines) for (const block of headersOf(line.text, line.line)) if (block.letter && isName(block.recipient)) byLetter.set(block.letter, { index: i, block });
   }
-  return [...byLetter.values()];
+  return inLetterRun([...byLetter.values()], (h) => h.block.letter);
+}
+
+/**
+ * Block letters a sheet may skip and still be read as running from A: headers an extractor
+ * lost or boxed where they are not found (a test reads A, B and G of a sheet's seven).
+ */
+const LOST_LETTERS = 4;
+
+/**
+ * A sheet's blocks are lettered A, B, C… on: a letter far past as many letters as there are
+ * headers is another text's (a policy heading `Ⅹ．犯罪被害者等施策` once NFKC turned its
+ * numeral into an X).
+ */
+function inLetterRun<T>(headers: readonly T[], letterOf: (h: T) => string): T[] {
+  const count = new Set(headers.map(letterOf)).size;
+  return headers.filter((h) => letterOf(h).charCodeAt(0) - 'A'.charCodeAt(0) < count + LOST_LETTERS);
 }
 
 /** The longest recipient a header names; longer text after a letter is a sentence (a review opinion `B.退院後…を行う`). */
