@@ -1854,6 +1854,13 @@ describe('expenses', () => {
       '計', '0.1', '0.1', '0.2', '0.1', '0.1', '計', '支出先上位１０者リスト'));
     expect(matchExpenses(ctx, []).map((b) => [b.block, b.total, b.items.map((i) => i.purpose)])).toEqual([['A', 0.2, ['研究員の人件費', '調査旅費']], ['B', 0.1, [null]]]);
   });
+  it('takes no header from a box another section read (the 政策 Ⅰ． that NFKC made an I.)', () => {
+    // A letter within the blocks' run, so that only its being read already keeps it out.
+    const ctx = contextOf(paragraphs('政策', 'C.科学技術・イノベーション政策', '施策', '８．社会保障の推進', '定性的指標', '27年度', '-', '目標', 'A.甲社', 'B.乙社', '費　目', '使　途', '金　額\n(百万円）', '人件費', '旅費', '研究員の人件費', '調査旅費',
+      '計', '0.1', '0.1', '0.2', '0.1', '0.1', '計', '支出先上位１０者リスト'));
+    ctx.use(ctx.tokens.find((t) => t.text.startsWith('C.'))!);
+    expect(matchExpenses(ctx, []).map((b) => b.block)).toEqual(['A', 'B']);
+  });
   it('takes a block\'s 計 from the amount its recipient is given, and leaves out items read to another 計', () => {
     const text = [
       line([4, 'A.甲社'], [40, 'B.乙社']),

@@ -275,6 +275,9 @@ function streamHeaders(ctx: MatchContext): Array<{ index: number; block: Block }
   const byLetter = new Map<string, { index: number; block: Block }>();
   for (let i = 0; i < to; i++) {
     const t = ctx.tokens[i]!;
+    // A box another section read is its value, whatever it looks like (the 政策 `Ⅰ．科学技術…`
+    // that NFKC makes `I.科学技術…`).
+    if (ctx.isUsed(t)) continue;
     // pdftotext boxes a header with the cells below it, or with the section's note above it, or
     // among the note's lines (`する。費目と使途 ⏎ C.弁護士法人… ⏎ の双方で実情が`), or beside one of those lines (`の双方で実情が C.現地業者`).
     const lines = t.lines.filter((l, k) => holdsHeader(l.text) && (k === 0 || k === t.lines.length - 1 || !/百万円$/.test(fold(t.lines[k + 1]!.text))));
