@@ -28,6 +28,13 @@ describe('consistency rules', () => {
     doc.unitCost.values[2]!.value = 31;
     expect(codes(doc)).toEqual(['unit-cost-formula unitCost.values[2].value']);
   });
+  it('accept a unit cost its formula\'s rounded amount leaves a little off (21.004／2 for 10,501,920 円), not more', () => {
+    doc.unitCost.values[2] = { ...doc.unitCost.values[2]!, value: 10_501_920, formula: '21.004／2' };
+    expect(codes(doc)).toEqual([]);
+    // 21.004 百万円 is 21,003,500 円 at least: half of it is no less than 10,501,750 円.
+    doc.unitCost.values[2]!.value = 10_501_700;
+    expect(codes(doc)).toEqual(['unit-cost-formula unitCost.values[2].value']);
+  });
   it('catch 費目・使途 items that do not add up to 計', () => {
     doc.expenses[0]!.items[0]!.amount = 90;
     expect(codes(doc)).toEqual(['expenses-sum expenses[0].total']);

@@ -2,7 +2,7 @@
 // (parseSheet) and on any JSON document (`review-parse validate`). They never change a value;
 // they tell a user which sheets, and which fields, to distrust. Fields are JSON paths.
 import type { Diagnostic, Recipient, ReviewSheet } from './schema.js';
-import { formulaQuotient, isValidCorporateNumber, roundAmount as round } from '../tokenize/values.js';
+import { fold, formulaQuotient, isValidCorporateNumber, roundAmount as round } from '../tokenize/values.js';
 
 type Document = Pick<ReviewSheet, 'budget' | 'unitCost' | 'fundFlow' | 'expenses' | 'recipients' | 'debtContracts'>;
 type Rule = (doc: Document) => Diagnostic[];
@@ -33,6 +33,14 @@ const executionRate: Rule = ({ budget }) =>
  * have units a power of ten apart (円 against 百万円／件), so any power of ten passes.
  */
 const UNIT_SCALES = [0, 3, 4, 6, 8, -3, -4, -6];
+
+/** Half the last printed digit of a 計算式's dividend, over its divisor: how far rounding may move the quotient. */
+function formulaSlack(formula: string): number {
+  const [dividend, divisor] = fold(formula).replace(/,/g, '').split('/');
+  const decimals = (dividend?.split('.')[1] ?? '').length;
+  const by = Number(divisor);
+  return by > 0 ? (0.5 * 10 ** -decimals) / by : 0;
+}
 const unitCostFormula: Rule = ({ unitCost }) =>
   unitCost.values.flatMap((v, i) => {
     if (v.value === null || !v.formula) return [];
@@ -40,7 +48,10 @@ const unitCostFormula: Rule = ({ unitCost }) =>
     if (q === null) return [];
     const decimals = (String(v.value).split('.')[1] ?? '').length;
     const step = 10 ** -decimals;
-    const fits = UNIT_SCALES.some((k) => Math.abs(q * 10 ** k - v.value!) <= step);
+    // The formula's amount is rounded as printed too (21.004 百万円 is 21,004,000 円 give or take
+    // 500): half its last digit, divided as it is, may stand between the two.
+    const slack = formulaSlack(v.formula);
+    const fits = UNIT_SCALES.some((k) => Math.abs(q * 10 ** k - v.value!) <= step + slack * 10 ** k);
     return fits ? [] : [warning('unit-cost-formula', `unitCost.values[${i}].value`, `${v.fiscalYear}: 単位当たりコスト ${v.value} is not its 計算式 ${v.formula} = ${round(q)} (in any unit)`)];
   });
 
