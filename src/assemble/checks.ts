@@ -2,7 +2,7 @@
 // (parseSheet) and on any JSON document (`review-parse validate`). They never change a value;
 // they tell a user which sheets, and which fields, to distrust. Fields are JSON paths.
 import type { Diagnostic, Recipient, ReviewSheet } from './schema.js';
-import { fold, formulaQuotient, isValidCorporateNumber, roundAmount as round } from '../tokenize/values.js';
+import { formulaOperands, formulaQuotient, isValidCorporateNumber, roundAmount as round } from '../tokenize/values.js';
 
 type Document = Pick<ReviewSheet, 'budget' | 'unitCost' | 'fundFlow' | 'expenses' | 'recipients' | 'debtContracts'>;
 type Rule = (doc: Document) => Diagnostic[];
@@ -36,10 +36,8 @@ const UNIT_SCALES = [0, 3, 4, 6, 8, -3, -4, -6];
 
 /** Half the last printed digit of a 計算式's dividend, over its divisor: how far rounding may move the quotient. */
 function formulaSlack(formula: string): number {
-  const [dividend, divisor] = fold(formula).replace(/,/g, '').split('/');
-  const decimals = (dividend?.split('.')[1] ?? '').length;
-  const by = Number(divisor);
-  return by > 0 ? (0.5 * 10 ** -decimals) / by : 0;
+  const operands = formulaOperands(formula);
+  return operands ? (0.5 * 10 ** -operands.decimals) / Math.abs(operands.divisor) : 0;
 }
 const unitCostFormula: Rule = ({ unitCost }) =>
   unitCost.values.flatMap((v, i) => {

@@ -1,5 +1,5 @@
 // Process wiring for the CLI: real stdin/stdout/stderr and the exit code.
-import { readStdinBounded } from '../input/read-file.js';
+import { readStdinBounded, systemReason } from '../input/read-file.js';
 import { run } from './program.js';
 
 // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.
@@ -7,7 +7,7 @@ import { run } from './program.js';
 for (const [name, stream] of [['stdout', process.stdout], ['stderr', process.stderr]] as const) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    if (name === 'stdout') process.stderr.write(`review-parse: cannot write to stdout: ${e.code ?? e.message}\n`);
+    if (name === 'stdout') process.stderr.write(`review-parse: cannot write to stdout: ${systemReason(e)}\n`);
     process.exit(1);
   });
 }

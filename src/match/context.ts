@@ -39,6 +39,11 @@ export class MatchContext {
     return this.sheet.extractor === 'layout';
   }
 
+  /** A viewer's copy, a table row a line (its wrapped texts are read by row-paragraphs.ts). */
+  get isRows(): boolean {
+    return this.sheet.extractor === 'rows';
+  }
+
   report(level: Diagnostic['level'], code: string, field: string | null, message: string): void {
     this.diagnostics.push({ level, code, field, message });
   }

@@ -138,10 +138,11 @@ function completeByArithmetic(block: Block): Block {
 }
 
 export function matchExpenses(ctx: MatchContext, recipients: readonly Recipient[], fundFlow: readonly FundFlow[] = []): Expense[] {
-  const blocks = readLines(ctx);
-  if (!ctx.isLayout) readStream(ctx, blocks, recipients, fundFlow);
-  const out: Expense[] = [];
+  // The fund flow's boxes first: their amounts stand alone, not among a table's cells.
   const namers = [...fundFlow, ...recipients];
+  const blocks = readLines(ctx);
+  if (!ctx.isLayout) readStream(ctx, blocks, namers);
+  const out: Expense[] = [];
   for (const block of blocks) {
     completeByArithmetic(block);
     takeGivenTotal(ctx, block, out.length, givenTotal(block, namers));
@@ -217,7 +218,7 @@ function readLines(ctx: MatchContext): Block[] {
  * again from the region's cells, whatever their order (readStreamBlocks). Blocks whose
  * header the line reading missed join them.
  */
-function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Recipient[], fundFlow: readonly FundFlow[]): void {
+function readStream(ctx: MatchContext, blocks: Block[], namers: readonly Namer[]): void {
   const headers = streamHeaders(ctx);
   if (!headers.length) return;
   for (const h of headers) if (!blocks.some((b) => b.letter === h.block.letter)) blocks.push(h.block);
@@ -226,8 +227,7 @@ function readStream(ctx: MatchContext, blocks: Block[], recipients: readonly Rec
   const start = Math.min(...headers.map((h) => h.index));
   const end = ctx.find('recipientsTitle').find((t) => t.index > start)?.index ?? ctx.tokens.length;
   // The block's 計 is the amount of the recipient its header names, as its fund-flow box and the
-  // recipients table give it; the box first, whose amount stands alone, not among a table's cells.
-  const namers = [...fundFlow, ...recipients];
+  // recipients table give it.
   for (const b of named) b.recipient = fullName(b, namers);
   const totalHints = (b: Block) => amountsGiven(b, namers);
   const printedAt = (b: Block) => headers.find((h) => h.block.letter === b.letter)?.index ?? Infinity;

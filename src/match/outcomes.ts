@@ -105,7 +105,7 @@ export function matchOutcomes(ctx: MatchContext, reviewYear: number): Outcome[] 
   const regionPairs = ctx.isLayout ? null : inItemOrder(streamPairs(ctx, end, found.length));
   const outcomes = found.map((group, k): Outcome => {
     const { actual, target, rate } = rows[k]!;
-    const [goal, indicator] = ctx.sheet.extractor === 'rows' ? rowsGoalAndIndicator(ctx, group, found)
+    const [goal, indicator] = ctx.isRows ? rowsGoalAndIndicator(ctx, group, found)
       : regionPairs?.length === found.length ? regionPairs[k]! : goalAndIndicator(ctx, group, found[k - 1]);
     const opener = group.opener[0]!;
     // The first past year's column head (24年度) stands near the rows too; no target ends in that year.

@@ -243,7 +243,7 @@ export function matchOutputs(ctx: MatchContext, reviewYear: number, unitCost: Un
   const units = new Set([...rows.flatMap((r) => [r.actual.unit, r.planned.unit]).filter((u): u is string => u !== null).map(fold), ...repeatedShortTexts(ctx, start, end)]);
   const trailing = ctx.tokens.slice(lastRowOf(found[found.length - 1]!).index + 1, end).filter(indicatorText(ctx, units));
   const indicators = ctx.isLayout ? found.map((_, k) => layoutIndicator(ctx, found, k))
-    : ctx.sheet.extractor === 'rows' ? found.map((group) => rowsIndicator(ctx, group, found, units))
+    : ctx.isRows ? found.map((group) => rowsIndicator(ctx, group, found, units))
     : streamIndicators(ctx, found, trailing, units, divisorOf(unitCost?.basis ?? null));
   return found.map((_, k): Output => {
     const { actual, planned } = rows[k]!;

@@ -196,7 +196,7 @@ function readRows(ctx: MatchContext): Review {
 }
 
 export function matchReview(ctx: MatchContext): Review {
-  if (ctx.sheet.extractor === 'rows') return readRows(ctx);
+  if (ctx.isRows) return readRows(ctx);
   const text = (label: (typeof TEXT_LABELS)[number], field: string) => textAfter(ctx, label, `review.${field}`, isOpinion, windowOf(ctx, label, 6));
   // Layout text: the 改善点's verdict first, as every sheet has one while the team may give none;
   // then the team's, from the verdicts left. Stream text tells them apart by order instead.

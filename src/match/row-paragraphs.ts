@@ -39,7 +39,7 @@ export function joinedText(ctx: MatchContext, cells: readonly Token[], field: st
  */
 export function paragraphText(ctx: MatchContext, id: LabelId, field: string, sharing: readonly LabelId[]): string | null {
   const anchor = ctx.first(id);
-  if (ctx.sheet.extractor !== 'rows' || !anchor) return null;
+  if (!ctx.isRows || !anchor) return null;
   const rows = sharing.flatMap((other) => ctx.first(other)?.row ?? []);
   return joinedText(ctx, paragraphCells(ctx, anchor.row, rows, (t) => !isLabel(t) && !isLabelPiece(id, t) && [...t.folded].length > 1 && !isDash(t.text)), field);
 }

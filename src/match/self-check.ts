@@ -317,7 +317,7 @@ export function matchSelfCheck(ctx: MatchContext): SelfCheck[] {
     });
   }
   const explanations = stream ? stream.explanations : chosen.map(explanationBeside);
-  const layoutTexts = ctx.sheet.extractor === 'rows' ? paragraphTexts(ctx, found.map((f) => f.token), chosen) : stream ? null : explanationTexts(ctx, explanations, chosen);
+  const layoutTexts = ctx.isRows ? paragraphTexts(ctx, found.map((f) => f.token), chosen) : stream ? null : explanationTexts(ctx, explanations, chosen);
   return found.map((f, k) => {
     const mark = chosen[k];
     const explanation = explanations[k];

@@ -2,6 +2,7 @@
 // renamed over it. A crash or a full disk leaves the old file (or none), never half a document.
 import { createWriteStream, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { systemReason } from '../input/read-file.js';
 
 function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
@@ -52,7 +53,7 @@ function removeOnExit(path: string): void {
 /** A stream's file that cannot be written, named, with the system's reason (`ENOSPC`). */
 export class OutputWriteError extends Error {
   constructor(readonly path: string, cause: unknown) {
-    super(`${path} cannot be written: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`);
+    super(`${path} cannot be written: ${systemReason(cause)}`);
   }
 }
 

@@ -99,8 +99,16 @@ export function eraYear(text: string): number | null {
 /** 法人番号: 13 digits whose first digit is the check digit over the other twelve. */
 /** The quotient of a 計算式 (`118／4`, `1,693/765,310`), or null when it is not one. */
 export function formulaQuotient(formula: string): number | null {
-  const [a, b, extra] = fold(formula).split('/').map((x) => Number(x.replace(/,/g, '')));
-  return a !== undefined && b && extra === undefined && Number.isFinite(a) && Number.isFinite(b) ? a / b : null;
+  const operands = formulaOperands(formula);
+  return operands && operands.dividend / operands.divisor;
+}
+
+/** A 計算式's two numbers, and the decimals its dividend is printed to; null when it is not one. */
+export function formulaOperands(formula: string): { dividend: number; divisor: number; decimals: number } | null {
+  const parts = fold(formula).split('/').map((x) => x.replace(/,/g, ''));
+  const [a, b] = parts.map(Number);
+  if (parts.length !== 2 || !Number.isFinite(a) || !Number.isFinite(b) || !b) return null;
+  return { dividend: a!, divisor: b!, decimals: (parts[0]!.split('.')[1] ?? '').length };
 }
 
 export function isValidCorporateNumber(digits: string): boolean {
